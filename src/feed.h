@@ -1,0 +1,107 @@
+/* feed.h - the only feed-XML code: documents and Markdown posts to issues. */
+#ifndef MN_FEED_H
+#define MN_FEED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+enum content_kind {
+	CONTENT_NONE = 0,
+	CONTENT_TEXT,
+	CONTENT_HTML,
+	CONTENT_XHTML,		/* serialised XHTML; render as HTML */
+	CONTENT_MARKDOWN,
+};
+
+enum feed_format {
+	FEED_UNKNOWN = 0,
+	FEED_ATOM10,
+	FEED_ATOM03,
+	FEED_RSS20,
+	FEED_RSS09,		/* RSS 0.91, 0.92, 0.93, 0.94 */
+	FEED_RSS10,		/* RDF */
+	FEED_MARKDOWN,		/* posts with YAML front matter */
+};
+
+/* One entry of a feed: an issue of the newsletter.  Every string is
+ * sanitised UTF-8 (see utf8_sanitize) or NULL; title, author and link are
+ * single lines.  Links are absolute where a base was known. */
+struct issue {
+	char		*id;		/* never NULL after parsing */
+	char		*title;
+	char		*link;
+	char		*author;
+	time_t		 published;	/* (time_t)-1 when unknown */
+	time_t		 updated;	/* (time_t)-1 when unknown */
+	char		*date_raw;	/* the date as written, if unparseable */
+	char		*content;	/* raw markup: not yet sanitised */
+	enum content_kind kind;
+	char		*summary;	/* raw markup, same kind as content */
+	enum content_kind summary_kind;
+	char		*tags;		/* comma-separated, or NULL */
+	char		*base;		/* base URI for links inside content */
+};
+
+/* Feed-level facts, filled in as the parse goes. */
+struct feed_meta {
+	enum feed_format format;
+	char		*title;
+	char		*link;
+};
+
+struct feed_limits {
+	size_t		 max_doc;	/* bytes of input; default 64 MiB */
+	size_t		 max_field;	/* bytes of one field; default 16 MiB */
+	int		 max_depth;	/* element nesting; default 256 */
+	bool		 skip_content;	/* don't keep content/summary (--list) */
+};
+
+/* Called for each issue as soon as it is complete; the issue and its
+ * strings belong to the parser and are valid only during the call.
+ * Return 0 to go on, -1 to stop the parse (feed_parser_* then fail with
+ * cause "stopped"). */
+typedef int (*feed_issue_fn)(const struct issue *, void *);
+
+struct feed_parser;
+
+/* A streaming parser for one document.  url is the document's own URL
+ * (http(s) or file://), the base for relative links; charset, if not NULL,
+ * is the charset a server declared.  limits may be NULL for defaults. */
+struct feed_parser *feed_parser_new(const char *url, const char *charset,
+	    const struct feed_limits *limits, feed_issue_fn fn, void *arg);
+/* Feed the next bytes of the document.  Returns 0, or -1 with *cause set
+ * (the caller frees it) naming the line of the error. */
+int	 feed_parser_push(struct feed_parser *, const void *, size_t,
+	    char **cause);
+/* Signal the end of the document; -1 with *cause if it was incomplete. */
+int	 feed_parser_finish(struct feed_parser *, char **cause);
+const struct feed_meta *feed_parser_meta(struct feed_parser *);
+/* One line describing repairs made to a malformed but usable document
+ * (e.g. bare ampersands), or NULL.  Owned by the parser. */
+const char *feed_parser_warning(struct feed_parser *);
+void	 feed_parser_free(struct feed_parser *);
+
+/* Parse a local source: a feed file, a file:// URL, a Markdown post (*.md,
+ * *.markdown) or a directory of posts.  Issues go to fn; *warning, if
+ * not NULL, receives an allocated warning or NULL.  Returns 0, or -1 with
+ * an allocated *cause (without the source's name in it). */
+int	 feed_load_local(const char *source, const struct feed_limits *,
+	    feed_issue_fn fn, void *arg, struct feed_meta *meta,
+	    char **warning, char **cause);
+/* True if source names a Markdown post or a directory. */
+bool	 feed_is_markdown_source(const char *source);
+
+/* A deep copy of an issue, and its release. */
+struct issue *feed_issue_dup(const struct issue *);
+void	 feed_issue_free(struct issue *);
+void	 feed_meta_clear(struct feed_meta *);
+const char *feed_format_name(enum feed_format);
+const char *feed_kind_name(enum content_kind);
+enum content_kind feed_kind_from_name(const char *);
+
+/* Dates: RFC 822/1123 (with obsolete zone names) and RFC 3339/ISO 8601.
+ * Returns (time_t)-1 when s cannot be parsed. */
+time_t	 feed_parse_date(const char *s);
+
+#endif

@@ -1,0 +1,306 @@
+/* frontmatter.c - the simple YAML header of a Markdown post. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "frontmatter.h"
+#include "util.h"
+
+#define FM_MAX_KEYS	256
+
+struct frontmatter {
+	char	*keys[FM_MAX_KEYS];
+	char	*values[FM_MAX_KEYS];
+	int	 n;
+	size_t	 body;
+	int	 body_line;
+};
+
+void
+frontmatter_free(struct frontmatter *fm)
+{
+	int i;
+
+	if (fm == NULL)
+		return;
+	for (i = 0; i < fm->n; i++) {
+		free(fm->keys[i]);
+		free(fm->values[i]);
+	}
+	free(fm);
+}
+
+const char *
+frontmatter_get(const struct frontmatter *fm, const char *key)
+{
+	int i;
+
+	for (i = 0; i < fm->n; i++)
+		if (strcmp(fm->keys[i], key) == 0)
+			return fm->values[i];
+	return NULL;
+}
+
+size_t
+frontmatter_body(const struct frontmatter *fm, int *line)
+{
+	if (line != NULL)
+		*line = fm->body_line;
+	return fm->body;
+}
+
+/* Set key to value, or append ", value" to a list key. */
+static int
+set(struct frontmatter *fm, const char *key, const char *value, int append)
+{
+	char *joined;
+	int i;
+
+	for (i = 0; i < fm->n; i++) {
+		if (strcmp(fm->keys[i], key) != 0)
+			continue;
+		if (append && fm->values[i][0] != '\0') {
+			joined = xasprintf("%s, %s", fm->values[i], value);
+			free(fm->values[i]);
+			fm->values[i] = joined;
+		} else {
+			free(fm->values[i]);
+			fm->values[i] = xstrdup(value);
+		}
+		return 0;
+	}
+	if (fm->n == FM_MAX_KEYS)
+		return -1;
+	fm->keys[fm->n] = xstrdup(key);
+	fm->values[fm->n] = xstrdup(value);
+	fm->n++;
+	return 0;
+}
+
+/* Unquote a scalar in place-ish: returns a new string, or NULL if a quote
+ * is not closed. */
+static char *
+scalar(const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+	char q;
+	size_t i;
+
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	while (len > 0 && isspace((unsigned char)*s))
+		s++, len--;
+	if (len == 0 || (s[0] != '"' && s[0] != '\'')) {
+		/* A plain scalar ends at " #" (a comment). */
+		for (i = 0; i + 1 < len; i++)
+			if (isspace((unsigned char)s[i]) && s[i + 1] == '#') {
+				len = i;
+				break;
+			}
+		while (len > 0 && isspace((unsigned char)s[len - 1]))
+			len--;
+		return xstrndup(s, len);
+	}
+	q = s[0];
+	for (i = 1; i < len; i++) {
+		if (s[i] == q) {
+			if (q == '\'' && i + 1 < len && s[i + 1] == '\'') {
+				buf_addc(&b, '\'');
+				i++;
+				continue;
+			}
+			return buf_detach(&b);
+		}
+		if (q == '"' && s[i] == '\\' && i + 1 < len) {
+			i++;
+			switch (s[i]) {
+			case 'n': buf_addc(&b, '\n'); break;
+			case 't': buf_addc(&b, '\t'); break;
+			default: buf_addc(&b, s[i]); break;
+			}
+			continue;
+		}
+		buf_addc(&b, s[i]);
+	}
+	buf_free(&b);
+	return NULL;
+}
+
+/* A flow list "[a, b, 'c']" joined with ", ". */
+static char *
+flow_list(const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+	size_t i, start;
+	char *item;
+
+	s++, len--;	/* skip '[' */
+	while (len > 0 && s[len - 1] != ']')
+		len--;
+	if (len == 0)
+		return NULL;
+	len--;
+	for (start = i = 0; i <= len; i++) {
+		if (i < len && s[i] != ',')
+			continue;
+		if ((item = scalar(s + start, i - start)) == NULL) {
+			buf_free(&b);
+			return NULL;
+		}
+		if (item[0] != '\0') {
+			if (b.len > 0)
+				buf_adds(&b, ", ");
+			buf_adds(&b, item);
+		}
+		free(item);
+		start = i + 1;
+	}
+	return buf_detach(&b);
+}
+
+static size_t
+indent_of(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
+struct frontmatter *
+frontmatter_parse(const char *text, size_t len, char **cause)
+{
+	struct frontmatter *fm;
+	const char *p = text, *end = text + len, *nl, *colon;
+	char parent[128] = "", key[256], *value, *rest;
+	size_t n, ind, klen;
+	int line = 1;
+
+	fm = xcalloc(1, sizeof *fm);
+	fm->body_line = 1;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	nl = memchr(p, '\n', (size_t)(end - p));
+	n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	while (n > 3 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	if (n != 3 || memcmp(p, "---", 3) != 0 || nl == NULL)
+		return fm;	/* no front matter */
+	p = nl + 1;
+
+	for (;;) {
+		line++;
+		if (p >= end) {
+			*cause = xasprintf("line %d: front matter is not closed "
+			    "by a '---' line", line - 1);
+			goto error;
+		}
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if ((n >= 3 && (memcmp(p, "---", 3) == 0 ||
+		    memcmp(p, "...", 3) == 0)) && indent_of(p + 3, n - 3) ==
+		    n - 3) {
+			p = nl ? nl + 1 : end;
+			break;
+		}
+		if (memchr(p, '\0', n) != NULL) {
+			*cause = xasprintf("line %d: NUL byte in front matter",
+			    line);
+			goto error;
+		}
+		ind = indent_of(p, n);
+		if (ind == n || p[ind] == '#')
+			goto next;	/* blank or comment */
+		if (p[ind] == '\t') {
+			*cause = xasprintf("line %d: tab used for indentation",
+			    line);
+			goto error;
+		}
+		if (p[ind] == '-' && (ind + 1 == n || p[ind + 1] == ' ')) {
+			/* A block list item under the last key. */
+			if (parent[0] == '\0') {
+				*cause = xasprintf("line %d: list item without "
+				    "a key", line);
+				goto error;
+			}
+			if ((value = scalar(p + ind + 1, n - ind - 1)) == NULL)
+				goto unclosed;
+			set(fm, parent, value, 1);
+			free(value);
+			goto next;
+		}
+		colon = NULL;
+		for (rest = (char *)p + ind; rest < p + n; rest++)
+			if (*rest == ':' && (rest + 1 == p + n ||
+			    rest[1] == ' ' || rest[1] == '\t')) {
+				colon = rest;
+				break;
+			}
+		if (colon == NULL || colon == p + ind) {
+			*cause = xasprintf("line %d: expected 'key: value'",
+			    line);
+			goto error;
+		}
+		klen = (size_t)(colon - (p + ind));
+		if (ind > 0 && parent[0] != '\0') {
+			if (snprintf(key, sizeof key, "%s.%.*s", parent,
+			    (int)klen, p + ind) >= (int)sizeof key)
+				goto toolong;
+		} else if (ind > 0) {
+			*cause = xasprintf("line %d: unexpected indentation",
+			    line);
+			goto error;
+		} else {
+			if (klen >= sizeof parent)
+				goto toolong;
+			memcpy(key, p, klen);
+			key[klen] = '\0';
+			memcpy(parent, key, klen + 1);
+		}
+		rest = (char *)colon + 1;
+		n -= (size_t)(rest - p);
+		while (n > 0 && (*rest == ' ' || *rest == '\t'))
+			rest++, n--;
+		if (n > 0 && *rest == '[')
+			value = flow_list(rest, n);
+		else if (n > 0 && (*rest == '|' || *rest == '>'))
+			value = xstrdup("");	/* block scalars: not needed */
+		else
+			value = scalar(rest, n);
+		if (value == NULL)
+			goto unclosed;
+		if (set(fm, key, value, 0) == -1) {
+			free(value);
+			*cause = xasprintf("line %d: too many keys", line);
+			goto error;
+		}
+		free(value);
+	next:
+		if (nl == NULL) {
+			p = end;
+			continue;
+		}
+		p = nl + 1;
+	}
+	fm->body = (size_t)(p - text);
+	fm->body_line = line + 1;
+	return fm;
+
+unclosed:
+	*cause = xasprintf("line %d: unclosed quote or list", line);
+	goto error;
+toolong:
+	*cause = xasprintf("line %d: key too long", line);
+error:
+	frontmatter_free(fm);
+	return NULL;
+}

@@ -1,0 +1,260 @@
+/* utf8.c - decoding, display width, and the one sanitiser for feed text. */
+#include "config.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+size_t
+utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c, min;
+	size_t n, i;
+
+	c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else
+		goto bad;
+	if (len < n)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = UTF8_REPLACEMENT;
+	return 1;
+}
+
+size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = UTF8_REPLACEMENT;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xc0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xf0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+void
+utf8_addcp(struct buf *b, uint32_t cp)
+{
+	char tmp[4];
+
+	buf_add(b, tmp, utf8_encode(cp, tmp));
+}
+
+int
+utf8_cpwidth(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x7f)
+		return cp >= 0x20 ? 1 : 0;
+	/* Zero-width joiners and variation selectors glue emoji sequences. */
+	if (cp == 0x200b || cp == 0x200c || cp == 0x200d || cp == 0x2060 ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f))
+		return 0;
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return utf8_is_unsafe(cp) ? 0 : 1;
+	return w;
+}
+
+size_t
+utf8_nwidth(const char *s, size_t len)
+{
+	size_t i = 0, w = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			w += (unsigned char)s[i] >= 0x20 &&
+			    (unsigned char)s[i] != 0x7f;
+			i++;
+			continue;
+		}
+		i += utf8_decode(s + i, len - i, &cp);
+		w += (size_t)utf8_cpwidth(cp);
+	}
+	return w;
+}
+
+size_t
+utf8_width(const char *s)
+{
+	return utf8_nwidth(s, strlen(s));
+}
+
+bool
+utf8_is_unsafe(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		return true;
+	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		return true;
+	return false;
+}
+
+/*
+ * Every path from feed data to a screen passes through here: feed fields
+ * on parse (feed.c), document text on build (doc.c), and anything echoed
+ * in a message.  It never grows text by more than 3x (a bad byte becomes
+ * U+FFFD).
+ */
+void
+utf8_sanitize_into(struct buf *b, const char *s, size_t len, int flags)
+{
+	size_t i = 0, start = b->len, run;
+	bool space = true;	/* one-line mode trims leading blanks */
+	uint32_t cp;
+	size_t n;
+
+	buf_grow(b, len);
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* Fast path: a run of printable ASCII. */
+		if (c > 0x20 && c < 0x7f) {
+			run = i + 1;
+			while (run < len && (unsigned char)s[run] > 0x20 &&
+			    (unsigned char)s[run] < 0x7f)
+				run++;
+			buf_add(b, s + i, run - i);
+			i = run;
+			space = false;
+			continue;
+		}
+		if (c == ' ') {
+			i++;
+			if (!((flags & UTF8_ONELINE) && space))
+				buf_addc(b, ' ');
+			space = true;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		i += n;
+		if (cp == '\t' || cp == '\n' || cp == '\r' ||
+		    (cp == 0x0b || cp == 0x0c) || cp == 0x85 ||
+		    cp == 0x2028 || cp == 0x2029) {
+			if (flags & UTF8_ONELINE) {
+				if (!space)
+					buf_addc(b, ' ');
+				space = true;
+			} else if ((flags & UTF8_KEEP_NL) &&
+			    (cp == '\n' || cp == '\t'))
+				buf_addc(b, (int)cp);
+			else if (cp != '\r')
+				buf_addc(b, cp == '\t' ? '\t' : '\n');
+			continue;
+		}
+		if (utf8_is_unsafe(cp))
+			continue;
+		if (n == 1 && cp == UTF8_REPLACEMENT)
+			utf8_addcp(b, cp);
+		else
+			buf_add(b, s + i - n, n);
+		space = false;
+	}
+	if ((flags & UTF8_ONELINE) && b->len > start && b->data[b->len - 1] == ' ')
+		b->len--;
+	buf_str(b);
+}
+
+char *
+utf8_sanitize(const char *s, size_t len, int flags)
+{
+	struct buf b = BUF_INIT;
+
+	utf8_sanitize_into(&b, s, len, flags);
+	return buf_detach(&b);
+}
+
+bool
+utf8_is_clean(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 1 && cp == UTF8_REPLACEMENT)
+			return false;	/* an invalid byte */
+		if (utf8_is_unsafe(cp) && cp != '\n' && cp != '\t')
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+void
+utf8_fit(struct buf *b, const char *s, size_t width, bool ascii)
+{
+	const char *ell = ascii ? "~" : "\xe2\x80\xa6";
+	size_t len = strlen(s), i = 0, w = 0, n, cut = 0, cutw = 0;
+	uint32_t cp;
+	int cw;
+
+	if (utf8_nwidth(s, len) <= width) {
+		buf_add(b, s, len);
+		w = utf8_nwidth(s, len);
+		goto pad;
+	}
+	if (width == 0)
+		return;
+	/* Keep as much as fits in width - 1 columns, then the ellipsis. */
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		cw = utf8_cpwidth(cp);
+		if (w + (size_t)cw > width - 1)
+			break;
+		w += (size_t)cw;
+		i += n;
+		cut = i;
+		cutw = w;
+	}
+	buf_add(b, s, cut);
+	buf_adds(b, ell);
+	w = cutw + 1;
+pad:
+	while (w < width) {
+		buf_addc(b, ' ');
+		w++;
+	}
+}

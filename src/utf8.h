@@ -1,0 +1,51 @@
+/* utf8.h - decoding, display width, and the one sanitiser for feed text. */
+#ifndef MN_UTF8_H
+#define MN_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/* Sanitiser flags. */
+#define UTF8_ONELINE	0x1	/* \t \n \r become spaces; runs collapse; trim */
+#define UTF8_KEEP_NL	0x2	/* keep \n and \t, drop \r (for pre-formatted text) */
+
+/* Decode one code point from s (len > 0 bytes).  Returns the bytes consumed
+ * (1 to 4); an invalid, overlong, surrogate or truncated sequence yields
+ * U+FFFD and consumes exactly one byte. */
+size_t	 utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encode cp into out (at least 4 bytes); returns the length. */
+size_t	 utf8_encode(uint32_t cp, char *out);
+void	 utf8_addcp(struct buf *, uint32_t);
+
+/* Columns cp occupies on a terminal: 0 for combining marks and zero-width
+ * characters, 2 for wide ones, 1 otherwise (including U+FFFD and anything
+ * wcwidth does not know). */
+int	 utf8_cpwidth(uint32_t cp);
+/* Display width of a NUL-terminated string. */
+size_t	 utf8_width(const char *);
+size_t	 utf8_nwidth(const char *, size_t);
+
+/* True for code points that must never reach a terminal: C0 and C1
+ * controls, DEL, and bidirectional embeddings, overrides and isolates. */
+bool	 utf8_is_unsafe(uint32_t cp);
+
+/* Append the sanitised form of s[0..len) to b: invalid bytes become U+FFFD,
+ * unsafe code points are dropped (see flags for whitespace).  This is the
+ * only gate between feed text and anything that is displayed. */
+void	 utf8_sanitize_into(struct buf *b, const char *s, size_t len, int flags);
+/* Same, returning a new string the caller frees. */
+char	*utf8_sanitize(const char *s, size_t len, int flags);
+/* True if s[0..len) would pass the sanitiser unchanged with flags 0 except
+ * for allowed \n and \t (used by tests and fuzz invariants). */
+bool	 utf8_is_clean(const char *s, size_t len);
+
+/* Append s to b cut or padded to exactly width columns; an over-long string
+ * ends in "…" (or "~" when ascii is set).  s must be sanitised. */
+void	 utf8_fit(struct buf *b, const char *s, size_t width, bool ascii);
+
+#endif

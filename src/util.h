@@ -1,0 +1,25 @@
+/* util.h - allocation that cannot fail, and the one fatal path. */
+#ifndef MN_UTIL_H
+#define MN_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define nitems(a) (sizeof(a) / sizeof((a)[0]))
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list);
+
+/* Called by fatal() before it prints, so a curses front-end can restore the
+ * terminal.  NULL to unset. */
+void	 util_set_fatal_hook(void (*)(void));
+void	 fatal(const char *, ...)
+	    __attribute__((format(printf, 1, 2), noreturn));
+
+#endif

@@ -1,0 +1,62 @@
+/* harness.h - a tiny unit test harness: checks count, failures print where
+ * and what, main() ends with DONE() which prints "N passed, N failed" and
+ * sets the exit status (automake's harness reads it). */
+#ifndef MN_HARNESS_H
+#define MN_HARNESS_H
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int harness_pass, harness_fail;
+
+#define OK(cond, ...) do {						\
+	if (cond)							\
+		harness_pass++;						\
+	else {								\
+		harness_fail++;						\
+		fprintf(stderr, "%s:%d: FAIL: %s: ", __FILE__, __LINE__,	\
+		    #cond);						\
+		fprintf(stderr, __VA_ARGS__);				\
+		fputc('\n', stderr);					\
+	}								\
+} while (0)
+
+#define STR_EQ(got, want) do {						\
+	const char *g_ = (got), *w_ = (want);				\
+	if (g_ != NULL && w_ != NULL && strcmp(g_, w_) == 0)		\
+		harness_pass++;						\
+	else if (g_ == NULL && w_ == NULL)				\
+		harness_pass++;						\
+	else {								\
+		harness_fail++;						\
+		fprintf(stderr, "%s:%d: FAIL: %s\n  got:  \"%s\"\n"	\
+		    "  want: \"%s\"\n", __FILE__, __LINE__, #got,	\
+		    g_ ? g_ : "(null)", w_ ? w_ : "(null)");		\
+	}								\
+} while (0)
+
+#define INT_EQ(got, want) do {						\
+	long long g_ = (long long)(got), w_ = (long long)(want);	\
+	if (g_ == w_)							\
+		harness_pass++;						\
+	else {								\
+		harness_fail++;						\
+		fprintf(stderr, "%s:%d: FAIL: %s\n  got:  %lld\n"	\
+		    "  want: %lld\n", __FILE__, __LINE__, #got, g_, w_);	\
+	}								\
+} while (0)
+
+/* Tests run in a fixed UTF-8 locale so widths do not depend on the host. */
+#define HARNESS_INIT() do {						\
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)			\
+		setlocale(LC_ALL, "");					\
+} while (0)
+
+#define DONE() do {							\
+	printf("%d passed, %d failed\n", harness_pass, harness_fail);	\
+	return harness_fail == 0 && harness_pass > 0 ? 0 : 1;		\
+} while (0)
+
+#endif
