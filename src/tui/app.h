@@ -1,0 +1,278 @@
+/* app.h - state the panes of the terminal reader share (internal). */
+#ifndef MN_TUI_APP_H
+#define MN_TUI_APP_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "tui.h"
+
+struct store;
+struct store_issue;
+struct doc;
+struct layout;
+struct sync;
+
+/* Below this the screen only says it is too small. */
+#define TUI_MIN_COLS	40
+#define TUI_MIN_ROWS	10
+/* From this width on, list and article sit side by side. */
+#define TUI_WIDE_COLS	100
+
+/* A key: a character, or a curses function key offset by KEY_FUNC. */
+#define KEY_FUNC	0x200000
+#define KEYF(k)		(KEY_FUNC + (k))
+#define KEY_CTRL(c)	((c) & 0x1f)
+#define KEY_ESC		0x1b
+
+/* Where a binding applies; the focused pane's context is tried first, then
+ * CTX_ANY. */
+#define CTX_ISSUES	0x01
+#define CTX_ARTICLE	0x02
+#define CTX_LINKS	0x04
+#define CTX_ANY		0x08
+
+enum action {
+	ACT_NONE,
+	ACT_DOWN,
+	ACT_UP,
+	ACT_PAGE_DOWN,
+	ACT_PAGE_UP,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_OPEN,
+	ACT_FIND_NEXT,
+	ACT_FIND_PREV,
+	ACT_NEXT_ISSUE,
+	ACT_PREV_ISSUE,
+	ACT_NEXT_SECTION,
+	ACT_PREV_SECTION,
+	ACT_DIGIT,
+	ACT_CONTINUOUS,
+	ACT_LINKS,
+	ACT_OPEN_LINK,
+	ACT_SEARCH,
+	ACT_REFRESH,
+	ACT_TOGGLE_READ,
+	ACT_MARK_ALL_READ,
+	ACT_PIPE,
+	ACT_HELP,
+	ACT_CANCEL,
+	ACT_REDRAW,
+	ACT_QUIT,
+	ACT_COUNT
+};
+
+/* One binding of the key table (keys.c). */
+struct binding {
+	int		 key;
+	int		 ctx;		/* CTX_* bits */
+	enum action	 act;
+	const char	*hint;		/* label on the status line, or NULL */
+};
+
+/* Colour roles; see draw.c for the themes. */
+enum role {
+	R_NORMAL,
+	R_TITLEBAR,
+	R_STATUS,
+	R_ERROR,
+	R_SELECTED,		/* the selected row of the focused pane */
+	R_SELECTED_DIM,		/* ... of a pane without the focus */
+	R_DATE,
+	R_UNREAD,
+	R_NEW,
+	R_HEADER,		/* the article's title */
+	R_META,			/* date, author, link under it */
+	R_TAB,
+	R_TAB_ACTIVE,
+	R_HEADING,
+	R_LINK,
+	R_LINKNUM,
+	R_CODE,
+	R_QUOTE,
+	R_MATCH,		/* find results */
+	R_HOST,			/* host part of a URL in the link pane */
+	R_BORDER,
+	R_COUNT
+};
+
+struct rect {
+	int		 y, x, h, w;
+};
+
+enum focus {
+	FOCUS_ISSUES,
+	FOCUS_ARTICLE,
+	FOCUS_LINKS,
+};
+
+/* One issue of the list. */
+struct entry {
+	int64_t		 id;
+	time_t		 date;
+	time_t		 first_seen;
+	char		*title;		/* sanitised, one line */
+	bool		 read;
+};
+
+struct app {
+	const struct tui_opts *opts;
+	struct store	*store;
+	int64_t		*feeds;
+	size_t		 nfeeds;
+	char		*feed_title;	/* for the title bar, or NULL */
+	time_t		 last_run;	/* issues first seen after it are new */
+	bool		 ascii;
+
+	/* The list: every cached issue, and what is shown of it. */
+	struct entry	*entries;
+	size_t		 nentries;
+	size_t		*by_id;		/* entries sorted by id, or NULL */
+	bool		 list_partial;	/* only the first screen is loaded */
+	size_t		*shown;		/* indices into entries */
+	size_t		 nshown;
+	char		*search;	/* the list shows these results */
+	size_t		 sel, top;	/* in shown */
+	size_t		 total, unread;	/* in the shown feeds */
+
+	/* The open article. */
+	struct store_issue *issue;
+	int64_t		 issue_id;	/* 0: none */
+	struct doc	*doc;
+	struct layout	*lay;
+	int		 lay_width;
+	int		 nsections;	/* at least 1 while an issue is open */
+	int		 section;	/* shown in section view */
+	int		*sec_top;	/* each section's own scroll position */
+	bool		 continuous;	/* the whole issue in one pane */
+	int		 atop;		/* first body line on screen */
+	char		*find;		/* text searched in the article */
+	int		 find_line;	/* line of the current match, or -1 */
+	int		 pending;	/* link number being typed, or -1 */
+
+	/* The link pane. */
+	bool		 links_open;
+	int		 lsel, ltop;	/* 0-based link index */
+
+	/* Screen. */
+	int		 rows, cols;
+	bool		 wide, too_small;
+	enum focus	 focus;
+	bool		 help;
+	int		 help_top;
+	struct rect	 r_title, r_list, r_article, r_links, r_status;
+	bool		 d_title, d_list, d_article, d_links, d_status,
+			 d_all;
+
+	/* Status line. */
+	char		*msg;		/* sanitised */
+	bool		 msg_error;
+
+	/* Background refresh. */
+	struct sync	*sync;
+	bool		 quit;
+};
+
+/* app.c */
+void	 app_message(struct app *, bool error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 app_layout(struct app *);
+/* Read the whole list again (after a refresh), keeping the selection and
+ * any search. */
+void	 app_reload(struct app *);
+/* Read the rest of a list shown from its first page. */
+void	 app_load_all(struct app *);
+void	 app_open_issue(struct app *, size_t shown_index);
+/* The index in entries of the issue with this store id, or (size_t)-1. */
+size_t	 app_entry_index(struct app *, int64_t id);
+/* Open url in the browser and say what happened on the status line. */
+void	 app_browse(struct app *, const char *url);
+void	 app_close_issue(struct app *);
+void	 app_suspend(void);
+void	 app_resume(void);
+struct app *app_current(void);
+
+/* keys.c */
+const struct binding *keys_table(size_t *n);
+/* The action bound to key in the context, the n-th one (0 first) when
+ * several are; ACT_NONE when there are no more. */
+enum action keys_lookup(int key, int ctx, size_t n);
+const char *keys_action_help(enum action);
+/* The printable name of a key ("j", "Enter", "PgDn", "↓"). */
+void	 keys_name(int key, bool ascii, char *out, size_t len);
+/* "key:hint  key:hint ..." for the status line of a context; the caller
+ * frees it. */
+char	*keys_hints(int ctx, bool ascii);
+/* The keys bound to act, e.g. "j ↓", or "0–9" for a run; the caller frees
+ * it. */
+char	*keys_for_action(enum action, int *ctx, bool ascii);
+
+/* draw.c */
+void	 draw_init(enum tui_color, bool ascii);
+attr_t	 draw_attr(enum role);
+short	 draw_pair(enum role);
+/* Put s (sanitised UTF-8) at y, x cut to w columns with an ellipsis and
+ * padded with spaces to w when pad is set.  Returns the columns used. */
+int	 draw_text(int y, int x, int w, const char *s, enum role, bool pad);
+/* The same with explicit attributes added to the role's. */
+int	 draw_text_attr(int y, int x, int w, const char *s, enum role,
+	    attr_t extra, bool pad);
+void	 draw_fill(int y, int x, int w, enum role);
+const char *draw_glyph(const char *utf8, const char *ascii);
+
+/* issues.c */
+void	 issues_draw(struct app *);
+bool	 issues_key(struct app *, enum action);
+void	 issues_mouse(struct app *, int y, int x, mmask_t);
+void	 issues_scroll_to_sel(struct app *);
+/* Show the issues matching q, best first; quiet: no status message. */
+void	 issues_search(struct app *, const char *q, bool quiet);
+
+/* article.c */
+void	 article_draw(struct app *);
+bool	 article_key(struct app *, enum action, int key);
+void	 article_mouse(struct app *, int y, int x, mmask_t);
+void	 article_relayout(struct app *);
+void	 article_find(struct app *, const char *);
+int	 article_body_height(const struct app *);
+/* The section on screen. */
+int	 article_section(const struct app *);
+
+/* links.c */
+void	 links_draw(struct app *);
+bool	 links_key(struct app *, enum action, int key);
+void	 links_mouse(struct app *, int y, int x, mmask_t);
+void	 links_open(struct app *, int n);
+void	 links_show(struct app *, bool);
+
+/* help.c */
+void	 help_draw(struct app *);
+bool	 help_key(struct app *, enum action, int key);
+
+/* status.c */
+void	 status_draw_title(struct app *);
+void	 status_draw(struct app *);
+
+/* prompt.c: a line editor on the status line.  done is called with the
+ * text typed, or NULL when the prompt was cancelled. */
+typedef void (*prompt_fn)(struct app *, const char *);
+void	 prompt_start(struct app *, const char *label, prompt_fn done);
+bool	 prompt_active(const struct app *);
+/* Handle a key while the prompt is active. */
+void	 prompt_key(struct app *, int key);
+void	 prompt_draw(struct app *);
+void	 prompt_cancel(struct app *);
+
+/* pager.c */
+/* Pipe issue id, rendered as text, into the pager. */
+void	 pager_pipe(struct app *, int64_t id);
+
+#endif

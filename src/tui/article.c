@@ -1,0 +1,681 @@
+/* article.c - the open issue: a header, section tabs, and a body that
+ * scrolls one section at a time or the whole issue at once.
+ *
+ * The body is a layout (layout.h) made at the pane's width; drawing reads
+ * only the lines on screen, so scrolling costs the same whatever the size
+ * of the issue. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "buf.h"
+#include "doc.h"
+#include "index.h"
+#include "layout.h"
+#include "store.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_TABS	64
+
+/* Where the tabs were drawn, for mouse clicks. */
+static struct {
+	int		 x0, x1;	/* columns [x0, x1) */
+	int		 section;
+} tabs_at[MAX_TABS];
+static int ntabs_at;
+
+struct geom {
+	int		 hdr;		/* header lines */
+	int		 tabs_y;	/* -1: no tab line */
+	int		 body_y, body_h;
+};
+
+static void
+geometry(const struct app *a, struct geom *g)
+{
+	const struct rect *r = &a->r_article;
+
+	g->hdr = r->h >= 12 ? 3 : 1;
+	if (r->h < 3)
+		g->hdr = 0;
+	g->tabs_y = r->y + g->hdr;
+	g->body_y = g->tabs_y + 1;
+	g->body_h = r->h - g->hdr - 1;
+	if (g->body_h < 0)
+		g->body_h = 0;
+}
+
+int
+article_body_height(const struct app *a)
+{
+	struct geom g;
+
+	geometry(a, &g);
+	return g.body_h;
+}
+
+/* The lines [*first, *end) the body scrolls through. */
+static void
+range(const struct app *a, int *first, int *end)
+{
+	*first = 0;
+	*end = layout_nlines(a->lay);
+	if (!a->continuous && doc_nsections(a->doc) > 0)
+		layout_section_range(a->lay, a->section, first, end);
+}
+
+static int
+line_section(const struct app *a, int line)
+{
+	int b = layout_line_block(a->lay, line);
+	const struct doc_block *blk;
+
+	if (b < 0 || (blk = doc_block(a->doc, b)) == NULL)
+		return 0;
+	return blk->section >= 0 ? blk->section : 0;
+}
+
+int
+article_section(const struct app *a)
+{
+	if (a->lay == NULL)
+		return 0;
+	if (!a->continuous)
+		return a->section;
+	return line_section(a, a->atop);
+}
+
+static void
+clamp(struct app *a)
+{
+	int first, end, h = article_body_height(a), max;
+
+	range(a, &first, &end);
+	max = end - h > first ? end - h : first;
+	if (a->atop > max)
+		a->atop = max;
+	if (a->atop < first)
+		a->atop = first;
+}
+
+/* Show section s (section view) or scroll to its start (whole view). */
+static void
+goto_section(struct app *a, int s)
+{
+	int first, end;
+
+	if (s < 0 || s >= a->nsections)
+		return;
+	if (a->continuous) {
+		if (layout_section_range(a->lay, s, &first, &end) == 0)
+			a->atop = first;
+	} else {
+		a->sec_top[a->section] = a->atop;
+		a->section = s;
+		a->atop = a->sec_top[s];
+	}
+	clamp(a);
+	a->d_article = a->d_links = true;
+}
+
+void
+article_relayout(struct app *a)
+{
+	struct layout_opts lo;
+	struct layout *old = a->lay;
+	int w = a->r_article.w - 2, i, b, first, end;
+
+	if (a->doc == NULL || w < 1)
+		return;
+	if (old != NULL && layout_width(old) == w)
+		return;
+	memset(&lo, 0, sizeof lo);
+	lo.ascii = a->ascii;
+	a->lay = layout_new(a->doc, w, &lo);
+	a->lay_width = w;
+	if (old != NULL) {
+		/* Keep each position on the same paragraph. */
+		b = layout_line_block(old, a->atop);
+		a->atop = b >= 0 ? layout_block_line(a->lay, b) : 0;
+		for (i = 0; i < a->nsections; i++) {
+			b = layout_line_block(old, a->sec_top[i]);
+			a->sec_top[i] = b >= 0 ? layout_block_line(a->lay, b) :
+			    0;
+		}
+		if (a->find_line >= 0) {
+			b = layout_line_block(old, a->find_line);
+			a->find_line = b >= 0 ? layout_block_line(a->lay, b) :
+			    -1;
+		}
+		layout_free(old);
+	} else {
+		for (i = 0; i < a->nsections; i++) {
+			if (layout_section_range(a->lay, i, &first, &end) == 0)
+				a->sec_top[i] = first;
+		}
+		range(a, &first, &end);
+		a->atop = first;
+	}
+	clamp(a);
+	a->d_article = true;
+}
+
+/* Byte offsets of the cells of a line, for matching text across them. */
+static char *
+line_string(const struct layout_line *l, struct buf *b)
+{
+	int i;
+
+	buf_reset(b);
+	for (i = 0; i < l->ncells; i++)
+		buf_add(b, l->text + l->cells[i].off, l->cells[i].len);
+	buf_adds(b, "");
+	return b->data;
+}
+
+/* ASCII case-insensitive search of needle in s from byte from; -1 if
+ * none. */
+static long
+find_in(const char *s, const char *needle, size_t from)
+{
+	size_t n = strlen(needle), len = strlen(s), i, j;
+
+	if (n == 0 || len < n)
+		return -1;
+	for (i = from; i + n <= len; i++) {
+		for (j = 0; j < n; j++)
+			if (tolower((unsigned char)s[i + j]) !=
+			    tolower((unsigned char)needle[j]))
+				break;
+		if (j == n)
+			return (long)i;
+	}
+	return -1;
+}
+
+static bool
+line_matches(const struct app *a, int li, struct buf *b)
+{
+	const struct layout_line *l = layout_line(a->lay, li);
+
+	return l != NULL && find_in(line_string(l, b), a->find, 0) >= 0;
+}
+
+static attr_t
+style_attr(unsigned style)
+{
+	attr_t at = 0;
+
+	if (style & STYLE_BOLD)
+		at |= A_BOLD;
+	if (style & STYLE_ITALIC)
+		at |= A_ITALIC;
+	if (style & STYLE_UNDERLINE)
+		at |= A_UNDERLINE;
+	if (style & STYLE_REVERSE)
+		at |= A_REVERSE;
+	if (style & STYLE_DIM)
+		at |= A_DIM;
+	return at;
+}
+
+static enum role
+cell_role(unsigned role)
+{
+	switch (role) {
+	case LAYOUT_HEADING:
+		return R_HEADING;
+	case LAYOUT_LINK:
+		return R_LINK;
+	case LAYOUT_LINKNUM:
+		return R_LINKNUM;
+	case LAYOUT_CODE:
+	case LAYOUT_CODE_GUTTER:
+		return R_CODE;
+	case LAYOUT_QUOTE:
+		return R_QUOTE;
+	case LAYOUT_RULE:
+	case LAYOUT_TABLE:
+		return R_BORDER;
+	default:
+		return R_NORMAL;
+	}
+}
+
+static void
+draw_line(struct app *a, int y, int x, int w, int li, struct buf *b)
+{
+	const struct layout_line *l = layout_line(a->lay, li);
+	const struct layout_cell *c;
+	unsigned char hl[1024];
+	wchar_t wc[CCHARW_MAX + 1];
+	cchar_t cc;
+	enum role r;
+	attr_t at;
+	uint32_t cp;
+	size_t k, n, off;
+	long m;
+	int i, col = 0, nwc, sel = a->links_open ? a->lsel + 1 : 0;
+
+	draw_fill(y, x, 1, R_NORMAL);
+	x++;
+	w -= 1;
+	if (l == NULL) {
+		draw_fill(y, x, w, R_NORMAL);
+		return;
+	}
+	/* Mark the cells of find matches. */
+	memset(hl, 0, sizeof hl);
+	if (a->find != NULL && l->ncells <= (int)sizeof hl) {
+		line_string(l, b);
+		for (m = find_in(b->data, a->find, 0); m >= 0;
+		    m = find_in(b->data, a->find, (size_t)m + 1)) {
+			for (i = 0, off = 0; i < l->ncells; i++) {
+				if (off >= (size_t)m &&
+				    off < (size_t)m + strlen(a->find))
+					hl[i] = 1;
+				off += l->cells[i].len;
+			}
+		}
+	}
+	move(y, x);
+	for (i = 0; i < l->ncells && col < w; i++) {
+		c = &l->cells[i];
+		if (c->width == 0 || col + c->width > w)
+			continue;
+		nwc = 0;
+		for (k = 0; k < c->len && nwc < CCHARW_MAX; k += n) {
+			n = utf8_decode(l->text + c->off + k, c->len - k, &cp);
+			if (utf8_is_unsafe(cp))
+				cp = UTF8_REPLACEMENT;
+			wc[nwc++] = (wchar_t)cp;
+		}
+		if (nwc == 0)
+			wc[nwc++] = L' ';
+		wc[nwc] = L'\0';
+		r = hl[i] ? R_MATCH : cell_role(c->role);
+		at = draw_attr(r) | style_attr(c->style);
+		if (sel > 0 && c->link == (uint32_t)sel)
+			at |= A_REVERSE;
+		setcchar(&cc, wc, at, draw_pair(r), NULL);
+		add_wch(&cc);
+		col += c->width;
+	}
+	draw_fill(y, x + col, w - col, R_NORMAL);
+}
+
+static void
+draw_tabs(struct app *a, int y)
+{
+	const struct rect *r = &a->r_article;
+	char label[64];
+	int i, x = r->x, s0 = 0, cur = article_section(a), w, used;
+	const char *name;
+
+	ntabs_at = 0;
+	/* Start late enough for the current tab to be seen. */
+	for (;;) {
+		w = 1;
+		for (i = s0; i <= cur && i < a->nsections; i++) {
+			name = doc_section_name(a->doc, i);
+			w += (int)utf8_width(name ? name : "") + 4 + (i < 9);
+		}
+		if (w <= r->w || s0 >= cur)
+			break;
+		s0++;
+	}
+	if (s0 > 0)
+		x += draw_text(y, x, 1, draw_glyph("\xe2\x80\xb9", "<"),
+		    R_NORMAL, true);
+	else
+		x += draw_text(y, x, 1, " ", R_NORMAL, true);
+	for (i = s0; i < a->nsections && x < r->x + r->w; i++) {
+		name = doc_section_name(a->doc, i);
+		if (i < 9)
+			snprintf(label, sizeof label, " %d ", i + 1);
+		else
+			snprintf(label, sizeof label, " ");
+		used = x;
+		{
+			struct buf t = BUF_INIT;
+
+			buf_printf(&t, "%s%s ", label, name ? name : "");
+			x += draw_text(y, x, r->x + r->w - x, buf_str(&t),
+			    i == cur ? R_TAB_ACTIVE : R_TAB, false);
+			buf_free(&t);
+		}
+		if (ntabs_at < MAX_TABS) {
+			tabs_at[ntabs_at].x0 = used;
+			tabs_at[ntabs_at].x1 = x;
+			tabs_at[ntabs_at++].section = i;
+		}
+		if (x < r->x + r->w)
+			x += draw_text(y, x, 1, " ", R_NORMAL, true);
+	}
+	if (x < r->x + r->w)
+		draw_fill(y, x, r->x + r->w - x, R_NORMAL);
+}
+
+static void
+draw_header(struct app *a, const struct geom *g)
+{
+	const struct rect *r = &a->r_article;
+	const struct issue *is = &a->issue->issue;
+	struct buf b = BUF_INIT;
+	char date[11];
+	time_t t;
+
+	if (g->hdr == 0)
+		return;
+	draw_text(r->y, r->x, 1, " ", R_NORMAL, true);
+	draw_text(r->y, r->x + 1, r->w - 1,
+	    is->title != NULL ? is->title : "(untitled)", R_HEADER, true);
+	if (g->hdr < 3)
+		return;
+	t = is->published != (time_t)-1 ? is->published : is->updated;
+	index_format_date(t, date);
+	buf_adds(&b, " ");
+	buf_adds(&b, date[0] != '\0' ? date :
+	    (is->date_raw != NULL ? is->date_raw : "undated"));
+	if (is->author != NULL && is->author[0] != '\0')
+		buf_printf(&b, "%s%s", draw_glyph(" \xc2\xb7 ", " - "),
+		    is->author);
+	draw_text(r->y + 1, r->x, r->w, buf_str(&b), R_META, true);
+	buf_reset(&b);
+	buf_printf(&b, " %s", is->link != NULL ? is->link : "");
+	draw_text(r->y + 2, r->x, r->w, buf_str(&b), R_META, true);
+	buf_free(&b);
+}
+
+void
+article_draw(struct app *a)
+{
+	const struct rect *r = &a->r_article;
+	struct buf b = BUF_INIT;
+	struct geom g;
+	int y, first, end;
+
+	if (r->h <= 0 || r->w <= 0)
+		return;
+	if (a->doc == NULL || a->lay == NULL) {
+		for (y = 0; y < r->h; y++)
+			draw_text(r->y + y, r->x, r->w, y == r->h / 2 ?
+			    "   Enter opens the selected issue." : "",
+			    R_NORMAL, true);
+		return;
+	}
+	geometry(a, &g);
+	draw_header(a, &g);
+	draw_tabs(a, g.tabs_y);
+	range(a, &first, &end);
+	for (y = 0; y < g.body_h; y++) {
+		if (a->atop + y < end)
+			draw_line(a, g.body_y + y, r->x, r->w, a->atop + y,
+			    &b);
+		else
+			draw_fill(g.body_y + y, r->x, r->w, R_NORMAL);
+	}
+	buf_free(&b);
+}
+
+/* Find the next (dir 1) or previous (-1) line matching a->find, from the
+ * line after (or before) start, wrapping around. */
+static void
+find_step(struct app *a, int start, int dir)
+{
+	struct buf b = BUF_INIT;
+	int n = layout_nlines(a->lay), i, li, s;
+
+	for (i = 1; i <= n; i++) {
+		li = ((start + dir * i) % n + n) % n;
+		if (line_matches(a, li, &b))
+			break;
+	}
+	buf_free(&b);
+	if (n == 0 || i > n) {
+		app_message(a, true, "not found: %s", a->find);
+		a->find_line = -1;
+		a->d_article = true;
+		return;
+	}
+	if ((dir > 0 && li <= start) || (dir < 0 && li >= start))
+		app_message(a, false, "find wrapped around");
+	a->find_line = li;
+	s = line_section(a, li);
+	if (!a->continuous && s != a->section) {
+		a->sec_top[a->section] = a->atop;
+		a->section = s;
+	}
+	/* Put the match a few lines below the top. */
+	a->atop = li > 2 ? li - 2 : 0;
+	clamp(a);
+	a->d_article = a->d_links = true;
+}
+
+void
+article_find(struct app *a, const char *text)
+{
+	if (text == NULL || a->lay == NULL)
+		return;
+	free(a->find);
+	a->find = NULL;
+	a->find_line = -1;
+	a->d_article = true;
+	if (text[0] == '\0')
+		return;
+	a->find = utf8_sanitize(text, strlen(text), UTF8_ONELINE);
+	find_step(a, a->atop - 1, 1);
+}
+
+static void
+find_done(struct app *a, const char *text)
+{
+	article_find(a, text);
+}
+
+static void
+other_issue(struct app *a, int dir)
+{
+	if (dir > 0 && a->sel + 1 < a->nshown)
+		app_open_issue(a, a->sel + 1);
+	else if (dir < 0 && a->sel > 0)
+		app_open_issue(a, a->sel - 1);
+	else
+		app_message(a, false, dir > 0 ? "this is the last issue" :
+		    "this is the first issue");
+}
+
+static void
+toggle_read(struct app *a)
+{
+	size_t i = app_entry_index(a, a->issue_id);
+	char *cause = NULL;
+	bool read;
+
+	if (i == (size_t)-1)
+		return;
+	read = !a->entries[i].read;
+	if (store_mark_read(a->store, a->issue_id, read, &cause) == -1) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	a->entries[i].read = read;
+	if (read && a->unread > 0)
+		a->unread--;
+	else if (!read)
+		a->unread++;
+	app_message(a, false, read ? "marked read" : "marked unread");
+	a->d_list = a->d_title = true;
+}
+
+static void
+digit(struct app *a, int d)
+{
+	if (a->pending > 0 && a->pending < 10)
+		a->pending = a->pending * 10 + d;
+	else {
+		a->pending = d > 0 ? d : -1;
+		if (d > 0 && d <= a->nsections && a->focus == FOCUS_ARTICLE)
+			goto_section(a, d - 1);
+	}
+	if (a->links_open && a->pending > 0 &&
+	    a->pending <= doc_nlinks(a->doc)) {
+		a->lsel = a->pending - 1;
+		a->d_links = a->d_article = true;
+	}
+	a->d_status = true;
+}
+
+bool
+article_key(struct app *a, enum action act, int key)
+{
+	int h = article_body_height(a), first, end, step;
+
+	if (a->lay == NULL)
+		return false;
+	step = h > 1 ? h - 1 : 1;
+	range(a, &first, &end);
+	switch (act) {
+	case ACT_DOWN:
+		a->atop++;
+		break;
+	case ACT_UP:
+		a->atop--;
+		break;
+	case ACT_PAGE_DOWN:
+		/* At the end of a section, space goes on to the next. */
+		if (!a->continuous && a->atop + h >= end &&
+		    a->section + 1 < a->nsections) {
+			goto_section(a, a->section + 1);
+			return true;
+		}
+		a->atop += step;
+		break;
+	case ACT_PAGE_UP:
+		a->atop -= step;
+		break;
+	case ACT_TOP:
+		a->atop = first;
+		break;
+	case ACT_BOTTOM:
+		a->atop = end;
+		break;
+	case ACT_OPEN:
+		if (a->pending <= 0)
+			return false;
+		links_open(a, a->pending);
+		a->pending = -1;
+		a->d_status = true;
+		return true;
+	case ACT_FIND_NEXT:
+	case ACT_FIND_PREV:
+		if (a->find == NULL)
+			return false;
+		find_step(a, a->find_line >= 0 ? a->find_line : a->atop,
+		    act == ACT_FIND_NEXT ? 1 : -1);
+		return true;
+	case ACT_NEXT_ISSUE:
+		other_issue(a, 1);
+		return true;
+	case ACT_PREV_ISSUE:
+		other_issue(a, -1);
+		return true;
+	case ACT_NEXT_SECTION:
+	case ACT_PREV_SECTION:
+		goto_section(a, article_section(a) +
+		    (act == ACT_NEXT_SECTION ? 1 : -1));
+		return true;
+	case ACT_DIGIT:
+		digit(a, key - '0');
+		return true;
+	case ACT_CONTINUOUS:
+		if (a->continuous)
+			a->section = line_section(a, a->atop);
+		a->continuous = !a->continuous;
+		app_message(a, false, a->continuous ? "the whole issue" :
+		    "one section at a time");
+		clamp(a);
+		a->d_article = true;
+		return true;
+	case ACT_LINKS:
+		links_show(a, !a->links_open);
+		return true;
+	case ACT_OPEN_LINK:
+		if (a->links_open)
+			links_open(a, a->lsel + 1);
+		else if (a->issue->issue.link != NULL)
+			app_browse(a, a->issue->issue.link);
+		return true;
+	case ACT_SEARCH:
+		prompt_start(a, "find: ", find_done);
+		return true;
+	case ACT_TOGGLE_READ:
+		toggle_read(a);
+		return true;
+	case ACT_PIPE:
+		pager_pipe(a, a->issue_id);
+		return true;
+	case ACT_CANCEL:
+		if (a->pending > 0) {
+			a->pending = -1;
+			a->d_status = true;
+		} else if (a->find != NULL) {
+			free(a->find);
+			a->find = NULL;
+			a->find_line = -1;
+			a->d_article = true;
+		}
+		return true;
+	default:
+		return false;
+	}
+	clamp(a);
+	a->d_article = true;
+	return true;
+}
+
+void
+article_mouse(struct app *a, int y, int x, mmask_t m)
+{
+	struct geom g;
+	const struct layout_line *l;
+	int i, col;
+
+	if (a->lay == NULL)
+		return;
+	geometry(a, &g);
+	if (m & BUTTON4_PRESSED) {
+		a->atop -= 3;
+	} else if (m & BUTTON5_PRESSED) {
+		a->atop += 3;
+	} else if (y == g.tabs_y) {
+		for (i = 0; i < ntabs_at; i++)
+			if (x >= tabs_at[i].x0 && x < tabs_at[i].x1)
+				goto_section(a, tabs_at[i].section);
+		return;
+	} else if (y >= g.body_y && y < g.body_y + g.body_h) {
+		/* A click on a link selects it in the link pane. */
+		l = layout_line(a->lay, a->atop + (y - g.body_y));
+		col = a->r_article.x + 1;
+		for (i = 0; l != NULL && i < l->ncells; i++) {
+			if (x >= col && x < col + l->cells[i].width) {
+				if (l->cells[i].link > 0) {
+					if (!a->links_open)
+						links_show(a, true);
+					a->lsel = (int)l->cells[i].link - 1;
+					a->d_links = a->d_article = true;
+				}
+				break;
+			}
+			col += l->cells[i].width;
+		}
+		return;
+	}
+	clamp(a);
+	a->d_article = true;
+}

@@ -1,0 +1,208 @@
+/* draw.c - colour themes and width-exact text drawing for the panes. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "utf8.h"
+
+struct style {
+	short		 fg, bg;	/* -1: the terminal's default */
+	attr_t		 attr;
+};
+
+/* NOTE: the three tables are indexed by enum role. */
+static const struct style theme256[R_COUNT] = {
+	[R_NORMAL] =		{ -1, -1, 0 },
+	[R_TITLEBAR] =		{ 255, 24, A_BOLD },
+	[R_STATUS] =		{ 252, 236, 0 },
+	[R_ERROR] =		{ 231, 124, A_BOLD },
+	[R_SELECTED] =		{ 231, 31, A_BOLD },
+	[R_SELECTED_DIM] =	{ 253, 239, 0 },
+	[R_DATE] =		{ 245, -1, 0 },
+	[R_UNREAD] =		{ -1, -1, A_BOLD },
+	[R_NEW] =		{ 214, -1, A_BOLD },
+	[R_HEADER] =		{ -1, -1, A_BOLD },
+	[R_META] =		{ 245, -1, 0 },
+	[R_TAB] =		{ 250, 237, 0 },
+	[R_TAB_ACTIVE] =	{ 231, 31, A_BOLD },
+	[R_HEADING] =		{ 74, -1, A_BOLD },
+	[R_LINK] =		{ 75, -1, A_UNDERLINE },
+	[R_LINKNUM] =		{ 245, -1, 0 },
+	[R_CODE] =		{ 180, -1, 0 },
+	[R_QUOTE] =		{ 108, -1, 0 },
+	[R_MATCH] =		{ 16, 220, 0 },
+	[R_HOST] =		{ -1, -1, A_BOLD },
+	[R_BORDER] =		{ 240, -1, 0 },
+};
+
+static const struct style theme8[R_COUNT] = {
+	[R_NORMAL] =		{ -1, -1, 0 },
+	[R_TITLEBAR] =		{ COLOR_WHITE, COLOR_BLUE, A_BOLD },
+	[R_STATUS] =		{ -1, -1, 0 },
+	[R_ERROR] =		{ COLOR_WHITE, COLOR_RED, A_BOLD },
+	[R_SELECTED] =		{ COLOR_BLACK, COLOR_CYAN, 0 },
+	[R_SELECTED_DIM] =	{ -1, -1, A_REVERSE },
+	[R_DATE] =		{ COLOR_CYAN, -1, 0 },
+	[R_UNREAD] =		{ -1, -1, A_BOLD },
+	[R_NEW] =		{ COLOR_YELLOW, -1, A_BOLD },
+	[R_HEADER] =		{ -1, -1, A_BOLD },
+	[R_META] =		{ COLOR_CYAN, -1, 0 },
+	[R_TAB] =		{ -1, -1, 0 },
+	[R_TAB_ACTIVE] =	{ COLOR_BLACK, COLOR_CYAN, A_BOLD },
+	[R_HEADING] =		{ COLOR_BLUE, -1, A_BOLD },
+	[R_LINK] =		{ COLOR_BLUE, -1, A_UNDERLINE },
+	[R_LINKNUM] =		{ COLOR_CYAN, -1, 0 },
+	[R_CODE] =		{ COLOR_GREEN, -1, 0 },
+	[R_QUOTE] =		{ COLOR_GREEN, -1, 0 },
+	[R_MATCH] =		{ COLOR_BLACK, COLOR_YELLOW, 0 },
+	[R_HOST] =		{ -1, -1, A_BOLD },
+	[R_BORDER] =		{ -1, -1, 0 },
+};
+
+/* Without colour, bold, reverse and underline tell the roles apart. */
+static const attr_t mono[R_COUNT] = {
+	[R_TITLEBAR] =		A_REVERSE,
+	[R_ERROR] =		A_BOLD | A_REVERSE,
+	[R_SELECTED] =		A_REVERSE,
+	[R_SELECTED_DIM] =	A_UNDERLINE,
+	[R_UNREAD] =		A_BOLD,
+	[R_NEW] =		A_BOLD,
+	[R_HEADER] =		A_BOLD,
+	[R_TAB_ACTIVE] =	A_REVERSE,
+	[R_HEADING] =		A_BOLD,
+	[R_LINK] =		A_UNDERLINE,
+	[R_MATCH] =		A_REVERSE,
+	[R_HOST] =		A_BOLD,
+};
+
+static const struct style *theme;	/* NULL: monochrome */
+static bool ascii_glyphs;
+
+void
+draw_init(enum tui_color color, bool ascii)
+{
+	const char *nc = getenv("NO_COLOR");
+	int i;
+
+	ascii_glyphs = ascii;
+	theme = NULL;
+	if (color == TUI_COLOR_NEVER || !has_colors())
+		return;
+	if (color == TUI_COLOR_AUTO && nc != NULL && nc[0] != '\0')
+		return;
+	if (start_color() == ERR || COLORS < 8 || COLOR_PAIRS < R_COUNT + 1)
+		return;
+	if (use_default_colors() == ERR)
+		assume_default_colors(COLOR_WHITE, COLOR_BLACK);
+	theme = COLORS >= 256 ? theme256 : theme8;
+	for (i = 0; i < R_COUNT; i++)
+		init_pair((short)(i + 1), theme[i].fg, theme[i].bg);
+}
+
+attr_t
+draw_attr(enum role r)
+{
+	if (theme == NULL)
+		return mono[r];
+	return theme[r].attr;
+}
+
+short
+draw_pair(enum role r)
+{
+	return theme == NULL ? 0 : (short)(r + 1);
+}
+
+const char *
+draw_glyph(const char *utf8, const char *ascii)
+{
+	return ascii_glyphs ? ascii : utf8;
+}
+
+static void
+put(wchar_t *wc, int n, attr_t a, short pair)
+{
+	cchar_t cc;
+
+	wc[n] = L'\0';
+	setcchar(&cc, wc, a, pair, NULL);
+	add_wch(&cc);
+}
+
+void
+draw_fill(int y, int x, int w, enum role r)
+{
+	wchar_t sp[2] = { L' ', L'\0' };
+	cchar_t cc;
+	int i;
+
+	if (w <= 0)
+		return;
+	setcchar(&cc, sp, draw_attr(r), draw_pair(r), NULL);
+	move(y, x);
+	for (i = 0; i < w; i++)
+		add_wch(&cc);
+}
+
+int
+draw_text_attr(int y, int x, int w, const char *s, enum role r,
+    attr_t extra, bool pad)
+{
+	attr_t a = draw_attr(r) | extra;
+	short pair = draw_pair(r);
+	size_t len, i, n, total;
+	wchar_t wc[CCHARW_MAX + 1];
+	int col = 0, limit, cw, nwc = 0;
+	uint32_t cp;
+
+	if (w <= 0)
+		return 0;
+	len = strlen(s);
+	total = utf8_nwidth(s, len);
+	limit = total > (size_t)w ? w - 1 : w;
+	move(y, x);
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (cp == '\t' || cp == '\n')
+			cp = ' ';
+		else if (utf8_is_unsafe(cp))
+			continue;
+		cw = utf8_cpwidth(cp);
+		if (cw == 0) {
+			/* Combining marks ride on the character before. */
+			if (nwc > 0 && nwc < CCHARW_MAX)
+				wc[nwc++] = (wchar_t)cp;
+			continue;
+		}
+		if (col + cw > limit)
+			break;
+		if (nwc > 0)
+			put(wc, nwc, a, pair);
+		wc[0] = (wchar_t)cp;
+		nwc = 1;
+		col += cw;
+	}
+	if (nwc > 0)
+		put(wc, nwc, a, pair);
+	if (total > (size_t)w) {
+		wc[0] = ascii_glyphs ? L'~' : L'\x2026';
+		put(wc, 1, a, pair);
+		col++;
+	}
+	if (pad && col < w) {
+		wc[0] = L' ';
+		while (col < w) {
+			put(wc, 1, a, pair);
+			col++;
+		}
+	}
+	return col;
+}
+
+int
+draw_text(int y, int x, int w, const char *s, enum role r, bool pad)
+{
+	return draw_text_attr(y, x, w, s, r, 0, pad);
+}

@@ -1,0 +1,303 @@
+/* issues.c - the issue list: date, new and unread marks, title; newest
+ * first, or search results best first. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "browser.h"
+#include "index.h"
+#include "store.h"
+#include "utf8.h"
+#include "util.h"
+
+#define DATE_COLS	10
+
+static bool
+is_new(const struct app *a, const struct entry *e)
+{
+	return e->first_seen > a->last_run;
+}
+
+static void
+draw_row(struct app *a, int y, const struct entry *e, bool sel)
+{
+	const struct rect *r = &a->r_list;
+	enum role base = R_NORMAL;
+	char date[11];
+	int x = r->x, w = r->w;
+
+	if (sel)
+		base = a->focus == FOCUS_ISSUES ? R_SELECTED : R_SELECTED_DIM;
+	index_format_date(e->date, date);
+	x += draw_text(y, x, 1, " ", base, true);
+	x += draw_text(y, x, DATE_COLS, date, sel ? base : R_DATE, true);
+	x += draw_text(y, x, 1, " ", base, true);
+	x += draw_text(y, x, 1, is_new(a, e) ? "+" : " ", sel ? base : R_NEW,
+	    true);
+	x += draw_text(y, x, 1, e->read ? " " : draw_glyph("\xe2\x97\x8f",
+	    "*"), sel ? base : R_UNREAD, true);
+	x += draw_text(y, x, 1, " ", base, true);
+	draw_text_attr(y, x, w - (x - r->x), e->title, base,
+	    e->read ? 0 : A_BOLD, true);
+}
+
+void
+issues_scroll_to_sel(struct app *a)
+{
+	size_t h = a->r_list.h > 0 ? (size_t)a->r_list.h : 1;
+
+	if (a->nshown == 0) {
+		a->sel = a->top = 0;
+		return;
+	}
+	if (a->sel >= a->nshown)
+		a->sel = a->nshown - 1;
+	if (a->sel < a->top)
+		a->top = a->sel;
+	else if (a->sel >= a->top + h)
+		a->top = a->sel - h + 1;
+	if (a->top + h > a->nshown)
+		a->top = a->nshown > h ? a->nshown - h : 0;
+}
+
+void
+issues_draw(struct app *a)
+{
+	const struct rect *r = &a->r_list;
+	const char *empty;
+	size_t i;
+	int y;
+
+	issues_scroll_to_sel(a);
+	for (y = 0; y < r->h; y++) {
+		i = a->top + (size_t)y;
+		if (i < a->nshown) {
+			draw_row(a, r->y + y, &a->entries[a->shown[i]],
+			    i == a->sel);
+			continue;
+		}
+		empty = "";
+		if (y == 0 && a->nshown == 0) {
+			if (a->search != NULL)
+				empty = " No issue matches the search.";
+			else if (a->opts->offline)
+				empty = " The cache holds no issues.";
+			else
+				empty = " No issues yet.";
+		}
+		draw_text(r->y + y, r->x, r->w, empty, R_NORMAL, true);
+	}
+}
+
+void
+issues_search(struct app *a, const char *q, bool quiet)
+{
+	int64_t *ids = NULL;
+	size_t n = 0, i, j, k, *order;
+	char *cause = NULL;
+
+	if (store_search(a->store, q, &ids, &n, &cause) == -1) {
+		app_message(a, true, "search: %s", cause);
+		free(cause);
+		return;
+	}
+	if (a->list_partial)
+		app_load_all(a);
+	/* Keep the matches of the shown feeds, best first. */
+	order = xcalloc(n + 1, sizeof *order);
+	for (i = 0, j = 0; i < n; i++)
+		if ((k = app_entry_index(a, ids[i])) != (size_t)-1)
+			order[j++] = k;
+	free(ids);
+	free(a->search);
+	a->search = utf8_sanitize(q, strlen(q), UTF8_ONELINE);
+	free(a->shown);
+	a->shown = order;
+	a->nshown = j;
+	a->sel = a->top = 0;
+	a->d_all = true;
+	if (quiet)
+		return;
+	if (j == 0)
+		app_message(a, false, "no issue matches \"%s\"", a->search);
+	else
+		app_message(a, false, "%zu issue%s match%s \"%s\", best first",
+		    j, j == 1 ? "" : "s", j == 1 ? "es" : "", a->search);
+}
+
+static void
+search_done(struct app *a, const char *q)
+{
+	if (q == NULL)
+		return;
+	if (q[0] == '\0') {
+		free(a->search);
+		a->search = NULL;
+		app_reload(a);
+		return;
+	}
+	issues_search(a, q, false);
+}
+
+static void
+toggle_read(struct app *a)
+{
+	struct entry *e;
+	char *cause = NULL;
+
+	if (a->nshown == 0)
+		return;
+	e = &a->entries[a->shown[a->sel]];
+	if (store_mark_read(a->store, e->id, !e->read, &cause) == -1) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	e->read = !e->read;
+	if (e->read && a->unread > 0)
+		a->unread--;
+	else if (!e->read)
+		a->unread++;
+	a->d_list = a->d_title = true;
+}
+
+static void
+mark_all(struct app *a)
+{
+	char *cause = NULL;
+	size_t i;
+
+	for (i = 0; i < a->nfeeds; i++) {
+		if (store_mark_all_read(a->store, a->feeds[i], &cause) == -1) {
+			app_message(a, true, "%s", cause);
+			free(cause);
+			return;
+		}
+	}
+	for (i = 0; i < a->nentries; i++)
+		a->entries[i].read = true;
+	a->unread = 0;
+	a->d_list = a->d_title = true;
+	app_message(a, false, "all issues marked read");
+}
+
+static void
+open_issue_link(struct app *a)
+{
+	struct store_issue *si;
+	char *cause = NULL;
+
+	if (a->nshown == 0)
+		return;
+	si = store_get(a->store, a->entries[a->shown[a->sel]].id, &cause);
+	if (si == NULL) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (si->issue.link == NULL)
+		app_message(a, true, "this issue has no link");
+	else
+		app_browse(a, si->issue.link);
+	store_issue_free(si);
+}
+
+bool
+issues_key(struct app *a, enum action act)
+{
+	size_t h = a->r_list.h > 1 ? (size_t)a->r_list.h - 1 : 1;
+
+	switch (act) {
+	case ACT_DOWN:
+		if (a->sel + 1 < a->nshown)
+			a->sel++;
+		break;
+	case ACT_UP:
+		if (a->sel > 0)
+			a->sel--;
+		break;
+	case ACT_PAGE_DOWN:
+		a->sel += h;
+		a->top += h;
+		if (a->sel >= a->nshown)
+			a->sel = a->nshown ? a->nshown - 1 : 0;
+		break;
+	case ACT_PAGE_UP:
+		a->sel = a->sel > h ? a->sel - h : 0;
+		a->top = a->top > h ? a->top - h : 0;
+		break;
+	case ACT_TOP:
+		a->sel = 0;
+		break;
+	case ACT_BOTTOM:
+		a->sel = a->nshown ? a->nshown - 1 : 0;
+		break;
+	case ACT_OPEN:
+		if (a->nshown > 0)
+			app_open_issue(a, a->sel);
+		return true;
+	case ACT_OPEN_LINK:
+		open_issue_link(a);
+		return true;
+	case ACT_SEARCH:
+		prompt_start(a, "search: ", search_done);
+		return true;
+	case ACT_TOGGLE_READ:
+		toggle_read(a);
+		return true;
+	case ACT_MARK_ALL_READ:
+		mark_all(a);
+		return true;
+	case ACT_PIPE:
+		if (a->nshown > 0)
+			pager_pipe(a, a->entries[a->shown[a->sel]].id);
+		return true;
+	case ACT_CANCEL:
+	case ACT_QUIT:
+		if (a->search != NULL) {
+			free(a->search);
+			a->search = NULL;
+			app_reload(a);
+			a->d_all = true;
+			return true;
+		}
+		if (act == ACT_QUIT)
+			a->quit = true;
+		return true;
+	default:
+		return false;
+	}
+	a->d_list = true;
+	issues_scroll_to_sel(a);
+	return true;
+}
+
+void
+issues_mouse(struct app *a, int y, int x, mmask_t m)
+{
+	size_t i;
+
+	if (m & BUTTON4_PRESSED) {
+		a->top = a->top > 3 ? a->top - 3 : 0;
+		if (a->sel >= a->top + (size_t)a->r_list.h)
+			a->sel = a->top + (size_t)a->r_list.h - 1;
+		if (a->sel < a->top)
+			a->sel = a->top;
+	} else if (m & BUTTON5_PRESSED) {
+		if (a->top + (size_t)a->r_list.h < a->nshown)
+			a->top += 3;
+		if (a->sel < a->top)
+			a->sel = a->top;
+	} else {
+		i = a->top + (size_t)(y - a->r_list.y);
+		if (i >= a->nshown)
+			return;
+		a->sel = i;
+		a->focus = FOCUS_ISSUES;
+		a->d_all = true;
+	}
+	issues_scroll_to_sel(a);
+	a->d_list = true;
+}

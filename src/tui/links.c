@@ -1,0 +1,247 @@
+/* links.c - the link pane: the issue's numbered links with their text and
+ * URL (host emphasised); those of the section on screen are marked. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "buf.h"
+#include "doc.h"
+#include "utf8.h"
+#include "util.h"
+
+static int
+nlinks(const struct app *a)
+{
+	return a->doc != NULL ? doc_nlinks(a->doc) : 0;
+}
+
+/* Rows of links under the pane's header line. */
+static int
+rows(const struct app *a)
+{
+	return a->r_links.h > 1 ? a->r_links.h - 1 : 1;
+}
+
+static void
+scroll_to_sel(struct app *a)
+{
+	int n = nlinks(a), h = rows(a);
+
+	if (a->lsel >= n)
+		a->lsel = n - 1;
+	if (a->lsel < 0)
+		a->lsel = 0;
+	if (a->lsel < a->ltop)
+		a->ltop = a->lsel;
+	else if (a->lsel >= a->ltop + h)
+		a->ltop = a->lsel - h + 1;
+	if (a->ltop + h > n)
+		a->ltop = n > h ? n - h : 0;
+}
+
+void
+links_show(struct app *a, bool on)
+{
+	const struct doc_link *l;
+	int i, n = nlinks(a), sec;
+
+	if (on && n == 0) {
+		app_message(a, false, "this issue has no links");
+		return;
+	}
+	a->links_open = on;
+	a->focus = on ? FOCUS_LINKS : FOCUS_ARTICLE;
+	if (on) {
+		/* Start at the first link of the section on screen. */
+		sec = article_section(a);
+		for (i = 0; i < n; i++) {
+			l = doc_link(a->doc, i + 1);
+			if (l != NULL && l->section == sec) {
+				a->lsel = i;
+				break;
+			}
+		}
+		a->ltop = 0;
+	}
+	app_layout(a);
+	scroll_to_sel(a);
+	a->d_all = true;
+}
+
+/* Draw a URL with its host in R_HOST; returns the columns used. */
+static int
+draw_url(int y, int x, int w, const char *url, enum role base, bool sel)
+{
+	const char *h, *end;
+	char *pre, *host;
+	int used = 0;
+
+	h = strstr(url, "://");
+	if (h == NULL || sel) {
+		return draw_text(y, x, w, url, sel ? base : R_META, false);
+	}
+	h += 3;
+	end = h + strcspn(h, "/?#");
+	pre = xstrndup(url, (size_t)(h - url));
+	host = xstrndup(h, (size_t)(end - h));
+	used += draw_text(y, x, w, pre, R_META, false);
+	if (used < w)
+		used += draw_text(y, x + used, w - used, host, R_HOST, false);
+	if (used < w && *end != '\0')
+		used += draw_text(y, x + used, w - used, end, R_META, false);
+	free(pre);
+	free(host);
+	return used;
+}
+
+static void
+draw_row(struct app *a, int y, int i, int numw, int sec)
+{
+	const struct rect *r = &a->r_links;
+	const struct doc_link *l = doc_link(a->doc, i + 1);
+	bool sel = i == a->lsel;
+	enum role base = R_NORMAL;
+	char num[16];
+	char *url, *text;
+	int x = r->x, tw, left;
+
+	if (sel)
+		base = a->focus == FOCUS_LINKS ? R_SELECTED : R_SELECTED_DIM;
+	snprintf(num, sizeof num, " %*d ", numw, i + 1);
+	x += draw_text(y, x, r->w, num, sel ? base : R_LINKNUM, false);
+	x += draw_text(y, x, r->x + r->w - x, l != NULL && l->section == sec ?
+	    draw_glyph("\xe2\x80\xa2 ", "* ") : "  ", sel ? base : R_NEW,
+	    false);
+	if (l == NULL) {
+		draw_fill(y, x, r->x + r->w - x, base);
+		return;
+	}
+	url = utf8_sanitize(l->url, strlen(l->url), UTF8_ONELINE);
+	text = utf8_sanitize(l->text != NULL ? l->text : "",
+	    l->text != NULL ? strlen(l->text) : 0, UTF8_ONELINE);
+	left = r->x + r->w - x;
+	tw = left / 3;
+	if (tw > 32)
+		tw = 32;
+	if (left < 40 || text[0] == '\0')
+		tw = 0;
+	if (tw > 0) {
+		x += draw_text(y, x, tw, text, base, true);
+		x += draw_text(y, x, r->x + r->w - x, "  ", base, false);
+	}
+	if (x < r->x + r->w)
+		x += draw_url(y, x, r->x + r->w - x, url, base, sel);
+	if (x < r->x + r->w)
+		draw_fill(y, x, r->x + r->w - x, base);
+	free(url);
+	free(text);
+}
+
+void
+links_draw(struct app *a)
+{
+	const struct rect *r = &a->r_links;
+	const char *name;
+	struct buf b = BUF_INIT;
+	int n = nlinks(a), numw, y, sec;
+
+	if (!a->links_open || r->h <= 0)
+		return;
+	scroll_to_sel(a);
+	sec = article_section(a);
+	name = doc_section_name(a->doc, sec);
+	buf_printf(&b, " Links (%d)", n);
+	if (name != NULL && doc_nsections(a->doc) > 1)
+		buf_printf(&b, "%s%s marks those in %s", draw_glyph(
+		    " \xc2\xb7 ", " - "), draw_glyph("\xe2\x80\xa2", "*"),
+		    name);
+	draw_text(r->y, r->x, r->w, buf_str(&b), R_TAB, true);
+	buf_free(&b);
+	numw = n >= 100 ? 3 : n >= 10 ? 2 : 1;
+	for (y = 1; y < r->h; y++) {
+		if (a->ltop + y - 1 < n)
+			draw_row(a, r->y + y, a->ltop + y - 1, numw, sec);
+		else
+			draw_fill(r->y + y, r->x, r->w, R_NORMAL);
+	}
+}
+
+void
+links_open(struct app *a, int n)
+{
+	const struct doc_link *l;
+
+	if (a->doc == NULL || (l = doc_link(a->doc, n)) == NULL) {
+		app_message(a, true, "no link %d: this issue has %d", n,
+		    nlinks(a));
+		return;
+	}
+	a->lsel = n - 1;
+	a->d_links = a->d_article = true;
+	app_browse(a, l->url);
+}
+
+bool
+links_key(struct app *a, enum action act, int key)
+{
+	int h = rows(a);
+
+	switch (act) {
+	case ACT_DOWN:
+		a->lsel++;
+		break;
+	case ACT_UP:
+		a->lsel--;
+		break;
+	case ACT_PAGE_DOWN:
+		a->lsel += h;
+		a->ltop += h;
+		break;
+	case ACT_PAGE_UP:
+		a->lsel -= h;
+		a->ltop = a->ltop > h ? a->ltop - h : 0;
+		break;
+	case ACT_TOP:
+		a->lsel = 0;
+		break;
+	case ACT_BOTTOM:
+		a->lsel = nlinks(a) - 1;
+		break;
+	case ACT_OPEN:
+	case ACT_OPEN_LINK:
+		if (a->pending > 0 && act == ACT_OPEN)
+			links_open(a, a->pending);
+		else
+			links_open(a, a->lsel + 1);
+		a->pending = -1;
+		a->d_status = true;
+		return true;
+	case ACT_LINKS:
+	case ACT_QUIT:
+		links_show(a, false);
+		return true;
+	default:
+		/* Sections, issues, digits: as in the article. */
+		return article_key(a, act, key);
+	}
+	scroll_to_sel(a);
+	a->d_links = a->d_article = true;
+	return true;
+}
+
+void
+links_mouse(struct app *a, int y, int x, mmask_t m)
+{
+	if (m & BUTTON4_PRESSED)
+		a->lsel -= 3;
+	else if (m & BUTTON5_PRESSED)
+		a->lsel += 3;
+	else if (y > a->r_links.y) {
+		a->lsel = a->ltop + (y - a->r_links.y - 1);
+		a->focus = FOCUS_LINKS;
+	}
+	scroll_to_sel(a);
+	a->d_links = a->d_article = a->d_status = true;
+}

@@ -1,0 +1,74 @@
+/* status.c - the title bar (feed, counts, refresh state) and the status
+ * line (prompt, messages, key hints). */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "app.h"
+#include "buf.h"
+#include "sync.h"
+#include "util.h"
+
+void
+status_draw_title(struct app *a)
+{
+	struct buf b = BUF_INIT;
+	const char *dot = draw_glyph(" \xc2\xb7 ", " - ");
+	size_t done, total;
+
+	buf_adds(&b, " mesosnews");
+	if (a->feed_title != NULL)
+		buf_printf(&b, "%s%s", dot, a->feed_title);
+	buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->total,
+	    a->total == 1 ? "" : "s", a->unread);
+	if (a->search != NULL)
+		buf_printf(&b, "%ssearch \"%s\": %zu", dot, a->search,
+		    a->nshown);
+	if (a->sync != NULL && sync_running(a->sync)) {
+		sync_progress(a->sync, &done, &total);
+		buf_printf(&b, "%srefreshing %zu/%zu%s", dot, done, total,
+		    draw_glyph("\xe2\x80\xa6", "..."));
+	} else if (a->opts->offline)
+		buf_printf(&b, "%soffline", dot);
+	draw_text(a->r_title.y, a->r_title.x, a->r_title.w, buf_str(&b),
+	    R_TITLEBAR, true);
+	buf_free(&b);
+}
+
+void
+status_draw(struct app *a)
+{
+	const struct rect *r = &a->r_status;
+	char *hints, num[48];
+	int ctx;
+
+	if (prompt_active(a)) {
+		prompt_draw(a);
+		return;
+	}
+	if (a->msg != NULL) {
+		draw_text(r->y, r->x, r->w, a->msg,
+		    a->msg_error ? R_ERROR : R_STATUS, true);
+		return;
+	}
+	if (a->pending > 0) {
+		snprintf(num, sizeof num, "link %d_  (Enter opens it)",
+		    a->pending);
+		draw_text(r->y, r->x, r->w, num, R_STATUS, true);
+		return;
+	}
+	switch (a->focus) {
+	case FOCUS_ISSUES:
+		ctx = CTX_ISSUES;
+		break;
+	case FOCUS_ARTICLE:
+		ctx = CTX_ARTICLE;
+		break;
+	default:
+		ctx = CTX_LINKS;
+		break;
+	}
+	hints = keys_hints(ctx, a->ascii);
+	draw_text(r->y, r->x, r->w, hints, R_STATUS, true);
+	free(hints);
+}

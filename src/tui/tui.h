@@ -1,0 +1,40 @@
+/* tui.h - the terminal reader: issue list, sectioned article, link pane. */
+#ifndef MN_TUI_H
+#define MN_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fetch.h"
+
+enum tui_color {
+	TUI_COLOR_AUTO,		/* colours if the terminal has them and
+				   $NO_COLOR is unset or empty */
+	TUI_COLOR_NEVER,	/* monochrome: bold, reverse, underline */
+	TUI_COLOR_ALWAYS,	/* colours even with $NO_COLOR */
+};
+
+struct tui_opts {
+	const char	*cache;		/* the cache database (required) */
+	const char *const *sources;	/* feeds shown and refreshed: URLs,
+					   file URLs or paths */
+	size_t		 nsources;
+	bool		 offline;	/* show the cache, never refresh */
+	bool		 ascii;		/* ASCII decorations only */
+	enum tui_color	 color;
+	const char	*browser;	/* browser command from the config, or
+					   NULL for $BROWSER / xdg-open */
+	bool		 browser_terminal; /* that browser runs in the tty */
+	const char	*pager;		/* NULL: $PAGER, else "less -R" */
+	const struct fetch_limits *limits; /* NULL for the defaults */
+};
+
+/*
+ * Run the reader on the terminal (stdin and stdout must be one) until the
+ * user quits: paint the cached issues of opts->sources at once, refresh
+ * them in the background unless opts->offline.  Returns 0, or -1 with an
+ * allocated *cause (the terminal is restored first).
+ */
+int	 tui_run(const struct tui_opts *opts, char **cause);
+
+#endif
