@@ -12,9 +12,11 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "feed.h"
 #include "index.h"
 #include "source.h"
+#include "tui/tui.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -146,6 +148,37 @@ cmd_list(const struct options *o)
 	return rc;
 }
 
+/* The terminal reader on the cache, refreshing the sources. */
+static int
+cmd_tui(const struct options *o)
+{
+	struct tui_opts t;
+	char *cache, *cause = NULL, *c;
+	int rc;
+
+	if ((cache = conf_default_cache()) == NULL) {
+		fprintf(stderr, "mesosnews: set $XDG_CACHE_HOME or $HOME for "
+		    "the cache\n");
+		return EXIT_SOURCE;
+	}
+	memset(&t, 0, sizeof t);
+	t.cache = cache;
+	t.sources = (const char *const *)o->sources;
+	t.nsources = (size_t)o->nsources;
+	t.ascii = o->ascii;
+	t.color = TUI_COLOR_AUTO;
+	rc = tui_run(&t, &cause);
+	free(cache);
+	if (rc == -1) {
+		c = utf8_sanitize(cause, strlen(cause), UTF8_ONELINE);
+		fprintf(stderr, "mesosnews: %s\n", c);
+		free(c);
+		free(cause);
+		return EXIT_SOURCE;
+	}
+	return EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -198,6 +231,9 @@ main(int argc, char **argv)
 		o.sources = sample;
 		o.nsources = 1;
 	}
-	/* Until the reading views exist, the default is the index. */
+	if (o.mode == MODE_DEFAULT && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO))
+		return cmd_tui(&o);
+	/* Until text mode exists, the default off a terminal is the index. */
 	return cmd_list(&o);
 }
