@@ -420,19 +420,29 @@ app_layout(struct app *a)
 	a->d_all = true;
 }
 
+/* Lay the screen out again at the size curses now has; resizeterm (or
+ * curses' own handler) has already queued a KEY_RESIZE, which lands
+ * here too, without calling resizeterm again. */
+static void
+relayout(struct app *a)
+{
+	app_layout(a);
+	/* Same paragraph at the new width. */
+	article_relayout(a);
+	clearok(curscr, TRUE);
+	a->d_all = true;
+}
+
+/* SIGWINCH: ask the terminal its size. */
 static void
 resize(struct app *a)
 {
 	struct winsize ws;
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
-	app_layout(a);
-	/* Same paragraph at the new width. */
-	article_relayout(a);
-	clearok(curscr, TRUE);
-	a->d_all = true;
+	relayout(a);
 }
 
 static void
@@ -657,7 +667,7 @@ read_keys(struct app *a)
 		n++;
 		key = rc == KEY_CODE_YES ? KEYF((int)wc) : (int)wc;
 		if (key == KEYF(KEY_RESIZE))
-			resize(a);
+			relayout(a);
 		else if (key == KEYF(KEY_MOUSE))
 			handle_mouse(a);
 		else

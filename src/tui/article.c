@@ -335,15 +335,19 @@ draw_tabs(struct app *a, int y)
 		x += draw_text(y, x, 1, " ", R_NORMAL, true);
 	for (i = s0; i < a->nsections && x < r->x + r->w; i++) {
 		name = doc_section_name(a->doc, i);
+		/* Brackets show the current tab without colour too. */
 		if (i < 9)
-			snprintf(label, sizeof label, " %d ", i + 1);
+			snprintf(label, sizeof label, "%c%d ",
+			    i == cur ? '[' : ' ', i + 1);
 		else
-			snprintf(label, sizeof label, " ");
+			snprintf(label, sizeof label, "%c",
+			    i == cur ? '[' : ' ');
 		used = x;
 		{
 			struct buf t = BUF_INIT;
 
-			buf_printf(&t, "%s%s ", label, name ? name : "");
+			buf_printf(&t, "%s%s%c", label, name ? name : "",
+			    i == cur ? ']' : ' ');
 			x += draw_text(y, x, r->x + r->w - x, buf_str(&t),
 			    i == cur ? R_TAB_ACTIVE : R_TAB, false);
 			buf_free(&t);

@@ -31,7 +31,9 @@ draw_row(struct app *a, int y, const struct entry *e, bool sel)
 	if (sel)
 		base = a->focus == FOCUS_ISSUES ? R_SELECTED : R_SELECTED_DIM;
 	index_format_date(e->date, date);
-	x += draw_text(y, x, 1, " ", base, true);
+	/* The selection shows without colour too. */
+	x += draw_text(y, x, 1, sel ? draw_glyph("\xe2\x80\xba", ">") : " ",
+	    base, true);
 	x += draw_text(y, x, DATE_COLS, date, sel ? base : R_DATE, true);
 	x += draw_text(y, x, 1, " ", base, true);
 	x += draw_text(y, x, 1, is_new(a, e) ? "+" : " ", sel ? base : R_NEW,

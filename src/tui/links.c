@@ -109,7 +109,8 @@ draw_row(struct app *a, int y, int i, int numw, int sec)
 
 	if (sel)
 		base = a->focus == FOCUS_LINKS ? R_SELECTED : R_SELECTED_DIM;
-	snprintf(num, sizeof num, " %*d ", numw, i + 1);
+	snprintf(num, sizeof num, "%s%*d ", sel ? draw_glyph("\xe2\x80\xba",
+	    ">") : " ", numw, i + 1);
 	x += draw_text(y, x, r->w, num, sel ? base : R_LINKNUM, false);
 	x += draw_text(y, x, r->x + r->w - x, l != NULL && l->section == sec ?
 	    draw_glyph("\xe2\x80\xa2 ", "* ") : "  ", sel ? base : R_NEW,

@@ -1,0 +1,95 @@
+# tuilib.sh - drive mesosnews in a detached tmux session of a fixed size:
+# start it, send keys, wait for the screen to settle, capture it.
+. "$srcdir/tests/lib.sh"
+
+if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
+	TMUX_BIN=$(command -v tmux) || {
+		echo "tmux is not installed: skipping"
+		exit 77
+	}
+fi
+# A private server: its own socket directory and name, no config file.
+export TMUX_TMPDIR="$TMP"
+unset TMUX TMUX_PANE || true
+SOCK="mn-test-$$"
+tm() { "$TMUX_BIN" -u -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+
+if infocmp tmux-256color >/dev/null 2>&1; then
+	TUI_TERM=tmux-256color
+else
+	TUI_TERM=screen-256color
+fi
+mkdir -p "$TMP/cwd"
+
+# shq WORD: WORD quoted for sh.
+shq() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+# tui_start COLS ROWS [ARG...]: a new session running mesosnews ARGS in
+# $TMP/cwd; when it exits the pane shows "[exit STATUS]".
+tui_start() {
+	local w=$1 h=$2 a
+	shift 2
+	tm kill-server >/dev/null 2>&1
+	{
+		echo "cd $(shq "$TMP/cwd") || exit 1"
+		echo "export TERM=$TUI_TERM"
+		printf '%s' "$(shq "$MESOSNEWS")"
+		for a in "$@"; do
+			printf ' %s' "$(shq "$a")"
+		done
+		printf '\necho "[exit $?]"\nexec sleep 300\n'
+	} >"$TMP/run.sh"
+	tm new-session -d -x "$w" -y "$h" -s t "sh $(shq "$TMP/run.sh")" ||
+	    exit 99
+	SCREEN=
+}
+
+# capture: the pane as text, without trailing spaces.
+capture() { tm capture-pane -p -t t "$@" | sed 's/ *$//'; }
+
+# settle [WANT]: wait (at most 5 s) until the pane differs from $SCREEN,
+# shows WANT if given, and two captures 50 ms apart agree; leaves the
+# result in $SCREEN.
+settle() {
+	local want=${1:-} i=0 prev= cur=
+	while [ $i -lt 100 ]; do
+		cur=$(capture)
+		if { [ -n "$want" ] && printf '%s' "$cur" | grep -qF -- "$want"; } ||
+		    { [ -z "$want" ] && [ "$cur" != "$SCREEN" ]; }; then
+			[ "$cur" = "$prev" ] && break
+			prev=$cur
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	if [ $i -ge 100 ]; then
+		fail "screen did not settle${want:+ on '$want'}"
+		printf '%s\n' "$cur" >&2
+	fi
+	SCREEN=$cur
+}
+
+# press WANT KEY...: send keys (tmux key names), then settle on WANT.
+press() {
+	local want=$1
+	shift
+	tm send-keys -t t "$@"
+	settle "$want"
+}
+
+# shot NAME: compare the settled screen with tests/tui/NAME.screen.
+shot() {
+	printf '%s\n' "$SCREEN" >"$TMP/$1.screen"
+	golden "screen $1" "$TMP/$1.screen" "$srcdir/tests/tui/$1.screen"
+}
+
+# on_screen NAME TEXT: the settled screen shows TEXT.
+on_screen() {
+	if printf '%s' "$SCREEN" | grep -qF -- "$2"; then
+		pass
+	else
+		fail "$1: '$2' not on screen"
+		printf '%s\n' "$SCREEN" >&2
+	fi
+}
