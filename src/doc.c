@@ -1263,6 +1263,12 @@ doc_finish(struct doc *d)
 		list = common_list(d, &d->blocks[i - 1], &d->blocks[i]);
 		d->blocks[i].space_before = list == -1 ||
 		    !d->lists[list].tight;
+		/* A definition follows its term directly. */
+		b = &d->blocks[i];
+		if (b->depth > 0 && doc_frame(d, b, b->depth - 1)->type ==
+		    DOC_INDENT && doc_frame(d, b, b->depth - 1)->first_block ==
+		    (int)i)
+			b->space_before = false;
 	}
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];

@@ -334,6 +334,15 @@ glue_cell(const struct saved *s, size_t k)
 	return is_closing(cp);
 }
 
+/* The ASCII character of saved cell k, or 1 for anything else. */
+static int
+cut_char(const struct saved *s, size_t k)
+{
+	if (k >= s->n || s->c[k].len != 1 || s->c[k].role == LAYOUT_LINKNUM)
+		return 1;
+	return (unsigned char)s->b.data[s->c[k].off];
+}
+
 /* The word alone is wider than the line: cut it into pieces, keeping a
  * reference number or closing punctuation from starting a piece alone. */
 static void
@@ -341,7 +350,7 @@ hard_split(struct wrap *w)
 {
 	struct layout *L = w->L;
 	struct saved *s = &L->saved;
-	size_t k, start, last;
+	size_t k, start, last, cut;
 	int pw, tail;
 
 	save_tail(L, w->cs, s);
@@ -358,6 +367,17 @@ hard_split(struct wrap *w)
 			w->tw = pw;
 			break;
 		}
+		/* Cut a URL or path after a slash, or before "&" or "#", if
+		 * that leaves the piece at least half full. */
+		for (cut = k; cut > start + (k - start + 1) / 2; cut--)
+			if (cut_char(s, cut - 1) == '/' ||
+			    strchr("&#", cut_char(s, cut)) != NULL)
+				break;
+		if (cut > start + (k - start + 1) / 2)
+			k = cut;
+		/* No piece starts with closing punctuation or "[n]". */
+		while (k > start + 1 && glue_cell(s, k))
+			k--;
 		/* Is the rest only glue?  Then take some along. */
 		for (last = k; last < s->n && glue_cell(s, last); last++)
 			;
@@ -1007,20 +1027,42 @@ table_rule(struct layout *L, const struct prefix *p, const int *cw, int ncols)
 	line_end(L);
 }
 
-/* Too narrow for columns: each cell becomes its own paragraph, rows
- * separated by rules. */
+/* The header cell above column col, or NULL. */
+static const struct doc_cell *
+header_cell(const struct doc *d, const struct doc_table *t, int col)
+{
+	const struct doc_cell *c;
+	int i;
+
+	for (i = 0; i < t->ncells; i++) {
+		c = doc_cell(d, t->first_cell + i);
+		if (c->row >= t->nheader)
+			break;
+		if (c->col == col && c->nruns > 0)
+			return c;
+	}
+	return NULL;
+}
+
+/*
+ * Too narrow for columns: each cell becomes a paragraph of its own,
+ * "Header: text" when the table has a head, and rules separate the rows.
+ */
 static void
 lay_table_linear(struct layout *L, const struct doc *d,
     const struct doc_table *t, const struct prefix *first,
     const struct prefix *cont, int avail)
 {
-	const struct doc_cell *c;
+	const struct doc_cell *c, *h;
 	struct wrap w;
 	int i, k, row = -1;
+	bool any = false;
 
 	for (i = 0; i < t->ncells; i++) {
 		c = doc_cell(d, t->first_cell + i);
-		if (c->row != row && row != -1) {
+		if (c->row < t->nheader)
+			continue;
+		if (c->row != row && any) {
 			add_prefix(L, cont);
 			for (k = 0; k < avail; k++)
 				add_cell(L, L->g->rule, strlen(L->g->rule), 1,
@@ -1028,13 +1070,25 @@ lay_table_linear(struct layout *L, const struct doc *d,
 			line_end(L);
 		}
 		row = c->row;
-		if (c->nruns == 0)
+		h = header_cell(d, t, c->col);
+		if (c->nruns == 0 && h == NULL)
 			continue;
-		wrap_init(&w, L, avail, i == 0 ? first : cont, cont);
+		wrap_init(&w, L, avail, any ? cont : first, cont);
 		wrap_open(&w);
+		if (h != NULL) {
+			lay_runs(L, &w, d, h->first_run, h->nruns, STYLE_BOLD,
+			    LAYOUT_NORMAL);
+			w.style = STYLE_BOLD;
+			w.role = LAYOUT_NORMAL;
+			w.link = 0;
+			wrap_char(&w, ':', ":", 1, 1, true);
+			w.style = 0;
+			wrap_space(&w);
+		}
 		lay_runs(L, &w, d, c->first_run, c->nruns,
 		    c->header ? STYLE_BOLD : 0, LAYOUT_NORMAL);
 		wrap_end(&w);
+		any = true;
 	}
 }
 
@@ -1052,10 +1106,6 @@ lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
 	nc = t->ncols;
 	avail = L->width - prefix_width(first);
 	space = avail - 3 * (nc - 1);
-	if (space < 3 * nc) {
-		lay_table_linear(L, d, t, first, cont, avail);
-		return;
-	}
 	nat = xcalloc((size_t)nc, sizeof *nat);
 	min = xcalloc((size_t)nc, sizeof *min);
 	cw = xcalloc((size_t)nc, sizeof *cw);
@@ -1074,13 +1124,41 @@ lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
 			nat[i] = 1;
 		if (min[i] < 1)
 			min[i] = 1;
+	}
+	/* A cell spanning columns widens the last of them if they are too
+	 * narrow for it together. */
+	for (i = 0; i < t->ncells; i++) {
+		c = doc_cell(d, t->first_cell + i);
+		if (c->colspan == 1)
+			continue;
+		measure(d, c, &cn, &cm);
+		w = 3 * (c->colspan - 1);
+		h = w;
+		for (k = 0; k < c->colspan; k++) {
+			w += nat[c->col + k];
+			h += min[c->col + k];
+		}
+		if (cn > w)
+			nat[c->col + c->colspan - 1] += cn - w;
+		if (cm > h)
+			min[c->col + c->colspan - 1] += cm - h;
+	}
+	for (i = 0; i < nc; i++) {
 		sumnat += nat[i];
 		summin += min[i];
+	}
+	if (space < 1 || summin > space) {
+		/* Words would have to be cut: one cell after another. */
+		free(nat);
+		free(min);
+		free(cw);
+		lay_table_linear(L, d, t, first, cont, avail);
+		return;
 	}
 	if (sumnat <= space) {
 		for (i = 0; i < nc; i++)
 			cw[i] = nat[i];
-	} else if (summin <= space) {
+	} else {
 		/* Each column gets its longest word, and the rest in
 		 * proportion to how much more it would like. */
 		extra = space - summin;
@@ -1095,24 +1173,6 @@ lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
 				cw[i]++;
 				got++;
 			}
-	} else {
-		/* Words must be cut: share the space by natural width. */
-		got = 0;
-		for (i = 0; i < nc; i++) {
-			cw[i] = (int)((long long)space * nat[i] / sumnat);
-			if (cw[i] < 1)
-				cw[i] = 1;
-			got += cw[i];
-		}
-		for (i = nc - 1; got > space && i >= 0; i--)
-			while (cw[i] > 1 && got > space) {
-				cw[i]--;
-				got--;
-			}
-		for (i = 0; got < space && i < nc; i++) {
-			cw[i]++;
-			got++;
-		}
 	}
 	/* Rows with more than one line get rules between them all. */
 	for (i = 0; i < t->ncells && !multi; i++) {
