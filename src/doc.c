@@ -121,7 +121,7 @@ doc_new(const char *base_url)
 	d->table = -1;
 	d->cell = -1;
 	d->space = true;
-	buf_add(&d->text, "", 0);
+	buf_str(&d->text);
 	return d;
 }
 
@@ -612,7 +612,7 @@ runs_text(struct doc *d, size_t first, size_t last)
 	}
 	while (b.len > 0 && b.data[b.len - 1] == ' ')
 		b.len--;
-	buf_add(&b, "", 0);
+	buf_str(&b);
 	return buf_detach(&b);
 }
 

@@ -1347,7 +1347,7 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	n = doc_nblocks(d);
 	L->nblocks = n;
 	L->block_line = xcalloc((size_t)n + 1, sizeof *L->block_line);
-	buf_add(&L->text, "", 0);
+	buf_str(&L->text);
 	line_begin(L);
 	for (i = 0; i < n; i++) {
 		b = doc_block(d, i);

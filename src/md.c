@@ -41,7 +41,7 @@ escape_href(const char *url)
 			buf_addc(&b, hex[*p & 0xf]);
 		}
 	}
-	buf_add(&b, "", 0);
+	buf_str(&b);
 	return buf_detach(&b);
 }
 
@@ -87,7 +87,7 @@ image(struct doc *d, cmark_iter *it, cmark_node *node)
 			break;
 		}
 	}
-	buf_add(&alt, "", 0);
+	buf_str(&alt);
 	url = cmark_node_get_url(node);
 	src = escape_href(url != NULL ? url : "");
 	doc_add_image(d, *src != '\0' ? src : NULL, alt.data);

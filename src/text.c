@@ -139,7 +139,7 @@ lower(const char *s)
 		i += utf8_decode(s + i, len - i, &cp);
 		utf8_addcp(&b, (uint32_t)towlower((wint_t)cp));
 	}
-	buf_add(&b, "", 0);
+	buf_str(&b);
 	return buf_detach(&b);
 }
 

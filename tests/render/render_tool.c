@@ -98,7 +98,7 @@ main(int argc, char **argv)
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_add(&b, chunk, n);
 	fclose(f);
-	buf_add(&b, "", 0);
+	buf_str(&b);
 	if (kind == NULL) {
 		dot = strrchr(argv[optind], '.');
 		kind = dot != NULL && strcmp(dot, ".md") == 0 ? "md" :

@@ -31,7 +31,7 @@ fixture(const char *name, size_t *len)
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_add(&b, chunk, n);
 	fclose(f);
-	buf_add(&b, "", 0);
+	buf_str(&b);
 	if (len != NULL)
 		*len = b.len;
 	return buf_detach(&b);
@@ -47,7 +47,7 @@ line_text(const struct layout *L, int i)
 
 	for (k = 0; k < l->ncells; k++)
 		buf_add(&b, l->text + l->cells[k].off, l->cells[k].len);
-	buf_add(&b, "", 0);
+	buf_str(&b);
 	return buf_detach(&b);
 }
 
@@ -65,7 +65,7 @@ layout_text(const struct layout *L)
 		buf_addc(&b, '\n');
 		free(s);
 	}
-	buf_add(&b, "", 0);
+	buf_str(&b);
 	return buf_detach(&b);
 }
 

@@ -41,7 +41,7 @@ block_text(const struct doc *d, int i)
 		else
 			buf_add(&out, doc_text(d) + r->off, r->len);
 	}
-	buf_add(&out, "", 0);
+	buf_str(&out);
 	return buf_detach(&out);
 }
 
@@ -113,7 +113,7 @@ test_links(void)
 
 		for (i = 0; i < 5000; i++)
 			buf_printf(&b, "[l](http://h.example/%d) ", i % 3000);
-		buf_add(&b, "", 0);
+		buf_str(&b);
 		d = parse(b.data, CONTENT_MARKDOWN, NULL);
 		INT_EQ(doc_nlinks(d), 3000);
 		for (i = 1; i <= 3000; i++) {
