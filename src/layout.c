@@ -85,6 +85,7 @@ struct layout {
 	size_t		 nspans, capspans;
 
 	struct saved	 saved;
+	size_t		 done;		/* lines already handed out */
 
 	/* The line being built. */
 	size_t		 ls, ts;	/* its first cell and byte */
@@ -1329,13 +1330,10 @@ find_spans(struct layout *L)
 	}
 }
 
-struct layout *
-layout_new(const struct doc *d, int width, const struct layout_opts *opts)
+static struct layout *
+layout_init(const struct doc *d, int width, const struct layout_opts *opts)
 {
 	struct layout *L;
-	const struct doc_block *b;
-	struct prefix first, cont;
-	int i, n, sec;
 
 	if (opts != NULL && opts->max_width > 0 && width > opts->max_width)
 		width = opts->max_width;
@@ -1344,39 +1342,67 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	L = xcalloc(1, sizeof *L);
 	L->width = width;
 	L->g = opts != NULL && opts->ascii ? &ascii_glyphs : &utf8_glyphs;
-	n = doc_nblocks(d);
-	L->nblocks = n;
-	L->block_line = xcalloc((size_t)n + 1, sizeof *L->block_line);
+	L->nblocks = doc_nblocks(d);
+	L->block_line = xcalloc((size_t)L->nblocks + 1, sizeof *L->block_line);
 	buf_str(&L->text);
 	line_begin(L);
-	for (i = 0; i < n; i++) {
-		b = doc_block(d, i);
-		L->block = i;
-		if (b->space_before && L->nlines > 0)
-			blank_line(L, d, i - 1, i);
-		L->block_line[i] = (int)L->nlines;
-		make_prefixes(L, d, b, i, &first, &cont);
-		switch (b->type) {
-		case DOC_PARA:
-		case DOC_HEADING:
-			lay_text_block(L, d, b, &first, &cont);
-			break;
-		case DOC_CODE:
-			lay_code(L, d, b, &first, &cont);
-			break;
-		case DOC_RULE:
-			lay_rule(L, &first);
-			break;
-		case DOC_TABLE:
-			lay_table(L, d, b, &first, &cont);
-			break;
-		}
-		if ((int)L->nlines == L->block_line[i]) {
-			/* An empty block still takes a line. */
-			add_prefix(L, &first);
-			line_end(L);
-		}
+	return L;
+}
+
+/* Lay out block i, after a blank line if it wants one. */
+static void
+lay_block(struct layout *L, const struct doc *d, int i)
+{
+	const struct doc_block *b = doc_block(d, i);
+	struct prefix first, cont;
+
+	L->block = i;
+	if (b->space_before && L->done + L->nlines > 0)
+		blank_line(L, d, i - 1, i);
+	L->block_line[i] = (int)L->nlines;
+	make_prefixes(L, d, b, i, &first, &cont);
+	switch (b->type) {
+	case DOC_PARA:
+	case DOC_HEADING:
+		lay_text_block(L, d, b, &first, &cont);
+		break;
+	case DOC_CODE:
+		lay_code(L, d, b, &first, &cont);
+		break;
+	case DOC_RULE:
+		lay_rule(L, &first);
+		break;
+	case DOC_TABLE:
+		lay_table(L, d, b, &first, &cont);
+		break;
 	}
+	if ((int)L->nlines == L->block_line[i]) {
+		/* An empty block still takes a line. */
+		add_prefix(L, &first);
+		line_end(L);
+	}
+}
+
+static void
+public_line(const struct layout *L, size_t i, struct layout_line *out)
+{
+	out->text = L->text.data + L->lines[i].text;
+	out->cells = L->cells + L->lines[i].cell;
+	out->ncells = L->lines[i].ncells;
+	out->width = L->lines[i].width;
+	out->block = L->lines[i].block;
+}
+
+struct layout *
+layout_new(const struct doc *d, int width, const struct layout_opts *opts)
+{
+	struct layout *L;
+	int i, n, sec;
+
+	L = layout_init(d, width, opts);
+	n = L->nblocks;
+	for (i = 0; i < n; i++)
+		lay_block(L, d, i);
 	L->block_line[n] = (int)L->nlines;
 	L->nsections = doc_nsections(d);
 	L->section_line = xcalloc((size_t)L->nsections + 1,
@@ -1391,14 +1417,38 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	find_spans(L);
 	/* Now that storage is final, point the public lines into it. */
 	L->pub = xcalloc(L->nlines + 1, sizeof *L->pub);
-	for (i = 0; i < (int)L->nlines; i++) {
-		L->pub[i].text = L->text.data + L->lines[i].text;
-		L->pub[i].cells = L->cells + L->lines[i].cell;
-		L->pub[i].ncells = L->lines[i].ncells;
-		L->pub[i].width = L->lines[i].width;
-		L->pub[i].block = L->lines[i].block;
-	}
+	for (i = 0; i < (int)L->nlines; i++)
+		public_line(L, (size_t)i, &L->pub[i]);
 	return L;
+}
+
+/*
+ * The same lines as layout_new, handed to fn one block at a time and then
+ * forgotten: memory stays that of the largest block.  Text mode uses it.
+ */
+void
+layout_each(const struct doc *d, int width, const struct layout_opts *opts,
+    layout_line_fn fn, void *arg)
+{
+	struct layout *L;
+	struct layout_line line;
+	size_t k;
+	int i;
+
+	L = layout_init(d, width, opts);
+	for (i = 0; i < L->nblocks; i++) {
+		lay_block(L, d, i);
+		for (k = 0; k < L->nlines; k++) {
+			public_line(L, k, &line);
+			fn(&line, arg);
+		}
+		L->done += L->nlines;
+		L->nlines = 0;
+		L->ncells = 0;
+		buf_reset(&L->text);
+		line_begin(L);
+	}
+	layout_free(L);
 }
 
 void

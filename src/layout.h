@@ -68,6 +68,14 @@ struct layout	*layout_new(const struct doc *d, int width,
 		    const struct layout_opts *opts);
 void		 layout_free(struct layout *);
 
+/* The lines layout_new would make, passed to fn in order, each valid only
+ * during the call; for a single pass (text mode) in the memory of one
+ * block. */
+typedef void	(*layout_line_fn)(const struct layout_line *, void *);
+void		 layout_each(const struct doc *d, int width,
+		    const struct layout_opts *opts, layout_line_fn fn,
+		    void *arg);
+
 /* The width the layout was made for. */
 int		 layout_width(const struct layout *);
 int		 layout_nlines(const struct layout *);

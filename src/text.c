@@ -250,18 +250,76 @@ print_doc(FILE *out, const struct doc *d, const struct layout_opts *lo,
 	layout_free(L);
 }
 
+/* What the body's lines go through on their way out. */
+struct emit {
+	FILE		*out;
+	struct buf	 b;
+	const struct doc *d;
+	const bool	*shown;		/* per section */
+	bool		 filter;	/* some sections are left out */
+	bool		 color;
+	int		 section;	/* of the last line printed */
+	bool		 any;		/* a line was printed */
+	bool		 lead;		/* at a section's leading blanks */
+};
+
+static void
+emit_line(const struct layout_line *l, void *arg)
+{
+	struct emit *e = arg;
+	int sec = doc_block(e->d, l->block)->section;
+
+	if (!e->shown[sec])
+		return;
+	if (e->filter && sec != e->section) {
+		/* Sections shown apart: one blank line between them, none
+		 * before the first. */
+		if (e->any)
+			buf_addc(&e->b, '\n');
+		e->section = sec;
+		e->lead = true;
+	}
+	if (e->lead && l->ncells == 0)
+		return;
+	e->lead = false;
+	e->any = true;
+	print_line(&e->b, l, e->color);
+	if (e->b.len >= 65536) {
+		fwrite(e->b.data, 1, e->b.len, e->out);
+		buf_reset(&e->b);
+	}
+}
+
+/* Mark the links of runs [first, first + n). */
+static bool
+mark_links(const struct doc *d, int first, int n, bool *want)
+{
+	const struct doc_run *r = doc_runs(d);
+	bool any = false;
+	int i;
+
+	for (i = first; i < first + n; i++) {
+		if (r[i].link != 0) {
+			want[r[i].link] = true;
+			any = true;
+		}
+	}
+	return any;
+}
+
 int
 text_print_issue(FILE *out, const struct issue *is,
     const struct text_opts *opts, char **cause)
 {
 	struct layout_opts lo;
-	struct layout *L = NULL;
 	struct doc *d = NULL, *h, *r;
-	const struct layout_span *sp;
+	const struct doc_block *b;
+	const struct doc_table *t;
 	const char *content = is->content != NULL ? is->content : "";
-	bool *want = NULL, *shown = NULL, printed = false, anylink = false;
-	int width = opts->width > 0 ? opts->width : 80, i, first, end, nsec;
+	bool *want = NULL, *shown = NULL, anylink = false;
+	int width = opts->width > 0 ? opts->width : 80, i, k, nsec;
 	struct buf names = BUF_INIT;
+	struct emit e;
 
 	memset(&lo, 0, sizeof lo);
 	lo.ascii = opts->ascii;
@@ -269,7 +327,6 @@ text_print_issue(FILE *out, const struct issue *is,
 	    is->base : is->link, cause);
 	if (d == NULL)
 		return -1;
-	L = layout_new(d, width, &lo);
 	nsec = doc_nsections(d);
 	shown = xcalloc((size_t)nsec + 1, sizeof *shown);
 	for (i = 0; i < nsec; i++)
@@ -286,18 +343,26 @@ text_print_issue(FILE *out, const struct issue *is,
 			    opts->section, nsec ? " (sections: " : "",
 			    nsec ? buf_str(&names) : "", nsec ? ")" : "");
 			buf_free(&names);
-			goto error;
+			free(shown);
+			doc_free(d);
+			return -1;
 		}
 	}
-	/* The links to list: those seen in the sections shown. */
+	/* The links to list: those in the sections shown. */
 	want = xcalloc((size_t)doc_nlinks(d) + 1, sizeof *want);
-	for (i = 0; i < layout_nspans(L); i++) {
-		sp = layout_span(L, i);
-		if (shown[doc_block(d, layout_line_block(L,
-		    sp->first_line))->section]) {
-			want[sp->link] = true;
-			anylink = true;
+	for (i = 0; i < doc_nblocks(d); i++) {
+		b = doc_block(d, i);
+		if (!shown[b->section])
+			continue;
+		if (b->type != DOC_TABLE) {
+			anylink |= mark_links(d, b->first_run, b->nruns, want);
+			continue;
 		}
+		t = doc_table(d, b->table);
+		for (k = 0; k < t->ncells; k++)
+			anylink |= mark_links(d, doc_cell(d, t->first_cell +
+			    k)->first_run, doc_cell(d, t->first_cell + k)->nruns,
+			    want);
 	}
 	if (opts->links_only) {
 		if (anylink) {
@@ -315,19 +380,17 @@ text_print_issue(FILE *out, const struct issue *is,
 		}
 		doc_free(h);
 	}
-	if (opts->section == NULL)
-		text_print_lines(out, L, 0, layout_nlines(L), opts->color);
-	else {
-		for (i = 0; i < nsec; i++) {
-			if (!shown[i])
-				continue;
-			layout_section_range(L, i, &first, &end);
-			if (printed)
-				fputc('\n', out);
-			text_print_lines(out, L, first, end, opts->color);
-			printed = true;
-		}
-	}
+	memset(&e, 0, sizeof e);
+	e.out = out;
+	e.d = d;
+	e.shown = shown;
+	e.filter = opts->section != NULL;
+	e.color = opts->color;
+	e.section = -1;
+	layout_each(d, width, &lo, emit_line, &e);
+	if (e.b.len > 0)
+		fwrite(e.b.data, 1, e.b.len, out);
+	buf_free(&e.b);
 	if (anylink && !opts->no_references) {
 		fputc('\n', out);
 		r = refs_doc(d, want, true);
@@ -337,17 +400,10 @@ text_print_issue(FILE *out, const struct issue *is,
 done:
 	free(want);
 	free(shown);
-	layout_free(L);
 	doc_free(d);
 	if (fflush(out) == EOF || ferror(out)) {
 		*cause = xasprintf("write error: %s", strerror(errno));
 		return -1;
 	}
 	return 0;
-error:
-	free(want);
-	free(shown);
-	layout_free(L);
-	doc_free(d);
-	return -1;
 }

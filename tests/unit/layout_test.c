@@ -293,6 +293,50 @@ test_cells(void)
 	free(t);
 }
 
+static void
+collect(const struct layout_line *l, void *arg)
+{
+	struct buf *b = arg;
+	int k;
+
+	for (k = 0; k < l->ncells; k++)
+		buf_add(b, l->text + l->cells[k].off, l->cells[k].len);
+	buf_printf(b, "|%d|%d\n", l->width, l->block);
+}
+
+/* layout_each hands out the lines layout_new makes. */
+static void
+test_each(void)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct layout_opts o = { false, 0 };
+	struct layout *L;
+	struct doc *d;
+	char *s;
+	size_t len;
+	int w, i;
+	bool same = true;
+
+	s = fixture("tables.html", &len);
+	d = doc_parse(s, len, CONTENT_HTML, NULL, NULL);
+	for (w = 15; w <= 120; w += 15) {
+		buf_reset(&a);
+		buf_reset(&b);
+		L = layout_new(d, w, &o);
+		for (i = 0; i < layout_nlines(L); i++)
+			collect(layout_line(L, i), &a);
+		layout_free(L);
+		layout_each(d, w, &o, collect, &b);
+		same = same && a.len == b.len && a.len > 0 &&
+		    memcmp(a.data, b.data, a.len) == 0;
+	}
+	OK(same, "layout_each differs from layout_new");
+	buf_free(&a);
+	buf_free(&b);
+	doc_free(d);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -301,5 +345,6 @@ main(void)
 	test_reflow();
 	test_spans();
 	test_cells();
+	test_each();
 	DONE();
 }
