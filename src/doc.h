@@ -23,7 +23,7 @@
 enum doc_block_type {
 	DOC_PARA,
 	DOC_HEADING,
-	DOC_CODE,		/* one run of verbatim text, lines split by \n */
+	DOC_CODE,		/* one run of verbatim text with \n */
 	DOC_RULE,
 	DOC_TABLE,
 };
@@ -54,7 +54,7 @@ enum doc_container_type {
 struct doc_container {
 	enum doc_container_type type;
 	int		 list;		/* items: index of their list */
-	int		 first_block;	/* first block inside, -1 if none yet */
+	int		 first_block;	/* first block inside, or -1 */
 	char		 marker[24];	/* items of ordered lists: "12." */
 };
 
@@ -86,7 +86,7 @@ struct doc_table {
 	int		 nrows;
 	int		 ncols;
 	int		 nheader;	/* leading header rows */
-	int		 first_cell;	/* cells in row order, see doc_cell() */
+	int		 first_cell;	/* in row order, see doc_cell() */
 	int		 ncells;
 };
 
@@ -161,7 +161,8 @@ const struct doc_cell *doc_cell(const struct doc *, int i);
  */
 struct doc	*doc_new(const char *base_url);
 void		 doc_finish(struct doc *);
-void		 doc_set_meta(struct doc *, const char *key, const char *value);
+void		 doc_set_meta(struct doc *, const char *key,
+		    const char *value);
 void		 doc_para_begin(struct doc *);
 void		 doc_heading_begin(struct doc *, int level);
 /* End the open paragraph or heading, if any. */

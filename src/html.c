@@ -254,7 +254,8 @@ enter(struct doc *d, const char *name, const xmlChar **atts, enum action a,
 		if ((s = attr(atts, "type")) != NULL && s[0] != '\0' &&
 		    strchr("aAiI", s[0]) != NULL)
 			type = s[0];
-		doc_list_begin(d, true, int_attr(atts, "start", 1), type, true);
+		doc_list_begin(d, true, int_attr(atts, "start", 1), type,
+		    true);
 		break;
 	case A_LI:
 		doc_item_begin(d, int_attr(atts, "value", -1));

@@ -553,7 +553,7 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 		if (c < 0x80) {
 			wrap_char(w, c, s + i, 1, c >= 0x20, false);
 			i++;
-			/* The rest of a run of printable ASCII cannot break. */
+			/* The rest of a printable ASCII run cannot break. */
 			for (n = i; n < len && (unsigned char)s[n] > 0x20 &&
 			    (unsigned char)s[n] < 0x7f; n++)
 				;
@@ -876,7 +876,8 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 				continue;
 			}
 			if (cw > avail) {
-				add_cell(L, L->g->wide, 1, 1, 0, LAYOUT_CODE, 0);
+				add_cell(L, L->g->wide, 1, 1, 0, LAYOUT_CODE,
+				    0);
 				col++;
 				i += n;
 				continue;
@@ -994,8 +995,8 @@ copy_line(struct layout *L, const struct layout *tmp, int i)
 
 	for (k = 0; k < l->ncells; k++) {
 		c = &tmp->cells[l->cell + (size_t)k];
-		add_cell(L, tmp->text.data + l->text + c->off, c->len, c->width,
-		    c->style, c->role, c->link);
+		add_cell(L, tmp->text.data + l->text + c->off, c->len,
+		    c->width, c->style, c->role, c->link);
 	}
 }
 
@@ -1093,23 +1094,34 @@ lay_table_linear(struct layout *L, const struct doc *d,
 	}
 }
 
-static void
-lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
-    const struct prefix *first, const struct prefix *cont)
+/* Columns of a cell, with the separators between them. */
+static int
+span_width(const int *cw, const struct doc_cell *c, int nc)
 {
-	const struct doc_table *t = doc_table(d, b->table);
-	const struct doc_cell *c;
-	int *nat, *min, *cw, avail, space, i, k, row, nc;
-	int sumnat = 0, summin = 0, extra, cn, cm, w, h, line, x, ci, got;
-	int first_cell, last_cell;
-	bool multi = false;
+	int k, w = cw[c->col];
 
-	nc = t->ncols;
-	avail = L->width - prefix_width(first);
-	space = avail - 3 * (nc - 1);
+	for (k = 1; k < c->colspan && c->col + k < nc; k++)
+		w += cw[c->col + k] + 3;
+	return w;
+}
+
+/*
+ * Column widths: natural widths if they fit, else each column its longest
+ * word plus a share of the rest in proportion to how much more it would
+ * like.  False when even the longest words do not fit.
+ */
+static bool
+table_widths(const struct doc *d, const struct doc_table *t, int space,
+    int *cw)
+{
+	const struct doc_cell *c;
+	int *nat, *min, i, k, nc = t->ncols, cn, cm, wn, wm, extra, got;
+	int sumnat = 0, summin = 0;
+
 	nat = xcalloc((size_t)nc, sizeof *nat);
 	min = xcalloc((size_t)nc, sizeof *min);
-	cw = xcalloc((size_t)nc, sizeof *cw);
+	for (i = 0; i < nc; i++)
+		nat[i] = min[i] = 1;
 	for (i = 0; i < t->ncells; i++) {
 		c = doc_cell(d, t->first_cell + i);
 		if (c->colspan != 1)
@@ -1120,12 +1132,6 @@ lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
 		if (cm > min[c->col])
 			min[c->col] = cm;
 	}
-	for (i = 0; i < nc; i++) {
-		if (nat[i] < 1)
-			nat[i] = 1;
-		if (min[i] < 1)
-			min[i] = 1;
-	}
 	/* A cell spanning columns widens the last of them if they are too
 	 * narrow for it together. */
 	for (i = 0; i < t->ncells; i++) {
@@ -1133,35 +1139,24 @@ lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
 		if (c->colspan == 1)
 			continue;
 		measure(d, c, &cn, &cm);
-		w = 3 * (c->colspan - 1);
-		h = w;
+		wn = wm = 3 * (c->colspan - 1);
 		for (k = 0; k < c->colspan; k++) {
-			w += nat[c->col + k];
-			h += min[c->col + k];
+			wn += nat[c->col + k];
+			wm += min[c->col + k];
 		}
-		if (cn > w)
-			nat[c->col + c->colspan - 1] += cn - w;
-		if (cm > h)
-			min[c->col + c->colspan - 1] += cm - h;
+		if (cn > wn)
+			nat[c->col + c->colspan - 1] += cn - wn;
+		if (cm > wm)
+			min[c->col + c->colspan - 1] += cm - wm;
 	}
 	for (i = 0; i < nc; i++) {
 		sumnat += nat[i];
 		summin += min[i];
 	}
-	if (space < 1 || summin > space) {
-		/* Words would have to be cut: one cell after another. */
-		free(nat);
-		free(min);
-		free(cw);
-		lay_table_linear(L, d, t, first, cont, avail);
-		return;
-	}
-	if (sumnat <= space) {
+	if (space >= sumnat) {
 		for (i = 0; i < nc; i++)
 			cw[i] = nat[i];
-	} else {
-		/* Each column gets its longest word, and the rest in
-		 * proportion to how much more it would like. */
+	} else if (space >= summin) {
 		extra = space - summin;
 		got = 0;
 		for (i = 0; i < nc; i++) {
@@ -1175,115 +1170,117 @@ lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
 				got++;
 			}
 	}
+	free(nat);
+	free(min);
+	return space >= 1 && space >= summin;
+}
+
+static void
+column_gap(struct layout *L)
+{
+	pad(L, 1);
+	add_cell(L, L->g->vbar, strlen(L->g->vbar), 1, 0, LAYOUT_TABLE, 0);
+	pad(L, 1);
+}
+
+/* Draw the cells [first, last) of a table, one row, each cell wrapped in
+ * its columns and aligned. */
+static void
+table_row(struct layout *L, const struct doc *d, const struct doc_table *t,
+    int first, int last, const int *cw, const struct prefix *p)
+{
+	const struct doc_cell *c;
+	struct layout **cl;
+	int n = last - first, i, x, w, lw, before, line, h = 1;
+
+	cl = xcalloc((size_t)n + 1, sizeof *cl);
+	for (i = 0; i < n; i++) {
+		c = doc_cell(d, t->first_cell + first + i);
+		w = span_width(cw, c, t->ncols);
+		cl[i] = xcalloc(1, sizeof **cl);
+		cl[i]->g = L->g;
+		cl[i]->width = w;
+		cell_lines(cl[i], d, c, w);
+		if ((int)cl[i]->nlines > h)
+			h = (int)cl[i]->nlines;
+	}
+	for (line = 0; line < h; line++) {
+		add_prefix(L, p);
+		x = 0;
+		for (i = 0; i < n; i++) {
+			c = doc_cell(d, t->first_cell + first + i);
+			for (; x < c->col; x++) {
+				if (x > 0)
+					column_gap(L);
+				pad(L, cw[x]);
+			}
+			if (x > 0)
+				column_gap(L);
+			w = span_width(cw, c, t->ncols);
+			x = c->col + c->colspan;
+			if (line >= (int)cl[i]->nlines) {
+				pad(L, w);
+				continue;
+			}
+			lw = cl[i]->lines[line].width;
+			before = 0;
+			if (c->align == DOC_ALIGN_RIGHT)
+				before = w - lw;
+			else if (c->align == DOC_ALIGN_CENTER)
+				before = (w - lw) / 2;
+			pad(L, before);
+			copy_line(L, cl[i], line);
+			pad(L, w - lw - before);
+		}
+		for (; x < t->ncols; x++) {
+			if (x > 0)
+				column_gap(L);
+			pad(L, cw[x]);
+		}
+		line_end(L);
+	}
+	for (i = 0; i < n; i++)
+		layout_free(cl[i]);
+	free(cl);
+}
+
+static void
+lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
+    const struct prefix *first, const struct prefix *cont)
+{
+	const struct doc_table *t = doc_table(d, b->table);
+	const struct doc_cell *c;
+	int *cw, avail, i, row, cn, cm, start, end;
+	bool multi = false;
+
+	avail = L->width - prefix_width(first);
+	cw = xcalloc((size_t)t->ncols, sizeof *cw);
+	if (!table_widths(d, t, avail - 3 * (t->ncols - 1), cw)) {
+		/* Words would have to be cut: one cell after another. */
+		free(cw);
+		lay_table_linear(L, d, t, first, cont, avail);
+		return;
+	}
 	/* Rows with more than one line get rules between them all. */
 	for (i = 0; i < t->ncells && !multi; i++) {
 		c = doc_cell(d, t->first_cell + i);
 		if (c->row < t->nheader)
 			continue;
 		measure(d, c, &cn, &cm);
-		w = cw[c->col];
-		for (k = 1; k < c->colspan && c->col + k < nc; k++)
-			w += cw[c->col + k] + 3;
-		if (cn > w)
+		if (cn > span_width(cw, c, t->ncols))
 			multi = true;
 	}
-	first_cell = 0;
+	start = 0;
 	for (row = 0; row < t->nrows; row++) {
-		for (last_cell = first_cell; last_cell < t->ncells &&
-		    doc_cell(d, t->first_cell + last_cell)->row == row;
-		    last_cell++)
+		for (end = start; end < t->ncells && doc_cell(d,
+		    t->first_cell + end)->row == row; end++)
 			;
 		if (row > 0 && (row == t->nheader || (multi && row >
 		    t->nheader)))
-			table_rule(L, cont, cw, nc);
-		/* Lay out every cell of the row, then draw it line by
-		 * line. */
-		h = 0;
-		{
-			struct layout **cl;
-			int ncl = last_cell - first_cell;
-
-			cl = xcalloc((size_t)ncl + 1, sizeof *cl);
-			for (ci = 0; ci < ncl; ci++) {
-				c = doc_cell(d, t->first_cell + first_cell + ci);
-				w = cw[c->col];
-				for (k = 1; k < c->colspan && c->col + k < nc;
-				    k++)
-					w += cw[c->col + k] + 3;
-				cl[ci] = xcalloc(1, sizeof **cl);
-				cl[ci]->g = L->g;
-				cl[ci]->width = w;
-				cell_lines(cl[ci], d, c, w);
-				if ((int)cl[ci]->nlines > h)
-					h = (int)cl[ci]->nlines;
-			}
-			if (h == 0)
-				h = 1;
-			for (line = 0; line < h; line++) {
-				add_prefix(L, row == 0 && line == 0 ? first :
-				    cont);
-				x = 0;
-				for (ci = 0; ci < ncl; ci++) {
-					c = doc_cell(d, t->first_cell +
-					    first_cell + ci);
-					for (; x < c->col; x++) {
-						if (x > 0) {
-							pad(L, 1);
-							add_cell(L, L->g->vbar,
-							    strlen(L->g->vbar),
-							    1, 0, LAYOUT_TABLE,
-							    0);
-							pad(L, 1);
-						}
-						pad(L, cw[x]);
-					}
-					if (x > 0) {
-						pad(L, 1);
-						add_cell(L, L->g->vbar,
-						    strlen(L->g->vbar), 1, 0,
-						    LAYOUT_TABLE, 0);
-						pad(L, 1);
-					}
-					w = cw[c->col];
-					for (k = 1; k < c->colspan &&
-					    c->col + k < nc; k++)
-						w += cw[c->col + k] + 3;
-					if (line < (int)cl[ci]->nlines) {
-						int lw = cl[ci]->lines[line].
-						    width, before = 0;
-
-						if (c->align == DOC_ALIGN_RIGHT)
-							before = w - lw;
-						else if (c->align ==
-						    DOC_ALIGN_CENTER)
-							before = (w - lw) / 2;
-						pad(L, before);
-						copy_line(L, cl[ci], line);
-						pad(L, w - lw - before);
-					} else
-						pad(L, w);
-					x = c->col + c->colspan;
-				}
-				for (; x < nc; x++) {
-					if (x > 0) {
-						pad(L, 1);
-						add_cell(L, L->g->vbar,
-						    strlen(L->g->vbar), 1, 0,
-						    LAYOUT_TABLE, 0);
-						pad(L, 1);
-					}
-					pad(L, cw[x]);
-				}
-				line_end(L);
-			}
-			for (ci = 0; ci < ncl; ci++)
-				layout_free(cl[ci]);
-			free(cl);
-		}
-		first_cell = last_cell;
+			table_rule(L, cont, cw, t->ncols);
+		table_row(L, d, t, start, end, cw, row == 0 ? first : cont);
+		start = end;
 	}
-	free(nat);
-	free(min);
 	free(cw);
 }
 

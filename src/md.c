@@ -125,7 +125,8 @@ walk(struct doc *d, cmark_node *root)
 			break;
 		case CMARK_NODE_LIST:
 			if (enter)
-				doc_list_begin(d, cmark_node_get_list_type(node) ==
+				doc_list_begin(d,
+				    cmark_node_get_list_type(node) ==
 				    CMARK_ORDERED_LIST,
 				    cmark_node_get_list_start(node), '1',
 				    cmark_node_get_list_tight(node));

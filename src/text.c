@@ -315,6 +315,7 @@ text_print_issue(FILE *out, const struct issue *is,
 	struct doc *d = NULL, *h, *r;
 	const struct doc_block *b;
 	const struct doc_table *t;
+	const struct doc_cell *c;
 	const char *content = is->content != NULL ? is->content : "";
 	bool *want = NULL, *shown = NULL, anylink = false;
 	int width = opts->width > 0 ? opts->width : 80, i, k, nsec;
@@ -359,10 +360,10 @@ text_print_issue(FILE *out, const struct issue *is,
 			continue;
 		}
 		t = doc_table(d, b->table);
-		for (k = 0; k < t->ncells; k++)
-			anylink |= mark_links(d, doc_cell(d, t->first_cell +
-			    k)->first_run, doc_cell(d, t->first_cell + k)->nruns,
-			    want);
+		for (k = 0; k < t->ncells; k++) {
+			c = doc_cell(d, t->first_cell + k);
+			anylink |= mark_links(d, c->first_run, c->nruns, want);
+		}
 	}
 	if (opts->links_only) {
 		if (anylink) {

@@ -59,8 +59,8 @@ check_layout(const struct layout *L, int width, bool ascii)
 				first = k;
 		}
 		if (sum != l->width) {
-			snprintf(why, sizeof why, "line %d: width %d, cells %d",
-			    i, l->width, sum);
+			snprintf(why, sizeof why,
+			    "line %d: width %d, cells %d", i, l->width, sum);
 			return why;
 		}
 		if (l->width > width) {
@@ -71,7 +71,8 @@ check_layout(const struct layout *L, int width, bool ascii)
 		/* "[n]" never starts a line (from width 10 on). */
 		if (width >= 10 && first != -1 &&
 		    l->cells[first].role == LAYOUT_LINKNUM) {
-			snprintf(why, sizeof why, "line %d starts with [n]", i);
+			snprintf(why, sizeof why, "line %d starts with [n]",
+			    i);
 			return why;
 		}
 		/* Blank lines before a block belong to it. */
@@ -119,7 +120,8 @@ test_sweep(void)
 			L = layout_new(d, w, &o);
 			why = check_layout(L, w, o.ascii);
 			if (why != NULL && bad++ == 0)
-				OK(0, "%s at width %d: %s", de->d_name, w, why);
+				OK(0, "%s at width %d: %s", de->d_name, w,
+				    why);
 			OK(layout_width(L) == w, "width");
 			layout_free(L);
 		}

@@ -56,7 +56,8 @@ test_inline(void)
 	doc_free(d);
 
 	/* Front matter is not shown; a malformed one is text. */
-	s = render("---\ntitle: T\n---\n\nBody\n", CONTENT_MARKDOWN, 80, false);
+	s = render("---\ntitle: T\n---\n\nBody\n", CONTENT_MARKDOWN, 80,
+	    false);
 	STR_EQ(s, "Body\n");
 	free(s);
 }
