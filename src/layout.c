@@ -875,20 +875,19 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 				i += n;
 				continue;
 			}
-			if (cw > avail) {
-				add_cell(L, L->g->wide, 1, 1, 0, LAYOUT_CODE,
-				    0);
-				col++;
-				i += n;
-				continue;
-			}
 			/* Keep a column for the cut mark unless this is the
 			 * line's last character. */
-			if (col + cw > avail - (cut ? 1 : 0) &&
-			    !(col + cw <= avail && (i + n == len ||
-			    s[i + n] == '\n')))
+			if (col + (cw > avail ? 1 : cw) > avail - (cut ? 1 :
+			    0) && !(col + cw <= avail && (i + n == len ||
+			    s[i + n] == '\n')) && col > 0)
 				goto wrap;
-			add_cell(L, s + i, n, cw, 0, LAYOUT_CODE, 0);
+			if (cw > avail) {
+				/* Wider than the whole line. */
+				add_cell(L, L->g->wide, 1, 1, 0, LAYOUT_CODE,
+				    0);
+				cw = 1;
+			} else
+				add_cell(L, s + i, n, cw, 0, LAYOUT_CODE, 0);
 			col += cw;
 			i += n;
 		}
@@ -898,7 +897,7 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 		i++;	/* the newline */
 		continue;
 wrap:
-		if (cut)
+		if (cut && col < avail)
 			add_cell(L, L->g->cut, strlen(L->g->cut), 1, STYLE_DIM,
 			    LAYOUT_MARKER, 0);
 		line_end(L);

@@ -239,6 +239,7 @@ test_cells(void)
 	const struct layout_line *l;
 	const char *s = "e\xcc\x81\xe4\xb8\xad\xf0\x9f\x9a\x80 x";
 	char *t;
+	int w;
 
 	d = doc_parse(s, strlen(s), CONTENT_TEXT, NULL, NULL);
 	L = layout_new(d, 20, NULL);
@@ -275,6 +276,21 @@ test_cells(void)
 	STR_EQ(t, "\xe4\xb8\xad\xe6\x96\x87\n\xe6\x96\x87\xe3\x80\x82\n");
 	free(t);
 
+	/* Wide characters in code at any width: no endless loop, nothing
+	 * too wide (checked by the sweep too). */
+	for (w = 1; w <= 8; w++) {
+		d = doc_parse("    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n", 17,
+		    CONTENT_MARKDOWN, NULL, NULL);
+		L = layout_new(d, w, NULL);
+		OK(check_layout(L, w, false) == NULL, "code at width %d", w);
+		layout_free(L);
+		doc_free(d);
+	}
+	t = render("    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n", CONTENT_MARKDOWN,
+	    2, false);
+	STR_EQ(t, "\xe4\xb8\xad\n\xe6\x96\x87\na\xe2\x86\xa9\n\xe4\xb8\xad\n");
+	free(t);
+
 	/* A long code line is cut with a mark and goes on. */
 	t = render("    abcdefghij\n", CONTENT_MARKDOWN, 10, true);
 	STR_EQ(t, ": abcdefg\\\n: hij\n");
@@ -293,6 +309,55 @@ test_cells(void)
 	t = render("a [link text](http://h/)", CONTENT_MARKDOWN, 9, false);
 	STR_EQ(t, "a link\ntext[1]\n");
 	free(t);
+}
+
+/*
+ * Random documents from a fixed seed: pieces of every construct, hostile
+ * bytes, wide and combining characters, put together at random and laid
+ * out at random widths.  The invariants of check_layout must hold.
+ */
+static void
+test_random(void)
+{
+	static const char *const md[] = {
+		"word ", "longerword ", "\xe4\xb8\xad\xe6\x96\x87",
+		"\xf0\x9f\x9a\x80", "e\xcc\x81\xcc\x82", "\n\n", "\n- ",
+		"\n  - ", "\n1. ", "\n> ", "\n> > ", "\n\n    code\tx\n",
+		"\n```\nfenced \xe4\xb8\xad\n```\n", "[link](http://h/x) ",
+		"![img](i.png) ", "<http://a.example/very/long/url/path/x> ",
+		"**bold** ", "*it* ", "`code` ", "\n### Head\n", "\n---\n",
+		"\x1b[31m", "\xc2\x9b", "\xe2\x80\xae", "\xff", "\\\n", "(",
+		")", "\xe3\x80\x82", "\xe3\x80\x8c", "x\xc2\xa0y ",
+		"<table><tr><td>a</td><td>\xe4\xb8\xad b c</td></tr></table>",
+		"<ul><li>h", "</li></ul>", "<blockquote>", "</blockquote>",
+		"<pre>p\tq</pre>", "<dl><dt>t<dd>d</dl>",
+	};
+	struct buf b = BUF_INIT;
+	struct layout *L;
+	struct doc *d;
+	const char *why;
+	unsigned int seed = 12345;
+	int i, k, n, w, bad = 0;
+
+	for (i = 0; i < 300; i++) {
+		buf_reset(&b);
+		n = (int)(rand_r(&seed) % 80);
+		for (k = 0; k < n; k++)
+			buf_adds(&b, md[rand_r(&seed) % nitems(md)]);
+		buf_str(&b);
+		d = doc_parse(b.data, b.len, i % 3 == 0 ? CONTENT_HTML :
+		    CONTENT_MARKDOWN, "http://h.example/", NULL);
+		w = 1 + (int)(rand_r(&seed) % 90);
+		L = layout_new(d, w, NULL);
+		why = check_layout(L, w, false);
+		if (why != NULL && bad++ == 0)
+			OK(0, "random %d at width %d: %s\n%s", i, w, why,
+			    b.data);
+		layout_free(L);
+		doc_free(d);
+	}
+	OK(bad == 0, "%d random documents wrong", bad);
+	buf_free(&b);
 }
 
 static void
@@ -348,5 +413,6 @@ main(void)
 	test_spans();
 	test_cells();
 	test_each();
+	test_random();
 	DONE();
 }
