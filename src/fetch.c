@@ -379,7 +379,9 @@ fetch_add(struct fetch *f, const struct fetch_request *req,
     fetch_body_fn body, fetch_done_fn done, void *arg, char **cause)
 {
 	struct transfer *t;
-	char *url;
+	struct stat sb;
+	char *url, *path;
+	int errnum;
 	CURL *e;
 
 	url = fetch_url(req->url);
@@ -389,6 +391,19 @@ fetch_add(struct fetch *f, const struct fetch_request *req,
 		    "https and file)", req->url);
 		free(url);
 		return -1;
+	}
+	if (has_scheme(url, "file") && (path = uri_to_path(url)) != NULL) {
+		/* libcurl reads a directory as an empty file. */
+		errnum = stat(path, &sb) != 0 ? errno :
+		    S_ISDIR(sb.st_mode) ? EISDIR : 0;
+		if (errnum != 0) {
+			*cause = xasprintf("%s: %s", req->url,
+			    strerror(errnum));
+			free(path);
+			free(url);
+			return -1;
+		}
+		free(path);
 	}
 	t = xcalloc(1, sizeof *t);
 	t->f = f;

@@ -75,7 +75,8 @@ void	 fetch_free(struct fetch *);
 /* Start a transfer; body and done are called from fetch_perform (body may
  * be NULL to discard it).  A plain path becomes a file URL.  Returns 0, or
  * -1 with an allocated *cause ("URL: reason") for a URL that cannot be
- * fetched (unsupported scheme); no callback is called then. */
+ * fetched (unsupported scheme, missing file, directory); no callback is
+ * called then. */
 int	 fetch_add(struct fetch *, const struct fetch_request *,
 	    fetch_body_fn body, fetch_done_fn done, void *arg, char **cause);
 /* The number of transfers that have not finished. */
