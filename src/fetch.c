@@ -530,14 +530,18 @@ failure(struct transfer *t, CURLcode rc)
 		curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME_T,
 		    &connect_us);
 		curl_easy_getinfo(t->easy, CURLINFO_TOTAL_TIME_T, &total_us);
-		if (connect_us == 0 && !t->is_file)
+		/* libcurl says "Operation too slow" for the low-speed
+		 * limit; otherwise the phase tells which timeout it was. */
+		if (strstr(t->errbuf, "too slow") != NULL)
+			return xasprintf("transfer stalled: under %d bytes/s "
+			    "for %ld s", FETCH_STALL_BYTES,
+			    t->limits.stall_timeout);
+		if (connect_us == 0 && !t->is_file &&
+		    total_us < (curl_off_t)t->limits.total_timeout * 1000000)
 			return xasprintf("connection timed out after %ld s",
 			    t->limits.connect_timeout);
-		if (total_us / 1000000 + 1 >= t->limits.total_timeout)
-			return xasprintf("timed out after %ld s",
-			    t->limits.total_timeout);
-		return xasprintf("transfer stalled: under %d bytes/s for "
-		    "%ld s", FETCH_STALL_BYTES, t->limits.stall_timeout);
+		return xasprintf("timed out after %ld s",
+		    t->limits.total_timeout);
 	case CURLE_TOO_MANY_REDIRECTS:
 		return xasprintf("too many redirects (more than %d)",
 		    FETCH_MAX_REDIRECTS);

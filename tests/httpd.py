@@ -19,13 +19,16 @@ Routes (query options may be combined where it makes sense):
       ?drip=MS       send the body one byte every MS milliseconds
       ?status=N      answer with status N and a small HTML page
       ?delay=MS      wait MS milliseconds before answering
+      ?redirect=U    answer 302 to U instead
+    The file NAME.query under --root, if present, holds more options in
+    the same form: a test makes the same URL misbehave by writing it.
   /redirect/N/REST   302 to /redirect/N-1/REST ... /redirect/0/REST is 302
                      to /REST (query kept)
   /loop              302 to itself, for ever
   /redirect-to?url=U 302 to U
   /big?size=N        N bytes of a feed-shaped document (?chunked, ?gzip)
   /close             close the connection without an answer
---latency MS delays every answer, like ?delay.
+--latency MS delays every answer, like ?delay; --port N asks for port N.
 """
 
 import argparse
@@ -66,6 +69,12 @@ class Handler(BaseHTTPRequestHandler):
         self.record()
         url = urllib.parse.urlsplit(self.path)
         q = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        if url.path.startswith("/f/"):
+            extra = os.path.join(self.server.root, url.path[3:] + ".query")
+            if "/.." not in url.path and os.path.isfile(extra):
+                with open(extra) as fp:
+                    q.update(urllib.parse.parse_qs(fp.read().strip(),
+                                                   keep_blank_values=True))
         delay = int(q.get("delay", ["0"])[0]) + self.server.latency
         if delay > 0:
             time.sleep(delay / 1000.0)
@@ -108,6 +117,8 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def serve_file(self, name, q):
+        if "redirect" in q:
+            return self.redirect(q["redirect"][0])
         if "status" in q:
             return self.error(int(q["status"][0]))
         full = os.path.join(self.server.root, name)
@@ -207,9 +218,10 @@ def main():
     ap.add_argument("--port-file")
     ap.add_argument("--log")
     ap.add_argument("--latency", type=int, default=0, help="ms per answer")
+    ap.add_argument("--port", type=int, default=0)
     args = ap.parse_args()
 
-    server = Server(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", args.port), Handler)
     server.root = args.root
     server.log_path = args.log
     server.latency = args.latency
