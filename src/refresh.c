@@ -135,9 +135,16 @@ refresh_free(struct refresh *r)
 char *
 refresh_feed_url(const char *source)
 {
+	char *real, *url;
+
 	if (uri_is_absolute(source))
 		return xstrdup(source);
-	return uri_from_path(source);
+	/* One file is one feed, however it is named. */
+	if ((real = realpath(source, NULL)) == NULL)
+		return uri_from_path(source);
+	url = uri_from_path(real);
+	free(real);
+	return url;
 }
 
 static void

@@ -41,7 +41,7 @@ struct refresh *refresh_new(struct store *, const struct fetch_limits *,
 void	 refresh_free(struct refresh *);
 
 /* The cache's key for a source: remote and file URLs as they are, a plain
- * path as an absolute file URL.  The caller frees it. */
+ * path as the file URL of its real path.  The caller frees it. */
 char	*refresh_feed_url(const char *source);
 
 /* Queue a source (URL, feed file, Markdown post or directory); a source
