@@ -761,6 +761,153 @@ test_bare_ampersand(void)
 	result_free(&r);
 }
 
+/* Namespaces decide, not prefixes; title types; character sets. */
+static void
+test_more_formats(void)
+{
+	struct result r, whole;
+	const struct issue *is;
+	char *data, *url;
+	size_t len, i;
+	struct buf b = BUF_INIT;
+
+	load("prefixed.atom", NULL, &r);
+	invariants(&r, "prefixed.atom");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.format, FEED_ATOM10);
+	STR_EQ(r.meta_title, "Prefixed Atom");
+	STR_EQ(r.meta_link, "https://prefixed.example.org/");
+	INT_EQ(r.n, 1);
+	is = nth(&r, 0);
+	STR_EQ(is->id, "urn:prefixed:1");
+	STR_EQ(is->title, "A prefixed entry");
+	STR_EQ(is->link, "https://prefixed.example.org/1");
+	STR_EQ(is->author, "Ann Prefix");
+	ONE_DATE(is, published, updated, T0);
+	STR_EQ(is->content, "<p>Prefixed.</p>");
+	INT_EQ(is->kind, CONTENT_HTML);
+	result_free(&r);
+
+	load("prefixes.rss", NULL, &r);
+	invariants(&r, "prefixes.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	is = nth(&r, 0);
+	STR_EQ(is->author, "Dee Creator");
+	ONE_DATE(is, published, updated, T0);
+	STR_EQ(is->content, "<p>Encoded.</p>");
+	INT_EQ(is->kind, CONTENT_HTML);
+	result_free(&r);
+
+	/* Atom title types: text is literal, html and xhtml become text. */
+	load("titles.atom", NULL, &r);
+	invariants(&r, "titles.atom");
+	INT_EQ(r.rc, 0);
+	STR_EQ(r.meta_title, "Title kinds");
+	INT_EQ(r.n, 5);
+	STR_EQ(nth(&r, 0)->title, "Use <b> for bold &amp; more");
+	STR_EQ(nth(&r, 1)->title, "x <y> z");
+	STR_EQ(nth(&r, 2)->title, "a < b > c");
+	STR_EQ(nth(&r, 3)->title, "Prefixed bold title");
+	STR_EQ(nth(&r, 4)->title, "Mesos 0.20 & Docker");
+	result_free(&r);
+
+	load("cp1252.rss", NULL, &r);
+	invariants(&r, "cp1252.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "It\xe2\x80\x99s \xe2\x80\x9cMesos\xe2\x80\x9d "
+	    "\xe2\x80\x93 \xe2\x82\xac" "5");
+	result_free(&r);
+
+	/* The entities of the RSS 0.91 DTD, which is never loaded. */
+	load("rss092-entities.rss", NULL, &r);
+	invariants(&r, "rss092-entities.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.format, FEED_RSS09);
+	INT_EQ(r.n, 2);
+	STR_EQ(nth(&r, 0)->title, "Caf\xc3\xa9 & Mesos");
+	STR_EQ(nth(&r, 1)->title, "Second");
+	result_free(&r);
+
+	/* A byte order mark, whole and byte by byte. */
+	data = slurp("atom03.atom", &len);
+	buf_add(&b, "\xef\xbb\xbf", 3);
+	buf_add(&b, data, len);
+	free(data);
+	url = fixture_url("atom03.atom");
+	parse_file(url, NULL, "atom03.atom", 0, &whole);
+	for (i = 0; i < 2; i++) {
+		memset(&r, 0, sizeof r);
+		parse_mem(url, NULL, b.data, b.len, i, NULL, &r);
+		INT_EQ(r.rc, 0);
+		INT_EQ(r.format, FEED_ATOM03);
+		OK(r.n == whole.n && r.n == 2 && issue_eq(r.v[0], whole.v[0]) &&
+		    issue_eq(r.v[1], whole.v[1]), "BOM, chunk %zu", i);
+		result_free(&r);
+	}
+	result_free(&whole);
+	free(url);
+	buf_free(&b);
+}
+
+/* Ampersands: escaped ones in attributes, bare ones, and the places
+ * where a bare one is fine (CDATA, comments, processing instructions). */
+static void
+test_ampersands(void)
+{
+	struct result r;
+	const struct issue *is;
+
+	load("amp-href.atom", NULL, &r);
+	invariants(&r, "amp-href.atom");
+	INT_EQ(r.rc, 0);
+	STR_EQ(r.warning, NULL);
+	STR_EQ(r.meta_link, "https://amp.example.org/?feed=1&lang=en");
+	INT_EQ(r.n, 2);
+	STR_EQ(nth(&r, 0)->link,
+	    "https://amp.example.org/search?q=mesos&page=2&sort=date&x=<y>");
+	STR_EQ(nth(&r, 0)->author, "Q & A");
+	STR_EQ(nth(&r, 1)->link, "https://amp.example.org/a&b/c?d=1&e=2");
+	result_free(&r);
+
+	load("cdata-amp.rss", NULL, &r);
+	invariants(&r, "cdata-amp.rss");
+	INT_EQ(r.rc, 0);
+	STR_EQ(r.warning, NULL);	/* well-formed: nothing repaired */
+	INT_EQ(r.n, 1);
+	is = nth(&r, 0);
+	STR_EQ(is->title, "Q&A with the Aurora team");
+	STR_EQ(is->link, "http://cdata.example.org/qa?x=1&y=2");
+	STR_EQ(is->content, "<p>Q&A: <a href=\"http://x.example.org/?a=1&amp;"
+	    "b=2\">link</a> & more</p>");
+	result_free(&r);
+
+	load("bare-amp-attr.atom", NULL, &r);
+	invariants(&r, "bare-amp-attr.atom");
+	INT_EQ(r.rc, 0);
+	OK(r.warning != NULL, "bare ampersands: a warning");
+	STR_EQ(r.meta_title, "Bare & in attributes and text");
+	INT_EQ(r.n, 2);
+	is = nth(&r, 0);
+	STR_EQ(is->title, "Spark & Mesos &copy 2014 & & & AT&T");
+	STR_EQ(is->link, "https://amp.example.org/search?q=mesos&page=2");
+	STR_EQ(is->author, "Ann & Bob");
+	STR_EQ(nth(&r, 1)->title, "Second");
+	result_free(&r);
+
+	/* Other well-formedness errors are not repaired: they name the
+	 * line. */
+	load("bare-lt.rss", NULL, &r);
+	INT_EQ(r.rc, -1);
+	CONTAINS("cause", r.cause, "line 5");
+	result_free(&r);
+	load("mismatch.atom", NULL, &r);
+	INT_EQ(r.rc, -1);
+	CONTAINS("cause", r.cause, "line 6");
+	result_free(&r);
+}
+
 /* Streaming must not depend on where the chunks end. */
 static void
 test_chunking(void)
@@ -768,7 +915,9 @@ test_chunking(void)
 	static const char *const files[] = {
 		"atom10.atom", "atom03.atom", "rss20.rss", "rss10.rdf",
 		"xmlbase.atom", "c1-bidi.atom", "invalid-utf8.atom",
-		"esc-raw.atom", "latin1.rss", "rss091.rss",
+		"esc-raw.atom", "latin1.rss", "rss091.rss", "cp1252.rss",
+		"mesos-jekyll.atom", "bare-amp-attr.atom", "amp-href.atom",
+		"cdata-amp.rss", "prefixed.atom", "titles.atom",
 	};
 	static const size_t chunks[] = { 1, 2, 3, 5, 13, 1000 };
 	struct result whole, r;
@@ -1700,6 +1849,8 @@ main(void)
 	test_rss10();
 	test_xml_base();
 	test_bare_ampersand();
+	test_more_formats();
+	test_ampersands();
 	test_chunking();
 	test_missing_ids();
 	test_dates();
