@@ -1620,7 +1620,7 @@ test_limits(void)
 	lim.max_doc = 1 << 20;
 	load("atom10.atom", &lim, &r);
 	INT_EQ(r.rc, 0);
-	INT_EQ(r.n, 4);
+	INT_EQ(r.n, 6);
 	result_free(&r);
 
 	/* Nesting depth. */
@@ -1771,6 +1771,44 @@ test_huge(void)
 	result_free(&r);
 	unlink(path);
 	free(path);
+
+	/* The same cap on a stream (a download): a push fails once more
+	 * than 64 MiB came in, and nothing is kept of what came before. */
+	{
+		struct feed_parser *p;
+		struct buf b = BUF_INIT;
+		char *cause = NULL;
+		size_t pushed = 0;
+		int rc = 0;
+
+		memset(&r, 0, sizeof r);
+		p = feed_parser_new("https://huge.example.org/feed", NULL, NULL,
+		    count, &r);
+		buf_printf(&b, "<?xml version=\"1.0\"?>\n<feed xmlns="
+		    "\"http://www.w3.org/2005/Atom\"><title>Huge</title>\n");
+		alarm(300);
+		for (i = 0; rc == 0 && pushed < 100u * 1000 * 1000; i++) {
+			buf_printf(&b, entry, i, i, i, pad);
+			if (b.len < 65536)
+				continue;
+			rc = feed_parser_push(p, b.data, b.len, &cause);
+			pushed += b.len;
+			buf_reset(&b);
+		}
+		if (rc == 0)
+			rc = feed_parser_finish(p, &cause);
+		alarm(0);
+		INT_EQ(rc, -1);
+		OK(pushed <= (64u << 20) + 65536 + sizeof entry + sizeof pad,
+		    "stopped after %zu bytes", pushed);
+		OK(cause != NULL && strstr(cause, "64") != NULL,
+		    "a size error: %s", cause ? cause : "(null)");
+		/* Streaming: issues came out while the document came in. */
+		OK(r.calls > 50000, "%d issues before the cap", r.calls);
+		free(cause);
+		feed_parser_free(p);
+		buf_free(&b);
+	}
 }
 
 static void
