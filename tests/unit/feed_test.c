@@ -39,11 +39,11 @@ struct result {
 	struct issue	**v;
 	size_t		 n;
 	size_t		 cap;
-	int		 stop_after;	/* callback returns -1 after this many */
+	int		 stop_after;	/* the callback stops after this */
 	int		 calls;
 };
 
-static char	 fixtures[PATH_MAX];	/* absolute, the current directory */
+static char	 fixtures[PATH_MAX];	/* absolute; the current dir */
 static char	*tmpdir;
 
 static time_t
@@ -493,7 +493,7 @@ test_atom03(void)
 	STR_EQ(is->link, "http://notes.example.org/2014/04/0-18-0");
 	STR_EQ(is->author, "Benjamin Hindman");
 	INT_EQ(is->published, utc(2014, 4, 10, 17, 0, 0));	/* issued */
-	INT_EQ(is->updated, utc(2014, 4, 11, 9, 0, 0));		/* modified */
+	INT_EQ(is->updated, utc(2014, 4, 11, 9, 0, 0));	/* modified */
 	STR_EQ(is->content, "<p>The containerizer API is here.</p>");
 	INT_EQ(is->kind, CONTENT_HTML);
 	STR_EQ(is->summary, "Containerizers arrive.");
@@ -614,16 +614,16 @@ test_rss10(void)
 	INT_EQ(r.format, FEED_RSS10);
 	STR_EQ(r.meta_title, "Mesos in RDF");
 	STR_EQ(r.meta_link, "http://rdf.example.org/");
-	INT_EQ(r.n, 2);			/* <image> and <textinput> are not */
+	INT_EQ(r.n, 2);		/* not <image> nor <textinput> */
 
 	is = nth(&r, 0);
 	STR_EQ(is->id, "http://rdf.example.org/2014/marathon-0-5");
 	STR_EQ(is->title, "Marathon 0.5.0 constraints");
 	STR_EQ(is->link, "http://rdf.example.org/2014/marathon-0-5");
-	STR_EQ(is->author, "Tobi Knaup");			/* dc:creator */
+	STR_EQ(is->author, "Tobi Knaup");		/* dc:creator */
 	ONE_DATE(is, published, updated, utc(2014, 6, 5, 12, 0, 0));
 	STR_EQ(is->content, "<p>Marathon can now spread tasks <em>one per "
-	    "rack</em>.</p>");				/* content:encoded */
+	    "rack</em>.</p>");			/* content:encoded */
 	INT_EQ(is->kind, CONTENT_HTML);
 	STR_EQ(is->summary, "One task per rack.");
 
@@ -714,8 +714,10 @@ test_bare_ampersand(void)
 	INT_EQ(whole.n, 3);
 
 	is = nth(&whole, 0);
-	STR_EQ(is->id, "https://mesos.apache.org/blog/mesos-community-update-3");
-	STR_EQ(is->title, "Mesos Community Update #3 \xe2\x80\x94 Aurora & Spark");
+	STR_EQ(is->id,
+	    "https://mesos.apache.org/blog/mesos-community-update-3");
+	STR_EQ(is->title,
+	    "Mesos Community Update #3 \xe2\x80\x94 Aurora & Spark");
 	STR_EQ(is->link,
 	    "https://mesos.apache.org/blog/mesos-community-update-3/");
 	STR_EQ(is->author, "Ann & Bob");
@@ -744,8 +746,8 @@ test_bare_ampersand(void)
 		INT_EQ(r.rc, 0);
 		OK(r.n == whole.n, "chunk %zu: %zu issues", chunks[c], r.n);
 		for (i = 0; i < r.n && i < whole.n; i++)
-			OK(issue_eq(r.v[i], whole.v[i]), "chunk %zu: issue %zu "
-			    "differs (author \"%s\")", chunks[c], i,
+			OK(issue_eq(r.v[i], whole.v[i]), "chunk %zu: "
+			    "issue %zu differs (author \"%s\")", chunks[c], i,
 			    r.v[i]->author ? r.v[i]->author : "(null)");
 		STR_EQ(r.warning, whole.warning);
 		result_free(&r);
@@ -816,8 +818,8 @@ test_more_formats(void)
 	invariants(&r, "cp1252.rss");
 	INT_EQ(r.rc, 0);
 	INT_EQ(r.n, 1);
-	STR_EQ(nth(&r, 0)->title, "It\xe2\x80\x99s \xe2\x80\x9cMesos\xe2\x80\x9d "
-	    "\xe2\x80\x93 \xe2\x82\xac" "5");
+	STR_EQ(nth(&r, 0)->title, "It\xe2\x80\x99s \xe2\x80\x9cMesos"
+	    "\xe2\x80\x9d \xe2\x80\x93 \xe2\x82\xac" "5");
 	result_free(&r);
 
 	/* The entities of the RSS 0.91 DTD, which is never loaded. */
@@ -842,7 +844,8 @@ test_more_formats(void)
 		parse_mem(url, NULL, b.data, b.len, i, NULL, &r);
 		INT_EQ(r.rc, 0);
 		INT_EQ(r.format, FEED_ATOM03);
-		OK(r.n == whole.n && r.n == 2 && issue_eq(r.v[0], whole.v[0]) &&
+		OK(r.n == whole.n && r.n == 2 &&
+		    issue_eq(r.v[0], whole.v[0]) &&
 		    issue_eq(r.v[1], whole.v[1]), "BOM, chunk %zu", i);
 		result_free(&r);
 	}
@@ -934,11 +937,12 @@ test_chunking(void)
 			    "of %zu: rc %d, %zu issues (whole: %d, %zu)",
 			    files[f], chunks[c], r.rc, r.n, whole.rc, whole.n);
 			for (i = 0; i < r.n && i < whole.n; i++)
-				OK(issue_eq(r.v[i], whole.v[i]), "%s in chunks "
-				    "of %zu: issue %zu differs (title \"%s\" vs "
-				    "\"%s\")", files[f], chunks[c], i,
+				OK(issue_eq(r.v[i], whole.v[i]), "%s in "
+				    "chunks of %zu: issue %zu differs (\"%s\" "
+				    "vs \"%s\")", files[f], chunks[c], i,
 				    r.v[i]->title ? r.v[i]->title : "",
-				    whole.v[i]->title ? whole.v[i]->title : "");
+				    whole.v[i]->title ? whole.v[i]->title :
+				    "");
 			STR_EQ(r.meta_title, whole.meta_title);
 			result_free(&r);
 		}
@@ -1266,7 +1270,8 @@ test_entities(void)
 		    strstr(nth(&r, 0)->title, "lollol") == NULL,
 		    "title %s", nth(&r, 0)->title);
 		OK(nth(&r, 0)->content == NULL ||
-		    strlen(nth(&r, 0)->content) < 4096, "content not expanded");
+		    strlen(nth(&r, 0)->content) < 4096,
+		    "content not expanded");
 		STR_EQ(nth(&r, 1)->title, "After the laughs");
 	} else
 		CONTAINS("cause", r.cause, "line ");
@@ -1473,9 +1478,11 @@ test_controls(void)
 static void
 test_encodings(void)
 {
-	static const char ascii[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+	static const char ascii[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
 	    "<rss version=\"2.0\"><channel><title>Sixteen</title><item>"
-	    "<title>Caf\xc3\xa9 16</title><link>http://u16.example.org/1</link>"
+	    "<title>Caf\xc3\xa9 16</title>"
+	    "<link>http://u16.example.org/1</link>"
 	    "</item></channel></rss>";
 	struct result r;
 	struct buf b = BUF_INIT;
@@ -1765,8 +1772,10 @@ test_huge(void)
 	alarm(0);
 	INT_EQ(r.rc, -1);
 	OK(r.cause != NULL && (strstr(r.cause, "64") != NULL ||
-	    strstr(r.cause, "MiB") != NULL || strstr(r.cause, "large") != NULL ||
-	    strstr(r.cause, "limit") != NULL || strstr(r.cause, "size") != NULL),
+	    strstr(r.cause, "MiB") != NULL ||
+	    strstr(r.cause, "large") != NULL ||
+	    strstr(r.cause, "limit") != NULL ||
+	    strstr(r.cause, "size") != NULL),
 	    "a size error: %s", r.cause ? r.cause : "(null)");
 	result_free(&r);
 	unlink(path);
@@ -1782,8 +1791,8 @@ test_huge(void)
 		int rc = 0;
 
 		memset(&r, 0, sizeof r);
-		p = feed_parser_new("https://huge.example.org/feed", NULL, NULL,
-		    count, &r);
+		p = feed_parser_new("https://huge.example.org/feed", NULL,
+		    NULL, count, &r);
 		buf_printf(&b, "<?xml version=\"1.0\"?>\n<feed xmlns="
 		    "\"http://www.w3.org/2005/Atom\"><title>Huge</title>\n");
 		alarm(300);
@@ -1872,7 +1881,8 @@ main(void)
 		return 99;
 	}
 	t = getenv("TMPDIR");
-	snprintf(tmpl, sizeof tmpl, "%s/feed_test.XXXXXX", t && *t ? t : "/tmp");
+	snprintf(tmpl, sizeof tmpl, "%s/feed_test.XXXXXX",
+	    t != NULL && *t != '\0' ? t : "/tmp");
 	if ((tmpdir = mkdtemp(tmpl)) == NULL) {
 		fprintf(stderr, "mkdtemp: %s\n", strerror(errno));
 		return 99;

@@ -347,7 +347,8 @@ test_errors(void)
 	    "line 3: tab used for indentation");
 	ERROR_IS("---\n- a\n---\n", "line 2: list item without a key");
 	ERROR_IS("---\n  title: A\n---\n", "line 2: unexpected indentation");
-	ERROR_IS("---\ntitle: a\0b\n---\n", "line 2: NUL byte in front matter");
+	ERROR_IS("---\ntitle: a\0b\n---\n",
+	    "line 2: NUL byte in front matter");
 	ERROR_IS("---\r\nlayout: post\r\ntitle A\r\n---\r\n",
 	    "line 3: expected 'key: value'");
 
