@@ -165,6 +165,37 @@ expect_eq "dns: message" "$(cat "$TMP/dns.err")" "mesosnews: http://nonexistent.
 db_dump "$DB" "$FEED" >"$TMP/dns.after"
 golden "dns: cache untouched" "$TMP/dns.after" "$TMP/dns.before"
 
+# A server that never completes the handshake: its listen queue is full
+# and never accepted, so the connection attempt times out.
+"$PYTHON3" -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(0)
+port = s.getsockname()[1]
+fill = []
+for i in range(4):
+    c = socket.socket(); c.setblocking(False)
+    try:
+        c.connect(("127.0.0.1", port))
+    except BlockingIOError:
+        pass
+    fill.append(c)
+open(sys.argv[1] + ".tmp", "w").write("%d\n" % port)
+import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+time.sleep(30)' "$TMP/blackhole.port" &
+BH_PID=$!
+while [ ! -s "$TMP/blackhole.port" ]; do sleep 0.05; done
+BH=http://127.0.0.1:$(cat "$TMP/blackhole.port")/feed.xml
+printf 'timeout-connect 1\n' >"$TMP/connect.conf"
+db_dump "$DB" "$FEED" >"$TMP/connect.before"
+run connect --refresh --config "$TMP/connect.conf" --cache "$DB" "$BH"
+kill $BH_PID
+wait $BH_PID 2>/dev/null
+expect_eq "connect timeout: status" "$rc" 1
+expect_eq "connect timeout: message" "$(cat "$TMP/connect.err")" \
+    "mesosnews: $BH: connection timed out after 1 s"
+db_dump "$DB" "$FEED" >"$TMP/connect.after"
+golden "connect timeout: cache untouched" "$TMP/connect.after" \
+    "$TMP/connect.before"
+
 # A remote source never fetched, and the network forbidden.
 run never --list --offline --cache "$DB" "$BASE/f/updates-2.atom"
 expect_eq "offline uncached: status" "$rc" 1
