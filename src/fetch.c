@@ -27,7 +27,7 @@ struct transfer {
 	struct fetch		*f;
 	CURL			*easy;
 	struct transfer		*next;
-	char			*url;		/* as the caller gave it */
+	char			*url;		/* as given */
 	bool			 is_file;
 	struct fetch_limits	 limits;
 	struct curl_slist	*headers;
@@ -44,8 +44,8 @@ struct transfer {
 	char			*charset;
 
 	size_t			 size;
-	bool			 started;	/* the body callback ran */
-	char			*error;		/* why we stopped it */
+	bool			 started;	/* body has begun */
+	char			*error;		/* why we stopped */
 };
 
 struct sock {
@@ -238,7 +238,8 @@ parse_charset(const char *ctype)
 		out = xmalloc(41);
 		while (n < 40 && p[n] != '\0' &&
 		    strchr("abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:", p[n]) != NULL) {
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:",
+		    p[n]) != NULL) {
 			out[n] = p[n];
 			n++;
 		}

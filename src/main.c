@@ -50,7 +50,7 @@ struct options {
 	const char	*config_path;	/* --config */
 	int		 offline;	/* --offline */
 	int		 refresh;	/* --refresh */
-	int		 from_config;	/* no SOURCE: the configured feeds */
+	int		 from_config;	/* sources from the config */
 };
 
 static void

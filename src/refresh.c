@@ -23,8 +23,8 @@
 #include "util.h"
 
 #define SPOOL_MEM	(256u << 10)	/* spool in memory up to this */
-#define CHUNK		(64u << 10)	/* bytes per feed_parser_push */
-#define STEP_BYTES	(1u << 20)	/* bytes parsed per refresh_perform */
+#define CHUNK		(64u << 10)	/* bytes per parser push */
+#define STEP_BYTES	(1u << 20)	/* parsed per perform call */
 
 enum job_state {
 	J_FETCHING,
@@ -44,7 +44,7 @@ struct job {
 
 	/* The outcome of the fetch. */
 	enum fetch_status	 status;
-	char			*error;		/* "SOURCE: reason" */
+	char			*error;		/* "SOURCE: why" */
 	char			*effective;
 	char			*charset;
 	char			*etag;

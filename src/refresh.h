@@ -20,8 +20,8 @@
 struct refresh_stats {
 	size_t		 feeds;		/* feeds finished */
 	size_t		 refreshed;	/* stored, or unchanged */
-	size_t		 unchanged;	/* of which not modified (304) */
-	size_t		 new_issues;	/* issues the cache did not have */
+	size_t		 unchanged;	/* of which 304 */
+	size_t		 new_issues;	/* not in the cache before */
 	size_t		 errors;	/* feeds that failed */
 };
 
@@ -56,14 +56,15 @@ size_t	 refresh_pollfds(struct refresh *, struct pollfd *, size_t max);
 int	 refresh_timeout(struct refresh *);
 /* Act on poll results (descriptors not the refresh's are ignored), then
  * parse and store a bounded amount.  Returns refresh_busy. */
-bool	 refresh_perform(struct refresh *, const struct pollfd *, size_t n);
+bool	 refresh_perform(struct refresh *, const struct pollfd *,
+	    size_t n);
 const struct refresh_stats *refresh_stats(struct refresh *);
 
 /* Refresh n sources to the end, blocking; *stats, if not NULL, receives
  * the totals.  Returns 0 when every feed was refreshed, -1 otherwise (the
  * failures went to fn). */
-int	 refresh_run_all(struct store *, const char *const *sources, size_t n,
-	    const struct fetch_limits *, refresh_feed_fn fn, void *arg,
-	    struct refresh_stats *stats);
+int	 refresh_run_all(struct store *, const char *const *sources,
+	    size_t n, const struct fetch_limits *, refresh_feed_fn fn,
+	    void *arg, struct refresh_stats *stats);
 
 #endif

@@ -119,7 +119,7 @@ static const char *const stmt_sql[S_NSTMT] = {
 /* A read flag changed inside a transaction, to apply again if the
  * transaction is rolled back. */
 struct mark {
-	int64_t		 id;		/* issue, or feed when all is set */
+	int64_t		 id;		/* issue, or feed if all */
 	bool		 all;
 	bool		 read;
 };

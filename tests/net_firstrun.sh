@@ -26,7 +26,8 @@ run offline --list --offline --width 80
 expect_eq "offline first run: status" "$rc" 0
 golden "offline first run: the sample" "$TMP/offline.out" "$TMP/sample.want"
 expect_eq "offline first run: notice" "$(cat "$TMP/offline.err")" \
-    "mesosnews: nothing cached yet (--offline): showing the bundled sample feed"
+    "mesosnews: nothing cached yet (--offline): showing the bundled sample\
+ feed"
 expect_eq "offline first run: nothing requested" "$(wc -c <"$HTTPD_LOG")" 0
 
 # First run, the configured feed unreachable.
@@ -36,7 +37,9 @@ run first --list --width 80
 expect_eq "first run: status" "$rc" 0
 golden "first run: the sample" "$TMP/first.out" "$TMP/sample.want"
 expect_eq "first run: one line" "$(cat "$TMP/first.err")" \
-    "mesosnews: nothing cached yet and http://127.0.0.1:$PORT/feed.atom: cannot connect: Connection refused; showing the bundled sample feed (mesosnews --refresh tries again)"
+    "mesosnews: nothing cached yet and http://127.0.0.1:$PORT/feed.atom:\
+ cannot connect: Connection refused; showing the bundled sample feed\
+ (mesosnews --refresh tries again)"
 expect_eq "first run: the sample is not imported" \
     "$(db_query "$CACHE" "SELECT count(*) FROM issues")" 0
 expect_eq "first run: the error is kept" \

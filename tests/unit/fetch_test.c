@@ -30,7 +30,7 @@ struct result {
 	char		*effective;
 	struct buf	 body;
 	int		 chunks;
-	size_t		 fail_after;	/* body callback fails past this */
+	size_t		 fail_after;	/* body fails past this */
 };
 
 static int
