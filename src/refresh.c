@@ -25,6 +25,8 @@
 #define SPOOL_MEM	(256u << 10)	/* spool in memory up to this */
 #define CHUNK		(64u << 10)	/* bytes per parser push */
 #define STEP_BYTES	(1u << 20)	/* parsed per perform call */
+#define LOCK_POLL_MS	50		/* retry another's write lock */
+#define LOCK_WAIT_MS	30000		/* then give up */
 
 enum job_state {
 	J_FETCHING,
@@ -58,6 +60,7 @@ struct job {
 	char			*spool_error;
 
 	/* The import. */
+	long long		 wait_since;	/* ms; waiting for the lock */
 	struct feed_parser	*parser;
 	int64_t			 feed;
 	size_t			 new_issues;
@@ -74,6 +77,7 @@ struct refresh {
 	struct job		*ready;		/* queue head */
 	struct job		*ready_tail;
 	struct job		*importing;
+	bool			 locked_out;	/* another holds the lock */
 	size_t			 pending;
 	struct refresh_stats	 stats;
 };
@@ -277,9 +281,13 @@ refresh_pollfds(struct refresh *r, struct pollfd *fds, size_t max)
 int
 refresh_timeout(struct refresh *r)
 {
-	if (r->importing != NULL || r->ready != NULL)
+	int t = fetch_timeout(r->fetch);
+
+	if (r->importing != NULL || (r->ready != NULL && !r->locked_out))
 		return 0;
-	return fetch_timeout(r->fetch);
+	if (r->ready != NULL && (t < 0 || t > LOCK_POLL_MS))
+		return LOCK_POLL_MS;
+	return t;
 }
 
 const struct refresh_stats *
@@ -335,11 +343,15 @@ fail(struct job *j, const char *cause)
 		r->importing = NULL;
 	msg = cause != NULL ? xasprintf("%s: %s", j->source, cause) :
 	    xstrdup(j->error);
-	/* The issues and the validators stay; only the error is noted. */
-	if ((feed = store_feed_add(r->store, j->url, &ignored)) == -1 ||
-	    store_feed_set_error(r->store, feed, msg, &ignored) == -1) {
-		free(ignored);
+	/* The issues and the validators stay; only the error is noted,
+	 * and not at all if that meant waiting for another process. */
+	if (store_try_begin(r->store, &ignored) == 0) {
+		if ((feed = store_feed_add(r->store, j->url, &ignored)) == -1 ||
+		    store_feed_set_error(r->store, feed, msg, &ignored) == -1 ||
+		    store_commit(r->store, &ignored) == -1)
+			store_rollback(r->store);
 	}
+	free(ignored);
 	finish(j, msg, NULL);
 	free(msg);
 }
@@ -358,14 +370,34 @@ store_issue(const struct issue *is, void *arg)
 	return 0;
 }
 
-/* Begin the feed's transaction; -1 after failing the job. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Begin the feed's transaction without waiting for another process that
+ * holds the write lock: 1 when it must be tried again later, -1 after
+ * failing the job, 0 when it is open. */
 static int
 begin(struct job *j)
 {
 	struct refresh *r = j->r;
 	char *cause = NULL;
+	int rc;
 
-	if (store_begin(r->store, &cause) == -1 ||
+	if ((rc = store_try_begin(r->store, &cause)) == 1) {
+		if (j->wait_since == 0)
+			j->wait_since = now_ms();
+		if (now_ms() - j->wait_since < LOCK_WAIT_MS)
+			return 1;
+		fail(j, "the cache stayed locked by another process");
+		return -1;
+	}
+	if (rc == -1 ||
 	    (j->feed = store_feed_add(r->store, j->url, &cause)) == -1) {
 		fail(j, cause);
 		free(cause);
@@ -422,8 +454,6 @@ import_markdown(struct job *j)
 	struct feed_meta meta;
 	char *warning = NULL, *cause = NULL;
 
-	if (begin(j) == -1)
-		return;
 	memset(&lim, 0, sizeof lim);
 	lim.max_doc = j->r->limits.max_size;
 	if (feed_load_local(j->source, &lim, store_issue, j, &meta, &warning,
@@ -437,33 +467,35 @@ import_markdown(struct job *j)
 	free(warning);
 }
 
-/* Start importing the next ready feed. */
-static void
+/* Start importing a ready feed; 1 when the cache is locked by another
+ * process and it must wait its turn. */
+static int
 start(struct job *j)
 {
 	struct refresh *r = j->r;
 	struct feed_limits lim;
+	int rc;
 
 	if (j->status == FETCH_ERROR) {
 		fail(j, NULL);
-		return;
+		return 0;
 	}
+	if ((rc = begin(j)) != 0)
+		return rc == 1;
 	if (j->markdown) {
 		import_markdown(j);
-		return;
+		return 0;
 	}
-	if (begin(j) == -1)
-		return;
 	if (j->status == FETCH_NOT_MODIFIED) {
 		commit(j, NULL, NULL);
-		return;
+		return 0;
 	}
 	if (j->file != NULL && (fflush(j->file) != 0 ||
 	    fseek(j->file, 0, SEEK_SET) != 0)) {
 		j->spool_error = xasprintf("cannot read a temporary file: %s",
 		    strerror(errno));
 		fail(j, j->spool_error);
-		return;
+		return 0;
 	}
 	memset(&lim, 0, sizeof lim);
 	lim.max_doc = r->limits.max_size;
@@ -471,6 +503,7 @@ start(struct job *j)
 	    j->url, j->charset, &lim, store_issue, j);
 	j->state = J_IMPORTING;
 	r->importing = j;
+	return 0;
 }
 
 /* Parse up to *budget more bytes of the importing feed. */
@@ -517,6 +550,7 @@ refresh_perform(struct refresh *r, const struct pollfd *fds, size_t n)
 	struct job *j;
 
 	fetch_perform(r->fetch, fds, n);
+	r->locked_out = false;
 	while (budget > 0) {
 		if (r->importing != NULL) {
 			step(r->importing, &budget);
@@ -524,10 +558,16 @@ refresh_perform(struct refresh *r, const struct pollfd *fds, size_t n)
 		}
 		if ((j = r->ready) == NULL)
 			break;
-		r->ready = j->qnext;
-		if (r->ready == NULL)
-			r->ready_tail = NULL;
-		start(j);
+		if (start(j) == 1) {
+			/* Another mesosnews is writing: try next turn. */
+			r->locked_out = true;
+			break;
+		}
+		if (r->ready == j) {
+			r->ready = j->qnext;
+			if (r->ready == NULL)
+				r->ready_tail = NULL;
+		}
 	}
 	return refresh_busy(r);
 }

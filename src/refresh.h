@@ -2,10 +2,12 @@
  *
  * Every feed is fetched in parallel (fetch.h); a finished body is parsed
  * and stored in one transaction per feed, a bounded amount of work per
- * refresh_perform so that an interactive loop stays responsive.  A failed
- * feed leaves its issues and its ETag/Last-Modified as they were and only
- * records the error.  Local Markdown posts and directories are imported
- * directly; feed files and file URLs go through the fetcher like URLs.
+ * refresh_perform so that an interactive loop stays responsive.  When
+ * another process holds the cache's write lock the feed waits its turn
+ * (up to 30 s) instead of blocking the loop.  A failed feed leaves its
+ * issues and its ETag/Last-Modified as they were and only records the
+ * error.  Local Markdown posts and directories are imported directly;
+ * feed files and file URLs go through the fetcher like URLs.
  */
 #ifndef MN_REFRESH_H
 #define MN_REFRESH_H

@@ -428,6 +428,29 @@ store_begin(struct store *s, char **cause)
 }
 
 int
+store_try_begin(struct store *s, char **cause)
+{
+	int rc;
+
+	if (s->in_txn) {
+		*cause = xasprintf("%s: a transaction is already open",
+		    s->path);
+		return -1;
+	}
+	sqlite3_busy_timeout(s->db, 0);
+	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_BUSY)
+			return 1;
+		return db_error(s, cause);
+	}
+	s->in_txn = true;
+	s->nmarks = 0;
+	return 0;
+}
+
+int
 store_commit(struct store *s, char **cause)
 {
 	if (!s->in_txn) {

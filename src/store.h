@@ -59,6 +59,8 @@ void	 store_close(struct store *);
  * transaction is open survive its rollback.  Each returns 0 or -1 with an
  * allocated *cause; rollback cannot fail. */
 int	 store_begin(struct store *, char **cause);
+/* The same without waiting: 1 when another process holds the lock. */
+int	 store_try_begin(struct store *, char **cause);
 int	 store_commit(struct store *, char **cause);
 void	 store_rollback(struct store *);
 bool	 store_in_transaction(struct store *);

@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "buf.h"
 #include "harness.h"
@@ -261,6 +264,66 @@ test_poll_driven(struct store *s)
 	free(b);
 }
 
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Another process holding the write lock never blocks the loop: the feed
+ * waits its turn and is stored once the lock is free. */
+static void
+test_locked_out(struct store *s, const char *path)
+{
+	struct report rep = { BUF_INIT, 0 };
+	struct refresh *r;
+	sqlite3 *other;
+	char *feed, *fixture, *want;
+	double start, longest = 0, t;
+	int turns = 0, timeout;
+
+	feed = xasprintf("%s/locked.atom", dir);
+	fixture = xasprintf("%s/tests/net/updates-1.atom", srcdir);
+	copy(fixture, feed);
+	free(fixture);
+	if (sqlite3_open(path, &other) != SQLITE_OK ||
+	    sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		exit(99);
+	r = refresh_new(s, NULL, report_cb, &rep);
+	refresh_add(r, feed);
+	start = now();
+	while (now() - start < 0.6) {
+		timeout = refresh_timeout(r);
+		OK(timeout >= 0 && timeout <= 50, "timeout %d", timeout);
+		poll(NULL, 0, timeout);
+		t = now();
+		refresh_perform(r, NULL, 0);
+		if (now() - t > longest)
+			longest = now() - t;
+		turns++;
+	}
+	OK(longest < 0.1, "a turn took %.3f s", longest);
+	OK(refresh_busy(r), "still waiting for the lock");
+	INT_EQ(rep.calls, 0);
+	sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(other);
+	while (refresh_busy(r) && turns++ < 1000) {
+		poll(NULL, 0, refresh_timeout(r));
+		refresh_perform(r, NULL, 0);
+	}
+	OK(!refresh_busy(r), "stored once the lock was free");
+	want = xasprintf("%s|-|-|3\n", feed);
+	STR_EQ(rep.log.data, want);
+	free(want);
+	refresh_free(r);
+	buf_free(&rep.log);
+	free(feed);
+}
+
 int
 main(void)
 {
@@ -282,6 +345,7 @@ main(void)
 	test_file_feed(s);
 	test_markdown(s);
 	test_poll_driven(s);
+	test_locked_out(s, path);
 	store_close(s);
 	free(path);
 	cmd = xasprintf("rm -rf '%s'", dir);
