@@ -4,16 +4,16 @@
  * non-blank character is '#' are ignored; every other line is a keyword
  * and its value, separated by blanks:
  *
- *	feed URL [NAME]		a feed to refresh (http, https, file URL or
- *				a path; NAME is the rest of the line)
- *	timeout-connect SECS	give up connecting after SECS (default 10)
- *	timeout-stall SECS	give up when a transfer moves fewer than 64
- *				bytes a second for SECS (default 30)
- *	timeout-total SECS	give up on a transfer after SECS (default 300)
- *	max-size SIZE		largest response accepted; a number of bytes
- *				with an optional K, M or G suffix (powers of
- *				1024; default 64M)
- *	cache PATH		the cache database
+ * feed URL [NAME]       a feed to refresh (http, https, file URL or a
+ *                       path); NAME is the rest of the line
+ * timeout-connect SECS  give up connecting after SECS (default 10)
+ * timeout-stall SECS    give up when a transfer moves fewer than 64
+ *                       bytes a second for SECS (default 30)
+ * timeout-total SECS    give up on a transfer after SECS (default 300)
+ * max-size SIZE         largest response accepted: bytes with an
+ *                       optional K, M or G suffix (powers of 1024;
+ *                       default 64M)
+ * cache PATH            the cache database
  *
  * A leading "~/" in a path stands for $HOME.  Any other line is an error
  * naming the file and the line.  See mesosnews-config(5).  (The module is

@@ -27,7 +27,7 @@ struct transfer {
 	struct fetch		*f;
 	CURL			*easy;
 	struct transfer		*next;
-	char			*url;		/* as the caller gave it */
+	char			*url;		/* as given */
 	bool			 is_file;
 	struct fetch_limits	 limits;
 	struct curl_slist	*headers;
@@ -44,8 +44,8 @@ struct transfer {
 	char			*charset;
 
 	size_t			 size;
-	bool			 started;	/* the body callback ran */
-	char			*error;		/* why we stopped it */
+	bool			 started;	/* body has begun */
+	char			*error;		/* why we stopped */
 };
 
 struct sock {
@@ -238,7 +238,8 @@ parse_charset(const char *ctype)
 		out = xmalloc(41);
 		while (n < 40 && p[n] != '\0' &&
 		    strchr("abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:", p[n]) != NULL) {
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:",
+		    p[n]) != NULL) {
 			out[n] = p[n];
 			n++;
 		}
@@ -379,7 +380,9 @@ fetch_add(struct fetch *f, const struct fetch_request *req,
     fetch_body_fn body, fetch_done_fn done, void *arg, char **cause)
 {
 	struct transfer *t;
-	char *url;
+	struct stat sb;
+	char *url, *path;
+	int errnum;
 	CURL *e;
 
 	url = fetch_url(req->url);
@@ -389,6 +392,19 @@ fetch_add(struct fetch *f, const struct fetch_request *req,
 		    "https and file)", req->url);
 		free(url);
 		return -1;
+	}
+	if (has_scheme(url, "file") && (path = uri_to_path(url)) != NULL) {
+		/* libcurl reads a directory as an empty file. */
+		errnum = stat(path, &sb) != 0 ? errno :
+		    S_ISDIR(sb.st_mode) ? EISDIR : 0;
+		if (errnum != 0) {
+			*cause = xasprintf("%s: %s", req->url,
+			    strerror(errnum));
+			free(path);
+			free(url);
+			return -1;
+		}
+		free(path);
 	}
 	t = xcalloc(1, sizeof *t);
 	t->f = f;
@@ -515,14 +531,18 @@ failure(struct transfer *t, CURLcode rc)
 		curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME_T,
 		    &connect_us);
 		curl_easy_getinfo(t->easy, CURLINFO_TOTAL_TIME_T, &total_us);
-		if (connect_us == 0 && !t->is_file)
+		/* libcurl says "Operation too slow" for the low-speed
+		 * limit; otherwise the phase tells which timeout it was. */
+		if (strstr(t->errbuf, "too slow") != NULL)
+			return xasprintf("transfer stalled: under %d bytes/s "
+			    "for %ld s", FETCH_STALL_BYTES,
+			    t->limits.stall_timeout);
+		if (connect_us == 0 && !t->is_file &&
+		    total_us < (curl_off_t)t->limits.total_timeout * 1000000)
 			return xasprintf("connection timed out after %ld s",
 			    t->limits.connect_timeout);
-		if (total_us / 1000000 + 1 >= t->limits.total_timeout)
-			return xasprintf("timed out after %ld s",
-			    t->limits.total_timeout);
-		return xasprintf("transfer stalled: under %d bytes/s for "
-		    "%ld s", FETCH_STALL_BYTES, t->limits.stall_timeout);
+		return xasprintf("timed out after %ld s",
+		    t->limits.total_timeout);
 	case CURLE_TOO_MANY_REDIRECTS:
 		return xasprintf("too many redirects (more than %d)",
 		    FETCH_MAX_REDIRECTS);

@@ -19,10 +19,10 @@
 #define FETCH_STALL_BYTES	64
 
 struct fetch_limits {
-	long		 connect_timeout;	/* seconds; default 10 */
-	long		 stall_timeout;		/* seconds; default 30 */
-	long		 total_timeout;		/* seconds; default 300 */
-	size_t		 max_size;		/* body bytes; default 64 MiB */
+	long		 connect_timeout;	/* s; default 10 */
+	long		 stall_timeout;		/* s; default 30 */
+	long		 total_timeout;		/* s; default 300 */
+	size_t		 max_size;		/* bytes; 64 MiB */
 };
 
 #define FETCH_LIMITS_DEFAULT { 10, 30, 300, (size_t)64 << 20 }
@@ -40,13 +40,13 @@ enum fetch_status {
 struct fetch_info {
 	enum fetch_status status;
 	const char	*url;		/* as given to fetch_add */
-	const char	*effective_url;	/* after redirects: base for links */
+	const char	*effective_url;	/* after redirects */
 	long		 http_code;	/* 0 for file URLs */
 	const char	*etag;		/* of the response, or NULL */
 	const char	*last_modified;	/* of the response, or NULL */
 	const char	*charset;	/* from Content-Type, or NULL */
-	const char	*error;		/* FETCH_ERROR: "URL: reason" */
-	size_t		 size;		/* body bytes delivered so far */
+	const char	*error;		/* "URL: reason" */
+	size_t		 size;		/* body bytes so far */
 };
 
 /* Receives the body in pieces as it arrives (decompressed), only for a
@@ -59,8 +59,8 @@ typedef void (*fetch_done_fn)(const struct fetch_info *, void *arg);
 
 struct fetch_request {
 	const char	*url;		/* URL or local path */
-	const char	*etag;		/* sent as If-None-Match, or NULL */
-	const char	*last_modified;	/* sent as If-Modified-Since, or NULL */
+	const char	*etag;		/* for If-None-Match */
+	const char	*last_modified;	/* for If-Modified-Since */
 	const struct fetch_limits *limits; /* NULL: those of the fetch */
 };
 
@@ -75,7 +75,8 @@ void	 fetch_free(struct fetch *);
 /* Start a transfer; body and done are called from fetch_perform (body may
  * be NULL to discard it).  A plain path becomes a file URL.  Returns 0, or
  * -1 with an allocated *cause ("URL: reason") for a URL that cannot be
- * fetched (unsupported scheme); no callback is called then. */
+ * fetched (unsupported scheme, missing file, directory); no callback is
+ * called then. */
 int	 fetch_add(struct fetch *, const struct fetch_request *,
 	    fetch_body_fn body, fetch_done_fn done, void *arg, char **cause);
 /* The number of transfers that have not finished. */
@@ -92,7 +93,8 @@ int	 fetch_timeout(struct fetch *);
  * are ignored; fds may be NULL with n 0 after a timeout), run the
  * transfers' timers and call the callbacks of finished transfers.
  * Returns the number of transfers still running. */
-size_t	 fetch_perform(struct fetch *, const struct pollfd *fds, size_t n);
+size_t	 fetch_perform(struct fetch *, const struct pollfd *fds,
+	    size_t n);
 /* Block for up to timeout_ms (-1: until something happens) on the fetch's
  * own descriptors, then fetch_perform.  Returns fetch_running. */
 size_t	 fetch_wait(struct fetch *, int timeout_ms);

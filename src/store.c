@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -118,7 +119,7 @@ static const char *const stmt_sql[S_NSTMT] = {
 /* A read flag changed inside a transaction, to apply again if the
  * transaction is rolled back. */
 struct mark {
-	int64_t		 id;		/* issue, or feed when all is set */
+	int64_t		 id;		/* issue, or feed if all */
 	bool		 all;
 	bool		 read;
 };
@@ -340,6 +341,26 @@ fail:
 	return -1;
 }
 
+/* Switch to WAL.  On a new database two processes can race here, and
+ * SQLite answers SQLITE_BUSY at once rather than through the busy
+ * handler: wait and retry like the handler would. */
+static int
+set_wal(struct store *s, char **cause)
+{
+	struct timespec pause = { 0, 20 * 1000000 };
+	int waited = 0;
+
+	while (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		if ((sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY ||
+		    waited >= BUSY_TIMEOUT_MS)
+			return db_error(s, cause);
+		nanosleep(&pause, NULL);
+		waited += 20;
+	}
+	return 0;
+}
+
 struct store *
 store_open(const char *path, char **cause)
 {
@@ -362,7 +383,7 @@ store_open(const char *path, char **cause)
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	/* NORMAL is safe in WAL mode against a killed process: only a
 	 * power loss can undo the last commits, never corrupt the file. */
-	if (exec(s, "PRAGMA journal_mode = WAL", cause) != 0 ||
+	if (set_wal(s, cause) != 0 ||
 	    exec(s, "PRAGMA synchronous = NORMAL", cause) != 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON", cause) != 0 ||
 	    migrate(s, cause) != 0)
@@ -401,6 +422,29 @@ store_begin(struct store *s, char **cause)
 	}
 	if (exec(s, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
+	s->in_txn = true;
+	s->nmarks = 0;
+	return 0;
+}
+
+int
+store_try_begin(struct store *s, char **cause)
+{
+	int rc;
+
+	if (s->in_txn) {
+		*cause = xasprintf("%s: a transaction is already open",
+		    s->path);
+		return -1;
+	}
+	sqlite3_busy_timeout(s->db, 0);
+	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_BUSY)
+			return 1;
+		return db_error(s, cause);
+	}
 	s->in_txn = true;
 	s->nmarks = 0;
 	return 0;

@@ -27,13 +27,13 @@ struct store_feed {
 	char		*title;
 	char		*etag;
 	char		*last_modified;
-	time_t		 last_fetch;	/* last successful fetch, or -1 */
-	char		*last_error;	/* of the last attempt, or NULL */
+	time_t		 last_fetch;	/* last success, or -1 */
+	char		*last_error;	/* of the last attempt */
 };
 
 /* An issue as the store holds it. */
 struct store_issue {
-	int64_t		 id;		/* the store's, for the verbs below */
+	int64_t		 id;		/* the store's own */
 	int64_t		 feed;		/* the id of its feed */
 	struct issue	 issue;
 	bool		 read;
@@ -59,6 +59,8 @@ void	 store_close(struct store *);
  * transaction is open survive its rollback.  Each returns 0 or -1 with an
  * allocated *cause; rollback cannot fail. */
 int	 store_begin(struct store *, char **cause);
+/* The same without waiting: 1 when another process holds the lock. */
+int	 store_try_begin(struct store *, char **cause);
 int	 store_commit(struct store *, char **cause);
 void	 store_rollback(struct store *);
 bool	 store_in_transaction(struct store *);
@@ -106,7 +108,8 @@ int	 store_count(struct store *, const int64_t *feeds, size_t nfeeds,
 	    size_t *total, size_t *unread, char **cause);
 
 /* Set or clear the read flag of an issue; 0 or -1 with *cause. */
-int	 store_mark_read(struct store *, int64_t id, bool read, char **cause);
+int	 store_mark_read(struct store *, int64_t id, bool read,
+	    char **cause);
 /* Mark every issue of a feed (every issue when feed is 0) read. */
 int	 store_mark_all_read(struct store *, int64_t feed, char **cause);
 

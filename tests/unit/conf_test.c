@@ -106,7 +106,8 @@ test_good_file(void)
 	STR_EQ(cause, NULL);
 	free(cause);
 	INT_EQ(conf_nfeeds(cfg), 3);
-	STR_EQ(conf_feed_url(cfg, 0), "https://mesos.apache.org/blog/feed.xml");
+	STR_EQ(conf_feed_url(cfg, 0),
+	    "https://mesos.apache.org/blog/feed.xml");
 	STR_EQ(conf_feed_name(cfg, 0), "Mesos blog");
 	STR_EQ(conf_feed_url(cfg, 1), "http://127.0.0.1:8080/a.xml");
 	STR_EQ(conf_feed_name(cfg, 1), NULL);

@@ -517,6 +517,27 @@ test_rollback(struct store *s, const char *path)
 	STR_EQ(cause, NULL);
 }
 
+static void
+test_try_begin(struct store *s, const char *path)
+{
+	sqlite3 *other;
+	char *cause = NULL;
+
+	if (sqlite3_open(path, &other) != SQLITE_OK ||
+	    sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		exit(99);
+	INT_EQ(store_try_begin(s, &cause), 1);
+	OK(!store_in_transaction(s), "not begun");
+	sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(other);
+	INT_EQ(store_try_begin(s, &cause), 0);
+	OK(store_in_transaction(s), "begun");
+	INT_EQ(store_try_begin(s, &cause), -1);
+	free(cause);
+	store_rollback(s);
+}
+
 int
 main(void)
 {
@@ -539,6 +560,7 @@ main(void)
 	test_issues(s, path);
 	test_search(s);
 	test_rollback(s, path);
+	test_try_begin(s, path);
 	store_close(s);
 	check_query(path, "PRAGMA integrity_check", "ok");
 	free(path);
