@@ -18,6 +18,7 @@
 #include "doc.h"
 #include "fetch.h"
 #include "layout.h"
+#include "refresh.h"
 #include "store.h"
 #include "sync.h"
 #include "tui.h"
@@ -754,7 +755,7 @@ open_feeds(struct app *a, char **cause)
 	a->last_run = 0;
 	a->feeds = xcalloc(a->opts->nsources + 1, sizeof *a->feeds);
 	for (i = 0; i < a->opts->nsources; i++) {
-		url = fetch_url(a->opts->sources[i]);
+		url = refresh_feed_url(a->opts->sources[i]);
 		a->feeds[i] = store_feed_add(a->store, url, cause);
 		if (a->feeds[i] == -1) {
 			free(url);
@@ -787,7 +788,7 @@ feed_title(struct app *a)
 
 	if (a->opts->nsources != 1)
 		return;
-	url = fetch_url(a->opts->sources[0]);
+	url = refresh_feed_url(a->opts->sources[0]);
 	if (store_feed_get(a->store, url, &f, &cause) == 1) {
 		if (f.title != NULL) {
 			free(a->feed_title);

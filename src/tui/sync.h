@@ -1,4 +1,4 @@
-/* sync.h - refresh the shown feeds into the cache without blocking. */
+/* sync.h - the reader's background refresh (over refresh.h). */
 #ifndef MN_TUI_SYNC_H
 #define MN_TUI_SYNC_H
 
@@ -15,9 +15,9 @@ struct sync;
 struct sync *sync_new(struct store *, const struct fetch_limits *limits);
 void	 sync_free(struct sync *);
 
-/* Start fetching each of urls (as given to fetch_url) unless a refresh is
- * already running.  Local Markdown posts are read at once.  Returns 0, or
- * -1 with an allocated *cause when nothing could be started. */
+/* Start refreshing the n sources (URLs, feed files, Markdown posts)
+ * unless a refresh is already running.  Returns 0, or -1 with an
+ * allocated *cause when there is nothing to refresh. */
 int	 sync_start(struct sync *, const char *const *urls, size_t n,
 	    char **cause);
 bool	 sync_running(const struct sync *);
