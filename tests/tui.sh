@@ -49,7 +49,10 @@ shot search
 press "Mesos Community Update #1" q
 press "[exit 0]" q
 
-# Narrow: one view at a time.
+# Narrow: one view at a time.  (The pager is for the | test below.)
+printf '#!/bin/sh\ncat >"%s/piped.txt"\n' "$TMP" >"$TMP/pager.sh"
+chmod +x "$TMP/pager.sh"
+export PAGER="$TMP/pager.sh"
 tui_start 60 20 "$TMP/feed.atom"
 settle "refreshed: no new issues"
 shot narrow-list
@@ -73,6 +76,39 @@ settle "terminal too small"
 shot too-small
 tm resize-window -t t -x 60 -y 20
 settle "v:whole"
-press "[exit 0]" q q
+
+# | pipes the issue, as text mode renders it, into $PAGER (never a shell).
+press "2014-03-20" q
+press "2014-03-20" "|"
+# Styled for less -R: SGR sequences only, and the text under them.
+sed 's/\x1b\[[0-9;]*m//g' "$TMP/piped.txt" >"$TMP/piped.plain"
+check "the pager got the issue" grep -q "^Mesos Community Update #5" \
+    "$TMP/piped.plain"
+check "with its references" grep -q "^References" "$TMP/piped.plain"
+no_escape "only styles reach the pager" "$TMP/piped.plain"
+
+# A failed refresh says why and keeps the list.
+printf 'this is not a feed\n' >"$TMP/feed.atom"
+press "refresh failed: " r
+on_screen "the list is kept" "Mesos Community Update #1"
+press "[exit 0]" q
+
+# Colours: a 256-colour theme, and none at all with NO_COLOR.
+tui_start 100 10 "$TMP/feed.atom"
+settle "refresh failed"
+SCREEN=$(capture -e)
+check "256 colours" sh -c 'printf "%s" "$1" | grep -q "38;5;"' sh "$SCREEN"
+press "[exit 0]" q
+export NO_COLOR=1
+tui_start 100 10 "$TMP/feed.atom"
+settle "refresh failed"
+SCREEN=$(capture -e)
+check "NO_COLOR: no colour" sh -c \
+    '! printf "%s" "$1" | grep -Eq "38;5|48;5|\[[34][0-7]m|;[34][0-7]m"' \
+    sh "$SCREEN"
+check "NO_COLOR: reverse video instead" sh -c \
+    'printf "%s" "$1" | grep -q "\[7m"' sh "$SCREEN"
+unset NO_COLOR
+press "[exit 0]" q
 
 done_testing
