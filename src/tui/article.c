@@ -173,8 +173,7 @@ line_string(const struct layout_line *l, struct buf *b)
 	buf_reset(b);
 	for (i = 0; i < l->ncells; i++)
 		buf_add(b, l->text + l->cells[i].off, l->cells[i].len);
-	buf_adds(b, "");
-	return b->data;
+	return (char *)buf_str(b);
 }
 
 /* ASCII case-insensitive search of needle in s from byte from; -1 if
@@ -271,9 +270,10 @@ draw_line(struct app *a, int y, int x, int w, int li, struct buf *b)
 	/* Mark the cells of find matches. */
 	memset(hl, 0, sizeof hl);
 	if (a->find != NULL && l->ncells <= (int)sizeof hl) {
-		line_string(l, b);
-		for (m = find_in(b->data, a->find, 0); m >= 0;
-		    m = find_in(b->data, a->find, (size_t)m + 1)) {
+		const char *ls = line_string(l, b);
+
+		for (m = find_in(ls, a->find, 0); m >= 0;
+		    m = find_in(ls, a->find, (size_t)m + 1)) {
 			for (i = 0, off = 0; i < l->ncells; i++) {
 				if (off >= (size_t)m &&
 				    off < (size_t)m + strlen(a->find))

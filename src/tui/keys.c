@@ -212,8 +212,6 @@ keys_for_action(enum action act, int *ctx, bool ascii)
 		buf_adds(&b, name);
 		snprintf(last, sizeof last, "%s", name);
 	}
-	if (b.len == 0)
-		buf_adds(&b, "");
 	return buf_detach(&b);
 }
 
@@ -235,7 +233,5 @@ keys_hints(int ctx, bool ascii)
 			buf_adds(&b, "  ");
 		buf_printf(&b, "%s:%s", name, table[i].hint);
 	}
-	if (b.len == 0)
-		buf_adds(&b, "");
 	return buf_detach(&b);
 }

@@ -54,7 +54,6 @@ prompt_string(void)
 
 	for (i = 0; i < p.len; i++)
 		utf8_addcp(&b, p.text[i]);
-	buf_adds(&b, "");
 	return buf_detach(&b);
 }
 
