@@ -218,16 +218,17 @@ app_entry_index(struct app *a, int64_t id)
 	return (size_t)-1;
 }
 
+/* Counts for the title bar, from the list once all of it is read. */
 static void
 count(struct app *a)
 {
-	char *cause = NULL;
+	size_t i;
 
-	if (store_count(a->store, a->feeds, a->nfeeds, &a->total, &a->unread,
-	    &cause) == -1) {
-		app_message(a, true, "%s", cause);
-		free(cause);
-	}
+	a->total = a->nentries;
+	a->unread = 0;
+	for (i = 0; i < a->nentries; i++)
+		if (!a->entries[i].read)
+			a->unread++;
 	a->d_title = true;
 }
 
@@ -247,8 +248,9 @@ load(struct app *a, size_t limit)
 	free(a->shown);
 	a->shown = NULL;
 	a->nshown = 0;
-	if (store_list(a->store, a->feeds, a->nfeeds, load_one, &l,
-	    &cause) == -1) {
+	/* Without a filter the cache reads in index order: much faster. */
+	if (store_list(a->store, a->all_feeds ? NULL : a->feeds,
+	    a->all_feeds ? 0 : a->nfeeds, load_one, &l, &cause) == -1) {
 		app_message(a, true, "%s", cause);
 		free(cause);
 	}
@@ -259,7 +261,8 @@ load(struct app *a, size_t limit)
 	a->nshown = a->nentries;
 	if (sel_id != 0 && (i = app_entry_index(a, sel_id)) != (size_t)-1)
 		a->sel = i;
-	count(a);
+	if (!a->list_partial)
+		count(a);
 	a->d_list = a->d_title = true;
 }
 
@@ -744,9 +747,28 @@ loop(struct app *a)
 
 /* Set up. */
 
+struct feed_check {
+	const struct app *a;
+	bool		 all;		/* every cached feed is shown */
+};
+
+static int
+check_feed(const struct store_feed *f, void *arg)
+{
+	struct feed_check *fc = arg;
+	size_t i;
+
+	for (i = 0; i < fc->a->nfeeds; i++)
+		if (fc->a->feeds[i] == f->id)
+			return 0;
+	fc->all = false;
+	return -1;
+}
+
 static int
 open_feeds(struct app *a, char **cause)
 {
+	struct feed_check fc;
 	struct store_feed f;
 	char *url;
 	size_t i;
@@ -777,6 +799,11 @@ open_feeds(struct app *a, char **cause)
 		}
 		a->nfeeds++;
 	}
+	fc.a = a;
+	fc.all = true;
+	if (store_feed_list(a->store, check_feed, &fc, cause) == -1)
+		return -1;
+	a->all_feeds = fc.all;
 	return 0;
 }
 

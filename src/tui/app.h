@@ -128,6 +128,7 @@ struct app {
 	struct store	*store;
 	int64_t		*feeds;
 	size_t		 nfeeds;
+	bool		 all_feeds;	/* they are all the cache holds */
 	char		*feed_title;	/* for the title bar, or NULL */
 	time_t		 last_run;	/* issues first seen after it are new */
 	bool		 ascii;

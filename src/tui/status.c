@@ -19,8 +19,9 @@ status_draw_title(struct app *a)
 	buf_adds(&b, " mesosnews");
 	if (a->feed_title != NULL)
 		buf_printf(&b, "%s%s", dot, a->feed_title);
-	buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->total,
-	    a->total == 1 ? "" : "s", a->unread);
+	if (!a->list_partial)
+		buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->total,
+		    a->total == 1 ? "" : "s", a->unread);
 	if (a->search != NULL)
 		buf_printf(&b, "%ssearch \"%s\": %zu", dot, a->search,
 		    a->nshown);
