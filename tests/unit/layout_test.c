@@ -276,6 +276,17 @@ test_cells(void)
 	STR_EQ(t, "\xe4\xb8\xad\xe6\x96\x87\n\xe6\x96\x87\xe3\x80\x82\n");
 	free(t);
 
+	/* Emoji joined by ZWJ stay on one line. */
+#define MAN "\xf0\x9f\x91\xa8"
+#define WOMAN "\xf0\x9f\x91\xa9"
+#define ZWJ "\xe2\x80\x8d"
+	t = render(MAN ZWJ WOMAN " " MAN WOMAN, CONTENT_TEXT, 5, false);
+	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN WOMAN "\n");
+	free(t);
+	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 5, false);
+	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN "\n");
+	free(t);
+
 	/* Wide characters in code at any width: no endless loop, nothing
 	 * too wide (checked by the sweep too). */
 	for (w = 1; w <= 8; w++) {
