@@ -289,16 +289,16 @@ test_cells(void)
 
 	/* Wide characters in code at any width: no endless loop, nothing
 	 * too wide (checked by the sweep too). */
+#define CODE "    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n"
 	for (w = 1; w <= 8; w++) {
-		d = doc_parse("    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n", 17,
-		    CONTENT_MARKDOWN, NULL, NULL);
+		d = doc_parse(CODE, strlen(CODE), CONTENT_MARKDOWN, NULL,
+		    NULL);
 		L = layout_new(d, w, NULL);
 		OK(check_layout(L, w, false) == NULL, "code at width %d", w);
 		layout_free(L);
 		doc_free(d);
 	}
-	t = render("    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n", CONTENT_MARKDOWN,
-	    2, false);
+	t = render(CODE, CONTENT_MARKDOWN, 2, false);
 	STR_EQ(t, "\xe4\xb8\xad\n\xe6\x96\x87\na\xe2\x86\xa9\n\xe4\xb8\xad\n");
 	free(t);
 
