@@ -58,8 +58,9 @@ make_time(int y, int mon, int d, int h, int mi, int s, int offset_min)
 	long long t;
 
 	if (y < 1 || y > 9999 || mon < 1 || mon > 12 || d < 1 ||
-	    d > mdays[mon - 1] || h < 0 || h > 24 || mi < 0 || mi > 59 ||
-	    s < 0 || s > 60)
+	    d > mdays[mon - 1] || (mon == 2 && d == 29 && (y % 4 != 0 ||
+	    (y % 100 == 0 && y % 400 != 0))) || h < 0 || h > 24 ||
+	    mi < 0 || mi > 59 || s < 0 || s > 60)
 		return (time_t)-1;
 	t = days_from_civil(y, mon, d) * 86400LL + h * 3600 + mi * 60 + s;
 	t -= offset_min * 60LL;
@@ -87,6 +88,22 @@ skipws(const char **p)
 {
 	while (isspace((unsigned char)**p))
 		(*p)++;
+}
+
+/* HH:MM[:SS], the hour with at least hmin digits; 0 or -1. */
+static int
+clock_time(const char **p, int hmin, int *h, int *mi, int *s)
+{
+	*s = 0;
+	if (num(p, hmin, 2, h) == -1 || *(*p)++ != ':' ||
+	    num(p, 2, 2, mi) == -1)
+		return -1;
+	if (**p == ':') {
+		(*p)++;
+		if (num(p, 2, 2, s) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 /* "+hhmm", "-hh:mm", "Z", or a zone name; 0 and *minutes set, or -1. */
@@ -139,18 +156,12 @@ parse_3339(const char *p)
 	if (*p == 'T' || *p == 't' || (*p == ' ' &&
 	    isdigit((unsigned char)p[1]))) {
 		p++;
-		if (num(&p, 2, 2, &h) == -1 || *p++ != ':' ||
-		    num(&p, 2, 2, &mi) == -1)
+		if (clock_time(&p, 2, &h, &mi, &s) == -1)
 			return (time_t)-1;
-		if (*p == ':') {
+		if (*p == '.' || *p == ',') {
 			p++;
-			if (num(&p, 2, 2, &s) == -1)
-				return (time_t)-1;
-			if (*p == '.' || *p == ',') {
+			while (isdigit((unsigned char)*p))
 				p++;
-				while (isdigit((unsigned char)*p))
-					p++;
-			}
 		}
 		if (zone(&p, &off) == -1)
 			return (time_t)-1;
@@ -199,14 +210,8 @@ parse_822(const char *p)
 	skipws(&p);
 	if (*p == '\0')
 		return make_time(y, mo, d, 0, 0, 0, 0);
-	if (num(&p, 1, 2, &h) == -1 || *p++ != ':' ||
-	    num(&p, 2, 2, &mi) == -1)
+	if (clock_time(&p, 1, &h, &mi, &s) == -1)
 		return (time_t)-1;
-	if (*p == ':') {
-		p++;
-		if (num(&p, 2, 2, &s) == -1)
-			return (time_t)-1;
-	}
 	if (zone(&p, &off) == -1)
 		return (time_t)-1;
 	skipws(&p);
