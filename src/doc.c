@@ -76,7 +76,7 @@ struct doc {
 	size_t		 hashcap;
 
 	struct section	*sections;
-	int		 nsections;
+	size_t		 nsections;
 	int		 section_level;
 
 	char		**meta;		/* key, value, key, value... */
@@ -1237,7 +1237,7 @@ void
 doc_finish(struct doc *d)
 {
 	struct doc_block *b;
-	size_t i;
+	size_t i, capsec = 0;
 	int level = 0, sec = -1, list;
 
 	if (d->finished)
@@ -1274,9 +1274,8 @@ doc_finish(struct doc *d)
 		b = &d->blocks[i];
 		if ((b->type == DOC_HEADING && b->depth == 0 &&
 		    b->level == level) || sec == -1) {
-			d->sections = xreallocarray(d->sections,
-			    (size_t)d->nsections + 1, sizeof *d->sections);
-			sec = d->nsections++;
+			GROW(d->sections, d->nsections, capsec);
+			sec = (int)d->nsections++;
 			if (b->type == DOC_HEADING && b->level == level &&
 			    b->depth == 0)
 				d->sections[sec].name = section_name(d, b);
@@ -1293,7 +1292,7 @@ doc_finish(struct doc *d)
 			d->links[i].pub.section =
 			    d->blocks[d->links[i].first_block].section;
 		else
-			d->links[i].pub.section = d->nsections - 1;
+			d->links[i].pub.section = (int)d->nsections - 1;
 	}
 }
 
@@ -1316,13 +1315,13 @@ doc_link(const struct doc *d, int n)
 int
 doc_nsections(const struct doc *d)
 {
-	return d->nsections;
+	return (int)d->nsections;
 }
 
 const char *
 doc_section_name(const struct doc *d, int i)
 {
-	if (i < 0 || i >= d->nsections)
+	if (i < 0 || (size_t)i >= d->nsections)
 		return NULL;
 	return d->sections[i].name;
 }
@@ -1330,7 +1329,7 @@ doc_section_name(const struct doc *d, int i)
 int
 doc_section_block(const struct doc *d, int i)
 {
-	if (i < 0 || i >= d->nsections)
+	if (i < 0 || (size_t)i >= d->nsections)
 		return -1;
 	return d->sections[i].block;
 }

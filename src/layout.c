@@ -376,12 +376,17 @@ hard_split(struct wrap *w)
 				break;
 		if (cut > start + (k - start + 1) / 2)
 			k = cut;
-		/* No piece starts with closing punctuation or "[n]". */
-		while (k > start + 1 && glue_cell(s, k))
-			k--;
-		/* Is the rest only glue?  Then take some along. */
-		for (last = k; last < s->n && glue_cell(s, last); last++)
+		/* No piece starts with closing punctuation or "[n]", if
+		 * there is something else to start it with. */
+		for (cut = k; cut > start + 1 && glue_cell(s, cut); cut--)
 			;
+		if (!glue_cell(s, cut))
+			k = cut;
+		/* Is the rest only glue?  Then take some along. */
+		last = k;
+		if (s->n - k <= (size_t)w->avail)
+			while (last < s->n && glue_cell(s, last))
+				last++;
 		if (last == s->n) {
 			tail = 0;
 			for (last = k; last < s->n; last++)
@@ -465,6 +470,9 @@ wrap_char(struct wrap *w, uint32_t cp, const char *s, size_t n, int cw,
 			buf_add(&L->text, s, n);
 			c->len = (uint8_t)(c->len + n);
 		}
+		/* What a joiner joins does not break. */
+		if (cp == 0x200d)
+			w->prevcp = cp;
 		return;
 	}
 	if (cw > w->avail) {
@@ -473,7 +481,7 @@ wrap_char(struct wrap *w, uint32_t cp, const char *s, size_t n, int cw,
 		cw = 1;
 	}
 	if (w->inword && !glue && (cw == 2 || w->prevw == 2) &&
-	    !is_closing(cp) && !is_opening(w->prevcp))
+	    !is_closing(cp) && !is_opening(w->prevcp) && w->prevcp != 0x200d)
 		word_end(w);
 	if (!w->inword) {
 		w->inword = true;
@@ -1028,23 +1036,6 @@ table_rule(struct layout *L, const struct prefix *p, const int *cw, int ncols)
 	line_end(L);
 }
 
-/* The header cell above column col, or NULL. */
-static const struct doc_cell *
-header_cell(const struct doc *d, const struct doc_table *t, int col)
-{
-	const struct doc_cell *c;
-	int i;
-
-	for (i = 0; i < t->ncells; i++) {
-		c = doc_cell(d, t->first_cell + i);
-		if (c->row >= t->nheader)
-			break;
-		if (c->col == col && c->nruns > 0)
-			return c;
-	}
-	return NULL;
-}
-
 /*
  * Too narrow for columns: each cell becomes a paragraph of its own,
  * "Header: text" when the table has a head, and rules separate the rows.
@@ -1054,11 +1045,20 @@ lay_table_linear(struct layout *L, const struct doc *d,
     const struct doc_table *t, const struct prefix *first,
     const struct prefix *cont, int avail)
 {
-	const struct doc_cell *c, *h;
+	const struct doc_cell *c, *h, **head;
 	struct wrap w;
 	int i, k, row = -1;
 	bool any = false;
 
+	/* The header cell above each column. */
+	head = xcalloc((size_t)t->ncols + 1, sizeof *head);
+	for (i = 0; i < t->ncells; i++) {
+		c = doc_cell(d, t->first_cell + i);
+		if (c->row >= t->nheader)
+			break;
+		if (head[c->col] == NULL && c->nruns > 0)
+			head[c->col] = c;
+	}
 	for (i = 0; i < t->ncells; i++) {
 		c = doc_cell(d, t->first_cell + i);
 		if (c->row < t->nheader)
@@ -1071,7 +1071,7 @@ lay_table_linear(struct layout *L, const struct doc *d,
 			line_end(L);
 		}
 		row = c->row;
-		h = header_cell(d, t, c->col);
+		h = head[c->col];
 		if (c->nruns == 0 && h == NULL)
 			continue;
 		wrap_init(&w, L, avail, any ? cont : first, cont);
@@ -1091,6 +1091,7 @@ lay_table_linear(struct layout *L, const struct doc *d,
 		wrap_end(&w);
 		any = true;
 	}
+	free(head);
 }
 
 /* Columns of a cell, with the separators between them. */

@@ -276,18 +276,29 @@ test_cells(void)
 	STR_EQ(t, "\xe4\xb8\xad\xe6\x96\x87\n\xe6\x96\x87\xe3\x80\x82\n");
 	free(t);
 
+	/* Emoji joined by ZWJ stay on one line. */
+#define MAN "\xf0\x9f\x91\xa8"
+#define WOMAN "\xf0\x9f\x91\xa9"
+#define ZWJ "\xe2\x80\x8d"
+	t = render(MAN ZWJ WOMAN " " MAN WOMAN, CONTENT_TEXT, 5, false);
+	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN WOMAN "\n");
+	free(t);
+	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 5, false);
+	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN "\n");
+	free(t);
+
 	/* Wide characters in code at any width: no endless loop, nothing
 	 * too wide (checked by the sweep too). */
+#define CODE "    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n"
 	for (w = 1; w <= 8; w++) {
-		d = doc_parse("    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n", 17,
-		    CONTENT_MARKDOWN, NULL, NULL);
+		d = doc_parse(CODE, strlen(CODE), CONTENT_MARKDOWN, NULL,
+		    NULL);
 		L = layout_new(d, w, NULL);
 		OK(check_layout(L, w, false) == NULL, "code at width %d", w);
 		layout_free(L);
 		doc_free(d);
 	}
-	t = render("    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n", CONTENT_MARKDOWN,
-	    2, false);
+	t = render(CODE, CONTENT_MARKDOWN, 2, false);
 	STR_EQ(t, "\xe4\xb8\xad\n\xe6\x96\x87\na\xe2\x86\xa9\n\xe4\xb8\xad\n");
 	free(t);
 
