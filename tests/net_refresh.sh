@@ -239,6 +239,20 @@ expect_eq "redirect: links against the final URL" "$(db_query "$DB" "SELECT
     '%/redirect/3/%' AND i.title LIKE '%#4'")" \
     "$BASE/blog/mesos-community-update-4/"
 
+# Proxies come from the environment: the loopback server plays one, so
+# the name of the feed's host is never looked up.
+N=$(nrequests)
+(
+	http_proxy=$BASE
+	export http_proxy
+	run proxied --refresh --cache "$TMP/proxy.db" \
+	    http://mesos.test/f/updates-1.atom
+)
+expect_eq "proxy: summary" "$(cat "$TMP/proxied.out")" \
+    "1 feed refreshed, 3 new issues, 0 errors"
+expect_eq "proxy: request line" "$(request $((N + 1)) | head -1)" \
+    "GET http://mesos.test/f/updates-1.atom HTTP/1.1"
+
 # Several feeds at once, one failing: the others are stored.
 cp "$WWW/updates-1.atom" "$WWW/feed.atom"
 run several --refresh --cache "$TMP/several.db" "$BASE/f/updates-1.atom" \

@@ -405,7 +405,7 @@ test_http_errors(void)
 	check_error("/f/nothere.atom", "HTTP 404 Not Found", NULL);
 	check_error("/f/updates-1.atom?status=500",
 	    "HTTP 500 Internal Server Error", NULL);
-	check_error("/redirect/6/f/updates-1.atom",
+	check_error("/redirect/5/f/updates-1.atom",
 	    "too many redirects (more than 5)", NULL);
 	check_error("/loop", "too many redirects (more than 5)", NULL);
 	check_error("/redirect-to?url=ftp://127.0.0.1/x",
