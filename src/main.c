@@ -18,6 +18,7 @@
 #include "refresh.h"
 #include "source.h"
 #include "store.h"
+#include "text.h"
 #include "tui/tui.h"
 #include "utf8.h"
 #include "util.h"
@@ -27,9 +28,14 @@
 #define EXIT_SOURCE	1	/* a source could not be read or parsed */
 #define EXIT_USAGE	2	/* bad options (and fatal errors) */
 
+/* A readable line length when the width comes from the terminal. */
+#define READABLE_WIDTH	100
+
 /* Long options without a short form. */
 enum {
-	OPT_CACHE = 256,
+	OPT_COLOR = 256,
+	OPT_LINKS,
+	OPT_CACHE,
 	OPT_CONFIG,
 	OPT_OFFLINE,
 	OPT_REFRESH,
@@ -38,6 +44,13 @@ enum {
 enum mode {
 	MODE_DEFAULT,
 	MODE_LIST,
+	MODE_TEXT,
+};
+
+enum color {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER,
 };
 
 struct options {
@@ -46,6 +59,11 @@ struct options {
 	int		 ascii;		/* the locale cannot show UTF-8 */
 	char		**sources;
 	int		 nsources;
+	/* Text mode (issue 3). */
+	const char	*issue;		/* --issue: number, "latest" or id */
+	const char	*section;	/* --section */
+	int		 links;		/* --links */
+	enum color	 color;		/* --color */
 	/* The cache and the network (issue 4). */
 	const char	*cache_path;	/* --cache */
 	const char	*config_path;	/* --config */
@@ -66,6 +84,15 @@ usage(FILE *fp)
 "Apache Mesos blog) are read through the cache.\n"
 "\n"
 "  -l, --list          print the issue index: number, date, title, author\n"
+"  -t, --text          print an issue as text (the default when standard\n"
+"                      output is not a terminal): header, sections and a\n"
+"                      References list of its numbered links\n"
+"  -i, --issue=WHICH   the issue to print: its number in --list, \"latest\"\n"
+"                      (the default) or its id\n"
+"  -s, --section=NAME  only the sections whose name contains NAME\n"
+"      --links         only the numbered links of the issue\n"
+"      --color[=WHEN]  ANSI styles: auto (on a terminal, unless NO_COLOR\n"
+"                      is set), always or never\n"
 "      --refresh       fetch the sources into the cache first; alone, print\n"
 "                      a summary line and exit\n"
 "      --offline       never touch the network: read remote feeds from the\n"
@@ -128,37 +155,130 @@ report(const char *source, const char *kind, const char *message)
 	free(m);
 }
 
+/* The width to lay text out at: asked for, or the terminal's up to a
+ * readable maximum. */
 static int
-cmd_list(const struct options *o)
+text_width(const struct options *o)
+{
+	size_t w = output_width(o);
+
+	if (o->width == 0 && w > READABLE_WIDTH)
+		w = READABLE_WIDTH;
+	return (int)w;
+}
+
+static bool
+use_color(const struct options *o)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	return isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0);
+}
+
+/* Build the index of every source; NULL after reporting an error. */
+static struct index *
+load_index(const struct options *o)
 {
 	struct feed_limits lim = { 0 };
 	struct index *idx;
 	char *cause = NULL, *warning = NULL;
-	int i, rc = EXIT_OK;
+	int i;
 
 	lim.skip_content = true;
 	idx = index_new();
 	for (i = 0; i < o->nsources; i++) {
+		index_set_source(idx, i);
 		if (source_load(o->sources[i], &lim, index_add, idx, NULL,
 		    &warning, &cause) == -1) {
 			report(o->sources[i], "", cause);
 			free(cause);
-			rc = EXIT_SOURCE;
-			break;
+			index_free(idx);
+			return NULL;
 		}
 		if (warning != NULL) {
 			report(o->sources[i], "warning: ", warning);
 			free(warning);
 		}
 	}
-	if (rc == EXIT_OK) {
-		index_sort(idx);
-		index_print(idx, stdout, output_width(o), o->ascii);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "mesosnews: write error\n");
-			rc = EXIT_SOURCE;
-		}
+	index_sort(idx);
+	return idx;
+}
+
+static int
+finish_output(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "mesosnews: write error\n");
+		return EXIT_SOURCE;
 	}
+	return EXIT_OK;
+}
+
+static int
+cmd_text(const struct options *o)
+{
+	struct text_opts to;
+	const struct index_entry *e;
+	struct index *idx;
+	struct issue *is;
+	const char *src;
+	char *cause = NULL, *which;
+	size_t n;
+	int rc = EXIT_OK;
+
+	if ((idx = load_index(o)) == NULL)
+		return EXIT_SOURCE;
+	n = index_find(idx, o->issue);
+	if ((e = index_get(idx, n)) == NULL) {
+		which = utf8_sanitize(o->issue ? o->issue : "latest",
+		    strlen(o->issue ? o->issue : "latest"), UTF8_ONELINE);
+		if (index_count(idx) == 0)
+			fprintf(stderr, "mesosnews: no issues to show\n");
+		else
+			fprintf(stderr, "mesosnews: no issue '%s' (there are "
+			    "%zu: see mesosnews --list)\n", which,
+			    index_count(idx));
+		free(which);
+		index_free(idx);
+		return EXIT_SOURCE;
+	}
+	src = o->sources[e->source];
+	if ((is = source_get_issue(src, e->id, &cause)) == NULL) {
+		report(src, "", cause);
+		free(cause);
+		index_free(idx);
+		return EXIT_SOURCE;
+	}
+	memset(&to, 0, sizeof to);
+	to.width = text_width(o);
+	to.color = use_color(o);
+	to.ascii = o->ascii;
+	to.section = o->section;
+	to.links_only = o->links;
+	if (text_print_issue(stdout, is, &to, &cause) == -1) {
+		report(src, "", cause);
+		free(cause);
+		rc = EXIT_SOURCE;
+	} else
+		rc = finish_output();
+	feed_issue_free(is);
+	index_free(idx);
+	return rc;
+}
+
+static int
+cmd_list(const struct options *o)
+{
+	struct index *idx;
+	int rc;
+
+	if ((idx = load_index(o)) == NULL)
+		return EXIT_SOURCE;
+	index_print(idx, stdout, output_width(o), o->ascii);
+	rc = finish_output();
 	index_free(idx);
 	return rc;
 }
@@ -381,7 +501,8 @@ cmd_tui(const struct options *o, struct conf *cfg)
 	t.nsources = (size_t)o->nsources;
 	t.offline = o->offline;
 	t.ascii = o->ascii;
-	t.color = TUI_COLOR_AUTO;
+	t.color = o->color == COLOR_ALWAYS ? TUI_COLOR_ALWAYS :
+	    o->color == COLOR_NEVER ? TUI_COLOR_NEVER : TUI_COLOR_AUTO;
 	t.limits = conf_limits(cfg);
 	rc = tui_run(&t, &cause);
 	free(cache);
@@ -403,8 +524,14 @@ main(int argc, char **argv)
 		{ "config",	required_argument,	NULL, OPT_CONFIG },
 		{ "offline",	no_argument,		NULL, OPT_OFFLINE },
 		{ "refresh",	no_argument,		NULL, OPT_REFRESH },
+		{ "color",	optional_argument,	NULL, OPT_COLOR },
+		{ "colour",	optional_argument,	NULL, OPT_COLOR },
 		{ "help",	no_argument,		NULL, 'h' },
+		{ "issue",	required_argument,	NULL, 'i' },
+		{ "links",	no_argument,		NULL, OPT_LINKS },
 		{ "list",	no_argument,		NULL, 'l' },
+		{ "section",	required_argument,	NULL, 's' },
+		{ "text",	no_argument,		NULL, 't' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ "width",	required_argument,	NULL, 'w' },
 		{ NULL,		0,			NULL, 0 }
@@ -418,8 +545,34 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	init_locale(&o);
-	while ((c = getopt_long(argc, argv, "hlVw:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hi:ls:tVw:", longopts, NULL)) !=
+	    -1) {
 		switch (c) {
+		case 'i':
+			o.issue = optarg;
+			break;
+		case 's':
+			o.section = optarg;
+			break;
+		case 't':
+			o.mode = MODE_TEXT;
+			break;
+		case OPT_LINKS:
+			o.links = 1;
+			break;
+		case OPT_COLOR:
+			if (optarg == NULL || strcmp(optarg, "always") == 0)
+				o.color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "auto") == 0)
+				o.color = COLOR_AUTO;
+			else if (strcmp(optarg, "never") == 0)
+				o.color = COLOR_NEVER;
+			else {
+				fprintf(stderr, "mesosnews: --color: expected "
+				    "auto, always or never\n");
+				return EXIT_USAGE;
+			}
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -478,12 +631,15 @@ main(int argc, char **argv)
 			feeds[c] = (char *)(conf_nfeeds(cfg) > 0 ?
 			    conf_feed_url(cfg, c) : CONF_DEFAULT_FEED);
 	}
-	if (o.mode == MODE_DEFAULT && !o.refresh && isatty(STDIN_FILENO) &&
+	if (o.mode == MODE_DEFAULT && !o.refresh && o.issue == NULL &&
+	    o.section == NULL && !o.links && isatty(STDIN_FILENO) &&
 	    isatty(STDOUT_FILENO))
 		rc = cmd_tui(&o, cfg);
 	else if ((rc = net_prepare(&o, cfg, &store, &status)) == -1) {
-		/* Until the reading views exist, the default is the index. */
-		rc = cmd_list(&o);
+		if (o.mode == MODE_LIST)
+			rc = cmd_list(&o);
+		else
+			rc = cmd_text(&o);
 		if (rc == EXIT_OK)
 			rc = status;
 	}

@@ -133,3 +133,78 @@ source_load(const char *source, const struct feed_limits *lim,
 	}
 	return feed_load_local(source, lim, fn, arg, meta, warning, cause);
 }
+
+struct wanted {
+	const char	*id;
+	struct issue	*found;
+	int64_t		 store_id;
+};
+
+static int
+want_local(const struct issue *is, void *arg)
+{
+	struct wanted *w = arg;
+
+	if (strcmp(is->id, w->id) != 0)
+		return 0;
+	w->found = feed_issue_dup(is);
+	return -1;	/* found: stop reading */
+}
+
+static int
+want_cached(const struct store_issue *si, void *arg)
+{
+	struct wanted *w = arg;
+
+	if (strcmp(si->issue.id, w->id) != 0)
+		return 0;
+	w->store_id = si->id;
+	return -1;
+}
+
+struct issue *
+source_get_issue(const char *source, const char *id, char **cause)
+{
+	struct wanted w = { id, NULL, -1 };
+	struct store_issue *si;
+	struct store_feed f;
+	struct issue *is;
+	char *why = NULL;
+	int found;
+
+	if (!uri_is_remote(source)) {
+		if (feed_load_local(source, NULL, want_local, &w, NULL, NULL,
+		    &why) == -1 && w.found == NULL) {
+			*cause = why;
+			return NULL;
+		}
+		free(why);
+		if (w.found == NULL)
+			*cause = xstrdup("no such issue");
+		return w.found;
+	}
+	if (cache == NULL) {
+		*cause = xstrdup("remote feeds need the cache");
+		return NULL;
+	}
+	if ((found = store_feed_get(cache, source, &f, cause)) != 1) {
+		if (found == 0)
+			*cause = xstrdup("not in the cache yet");
+		store_feed_clear(&f);
+		return NULL;
+	}
+	if (store_list(cache, &f.id, 1, want_cached, &w, cause) == -1) {
+		store_feed_clear(&f);
+		return NULL;
+	}
+	store_feed_clear(&f);
+	if (w.store_id == -1) {
+		*cause = xstrdup("no such issue");
+		return NULL;
+	}
+	if ((si = store_get(cache, w.store_id, cause)) == NULL)
+		return NULL;
+	is = feed_issue_dup(&si->issue);
+	store_issue_free(si);
+	return is;
+}

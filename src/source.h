@@ -18,6 +18,12 @@ int	 source_load(const char *source, const struct feed_limits *,
 	    feed_issue_fn fn, void *arg, struct feed_meta *meta,
 	    char **warning, char **cause);
 
+/* Find the issue with this id in source and return a copy with its
+ * content (the caller frees it with feed_issue_free), or NULL with an
+ * allocated *cause.  Only that issue's content is ever held. */
+struct issue *source_get_issue(const char *source, const char *id,
+	    char **cause);
+
 /*
  * The cache (issue 4).  Remote sources are read from it; local files and
  * directories are always read directly.
