@@ -1,4 +1,1841 @@
-/* feed.c - placeholder while the parser is written (see issue 2). */
+/* feed.c - the only feed-XML code: documents and Markdown posts to issues.
+ *
+ * One streaming SAX2 push parse per document.  Bytes pass first through a
+ * small repair filter (bare ampersands, HTML entity names, invalid UTF-8,
+ * control characters) so that the malformed feeds found in the wild load,
+ * then through libxml2 with the network, DTD loading and entity
+ * substitution all off.  Each entry is handed to the caller as soon as it
+ * ends, so memory is bounded by the largest entry, not by the feed.
+ */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "buf.h"
 #include "feed.h"
+#include "frontmatter.h"
+#include "uri.h"
+#include "utf8.h"
+#include "util.h"
+
+#define DEFAULT_MAX_DOC		(64u << 20)
+#define DEFAULT_MAX_FIELD	(16u << 20)
+#define DEFAULT_MAX_DEPTH	256
+#define ENTITY_LOOKAHEAD	40	/* longest reference the filter holds */
+
+enum ns {
+	NS_NONE = 0,
+	NS_ATOM,
+	NS_ATOM03,
+	NS_RSS,		/* RSS 1.0 and 0.90 element namespaces */
+	NS_RDF,
+	NS_CONTENT,
+	NS_DC,
+	NS_OTHER,
+};
+
+/* NOTE: sorted by URI for bsearch. */
+static const struct nsname {
+	const char	*uri;
+	enum ns		 ns;
+} namespaces[] = {
+	{ "http://my.netscape.com/rdf/simple/0.9/",	NS_RSS },
+	{ "http://purl.org/atom/ns#",			NS_ATOM03 },
+	{ "http://purl.org/dc/elements/1.1/",		NS_DC },
+	{ "http://purl.org/rss/1.0/",			NS_RSS },
+	{ "http://purl.org/rss/1.0/modules/content/",	NS_CONTENT },
+	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#",	NS_RDF },
+	{ "http://www.w3.org/2005/Atom",		NS_ATOM },
+};
+
+enum tag {
+	T_OTHER = 0,
+	T_AUTHOR, T_CATEGORY, T_CONTENT, T_CREATED, T_CREATOR, T_DATE,
+	T_DESCRIPTION, T_ENCODED, T_ENTRY, T_FEED, T_GUID, T_ID, T_ISSUED,
+	T_ITEM, T_LINK, T_MODIFIED, T_NAME, T_PUBDATE, T_PUBLISHED, T_RDF,
+	T_RSS, T_SUMMARY, T_TITLE, T_UPDATED, T_CHANNEL,
+};
+
+/* NOTE: sorted by name for bsearch. */
+static const struct tagname {
+	const char	*name;
+	enum tag	 tag;
+} tagnames[] = {
+	{ "RDF", T_RDF }, { "author", T_AUTHOR }, { "category", T_CATEGORY },
+	{ "channel", T_CHANNEL }, { "content", T_CONTENT },
+	{ "created", T_CREATED }, { "creator", T_CREATOR }, { "date", T_DATE },
+	{ "description", T_DESCRIPTION }, { "encoded", T_ENCODED },
+	{ "entry", T_ENTRY }, { "feed", T_FEED }, { "guid", T_GUID },
+	{ "id", T_ID }, { "issued", T_ISSUED }, { "item", T_ITEM },
+	{ "link", T_LINK }, { "modified", T_MODIFIED }, { "name", T_NAME },
+	{ "pubDate", T_PUBDATE }, { "published", T_PUBLISHED },
+	{ "rss", T_RSS }, { "summary", T_SUMMARY }, { "title", T_TITLE },
+	{ "updated", T_UPDATED },
+};
+
+/* The text fields collected for the entry (or the feed) being parsed. */
+enum field {
+	F_ID, F_TITLE, F_LINK, F_AUTHOR, F_PUBLISHED, F_UPDATED, F_DCDATE,
+	F_CONTENT, F_DESCRIPTION, F_SUMMARY, F_TAGS, F_GUID,
+	F_FEED_TITLE, F_FEED_LINK, F_FEED_AUTHOR,
+	F_COUNT
+};
+
+enum capture {
+	CAP_TEXT,		/* characters only, at any depth */
+	CAP_MARKUP,		/* characters and child elements (xhtml) */
+};
+
+struct frame {
+	char		*base;		/* xml:base in scope, owned if own */
+	int		 own;
+};
+
+struct feed_parser {
+	xmlParserCtxtPtr ctxt;
+	xmlSAXHandler	 sax;
+	struct feed_limits lim;
+	feed_issue_fn	 fn;
+	void		*arg;
+	char		*url;
+	char		*cause;
+	char		*warning;
+	struct feed_meta meta;
+
+	/* The repair filter. */
+	struct buf	 pend;		/* bytes held for the next chunk */
+	struct buf	 out;		/* filtered bytes for libxml2 */
+	int		 started;
+	int		 finishing;	/* the last chunk is being parsed */
+	int		 filter;	/* off for UTF-16 documents */
+	int		 fix_utf8;	/* on unless another charset rules */
+	int		 in_cdata;
+	int		 in_comment;
+	size_t		 amps, badbytes, controls;
+	size_t		 total;
+
+	/* The SAX state. */
+	int		 depth;
+	int		 nframes;
+	struct frame	*frames;
+	int		 root_seen;
+	int		 in_entry;	/* depth of the entry element, or 0 */
+	int		 in_author;	/* depth of author, or 0 */
+	int		 in_channel;
+	enum field	 cap_field;
+	int		 cap_depth;	/* 0: not capturing */
+	enum capture	 cap_mode;
+	int		 title_html;	/* the title is HTML: reduce to text */
+	enum ns		 root_ns;
+	int		 skipping;	/* cap exceeded, content dropped */
+	enum content_kind content_kind, summary_kind, desc_kind;
+	char		*content_base;
+	int		 link_rank;	/* quality of the link taken so far */
+	int		 feed_link_rank;
+	struct buf	 f[F_COUNT];
+	int		 has[F_COUNT];
+	struct issue	 cur;
+};
+
+static int
+nscmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct nsname *)elem)->uri);
+}
+
+static int
+tagcmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tagname *)elem)->name);
+}
+
+static enum ns
+classify_ns(const xmlChar *uri)
+{
+	const struct nsname *n;
+
+	if (uri == NULL)
+		return NS_NONE;
+	n = bsearch(uri, namespaces, nitems(namespaces), sizeof namespaces[0],
+	    nscmp);
+	return n ? n->ns : NS_OTHER;
+}
+
+static enum tag
+classify_tag(const xmlChar *name)
+{
+	const struct tagname *t;
+
+	t = bsearch(name, tagnames, nitems(tagnames), sizeof tagnames[0],
+	    tagcmp);
+	return t ? t->tag : T_OTHER;
+}
+
+/* Record the first error; later ones are consequences of it. */
+static void
+fail(struct feed_parser *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+fail(struct feed_parser *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (p->cause != NULL)
+		return;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	p->cause = xasprintf("line %d: %s", xmlSAX2GetLineNumber(p->ctxt),
+	    msg);
+	free(msg);
+	xmlStopParser(p->ctxt);
+}
+
+static const xmlChar *
+attr(const xmlChar **attrs, int nattrs, const char *name, const char *uri)
+{
+	static xmlChar value[4096];
+	const xmlChar *v, *end;
+	size_t n;
+	int i;
+
+	/* SAX2 attributes come as (local, prefix, URI, value, end) tuples,
+	 * with the value not NUL-terminated. */
+	for (i = 0; i < nattrs; i++) {
+		const xmlChar **a = attrs + i * 5;
+
+		if (strcmp((const char *)a[0], name) != 0)
+			continue;
+		if ((uri == NULL) != (a[2] == NULL))
+			continue;
+		if (uri != NULL && strcmp((const char *)a[2], uri) != 0)
+			continue;
+		v = a[3];
+		end = a[4];
+		n = (size_t)(end - v);
+		if (n >= sizeof value)
+			n = sizeof value - 1;
+		memcpy(value, v, n);
+		value[n] = '\0';
+		return value;
+	}
+	return NULL;
+}
+
+/* Atom's type attribute (and 0.3's mode) to a content kind. */
+static enum content_kind
+atom_kind(const xmlChar *type, const xmlChar *mode)
+{
+	const char *t = (const char *)type;
+
+	if (t == NULL || strcasecmp(t, "text") == 0 ||
+	    strcasecmp(t, "text/plain") == 0)
+		return mode && strcmp((const char *)mode, "xml") == 0 ?
+		    CONTENT_XHTML : CONTENT_TEXT;
+	if (strcasecmp(t, "html") == 0 || strcasecmp(t, "text/html") == 0)
+		return mode && strcmp((const char *)mode, "xml") == 0 ?
+		    CONTENT_XHTML : CONTENT_HTML;
+	if (strcasecmp(t, "xhtml") == 0 ||
+	    strcasecmp(t, "application/xhtml+xml") == 0)
+		return CONTENT_XHTML;
+	if (strcasecmp(t, "text/markdown") == 0 ||
+	    strcasecmp(t, "text/x-markdown") == 0)
+		return CONTENT_MARKDOWN;
+	return CONTENT_TEXT;
+}
+
+static const char *
+base_in_scope(struct feed_parser *p)
+{
+	return p->nframes > 0 ? p->frames[p->nframes - 1].base : p->url;
+}
+
+static void
+push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *b;
+	struct frame *f;
+	const char *parent = base_in_scope(p);
+
+	if ((p->nframes & 31) == 0)
+		p->frames = xreallocarray(p->frames, (size_t)p->nframes + 32,
+		    sizeof *p->frames);
+	f = &p->frames[p->nframes++];
+	b = attr(attrs, nattrs, "base",
+	    "http://www.w3.org/XML/1998/namespace");
+	if (b != NULL) {
+		char *clean = utf8_sanitize((const char *)b,
+		    strlen((const char *)b), UTF8_ONELINE);
+
+		f->base = uri_resolve(parent, clean);
+		f->own = 1;
+		free(clean);
+	} else {
+		f->base = (char *)parent;
+		f->own = 0;
+	}
+}
+
+static void
+pop_frame(struct feed_parser *p)
+{
+	struct frame *f;
+
+	if (p->nframes == 0)
+		return;
+	f = &p->frames[--p->nframes];
+	if (f->own)
+		free(f->base);
+}
+
+static void
+start_capture(struct feed_parser *p, enum field fld, enum capture mode)
+{
+	p->cap_field = fld;
+	p->cap_depth = p->depth;
+	p->cap_mode = mode;
+	buf_reset(&p->f[fld]);
+	p->has[fld] = 1;
+}
+
+static void
+capture_add(struct feed_parser *p, const char *s, size_t len)
+{
+	struct buf *b = &p->f[p->cap_field];
+
+	if (b->len + len > p->lim.max_field) {
+		fail(p, "a field is larger than %zu bytes", p->lim.max_field);
+		return;
+	}
+	buf_add(b, s, len);
+}
+
+/* Append s escaped for XML markup. */
+static void
+capture_escaped(struct feed_parser *p, const char *s, size_t len, int quot)
+{
+	size_t i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = quot ? "&quot;" : NULL; break;
+		default: rep = NULL; break;
+		}
+		if (rep == NULL)
+			continue;
+		capture_add(p, s + start, i - start);
+		capture_add(p, rep, strlen(rep));
+		start = i + 1;
+	}
+	capture_add(p, s + start, len - start);
+}
+
+static void
+reset_entry(struct feed_parser *p)
+{
+	int i;
+
+	for (i = 0; i < F_FEED_TITLE; i++) {
+		buf_reset(&p->f[i]);
+		p->has[i] = 0;
+	}
+	p->content_kind = p->summary_kind = p->desc_kind = CONTENT_NONE;
+	free(p->content_base);
+	p->content_base = NULL;
+	p->link_rank = 0;
+	p->title_html = 0;
+}
+
+static void
+set_link(struct feed_parser *p, enum field fld, int *rank, int newrank,
+    const char *href)
+{
+	char *clean, *abs;
+
+	if (href == NULL || newrank <= *rank)
+		return;
+	clean = utf8_sanitize(href, strlen(href), UTF8_ONELINE);
+	if (clean[0] != '\0') {
+		abs = uri_resolve(base_in_scope(p), clean);
+		buf_reset(&p->f[fld]);
+		buf_adds(&p->f[fld], abs);
+		p->has[fld] = 1;
+		*rank = newrank;
+		free(abs);
+	}
+	free(clean);
+}
+
+/* Reduce HTML markup to its text: drop tags, decode entities. */
+static void
+html_to_text(struct buf *out, const char *s, size_t len)
+{
+	const htmlEntityDesc *ent;
+	size_t i = 0, j;
+	char name[33];
+	unsigned long v;
+	char *end;
+
+	while (i < len) {
+		if (s[i] == '<') {
+			while (i < len && s[i] != '>')
+				i++;
+			i++;
+			continue;
+		}
+		if (s[i] != '&') {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		for (j = i + 1; j < len && j - i < sizeof name && s[j] != ';'
+		    && s[j] != '&' && s[j] != '<' && s[j] != ' '; j++)
+			;
+		if (j >= len || s[j] != ';' || j == i + 1) {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		memcpy(name, s + i + 1, j - i - 1);
+		name[j - i - 1] = '\0';
+		v = 0;
+		if (name[0] == '#') {
+			errno = 0;
+			v = name[1] == 'x' || name[1] == 'X' ?
+			    strtoul(name + 2, &end, 16) :
+			    strtoul(name + 1, &end, 10);
+			if (*end != '\0' || errno != 0)
+				v = 0;
+		} else if (strcmp(name, "apos") == 0)
+			v = '\'';
+		else if ((ent = htmlEntityLookup((xmlChar *)name)) != NULL)
+			v = ent->value;
+		if (v == 0 || v > 0x10ffff) {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		utf8_addcp(out, (uint32_t)v);
+		i = j + 1;
+	}
+}
+
+/* A single-line, sanitised copy of a field, or NULL when empty. */
+static char *
+oneline(struct buf *b, int has, int html)
+{
+	struct buf tmp = BUF_INIT;
+	char *s;
+
+	if (!has || b->len == 0)
+		return NULL;
+	if (html) {
+		html_to_text(&tmp, b->data, b->len);
+		s = utf8_sanitize(tmp.data ? tmp.data : "", tmp.len,
+		    UTF8_ONELINE);
+		buf_free(&tmp);
+	} else
+		s = utf8_sanitize(b->data, b->len, UTF8_ONELINE);
+	if (s[0] == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static uint64_t
+fnv1a(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		return h;
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static void
+clear_issue(struct issue *is)
+{
+	free(is->id);
+	free(is->title);
+	free(is->link);
+	free(is->author);
+	free(is->date_raw);
+	free(is->content);
+	free(is->summary);
+	free(is->tags);
+	free(is->base);
+	memset(is, 0, sizeof *is);
+	is->published = is->updated = (time_t)-1;
+}
+
+/* Take a date field: parsed, or kept as written when unparseable. */
+static void
+take_date(struct issue *is, time_t *t, struct buf *b, int has)
+{
+	char *s;
+
+	if ((s = oneline(b, has, 0)) == NULL)
+		return;
+	*t = feed_parse_date(s);
+	if (*t == (time_t)-1 && is->date_raw == NULL)
+		is->date_raw = s;
+	else
+		free(s);
+}
+
+static char *
+take_markup(struct feed_parser *p, enum field fld)
+{
+	struct buf *b = &p->f[fld];
+
+	if (!p->has[fld] || b->len == 0)
+		return NULL;
+	return xstrndup(b->data, b->len);
+}
+
+/* The entry ended: build the issue and hand it over. */
+static void
+emit_entry(struct feed_parser *p)
+{
+	struct issue *is = &p->cur;
+	uint64_t h;
+
+	clear_issue(is);
+	is->title = oneline(&p->f[F_TITLE], p->has[F_TITLE], p->title_html);
+	is->link = oneline(&p->f[F_LINK], p->has[F_LINK], 0);
+	is->author = oneline(&p->f[F_AUTHOR], p->has[F_AUTHOR], 0);
+	if (is->author == NULL)
+		is->author = oneline(&p->f[F_FEED_AUTHOR],
+		    p->has[F_FEED_AUTHOR], 0);
+	take_date(is, &is->published, &p->f[F_PUBLISHED], p->has[F_PUBLISHED]);
+	take_date(is, &is->updated, &p->f[F_UPDATED], p->has[F_UPDATED]);
+	if (is->published == (time_t)-1 && is->updated == (time_t)-1 &&
+	    is->date_raw == NULL)
+		take_date(is, &is->published, &p->f[F_DCDATE],
+		    p->has[F_DCDATE]);
+	is->id = oneline(&p->f[F_ID], p->has[F_ID], 0);
+	if (is->id == NULL)
+		is->id = oneline(&p->f[F_GUID], p->has[F_GUID], 0);
+	if (is->link == NULL && p->has[F_GUID]) {
+		/* An RSS guid that is a permalink stands in for the link. */
+		char *g = oneline(&p->f[F_GUID], 1, 0);
+
+		if (g != NULL && uri_is_absolute(g))
+			is->link = g;
+		else
+			free(g);
+	}
+	if (is->id == NULL && is->link != NULL)
+		is->id = xstrdup(is->link);
+	if (is->id == NULL) {
+		h = fnv1a(0xcbf29ce484222325ULL, is->title);
+		h = fnv1a(h, "\n");
+		h = fnv1a(h, buf_str(&p->f[F_PUBLISHED]));
+		h = fnv1a(h, buf_str(&p->f[F_UPDATED]));
+		h = fnv1a(h, buf_str(&p->f[F_DCDATE]));
+		is->id = xasprintf("mesosnews:hash:%016llx",
+		    (unsigned long long)h);
+	}
+	is->tags = oneline(&p->f[F_TAGS], p->has[F_TAGS], 0);
+	if (!p->lim.skip_content) {
+		is->content = take_markup(p, F_CONTENT);
+		is->kind = is->content ? p->content_kind : CONTENT_NONE;
+		is->summary = take_markup(p, F_SUMMARY);
+		is->summary_kind = is->summary ? p->summary_kind : CONTENT_NONE;
+		if (is->summary == NULL) {
+			is->summary = take_markup(p, F_DESCRIPTION);
+			is->summary_kind = is->summary ? p->desc_kind :
+			    CONTENT_NONE;
+		}
+		if (is->content == NULL && is->summary != NULL) {
+			is->content = xstrdup(is->summary);
+			is->kind = is->summary_kind;
+		}
+		is->base = xstrdup(p->content_base ? p->content_base :
+		    (p->url ? p->url : ""));
+		if (is->base[0] == '\0') {
+			free(is->base);
+			is->base = NULL;
+		}
+	}
+	if (p->fn(is, p->arg) == -1) {
+		if (p->cause == NULL)
+			fail(p, "stopped");
+	}
+	clear_issue(is);
+	reset_entry(p);
+}
+
+static void
+start_root(struct feed_parser *p, enum ns ns, enum tag tag,
+    const xmlChar *localname, const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *version;
+
+	p->root_seen = 1;
+	p->root_ns = ns;
+	if (tag == T_FEED && ns == NS_ATOM)
+		p->meta.format = FEED_ATOM10;
+	else if (tag == T_FEED && (ns == NS_ATOM03 || ns == NS_NONE))
+		p->meta.format = FEED_ATOM03;
+	else if (tag == T_RDF && ns == NS_RDF)
+		p->meta.format = FEED_RSS10;
+	else if (tag == T_RSS && ns == NS_NONE) {
+		version = attr(attrs, nattrs, "version", NULL);
+		if (version != NULL && strncmp((const char *)version, "0.9",
+		    3) == 0)
+			p->meta.format = FEED_RSS09;
+		else
+			p->meta.format = FEED_RSS20;
+	} else {
+		char *name = utf8_sanitize((const char *)localname,
+		    strlen((const char *)localname), UTF8_ONELINE);
+
+		fail(p, "unknown root element <%s>: not an RSS or Atom feed",
+		    name);
+		free(name);
+	}
+}
+
+/* Atom elements are in the root's namespace (none, for some 0.3 feeds). */
+static int
+is_atom(struct feed_parser *p, enum ns ns)
+{
+	return ns == p->root_ns &&
+	    (p->meta.format == FEED_ATOM10 || p->meta.format == FEED_ATOM03);
+}
+
+static int
+is_rss(struct feed_parser *p, enum ns ns)
+{
+	return (ns == NS_NONE || ns == NS_RSS) &&
+	    (p->meta.format == FEED_RSS20 || p->meta.format == FEED_RSS09 ||
+	    p->meta.format == FEED_RSS10);
+}
+
+/* An element inside an entry. */
+static void
+start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
+    const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *rel, *href, *type;
+	int rank;
+
+	if (ns == NS_DC) {
+		if (tag == T_CREATOR && !p->has[F_AUTHOR])
+			start_capture(p, F_AUTHOR, CAP_TEXT);
+		else if (tag == T_DATE)
+			start_capture(p, F_DCDATE, CAP_TEXT);
+		return;
+	}
+	if (ns == NS_CONTENT && tag == T_ENCODED) {
+		if (!p->lim.skip_content) {
+			start_capture(p, F_CONTENT, CAP_TEXT);
+			p->content_kind = CONTENT_HTML;
+			free(p->content_base);
+			p->content_base = xstrdup(base_in_scope(p) ?
+			    base_in_scope(p) : "");
+		}
+		return;
+	}
+	if (is_atom(p, ns)) {
+		switch (tag) {
+		case T_ID:
+			start_capture(p, F_ID, CAP_TEXT);
+			break;
+		case T_TITLE:
+			type = attr(attrs, nattrs, "type", NULL);
+			start_capture(p, F_TITLE, CAP_TEXT);
+			p->title_html = atom_kind(type, attr(attrs, nattrs,
+			    "mode", NULL)) == CONTENT_HTML;
+			break;
+		case T_LINK:
+			rel = attr(attrs, nattrs, "rel", NULL);
+			href = attr(attrs, nattrs, "href", NULL);
+			type = attr(attrs, nattrs, "type", NULL);
+			if (rel != NULL && strcmp((const char *)rel,
+			    "alternate") != 0)
+				break;
+			rank = type == NULL || strstr((const char *)type,
+			    "html") ? 2 : 1;
+			set_link(p, F_LINK, &p->link_rank, rank,
+			    (const char *)href);
+			break;
+		case T_AUTHOR:
+			p->in_author = p->depth;
+			break;
+		case T_NAME:
+			if (p->in_author)
+				start_capture(p, F_AUTHOR, CAP_TEXT);
+			break;
+		case T_PUBLISHED:
+		case T_ISSUED:
+		case T_CREATED:
+			if (!p->has[F_PUBLISHED] || tag == T_PUBLISHED ||
+			    tag == T_ISSUED)
+				start_capture(p, F_PUBLISHED, CAP_TEXT);
+			break;
+		case T_UPDATED:
+		case T_MODIFIED:
+			start_capture(p, F_UPDATED, CAP_TEXT);
+			break;
+		case T_CONTENT:
+		case T_SUMMARY: {
+			enum content_kind k = atom_kind(attr(attrs, nattrs,
+			    "type", NULL), attr(attrs, nattrs, "mode", NULL));
+
+			if (p->lim.skip_content)
+				break;
+			if (tag == T_CONTENT) {
+				start_capture(p, F_CONTENT, k == CONTENT_XHTML ?
+				    CAP_MARKUP : CAP_TEXT);
+				p->content_kind = k;
+				free(p->content_base);
+				p->content_base = xstrdup(base_in_scope(p) ?
+				    base_in_scope(p) : "");
+			} else {
+				start_capture(p, F_SUMMARY, k == CONTENT_XHTML ?
+				    CAP_MARKUP : CAP_TEXT);
+				p->summary_kind = k;
+			}
+			break;
+		}
+		case T_CATEGORY: {
+			const xmlChar *term = attr(attrs, nattrs, "term", NULL);
+
+			if (term == NULL)
+				break;
+			if (p->has[F_TAGS] && p->f[F_TAGS].len > 0)
+				buf_adds(&p->f[F_TAGS], ", ");
+			if (p->f[F_TAGS].len < 4096)
+				buf_adds(&p->f[F_TAGS], (const char *)term);
+			p->has[F_TAGS] = 1;
+			break;
+		}
+		default:
+			break;
+		}
+		return;
+	}
+	if (!is_rss(p, ns))
+		return;
+	switch (tag) {
+	case T_TITLE:
+		start_capture(p, F_TITLE, CAP_TEXT);
+		break;
+	case T_LINK:
+		start_capture(p, F_LINK, CAP_TEXT);
+		break;
+	case T_GUID:
+		start_capture(p, F_GUID, CAP_TEXT);
+		break;
+	case T_AUTHOR:
+		start_capture(p, F_AUTHOR, CAP_TEXT);
+		break;
+	case T_PUBDATE:
+		start_capture(p, F_PUBLISHED, CAP_TEXT);
+		break;
+	case T_DESCRIPTION:
+		if (!p->lim.skip_content) {
+			start_capture(p, F_DESCRIPTION, CAP_TEXT);
+			p->desc_kind = CONTENT_HTML;
+			if (p->content_base == NULL)
+				p->content_base = xstrdup(base_in_scope(p) ?
+				    base_in_scope(p) : "");
+		}
+		break;
+	case T_CATEGORY:
+		if (p->has[F_TAGS] && p->f[F_TAGS].len > 0)
+			buf_adds(&p->f[F_TAGS], ", ");
+		p->cap_field = F_TAGS;
+		p->cap_depth = p->depth;
+		p->cap_mode = CAP_TEXT;
+		p->has[F_TAGS] = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+/* An element of the feed or channel, outside entries. */
+static void
+start_feed_child(struct feed_parser *p, enum ns ns, enum tag tag,
+    const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *rel;
+
+	if (is_atom(p, ns)) {
+		if (tag == T_TITLE && p->depth == 2)
+			start_capture(p, F_FEED_TITLE, CAP_TEXT);
+		else if (tag == T_LINK && p->depth == 2) {
+			rel = attr(attrs, nattrs, "rel", NULL);
+			if (rel == NULL || strcmp((const char *)rel,
+			    "alternate") == 0)
+				set_link(p, F_FEED_LINK, &p->feed_link_rank, 1,
+				    (const char *)attr(attrs, nattrs, "href",
+				    NULL));
+		} else if (tag == T_AUTHOR && p->depth == 2)
+			p->in_author = p->depth;
+		else if (tag == T_NAME && p->in_author)
+			start_capture(p, F_FEED_AUTHOR, CAP_TEXT);
+		return;
+	}
+	if (is_rss(p, ns) && p->in_channel && p->depth == p->in_channel + 1) {
+		if (tag == T_TITLE)
+			start_capture(p, F_FEED_TITLE, CAP_TEXT);
+		else if (tag == T_LINK && !p->has[F_FEED_LINK])
+			start_capture(p, F_FEED_LINK, CAP_TEXT);
+	}
+}
+
+static void
+sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **nss, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	struct feed_parser *p = ctx;
+	enum ns ns;
+	enum tag tag;
+
+	if (p->cause != NULL)
+		return;
+	p->depth++;
+	if (p->depth > p->lim.max_depth) {
+		fail(p, "elements nested deeper than %d", p->lim.max_depth);
+		return;
+	}
+	if (p->cap_depth && p->cap_mode == CAP_MARKUP) {
+		/* Inside xhtml content: serialise the element. */
+		int i;
+
+		push_frame(p, attrs, nattrs);
+		capture_add(p, "<", 1);
+		capture_add(p, (const char *)localname,
+		    strlen((const char *)localname));
+		for (i = 0; i < nattrs; i++) {
+			const xmlChar **a = attrs + i * 5;
+
+			capture_add(p, " ", 1);
+			capture_add(p, (const char *)a[0],
+			    strlen((const char *)a[0]));
+			capture_add(p, "=\"", 2);
+			capture_escaped(p, (const char *)a[3],
+			    (size_t)(a[4] - a[3]), 1);
+			capture_add(p, "\"", 1);
+		}
+		capture_add(p, ">", 1);
+		return;
+	}
+	push_frame(p, attrs, nattrs);
+	if (p->cap_depth)
+		return;		/* markup inside a text field */
+	ns = classify_ns(uri);
+	tag = classify_tag(localname);
+	if (!p->root_seen) {
+		start_root(p, ns, tag, localname, attrs, nattrs);
+		return;
+	}
+	if (p->in_entry) {
+		start_entry_child(p, ns, tag, attrs, nattrs);
+		return;
+	}
+	if ((tag == T_ENTRY && is_atom(p, ns)) ||
+	    (tag == T_ITEM && is_rss(p, ns))) {
+		reset_entry(p);
+		p->in_entry = p->depth;
+		return;
+	}
+	if (tag == T_CHANNEL && is_rss(p, ns)) {
+		p->in_channel = p->depth;
+		return;
+	}
+	start_feed_child(p, ns, tag, attrs, nattrs);
+}
+
+static void
+sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct feed_parser *p = ctx;
+
+	if (p->cause != NULL)
+		return;
+	pop_frame(p);
+	if (p->cap_depth && p->depth > p->cap_depth) {
+		if (p->cap_mode == CAP_MARKUP) {
+			capture_add(p, "</", 2);
+			capture_add(p, (const char *)localname,
+			    strlen((const char *)localname));
+			capture_add(p, ">", 1);
+		}
+		p->depth--;
+		return;
+	}
+	if (p->cap_depth == p->depth) {
+		if (p->cap_field == F_FEED_LINK) {
+			char *l = oneline(&p->f[F_FEED_LINK], 1, 0);
+
+			p->has[F_FEED_LINK] = 0;
+			set_link(p, F_FEED_LINK, &p->feed_link_rank, 1, l);
+			free(l);
+		} else if (p->cap_field == F_LINK) {
+			/* RSS links are text: resolve them now. */
+			char *l = oneline(&p->f[F_LINK], 1, 0);
+
+			p->has[F_LINK] = 0;
+			p->link_rank = 0;
+			set_link(p, F_LINK, &p->link_rank, 1, l);
+			free(l);
+		}
+		p->cap_depth = 0;
+	}
+	if (p->in_author == p->depth)
+		p->in_author = 0;
+	if (p->in_entry == p->depth) {
+		p->in_entry = 0;
+		emit_entry(p);
+	}
+	if (p->in_channel == p->depth)
+		p->in_channel = 0;
+	p->depth--;
+}
+
+static void
+sax_characters(void *ctx, const xmlChar *ch, int len)
+{
+	struct feed_parser *p = ctx;
+
+	if (p->cap_depth == 0 || p->cause != NULL)
+		return;
+	if (p->cap_mode == CAP_MARKUP)
+		capture_escaped(p, (const char *)ch, (size_t)len, 0);
+	else
+		capture_add(p, (const char *)ch, (size_t)len);
+}
+
+static void
+sax_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *publicId, const xmlChar *systemId, xmlChar *content)
+{
+	/* Entities are how billion-laughs and external-file attacks work;
+	 * no feed needs its own. */
+	fail(ctx, "the document declares XML entities, which are refused");
+}
+
+static void
+sax_reference(void *ctx, const xmlChar *name)
+{
+	/* An entity nobody declared (the DTD is never loaded): drop it. */
+}
+
+static void
+sax_error(void *ctx, xmlErrorPtr err)
+{
+	struct feed_parser *p = ctx;
+	char *msg;
+	size_t n;
+
+	if (err == NULL || err->level != XML_ERR_FATAL || p->cause != NULL)
+		return;
+	msg = xstrdup(err->message ? err->message : "malformed XML");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (err->code == XML_ERR_DOCUMENT_EMPTY ||
+	    err->code == XML_ERR_DOCUMENT_START ||
+	    (!p->root_seen && err->code == XML_ERR_DOCUMENT_END))
+		p->cause = xasprintf("line %d: not an XML document",
+		    err->line);
+	else if (p->finishing && p->depth > 0)
+		p->cause = xasprintf("line %d: document is truncated "
+		    "(it ends inside an element)", err->line);
+	else
+		p->cause = xasprintf("line %d: %s", err->line, msg);
+	free(msg);
+	/* The message came from the document: it may quote it. */
+	msg = utf8_sanitize(p->cause, strlen(p->cause), UTF8_ONELINE);
+	free(p->cause);
+	p->cause = msg;
+}
+
+static void
+quiet(void *ctx, const char *fmt, ...)
+{
+}
+
+struct feed_parser *
+feed_parser_new(const char *url, const char *charset,
+    const struct feed_limits *limits, feed_issue_fn fn, void *arg)
+{
+	struct feed_parser *p;
+	xmlCharEncodingHandlerPtr enc;
+
+	p = xcalloc(1, sizeof *p);
+	if (limits != NULL)
+		p->lim = *limits;
+	if (p->lim.max_doc == 0)
+		p->lim.max_doc = DEFAULT_MAX_DOC;
+	if (p->lim.max_field == 0)
+		p->lim.max_field = DEFAULT_MAX_FIELD;
+	if (p->lim.max_depth == 0)
+		p->lim.max_depth = DEFAULT_MAX_DEPTH;
+	p->fn = fn;
+	p->arg = arg;
+	p->url = url ? utf8_sanitize(url, strlen(url), UTF8_ONELINE) : NULL;
+	p->filter = 1;
+	p->fix_utf8 = 1;
+	p->cur.published = p->cur.updated = (time_t)-1;
+
+	xmlSetGenericErrorFunc(NULL, quiet);
+	p->sax.initialized = XML_SAX2_MAGIC;
+	p->sax.startElementNs = sax_start;
+	p->sax.endElementNs = sax_end;
+	p->sax.characters = sax_characters;
+	p->sax.cdataBlock = sax_characters;
+	p->sax.entityDecl = sax_entity_decl;
+	p->sax.reference = sax_reference;
+	p->sax.serror = sax_error;
+	p->ctxt = xmlCreatePushParserCtxt(&p->sax, p, NULL, 0, NULL);
+	if (p->ctxt == NULL)
+		fatal("cannot create an XML parser");
+	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
+	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	    XML_PARSE_NOERROR);
+	if (charset != NULL && charset[0] != '\0' &&
+	    strcasecmp(charset, "utf-8") != 0 &&
+	    strcasecmp(charset, "utf8") != 0 &&
+	    (enc = xmlFindCharEncodingHandler(charset)) != NULL) {
+		xmlSwitchToEncoding(p->ctxt, enc);
+		p->fix_utf8 = 0;
+	}
+	return p;
+}
+
+const struct feed_meta *
+feed_parser_meta(struct feed_parser *p)
+{
+	return &p->meta;
+}
+
+const char *
+feed_parser_warning(struct feed_parser *p)
+{
+	struct buf b = BUF_INIT;
+
+	free(p->warning);
+	p->warning = NULL;
+	if (p->amps > 0)
+		buf_printf(&b, "repaired %zu bare ampersand%s", p->amps,
+		    p->amps == 1 ? "" : "s");
+	if (p->badbytes > 0)
+		buf_printf(&b, "%sreplaced %zu invalid UTF-8 byte%s",
+		    b.len ? "; " : "", p->badbytes,
+		    p->badbytes == 1 ? "" : "s");
+	if (p->controls > 0)
+		buf_printf(&b, "%sremoved %zu control character%s",
+		    b.len ? "; " : "", p->controls,
+		    p->controls == 1 ? "" : "s");
+	if (b.len == 0)
+		return NULL;
+	p->warning = buf_detach(&b);
+	return p->warning;
+}
+
+void
+feed_parser_free(struct feed_parser *p)
+{
+	int i;
+
+	if (p == NULL)
+		return;
+	if (p->ctxt != NULL) {
+		if (p->ctxt->myDoc != NULL)
+			xmlFreeDoc(p->ctxt->myDoc);
+		xmlFreeParserCtxt(p->ctxt);
+	}
+	while (p->nframes > 0)
+		pop_frame(p);
+	free(p->frames);
+	for (i = 0; i < F_COUNT; i++)
+		buf_free(&p->f[i]);
+	buf_free(&p->pend);
+	buf_free(&p->out);
+	clear_issue(&p->cur);
+	feed_meta_clear(&p->meta);
+	free(p->content_base);
+	free(p->url);
+	free(p->cause);
+	free(p->warning);
+	free(p);
+}
+
+/* Look at the start of the document: UTF-16 turns the byte filter off, a
+ * declared encoding other than UTF-8 turns the UTF-8 repair off. */
+static void
+sniff(struct feed_parser *p, const unsigned char *s, size_t len)
+{
+	const char *e, *end;
+	char enc[32];
+	size_t n;
+
+	if (len >= 2 && ((s[0] == 0xfe && s[1] == 0xff) ||
+	    (s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0 && s[1] == '<') ||
+	    (s[0] == '<' && s[1] == 0))) {
+		p->filter = 0;
+		return;
+	}
+	if (len < 5 || memcmp(s, "<?xml", 5) != 0)
+		return;
+	end = memchr(s, '>', len < 256 ? len : 256);
+	if (end == NULL)
+		return;
+	e = memmem(s, (size_t)(end - (const char *)s), "encoding", 8);
+	if (e == NULL)
+		return;
+	e += 8;
+	while (e < end && (*e == ' ' || *e == '=' || *e == '"' || *e == '\''))
+		e++;
+	for (n = 0; e < end && n < sizeof enc - 1 && *e != '"' && *e != '\'';
+	    e++)
+		enc[n++] = *e;
+	enc[n] = '\0';
+	if (strcasecmp(enc, "utf-8") != 0 && strcasecmp(enc, "utf8") != 0)
+		p->fix_utf8 = 0;
+}
+
+static int
+is_name_start(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+	    c == ':';
+}
+
+static int
+is_name_char(int c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9') || c == '.' ||
+	    c == '-';
+}
+
+static int
+xml_char_ok(unsigned long v)
+{
+	return v == 0x9 || v == 0xa || v == 0xd ||
+	    (v >= 0x20 && v <= 0xd7ff) || (v >= 0xe000 && v <= 0xfffd) ||
+	    (v >= 0x10000 && v <= 0x10ffff);
+}
+
+/*
+ * Handle an '&' at s[0] (outside CDATA and comments).  Returns the bytes
+ * consumed, or 0 when more input is needed to decide.  A well-formed
+ * reference passes (HTML entity names become numeric references); anything
+ * else is a bare ampersand and becomes "&amp;".
+ */
+static size_t
+filter_amp(struct feed_parser *p, const unsigned char *s, size_t len,
+    int final)
+{
+	const htmlEntityDesc *ent;
+	char name[ENTITY_LOOKAHEAD];
+	unsigned long v = 0;
+	size_t i = 1;
+	int hex = 0, digits = 0;
+
+	if (len > 1 && s[1] == '#') {
+		i = 2;
+		if (len > 2 && (s[2] == 'x' || s[2] == 'X')) {
+			hex = 1;
+			i = 3;
+		}
+		for (; i < len && i < ENTITY_LOOKAHEAD; i++) {
+			int c = s[i], d;
+
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if (hex && c >= 'a' && c <= 'f')
+				d = c - 'a' + 10;
+			else if (hex && c >= 'A' && c <= 'F')
+				d = c - 'A' + 10;
+			else
+				break;
+			if (v < 0x110000)
+				v = v * (hex ? 16 : 10) + (unsigned long)d;
+			digits++;
+		}
+		if (i == len && i < ENTITY_LOOKAHEAD && !final)
+			return 0;
+		if (digits > 0 && i < len && s[i] == ';') {
+			if (xml_char_ok(v)) {
+				buf_add(&p->out, s, i + 1);
+			} else
+				p->controls++;
+			return i + 1;
+		}
+		goto bare;
+	}
+	if (len > 1 && is_name_start(s[1])) {
+		for (i = 2; i < len && i < ENTITY_LOOKAHEAD - 1 &&
+		    is_name_char(s[i]); i++)
+			;
+		if (i == len && i < ENTITY_LOOKAHEAD - 1 && !final)
+			return 0;
+		if (i < len && s[i] == ';') {
+			memcpy(name, s + 1, i - 1);
+			name[i - 1] = '\0';
+			if (strcmp(name, "amp") == 0 || strcmp(name, "lt") == 0 ||
+			    strcmp(name, "gt") == 0 ||
+			    strcmp(name, "quot") == 0 ||
+			    strcmp(name, "apos") == 0)
+				buf_add(&p->out, s, i + 1);
+			else if ((ent = htmlEntityLookup((xmlChar *)name))
+			    != NULL)
+				buf_printf(&p->out, "&#%u;", ent->value);
+			else
+				buf_add(&p->out, s, i + 1);
+			return i + 1;
+		}
+		goto bare;
+	}
+	if (len == 1 && !final)
+		return 0;
+bare:
+	buf_adds(&p->out, "&amp;");
+	p->amps++;
+	return 1;
+}
+
+/*
+ * The repair filter: copies s to p->out, fixing what would make libxml2
+ * give up on an otherwise usable feed.  Bytes that cannot be judged yet
+ * (a split reference or UTF-8 sequence) are kept in p->pend.
+ */
+static void
+filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
+    int final)
+{
+	size_t i = 0, run, n;
+	uint32_t cp;
+
+	while (i < len) {
+		/* Copy the run of bytes that need no attention. */
+		for (run = i; run < len; run++) {
+			unsigned char c = s[run];
+
+			if (c == '&' || c == '<' || c == ']' || c == '-' ||
+			    c >= 0x80 || (c < 0x20 && c != '\n' &&
+			    c != '\t' && c != '\r'))
+				break;
+		}
+		buf_add(&p->out, s + i, run - i);
+		i = run;
+		if (i == len)
+			break;
+		if (s[i] >= 0x80) {
+			if (!p->fix_utf8) {
+				buf_addc(&p->out, s[i++]);
+				continue;
+			}
+			n = utf8_decode((const char *)s + i, len - i, &cp);
+			if (n == 1 && cp == UTF8_REPLACEMENT) {
+				/* Split across chunks, or really invalid? */
+				if (!final && len - i < 4) {
+					size_t need = s[i] >= 0xf0 ? 4 :
+					    s[i] >= 0xe0 ? 3 : 2, k;
+					int ok = s[i] >= 0xc2 && s[i] <= 0xf4;
+
+					for (k = 1; ok && k < len - i; k++)
+						ok = (s[i + k] & 0xc0) == 0x80;
+					if (ok && len - i < need)
+						break;	/* wait for more */
+				}
+				buf_add(&p->out, "\xef\xbf\xbd", 3);
+				p->badbytes++;
+				i++;
+				continue;
+			}
+			buf_add(&p->out, s + i, n);
+			i += n;
+			continue;
+		}
+		if (s[i] < 0x20) {
+			p->controls++;
+			i++;
+			continue;
+		}
+		if (p->in_cdata) {
+			if (s[i] == ']') {
+				if (len - i < 3 && !final)
+					break;
+				if (len - i >= 3 && memcmp(s + i, "]]>", 3)
+				    == 0) {
+					buf_add(&p->out, s + i, 3);
+					i += 3;
+					p->in_cdata = 0;
+					continue;
+				}
+			}
+			buf_addc(&p->out, s[i++]);
+			continue;
+		}
+		if (p->in_comment) {
+			if (s[i] == '-') {
+				if (len - i < 3 && !final)
+					break;
+				if (len - i >= 3 && memcmp(s + i, "-->", 3)
+				    == 0) {
+					buf_add(&p->out, s + i, 3);
+					i += 3;
+					p->in_comment = 0;
+					continue;
+				}
+			}
+			buf_addc(&p->out, s[i++]);
+			continue;
+		}
+		if (s[i] == '<') {
+			if (len - i < 9 && !final &&
+			    memcmp(s + i, "<![CDATA[", len - i) == 0)
+				break;
+			if (len - i < 4 && !final &&
+			    memcmp(s + i, "<!--", len - i) == 0)
+				break;
+			if (len - i >= 9 && memcmp(s + i, "<![CDATA[", 9)
+			    == 0) {
+				buf_add(&p->out, s + i, 9);
+				i += 9;
+				p->in_cdata = 1;
+				continue;
+			}
+			if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+				buf_add(&p->out, s + i, 4);
+				i += 4;
+				p->in_comment = 1;
+				continue;
+			}
+			buf_addc(&p->out, s[i++]);
+			continue;
+		}
+		if (s[i] == '&') {
+			n = filter_amp(p, s + i, len - i, final);
+			if (n == 0)
+				break;
+			i += n;
+			continue;
+		}
+		buf_addc(&p->out, s[i++]);
+	}
+	buf_reset(&p->pend);
+	buf_add(&p->pend, s + i, len - i);
+}
+
+static int
+parse_chunk(struct feed_parser *p, const char *s, size_t len, int final,
+    char **cause)
+{
+	int rc;
+
+	if (p->cause == NULL) {
+		rc = xmlParseChunk(p->ctxt, s, (int)len, final);
+		if (rc != 0 && p->cause == NULL)
+			p->cause = xasprintf("line %d: malformed XML (error "
+			    "%d)", xmlSAX2GetLineNumber(p->ctxt), rc);
+	}
+	if (p->cause != NULL) {
+		*cause = xstrdup(p->cause);
+		return -1;
+	}
+	return 0;
+}
+
+int
+feed_parser_push(struct feed_parser *p, const void *data, size_t len,
+    char **cause)
+{
+	const unsigned char *s = data;
+	size_t off;
+
+	if (p->cause != NULL) {
+		*cause = xstrdup(p->cause);
+		return -1;
+	}
+	p->total += len;
+	if (p->total > p->lim.max_doc) {
+		*cause = xasprintf("document is larger than %zu MiB",
+		    p->lim.max_doc >> 20);
+		if (p->cause == NULL)
+			p->cause = xstrdup(*cause);
+		return -1;
+	}
+	if (len == 0)
+		return 0;
+	if (!p->started) {
+		p->started = 1;
+		/* Skip a UTF-8 byte order mark: the filter emits UTF-8. */
+		if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+			s += 3;
+			len -= 3;
+		}
+		sniff(p, s, len);
+	}
+	if (!p->filter)
+		return parse_chunk(p, data, len, 0, cause);
+	/* Large chunks are filtered in slices to bound the copy buffer. */
+	for (off = 0; off < len; ) {
+		size_t n = len - off < (1u << 16) ? len - off : 1u << 16;
+
+		buf_reset(&p->out);
+		if (p->pend.len > 0) {
+			struct buf tmp = p->pend;
+
+			p->pend = (struct buf)BUF_INIT;
+			buf_add(&tmp, s + off, n);
+			filter_bytes(p, (unsigned char *)tmp.data, tmp.len, 0);
+			buf_free(&tmp);
+		} else
+			filter_bytes(p, s + off, n, 0);
+		off += n;
+		if (p->out.len > 0 && parse_chunk(p, p->out.data, p->out.len,
+		    0, cause) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+feed_parser_finish(struct feed_parser *p, char **cause)
+{
+	if (p->cause != NULL) {
+		*cause = xstrdup(p->cause);
+		return -1;
+	}
+	buf_reset(&p->out);
+	if (p->filter && p->pend.len > 0) {
+		struct buf tmp = p->pend;
+
+		p->pend = (struct buf)BUF_INIT;
+		filter_bytes(p, (unsigned char *)tmp.data, tmp.len, 1);
+		buf_free(&tmp);
+	}
+	p->finishing = 1;
+	if (parse_chunk(p, p->out.data ? p->out.data : "", p->out.len, 1,
+	    cause) == -1)
+		return -1;
+	if (!p->root_seen) {
+		*cause = xstrdup("line 1: not an XML document (it is empty)");
+		return -1;
+	}
+	p->meta.title = oneline(&p->f[F_FEED_TITLE], p->has[F_FEED_TITLE], 0);
+	p->meta.link = oneline(&p->f[F_FEED_LINK], p->has[F_FEED_LINK], 0);
+	return 0;
+}
+
+/*
+ * Markdown posts.
+ */
+
+bool
+feed_is_markdown_source(const char *source)
+{
+	struct stat st;
+	const char *dot;
+	char *path;
+	bool dir;
+
+	if ((path = uri_to_path(source)) == NULL)
+		path = xstrdup(source);
+	dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	free(path);
+	if (dir)
+		return true;
+	dot = strrchr(source, '.');
+	return dot != NULL && (strcasecmp(dot, ".md") == 0 ||
+	    strcasecmp(dot, ".markdown") == 0);
+}
+
+/* Read a whole file of at most max bytes; NULL with *cause on error. */
+static char *
+read_file(const char *path, size_t max, size_t *lenp, char **cause)
+{
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = xstrdup(strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			*cause = xstrdup(strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		if (b.len + (size_t)n > max) {
+			*cause = xasprintf("file is larger than %zu MiB",
+			    max >> 20);
+			goto fail;
+		}
+		buf_add(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	*lenp = b.len;
+	return buf_detach(&b);
+fail:
+	close(fd);
+	buf_free(&b);
+	return NULL;
+}
+
+static char *
+fm_oneline(const struct frontmatter *fm, const char *key)
+{
+	const char *v = frontmatter_get(fm, key);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = utf8_sanitize(v, strlen(v), UTF8_ONELINE);
+	if (s[0] == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Parse one post; calls fn.  Returns 0, or -1 with *cause. */
+static int
+load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
+    void *arg, char **cause)
+{
+	struct frontmatter *fm;
+	struct issue is;
+	const char *base, *slash;
+	char *text, *why = NULL, *date;
+	size_t len;
+	int rc;
+
+	if ((text = read_file(path, lim->max_doc, &len, cause)) == NULL)
+		return -1;
+	if (memchr(text, '\0', len) != NULL) {
+		/* NUL bytes: keep what is readable; the body is cut there. */
+		len = strlen(text);
+	}
+	if ((fm = frontmatter_parse(text, len, &why)) == NULL) {
+		*cause = why;
+		free(text);
+		return -1;
+	}
+	memset(&is, 0, sizeof is);
+	is.published = is.updated = (time_t)-1;
+	slash = strrchr(path, '/');
+	base = slash ? slash + 1 : path;
+	is.title = fm_oneline(fm, "title");
+	is.author = fm_oneline(fm, "post_author.display_name");
+	if (is.author == NULL)
+		is.author = fm_oneline(fm, "author");
+	if (is.author == NULL)
+		is.author = fm_oneline(fm, "post_author");
+	if (is.author == NULL)
+		is.author = fm_oneline(fm, "author.name");
+	if ((date = fm_oneline(fm, "date")) != NULL) {
+		is.published = feed_parse_date(date);
+		if (is.published == (time_t)-1)
+			is.date_raw = date;
+		else
+			free(date);
+	}
+	if (is.published == (time_t)-1 && is.date_raw == NULL &&
+	    strlen(base) > 11 && base[10] == '-') {
+		char prefix[11];
+
+		memcpy(prefix, base, 10);
+		prefix[10] = '\0';
+		is.published = feed_parse_date(prefix);
+	}
+	is.link = fm_oneline(fm, "permalink");
+	if (is.link == NULL)
+		is.link = fm_oneline(fm, "canonical_url");
+	is.tags = fm_oneline(fm, "tags");
+	if (is.title == NULL) {
+		/* Fall back to the file name without date and extension. */
+		const char *t = strlen(base) > 11 && base[10] == '-' ?
+		    base + 11 : base;
+		const char *dot = strrchr(t, '.');
+
+		is.title = utf8_sanitize(t, dot ? (size_t)(dot - t) :
+		    strlen(t), UTF8_ONELINE);
+	}
+	is.id = is.link ? xstrdup(is.link) :
+	    utf8_sanitize(base, strlen(base), UTF8_ONELINE);
+	if (!lim->skip_content) {
+		is.content = text;
+		text = NULL;
+		is.kind = CONTENT_MARKDOWN;
+		is.base = uri_from_path(path);
+	}
+	frontmatter_free(fm);
+	free(text);
+	rc = fn(&is, arg);
+	clear_issue(&is);
+	if (rc == -1) {
+		*cause = xstrdup("stopped");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+load_post_dir(const char *dir, const struct feed_limits *lim,
+    feed_issue_fn fn, void *arg, char **cause)
+{
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL, *path, *why;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		*cause = xstrdup(strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		const char *dot = strrchr(de->d_name, '.');
+
+		if (de->d_name[0] == '.' || dot == NULL ||
+		    (strcasecmp(dot, ".md") != 0 &&
+		    strcasecmp(dot, ".markdown") != 0))
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n == 0) {
+		*cause = xstrdup("no Markdown posts (*.md) in this directory");
+		return -1;
+	}
+	qsort(names, n, sizeof *names, namecmp);
+	for (i = 0; i < n && rc == 0; i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		why = NULL;
+		if ((rc = load_post(path, lim, fn, arg, &why)) == -1) {
+			char *name = utf8_sanitize(names[i], strlen(names[i]),
+			    UTF8_ONELINE);
+
+			*cause = xasprintf("%s: %s", name, why);
+			free(name);
+			free(why);
+		}
+		free(path);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+static int
+load_xml_file(const char *path, const struct feed_limits *lim,
+    feed_issue_fn fn, void *arg, struct feed_meta *meta, char **warning,
+    char **cause)
+{
+	struct feed_parser *p;
+	char chunk[65536], *url;
+	const char *w;
+	ssize_t n;
+	int fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = xstrdup(strerror(errno));
+		return -1;
+	}
+	url = uri_from_path(path);
+	p = feed_parser_new(url, NULL, lim, fn, arg);
+	free(url);
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			*cause = xstrdup(strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (feed_parser_push(p, chunk, (size_t)n, cause) == -1)
+			goto out;
+	}
+	if (feed_parser_finish(p, cause) == -1)
+		goto out;
+	if (warning != NULL && (w = feed_parser_warning(p)) != NULL)
+		*warning = xstrdup(w);
+	if (meta != NULL) {
+		*meta = p->meta;
+		memset(&p->meta, 0, sizeof p->meta);
+	}
+	rc = 0;
+out:
+	close(fd);
+	feed_parser_free(p);
+	return rc;
+}
+
+int
+feed_load_local(const char *source, const struct feed_limits *limits,
+    feed_issue_fn fn, void *arg, struct feed_meta *meta, char **warning,
+    char **cause)
+{
+	struct feed_limits lim;
+	struct stat st;
+	char *path;
+	int rc;
+
+	memset(&lim, 0, sizeof lim);
+	if (limits != NULL)
+		lim = *limits;
+	if (lim.max_doc == 0)
+		lim.max_doc = DEFAULT_MAX_DOC;
+	if (warning != NULL)
+		*warning = NULL;
+	if (meta != NULL)
+		memset(meta, 0, sizeof *meta);
+	if ((path = uri_to_path(source)) == NULL) {
+		if (uri_is_absolute(source) && strchr(source, '/') != NULL &&
+		    strncmp(source, "file:", 5) != 0) {
+			*cause = xstrdup("not a local file");
+			return -1;
+		}
+		path = xstrdup(source);
+	}
+	if (stat(path, &st) == -1) {
+		*cause = xstrdup(strerror(errno));
+		free(path);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		rc = load_post_dir(path, &lim, fn, arg, cause);
+		if (rc == 0 && meta != NULL)
+			meta->format = FEED_MARKDOWN;
+	} else if (feed_is_markdown_source(path)) {
+		rc = load_post(path, &lim, fn, arg, cause);
+		if (rc == 0 && meta != NULL)
+			meta->format = FEED_MARKDOWN;
+	} else
+		rc = load_xml_file(path, &lim, fn, arg, meta, warning, cause);
+	free(path);
+	return rc;
+}
+
+/*
+ * Small helpers shared by the modules that keep issues.
+ */
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+struct issue *
+feed_issue_dup(const struct issue *src)
+{
+	struct issue *is;
+
+	is = xcalloc(1, sizeof *is);
+	*is = *src;
+	is->id = dup_or_null(src->id);
+	is->title = dup_or_null(src->title);
+	is->link = dup_or_null(src->link);
+	is->author = dup_or_null(src->author);
+	is->date_raw = dup_or_null(src->date_raw);
+	is->content = dup_or_null(src->content);
+	is->summary = dup_or_null(src->summary);
+	is->tags = dup_or_null(src->tags);
+	is->base = dup_or_null(src->base);
+	return is;
+}
+
+void
+feed_issue_free(struct issue *is)
+{
+	if (is == NULL)
+		return;
+	clear_issue(is);
+	free(is);
+}
+
+void
+feed_meta_clear(struct feed_meta *m)
+{
+	free(m->title);
+	free(m->link);
+	memset(m, 0, sizeof *m);
+}
+
+const char *
+feed_format_name(enum feed_format f)
+{
+	switch (f) {
+	case FEED_ATOM10: return "Atom 1.0";
+	case FEED_ATOM03: return "Atom 0.3";
+	case FEED_RSS20: return "RSS 2.0";
+	case FEED_RSS09: return "RSS 0.9x";
+	case FEED_RSS10: return "RSS 1.0";
+	case FEED_MARKDOWN: return "Markdown posts";
+	default: return "unknown";
+	}
+}
+
+/* NOTE: indexed by enum content_kind. */
+static const char *kind_names[] = {
+	"none", "text", "html", "xhtml", "markdown",
+};
+
+const char *
+feed_kind_name(enum content_kind k)
+{
+	if ((size_t)k >= nitems(kind_names))
+		return "none";
+	return kind_names[k];
+}
+
+enum content_kind
+feed_kind_from_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(kind_names); i++)
+		if (name != NULL && strcmp(name, kind_names[i]) == 0)
+			return (enum content_kind)i;
+	return CONTENT_NONE;
+}

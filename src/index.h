@@ -1,4 +1,40 @@
-/* index.h - the issue index printed by --list. */
+/* index.h - the issue index of a source: numbered, newest first. */
 #ifndef MN_INDEX_H
 #define MN_INDEX_H
+
+#include <stdio.h>
+#include <time.h>
+
+#include "feed.h"
+
+struct index;
+
+/* One line of the index; strings are sanitised single lines. */
+struct index_entry {
+	char		*id;
+	char		*title;
+	char		*author;
+	time_t		 date;		/* published, else updated, or -1 */
+	char		*date_raw;
+	size_t		 order;		/* position in the document */
+};
+
+/* An empty index; add issues with index_add (a feed_issue_fn). */
+struct index *index_new(void);
+int	 index_add(const struct issue *, void *index);
+/* Sort newest first; undated issues last, in document order. */
+void	 index_sort(struct index *);
+size_t	 index_count(const struct index *);
+/* Entry n, 1-based as printed; NULL when out of range. */
+const struct index_entry *index_get(const struct index *, size_t n);
+/* Find by "latest", a number as printed, or an id; 0 when not found,
+ * else the 1-based number. */
+size_t	 index_find(const struct index *, const char *which);
+/* Print "N  YYYY-MM-DD  title  author" lines fitted to width columns. */
+void	 index_print(const struct index *, FILE *, size_t width, int ascii);
+void	 index_free(struct index *);
+
+/* The date as YYYY-MM-DD in local time, or "" when unknown. */
+void	 index_format_date(time_t, char out[11]);
+
 #endif
