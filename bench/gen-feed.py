@@ -534,7 +534,18 @@ def atom_head(updated):
 
 
 def write_feed(path, entries, seed):
-    """Newest first, as the blog's feed template writes it."""
+    """Write feed_text(entries, seed) to path ('-' for stdout)."""
+    text = feed_text(entries, seed)
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+def feed_text(entries, seed):
+    """The Atom feed as a string, newest first as the blog's template
+    writes it."""
     w = Writer(seed)
     r = w.r
     # Whatever the count, the dates span 2012-2024 like a real archive.
@@ -556,13 +567,10 @@ def write_feed(path, entries, seed):
         summary = blocks[0][1][0][1].strip()
         items.append((number, title, link, author, published, updated,
                       content, summary))
-    out = open(path, "w", encoding="utf-8") if path != "-" else sys.stdout
-    out.write(atom_head(items[-1][5] if items else "2014-03-20T09:00:00Z"))
-    for it in reversed(items):
-        out.write(atom_entry(*it))
-    out.write("</feed>\n")
-    if out is not sys.stdout:
-        out.close()
+    out = [atom_head(items[-1][5] if items else "2012-01-09T09:00:00Z")]
+    out.extend(atom_entry(*it) for it in reversed(items))
+    out.append("</feed>\n")
+    return "".join(out)
 
 
 def big_issue(seed, size, markdown):
