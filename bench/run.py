@@ -37,6 +37,8 @@ import tempfile
 import threading
 import time
 
+# The source tree may be read-only (make distcheck): no __pycache__.
+sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 GNU_TIME = "/usr/bin/time"
 RSS_TARGET_MB = 16.0
