@@ -89,6 +89,22 @@ skipws(const char **p)
 		(*p)++;
 }
 
+/* HH:MM[:SS], the hour with at least hmin digits; 0 or -1. */
+static int
+clock_time(const char **p, int hmin, int *h, int *mi, int *s)
+{
+	*s = 0;
+	if (num(p, hmin, 2, h) == -1 || *(*p)++ != ':' ||
+	    num(p, 2, 2, mi) == -1)
+		return -1;
+	if (**p == ':') {
+		(*p)++;
+		if (num(p, 2, 2, s) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* "+hhmm", "-hh:mm", "Z", or a zone name; 0 and *minutes set, or -1. */
 static int
 zone(const char **p, int *minutes)
@@ -139,18 +155,12 @@ parse_3339(const char *p)
 	if (*p == 'T' || *p == 't' || (*p == ' ' &&
 	    isdigit((unsigned char)p[1]))) {
 		p++;
-		if (num(&p, 2, 2, &h) == -1 || *p++ != ':' ||
-		    num(&p, 2, 2, &mi) == -1)
+		if (clock_time(&p, 2, &h, &mi, &s) == -1)
 			return (time_t)-1;
-		if (*p == ':') {
+		if (*p == '.' || *p == ',') {
 			p++;
-			if (num(&p, 2, 2, &s) == -1)
-				return (time_t)-1;
-			if (*p == '.' || *p == ',') {
+			while (isdigit((unsigned char)*p))
 				p++;
-				while (isdigit((unsigned char)*p))
-					p++;
-			}
 		}
 		if (zone(&p, &off) == -1)
 			return (time_t)-1;
@@ -199,14 +209,8 @@ parse_822(const char *p)
 	skipws(&p);
 	if (*p == '\0')
 		return make_time(y, mo, d, 0, 0, 0, 0);
-	if (num(&p, 1, 2, &h) == -1 || *p++ != ':' ||
-	    num(&p, 2, 2, &mi) == -1)
+	if (clock_time(&p, 1, &h, &mi, &s) == -1)
 		return (time_t)-1;
-	if (*p == ':') {
-		p++;
-		if (num(&p, 2, 2, &s) == -1)
-			return (time_t)-1;
-	}
 	if (zone(&p, &off) == -1)
 		return (time_t)-1;
 	skipws(&p);

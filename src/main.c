@@ -88,27 +88,16 @@ output_width(const struct options *o)
 	return 80;
 }
 
-/* Print an error about source as one sanitised line. */
+/* Print "mesosnews: SOURCE: [warning: ]message" as one sanitised line. */
 static void
-source_error(const char *source, const char *cause)
+report(const char *source, const char *kind, const char *message)
 {
 	char *s = utf8_sanitize(source, strlen(source), UTF8_ONELINE);
-	char *c = utf8_sanitize(cause, strlen(cause), UTF8_ONELINE);
+	char *m = utf8_sanitize(message, strlen(message), UTF8_ONELINE);
 
-	fprintf(stderr, "mesosnews: %s: %s\n", s, c);
+	fprintf(stderr, "mesosnews: %s: %s%s\n", s, kind, m);
 	free(s);
-	free(c);
-}
-
-static void
-source_warning(const char *source, const char *warning)
-{
-	char *s = utf8_sanitize(source, strlen(source), UTF8_ONELINE);
-	char *w = utf8_sanitize(warning, strlen(warning), UTF8_ONELINE);
-
-	fprintf(stderr, "mesosnews: %s: warning: %s\n", s, w);
-	free(s);
-	free(w);
+	free(m);
 }
 
 static int
@@ -124,13 +113,13 @@ cmd_list(const struct options *o)
 	for (i = 0; i < o->nsources; i++) {
 		if (source_load(o->sources[i], &lim, index_add, idx, NULL,
 		    &warning, &cause) == -1) {
-			source_error(o->sources[i], cause);
+			report(o->sources[i], "", cause);
 			free(cause);
 			rc = EXIT_SOURCE;
 			break;
 		}
 		if (warning != NULL) {
-			source_warning(o->sources[i], warning);
+			report(o->sources[i], "warning: ", warning);
 			free(warning);
 		}
 	}

@@ -13,24 +13,24 @@ run() {
 
 run mixed --list --width 80 "$D/mixed.atom"
 expect_eq "mixed status" "$rc" 0
-golden "mixed atom" "$TMP/mixed.out" "$D/mixed.atom.out"
+golden "mixed atom" "$TMP/mixed.out" "$D/mixed.atom.expected"
 expect_eq "bare ampersand warning" "$(cat "$TMP/mixed.err")" \
     "mesosnews: $D/mixed.atom: warning: repaired 1 bare ampersand"
 
 run rss --list --width 80 "$D/mixed.rss"
-golden "mixed rss" "$TMP/rss.out" "$D/mixed.rss.out"
+golden "mixed rss" "$TMP/rss.out" "$D/mixed.rss.expected"
 check "rss: no warning" test ! -s "$TMP/rss.err"
 
 run hostile --list --width 80 "$D/hostile.rss"
 expect_eq "hostile status" "$rc" 0
-golden "hostile" "$TMP/hostile.out" "$D/hostile.rss.out"
+golden "hostile" "$TMP/hostile.out" "$D/hostile.rss.expected"
 no_escape "hostile stdout" "$TMP/hostile.out"
 no_escape "hostile stderr" "$TMP/hostile.err"
 
 run posts --list --width 80 "$D/posts"
-golden "posts" "$TMP/posts.out" "$D/posts.out"
+golden "posts" "$TMP/posts.out" "$D/posts.expected"
 run posts40 --list --width 40 "$D/posts"
-golden "posts at 40" "$TMP/posts40.out" "$D/posts40.out"
+golden "posts at 40" "$TMP/posts40.out" "$D/posts40.expected"
 run post --list --width 80 "file://$(cd "$D" && pwd)/posts/2014-04-11-community-update-2.md"
 expect_eq "one post by file URL" "$(cat "$TMP/post.out")" \
     "1  2014-04-11  Mesos Community Update #2  Dave Lester"
