@@ -534,43 +534,50 @@ def atom_head(updated):
 
 
 def write_feed(path, entries, seed):
-    """Write feed_text(entries, seed) to path ('-' for stdout)."""
-    text = feed_text(entries, seed)
-    if path == "-":
-        sys.stdout.write(text)
-        return
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(text)
+    """Write the feed to path ('-' for stdout), one entry at a time."""
+    out = sys.stdout if path == "-" else open(path, "w", encoding="utf-8")
+    try:
+        for chunk in feed_chunks(entries, seed):
+            out.write(chunk)
+    finally:
+        if out is not sys.stdout:
+            out.close()
 
 
 def feed_text(entries, seed):
-    """The Atom feed as a string, newest first as the blog's template
-    writes it."""
-    w = Writer(seed)
-    r = w.r
+    """The whole feed as one string."""
+    return "".join(feed_chunks(entries, seed))
+
+
+def feed_chunks(entries, seed):
+    """The Atom feed in pieces, newest entry first as the blog's template
+    writes it.  Dates come from one generator, run oldest first; each
+    entry's text from its own, so that no entry is held in memory."""
+    r = random.Random(seed)
     # Whatever the count, the dates span 2012-2024 like a real archive.
     when = datetime.datetime(2012, 1, 9, 9, 0, 0)
     step = 13 * 365 * 24 * 60 // max(entries, 1)
-    items = []
-    for number in range(1, entries + 1):
+    dates = []
+    for _ in range(entries):
         when, published = issue_date(r, when, step)
         updated = published
         if r.random() < 0.2:
             _, updated = issue_date(r, when, 600)
+        dates.append((published, updated))
+    yield atom_head(dates[-1][1] if dates else "2012-01-09T09:00:00Z")
+    for number in range(entries, 0, -1):
+        w = Writer(seed * 1000003 + number)
+        published, updated = dates[number - 1]
         title = "Mesos Community Update #%d" % number
-        if r.random() < 0.3:
+        if w.r.random() < 0.3:
             title += ": " + w.title_phrase()
         link = "%s/blog/mesos-community-update-%d/" % (SITE, number)
         author = w.person()[0]
         blocks = w.issue(number)
-        content = html_blocks(blocks)
         summary = blocks[0][1][0][1].strip()
-        items.append((number, title, link, author, published, updated,
-                      content, summary))
-    out = [atom_head(items[-1][5] if items else "2012-01-09T09:00:00Z")]
-    out.extend(atom_entry(*it) for it in reversed(items))
-    out.append("</feed>\n")
-    return "".join(out)
+        yield atom_entry(number, title, link, author, published, updated,
+                         html_blocks(blocks), summary)
+    yield "</feed>\n"
 
 
 def big_issue(seed, size, markdown):

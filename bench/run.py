@@ -245,7 +245,7 @@ class Bench:
                 if why:
                     r.error = "%s: %s" % (name, why)
                     return r
-            if i >= self.o.warmup or total == 1:
+            if i >= self.o.warmup:
                 r.times.append(elapsed)
                 r.rss_kb = max(r.rss_kb, self.read_rss(rss_file))
         return r
