@@ -453,7 +453,7 @@ def bench_list(b):
             mine = b.measure("mesosnews", [exe, "--list", path],
                              check=count_lines(count))
             if capped(mine):
-                b.skip(name, "input is %.0f MB, over the document size cap:"
+                b.skip(name, "input is %.0f MiB, over the document size cap:"
                        " %s" % (os.path.getsize(path) / 2**20, mine.error))
                 mine = None
         elif count != n:
