@@ -58,8 +58,9 @@ make_time(int y, int mon, int d, int h, int mi, int s, int offset_min)
 	long long t;
 
 	if (y < 1 || y > 9999 || mon < 1 || mon > 12 || d < 1 ||
-	    d > mdays[mon - 1] || h < 0 || h > 24 || mi < 0 || mi > 59 ||
-	    s < 0 || s > 60)
+	    d > mdays[mon - 1] || (mon == 2 && d == 29 && (y % 4 != 0 ||
+	    (y % 100 == 0 && y % 400 != 0))) || h < 0 || h > 24 ||
+	    mi < 0 || mi > 59 || s < 0 || s > 60)
 		return (time_t)-1;
 	t = days_from_civil(y, mon, d) * 86400LL + h * 3600 + mi * 60 + s;
 	t -= offset_min * 60LL;

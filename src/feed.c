@@ -67,7 +67,7 @@ enum tag {
 	T_AUTHOR, T_CATEGORY, T_CONTENT, T_CREATED, T_CREATOR, T_DATE,
 	T_DESCRIPTION, T_ENCODED, T_ENTRY, T_FEED, T_GUID, T_ID, T_ISSUED,
 	T_ITEM, T_LINK, T_MODIFIED, T_NAME, T_PUBDATE, T_PUBLISHED, T_RDF,
-	T_RSS, T_SUMMARY, T_TITLE, T_UPDATED, T_CHANNEL,
+	T_RSS, T_SOURCE, T_SUMMARY, T_TITLE, T_UPDATED, T_CHANNEL,
 };
 
 /* NOTE: sorted by name for bsearch. */
@@ -83,7 +83,8 @@ static const struct tagname {
 	{ "id", T_ID }, { "issued", T_ISSUED }, { "item", T_ITEM },
 	{ "link", T_LINK }, { "modified", T_MODIFIED }, { "name", T_NAME },
 	{ "pubDate", T_PUBDATE }, { "published", T_PUBLISHED },
-	{ "rss", T_RSS }, { "summary", T_SUMMARY }, { "title", T_TITLE },
+	{ "rss", T_RSS }, { "source", T_SOURCE }, { "summary", T_SUMMARY },
+	{ "title", T_TITLE },
 	{ "updated", T_UPDATED },
 };
 
@@ -125,6 +126,7 @@ struct feed_parser {
 	int		 fix_utf8;	/* on unless another charset rules */
 	int		 in_cdata;
 	int		 in_comment;
+	int		 in_pi;
 	size_t		 amps, badbytes, controls;
 	size_t		 total;
 
@@ -136,6 +138,9 @@ struct feed_parser {
 	int		 in_entry;	/* depth of the entry element, or 0 */
 	int		 in_author;	/* depth of author, or 0 */
 	int		 in_channel;
+	int		 skip_depth;	/* depth of a subtree to ignore, or 0 */
+	int		 feed_title_html;
+	struct buf	 head;		/* the start, until it can be sniffed */
 	enum field	 cap_field;
 	int		 cap_depth;	/* 0: not capturing */
 	enum capture	 cap_mode;
@@ -147,6 +152,7 @@ struct feed_parser {
 	int		 link_rank;	/* quality of the link taken so far */
 	int		 feed_link_rank;
 	struct buf	 f[F_COUNT];
+	struct buf	 attrbuf[3];
 	int		 has[F_COUNT];
 	struct issue	 cur;
 };
@@ -207,12 +213,18 @@ fail(struct feed_parser *p, const char *fmt, ...)
 	xmlStopParser(p->ctxt);
 }
 
+/*
+ * The value of attribute name (in namespace uri, or in none) in the
+ * parser's attribute buffer slot, or NULL when absent; valid until the
+ * slot is used again.  Without entity substitution libxml2 hands "&" in
+ * attribute values over as "&#38;": decode it here.
+ */
 static const xmlChar *
-attr(const xmlChar **attrs, int nattrs, const char *name, const char *uri)
+attr(struct feed_parser *p, int slot, const xmlChar **attrs, int nattrs,
+    const char *name, const char *uri)
 {
-	static xmlChar value[4096];
-	const xmlChar *v, *end;
-	size_t n;
+	struct buf *b = &p->attrbuf[slot];
+	const xmlChar *v, *end, *amp;
 	int i;
 
 	/* SAX2 attributes come as (local, prefix, URI, value, end) tuples,
@@ -226,14 +238,18 @@ attr(const xmlChar **attrs, int nattrs, const char *name, const char *uri)
 			continue;
 		if (uri != NULL && strcmp((const char *)a[2], uri) != 0)
 			continue;
-		v = a[3];
-		end = a[4];
-		n = (size_t)(end - v);
-		if (n >= sizeof value)
-			n = sizeof value - 1;
-		memcpy(value, v, n);
-		value[n] = '\0';
-		return value;
+		buf_reset(b);
+		for (v = a[3], end = a[4]; v < end; v = amp + 5) {
+			amp = (const xmlChar *)memmem(v, (size_t)(end - v),
+			    "&#38;", 5);
+			if (amp == NULL) {
+				buf_add(b, v, (size_t)(end - v));
+				break;
+			}
+			buf_add(b, v, (size_t)(amp - v));
+			buf_addc(b, '&');
+		}
+		return (const xmlChar *)buf_str(b);
 	}
 	return NULL;
 }
@@ -277,7 +293,7 @@ push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
 		p->frames = xreallocarray(p->frames, (size_t)p->nframes + 32,
 		    sizeof *p->frames);
 	f = &p->frames[p->nframes++];
-	b = attr(attrs, nattrs, "base",
+	b = attr(p, 0, attrs, nattrs, "base",
 	    "http://www.w3.org/XML/1998/namespace");
 	if (b != NULL) {
 		char *clean = utf8_sanitize((const char *)b,
@@ -326,19 +342,21 @@ capture_add(struct feed_parser *p, const char *s, size_t len)
 	buf_add(b, s, len);
 }
 
-/* Append s escaped for XML markup. */
+/* Append s escaped for XML markup.  In attribute values (attrval set)
+ * libxml2 has already written '&' as "&#38;", so it stays. */
 static void
-capture_escaped(struct feed_parser *p, const char *s, size_t len, int quot)
+capture_escaped(struct feed_parser *p, const char *s, size_t len,
+    int attrval)
 {
 	size_t i, start = 0;
 	const char *rep;
 
 	for (i = 0; i < len; i++) {
 		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
+		case '&': rep = attrval ? NULL : "&amp;"; break;
 		case '<': rep = "&lt;"; break;
 		case '>': rep = "&gt;"; break;
-		case '"': rep = quot ? "&quot;" : NULL; break;
+		case '"': rep = attrval ? "&quot;" : NULL; break;
 		default: rep = NULL; break;
 		}
 		if (rep == NULL)
@@ -578,9 +596,9 @@ emit_entry(struct feed_parser *p)
 			is->base = NULL;
 		}
 	}
-	if (p->fn(is, p->arg) == -1) {
-		if (p->cause == NULL)
-			fail(p, "stopped");
+	if (p->fn(is, p->arg) == -1 && p->cause == NULL) {
+		p->cause = xstrdup("stopped");
+		xmlStopParser(p->ctxt);
 	}
 	clear_issue(is);
 	reset_entry(p);
@@ -601,7 +619,7 @@ start_root(struct feed_parser *p, enum ns ns, enum tag tag,
 	else if (tag == T_RDF && ns == NS_RDF)
 		p->meta.format = FEED_RSS10;
 	else if (tag == T_RSS && ns == NS_NONE) {
-		version = attr(attrs, nattrs, "version", NULL);
+		version = attr(p, 0, attrs, nattrs, "version", NULL);
 		if (version != NULL && strncmp((const char *)version, "0.9",
 		    3) == 0)
 			p->meta.format = FEED_RSS09;
@@ -664,15 +682,15 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 			start_capture(p, F_ID, CAP_TEXT);
 			break;
 		case T_TITLE:
-			type = attr(attrs, nattrs, "type", NULL);
 			start_capture(p, F_TITLE, CAP_TEXT);
-			p->title_html = atom_kind(type, attr(attrs, nattrs,
-			    "mode", NULL)) == CONTENT_HTML;
+			p->title_html = atom_kind(attr(p, 0, attrs, nattrs,
+			    "type", NULL), attr(p, 1, attrs, nattrs, "mode",
+			    NULL)) == CONTENT_HTML;
 			break;
 		case T_LINK:
-			rel = attr(attrs, nattrs, "rel", NULL);
-			href = attr(attrs, nattrs, "href", NULL);
-			type = attr(attrs, nattrs, "type", NULL);
+			rel = attr(p, 0, attrs, nattrs, "rel", NULL);
+			href = attr(p, 1, attrs, nattrs, "href", NULL);
+			type = attr(p, 2, attrs, nattrs, "type", NULL);
 			if (rel != NULL && strcmp((const char *)rel,
 			    "alternate") != 0)
 				break;
@@ -683,6 +701,11 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 			break;
 		case T_AUTHOR:
 			p->in_author = p->depth;
+			break;
+		case T_SOURCE:
+			/* The feed an entry was copied from: its title, id
+			 * and author are not the entry's. */
+			p->skip_depth = p->depth;
 			break;
 		case T_NAME:
 			if (p->in_author)
@@ -701,8 +724,9 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 			break;
 		case T_CONTENT:
 		case T_SUMMARY: {
-			enum content_kind k = atom_kind(attr(attrs, nattrs,
-			    "type", NULL), attr(attrs, nattrs, "mode", NULL));
+			enum content_kind k = atom_kind(attr(p, 0, attrs,
+			    nattrs, "type", NULL), attr(p, 1, attrs, nattrs,
+			    "mode", NULL));
 
 			if (p->lim.skip_content)
 				break;
@@ -721,7 +745,8 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 			break;
 		}
 		case T_CATEGORY: {
-			const xmlChar *term = attr(attrs, nattrs, "term", NULL);
+			const xmlChar *term = attr(p, 0, attrs, nattrs, "term",
+			    NULL);
 
 			if (term == NULL)
 				break;
@@ -785,15 +810,19 @@ start_feed_child(struct feed_parser *p, enum ns ns, enum tag tag,
 	const xmlChar *rel;
 
 	if (is_atom(p, ns)) {
-		if (tag == T_TITLE && p->depth == 2)
+		if (tag == T_TITLE && p->depth == 2) {
 			start_capture(p, F_FEED_TITLE, CAP_TEXT);
+			p->feed_title_html = atom_kind(attr(p, 0, attrs,
+			    nattrs, "type", NULL), attr(p, 1, attrs, nattrs,
+			    "mode", NULL)) == CONTENT_HTML;
+		}
 		else if (tag == T_LINK && p->depth == 2) {
-			rel = attr(attrs, nattrs, "rel", NULL);
+			rel = attr(p, 0, attrs, nattrs, "rel", NULL);
 			if (rel == NULL || strcmp((const char *)rel,
 			    "alternate") == 0)
 				set_link(p, F_FEED_LINK, &p->feed_link_rank, 1,
-				    (const char *)attr(attrs, nattrs, "href",
-				    NULL));
+				    (const char *)attr(p, 1, attrs, nattrs,
+				    "href", NULL));
 		} else if (tag == T_AUTHOR && p->depth == 2)
 			p->in_author = p->depth;
 		else if (tag == T_NAME && p->in_author)
@@ -847,8 +876,8 @@ sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	}
 	push_frame(p, attrs, nattrs);
-	if (p->cap_depth)
-		return;		/* markup inside a text field */
+	if (p->cap_depth || p->skip_depth)
+		return;		/* markup inside a text field, or ignored */
 	ns = classify_ns(uri);
 	tag = classify_tag(localname);
 	if (!p->root_seen) {
@@ -911,6 +940,8 @@ sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	}
 	if (p->in_author == p->depth)
 		p->in_author = 0;
+	if (p->skip_depth == p->depth)
+		p->skip_depth = 0;
 	if (p->in_entry == p->depth) {
 		p->in_entry = 0;
 		emit_entry(p);
@@ -1078,8 +1109,11 @@ feed_parser_free(struct feed_parser *p)
 	free(p->frames);
 	for (i = 0; i < F_COUNT; i++)
 		buf_free(&p->f[i]);
+	for (i = 0; i < (int)nitems(p->attrbuf); i++)
+		buf_free(&p->attrbuf[i]);
 	buf_free(&p->pend);
 	buf_free(&p->out);
+	buf_free(&p->head);
 	clear_issue(&p->cur);
 	feed_meta_clear(&p->meta);
 	free(p->content_base);
@@ -1242,6 +1276,7 @@ filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 			unsigned char c = s[run];
 
 			if (c == '&' || c == '<' || c == ']' || c == '-' ||
+			    c == '?' ||
 			    c >= 0x80 || (c < 0x20 && c != '\n' &&
 			    c != '\t' && c != '\r'))
 				break;
@@ -1297,6 +1332,20 @@ filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 			buf_addc(&p->out, s[i++]);
 			continue;
 		}
+		if (p->in_pi) {
+			if (s[i] == '?') {
+				if (len - i < 2 && !final)
+					break;
+				if (len - i >= 2 && s[i + 1] == '>') {
+					buf_add(&p->out, s + i, 2);
+					i += 2;
+					p->in_pi = 0;
+					continue;
+				}
+			}
+			buf_addc(&p->out, s[i++]);
+			continue;
+		}
 		if (p->in_comment) {
 			if (s[i] == '-') {
 				if (len - i < 3 && !final)
@@ -1330,6 +1379,14 @@ filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 				buf_add(&p->out, s + i, 4);
 				i += 4;
 				p->in_comment = 1;
+				continue;
+			}
+			if (len - i < 2 && !final)
+				break;
+			if (len - i >= 2 && s[i + 1] == '?') {
+				buf_add(&p->out, s + i, 2);
+				i += 2;
+				p->in_pi = 1;
 				continue;
 			}
 			buf_addc(&p->out, s[i++]);
@@ -1367,13 +1424,60 @@ parse_chunk(struct feed_parser *p, const char *s, size_t len, int final,
 	return 0;
 }
 
+/* Filter and parse the bytes of the document after its head. */
+static int
+push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
+    char **cause)
+{
+	size_t off, n;
+
+	if (!p->filter)
+		return parse_chunk(p, (const char *)s, len, 0, cause);
+	/* Large chunks are filtered in slices to bound the copy buffer. */
+	for (off = 0; off < len; off += n) {
+		n = len - off < (1u << 16) ? len - off : 1u << 16;
+		buf_reset(&p->out);
+		if (p->pend.len > 0) {
+			struct buf tmp = p->pend;
+
+			p->pend = (struct buf)BUF_INIT;
+			buf_add(&tmp, s + off, n);
+			filter_bytes(p, (unsigned char *)tmp.data, tmp.len, 0);
+			buf_free(&tmp);
+		} else
+			filter_bytes(p, s + off, n, 0);
+		if (p->out.len > 0 && parse_chunk(p, p->out.data, p->out.len,
+		    0, cause) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The head of the document is complete: judge its encoding, then parse
+ * it like the rest. */
+static int
+start(struct feed_parser *p, char **cause)
+{
+	const unsigned char *s = (const unsigned char *)p->head.data;
+	size_t len = p->head.len;
+	int rc;
+
+	p->started = 1;
+	/* Skip a UTF-8 byte order mark: the filter emits UTF-8. */
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	sniff(p, s, len);
+	rc = push_bytes(p, s, len, cause);
+	buf_free(&p->head);
+	return rc;
+}
+
 int
 feed_parser_push(struct feed_parser *p, const void *data, size_t len,
     char **cause)
 {
-	const unsigned char *s = data;
-	size_t off;
-
 	if (p->cause != NULL) {
 		*cause = xstrdup(p->cause);
 		return -1;
@@ -1388,37 +1492,15 @@ feed_parser_push(struct feed_parser *p, const void *data, size_t len,
 	}
 	if (len == 0)
 		return 0;
-	if (!p->started) {
-		p->started = 1;
-		/* Skip a UTF-8 byte order mark: the filter emits UTF-8. */
-		if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-			s += 3;
-			len -= 3;
-		}
-		sniff(p, s, len);
-	}
-	if (!p->filter)
-		return parse_chunk(p, data, len, 0, cause);
-	/* Large chunks are filtered in slices to bound the copy buffer. */
-	for (off = 0; off < len; ) {
-		size_t n = len - off < (1u << 16) ? len - off : 1u << 16;
-
-		buf_reset(&p->out);
-		if (p->pend.len > 0) {
-			struct buf tmp = p->pend;
-
-			p->pend = (struct buf)BUF_INIT;
-			buf_add(&tmp, s + off, n);
-			filter_bytes(p, (unsigned char *)tmp.data, tmp.len, 0);
-			buf_free(&tmp);
-		} else
-			filter_bytes(p, s + off, n, 0);
-		off += n;
-		if (p->out.len > 0 && parse_chunk(p, p->out.data, p->out.len,
-		    0, cause) == -1)
-			return -1;
-	}
-	return 0;
+	if (p->started)
+		return push_bytes(p, data, len, cause);
+	/* Hold the start until the XML declaration, which names the
+	 * encoding, is whole: up to its '>', or 1 KiB. */
+	buf_add(&p->head, data, len);
+	if (p->head.len < 1024 && memchr(p->head.data, '>', p->head.len) ==
+	    NULL)
+		return 0;
+	return start(p, cause);
 }
 
 int
@@ -1428,6 +1510,8 @@ feed_parser_finish(struct feed_parser *p, char **cause)
 		*cause = xstrdup(p->cause);
 		return -1;
 	}
+	if (!p->started && p->head.len > 0 && start(p, cause) == -1)
+		return -1;
 	buf_reset(&p->out);
 	if (p->filter && p->pend.len > 0) {
 		struct buf tmp = p->pend;
@@ -1444,7 +1528,8 @@ feed_parser_finish(struct feed_parser *p, char **cause)
 		*cause = xstrdup("line 1: not an XML document (it is empty)");
 		return -1;
 	}
-	p->meta.title = oneline(&p->f[F_FEED_TITLE], p->has[F_FEED_TITLE], 0);
+	p->meta.title = oneline(&p->f[F_FEED_TITLE], p->has[F_FEED_TITLE],
+	    p->feed_title_html);
 	p->meta.link = oneline(&p->f[F_FEED_LINK], p->has[F_FEED_LINK], 0);
 	return 0;
 }
@@ -1593,8 +1678,9 @@ load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
 	is.id = is.link ? xstrdup(is.link) :
 	    utf8_sanitize(base, strlen(base), UTF8_ONELINE);
 	if (!lim->skip_content) {
-		is.content = text;
-		text = NULL;
+		size_t body = frontmatter_body(fm, NULL);
+
+		is.content = xstrndup(text + body, len - body);
 		is.kind = CONTENT_MARKDOWN;
 		is.base = uri_from_path(path);
 	}

@@ -11,6 +11,7 @@
 #include "util.h"
 
 #define FM_MAX_KEYS	256
+#define FM_MAX_LEVELS	8
 
 struct frontmatter {
 	char	*keys[FM_MAX_KEYS];
@@ -130,6 +131,55 @@ scalar(const char *s, size_t len)
 	return NULL;
 }
 
+static size_t
+indent_of(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * A block scalar ("key: |" or "key: >") whose lines follow *pp: every
+ * line more indented than the key, or blank.  Literal ones keep their
+ * newlines, folded ones join lines with spaces.  Leaves *pp at the last
+ * line of the scalar (at the key's line when empty) and counts lines.
+ */
+static char *
+block_scalar(const char **pp, const char *end, size_t keyind, int literal,
+    int *line)
+{
+	struct buf b = BUF_INIT;
+	const char *p, *nl, *last;
+	size_t n, ind, strip = 0;
+
+	last = *pp;
+	p = memchr(*pp, '\n', (size_t)(end - *pp));
+	p = p ? p + 1 : end;
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		ind = indent_of(p, n);
+		if (ind < n && ind <= keyind)
+			break;
+		if (ind < n && strip == 0)
+			strip = ind;
+		if (b.len > 0)
+			buf_addc(&b, literal ? '\n' : ' ');
+		if (ind < n)
+			buf_add(&b, p + strip, n - strip);
+		(*line)++;
+		last = p;
+		p = nl ? nl + 1 : end;
+	}
+	*pp = last;
+	return buf_detach(&b);
+}
+
 /* A flow list "[a, b, 'c']" joined with ", ". */
 static char *
 flow_list(const char *s, size_t len)
@@ -145,6 +195,17 @@ flow_list(const char *s, size_t len)
 		return NULL;
 	len--;
 	for (start = i = 0; i <= len; i++) {
+		if (i < len && (s[i] == '"' || s[i] == '\'')) {
+			char q = s[i];
+
+			/* A quoted item may hold commas. */
+			for (i++; i < len && s[i] != q; i++)
+				if (q == '"' && s[i] == '\\')
+					i++;
+			if (i >= len)
+				break;
+			continue;
+		}
 		if (i < len && s[i] != ',')
 			continue;
 		if ((item = scalar(s + start, i - start)) == NULL) {
@@ -162,22 +223,18 @@ flow_list(const char *s, size_t len)
 	return buf_detach(&b);
 }
 
-static size_t
-indent_of(const char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len && s[i] == ' ')
-		i++;
-	return i;
-}
-
 struct frontmatter *
 frontmatter_parse(const char *text, size_t len, char **cause)
 {
 	struct frontmatter *fm;
 	const char *p = text, *end = text + len, *nl, *colon;
-	char parent[128] = "", key[256], *value, *rest;
+	/* The mappings the current line is nested in, by indentation. */
+	struct level {
+		size_t	 indent;
+		char	 key[256];	/* the full dotted key */
+	} levels[FM_MAX_LEVELS];
+	int nlevels = 0;
+	char key[256], *value, *rest;
 	size_t n, ind, klen;
 	int line = 1;
 
@@ -226,15 +283,17 @@ frontmatter_parse(const char *text, size_t len, char **cause)
 			goto error;
 		}
 		if (p[ind] == '-' && (ind + 1 == n || p[ind + 1] == ' ')) {
-			/* A block list item under the last key. */
-			if (parent[0] == '\0') {
+			/* A block list item: under the key it is in. */
+			while (nlevels > 0 && levels[nlevels - 1].indent > ind)
+				nlevels--;
+			if (nlevels == 0) {
 				*cause = xasprintf("line %d: list item without "
 				    "a key", line);
 				goto error;
 			}
 			if ((value = scalar(p + ind + 1, n - ind - 1)) == NULL)
 				goto unclosed;
-			set(fm, parent, value, 1);
+			set(fm, levels[nlevels - 1].key, value, 1);
 			free(value);
 			goto next;
 		}
@@ -251,30 +310,35 @@ frontmatter_parse(const char *text, size_t len, char **cause)
 			goto error;
 		}
 		klen = (size_t)(colon - (p + ind));
-		if (ind > 0 && parent[0] != '\0') {
-			if (snprintf(key, sizeof key, "%s.%.*s", parent,
-			    (int)klen, p + ind) >= (int)sizeof key)
-				goto toolong;
-		} else if (ind > 0) {
+		while (nlevels > 0 && levels[nlevels - 1].indent >= ind)
+			nlevels--;
+		if (nlevels == 0 && ind > 0) {
 			*cause = xasprintf("line %d: unexpected indentation",
 			    line);
 			goto error;
-		} else {
-			if (klen >= sizeof parent)
-				goto toolong;
-			memcpy(key, p, klen);
-			key[klen] = '\0';
-			memcpy(parent, key, klen + 1);
 		}
+		if (snprintf(key, sizeof key, "%s%s%.*s",
+		    nlevels ? levels[nlevels - 1].key : "", nlevels ? "." : "",
+		    (int)klen, p + ind) >= (int)sizeof key)
+			goto toolong;
+		if (nlevels == FM_MAX_LEVELS) {
+			*cause = xasprintf("line %d: nested too deeply", line);
+			goto error;
+		}
+		levels[nlevels].indent = ind;
+		memcpy(levels[nlevels].key, key, sizeof key);
+		nlevels++;
 		rest = (char *)colon + 1;
 		n -= (size_t)(rest - p);
 		while (n > 0 && (*rest == ' ' || *rest == '\t'))
 			rest++, n--;
 		if (n > 0 && *rest == '[')
 			value = flow_list(rest, n);
-		else if (n > 0 && (*rest == '|' || *rest == '>'))
-			value = xstrdup("");	/* block scalars: not needed */
-		else
+		else if (n > 0 && (*rest == '|' || *rest == '>')) {
+			value = block_scalar(&p, end, ind, *rest == '|',
+			    &line);
+			nl = memchr(p, '\n', (size_t)(end - p));
+		} else
 			value = scalar(rest, n);
 		if (value == NULL)
 			goto unclosed;

@@ -146,17 +146,53 @@ trimmed(const char *s)
 	return xstrndup(s, len);
 }
 
+/* RFC 3986 5.3: recompose a reference from its parts. */
+static char *
+recompose(const struct parts *t)
+{
+	struct buf out = BUF_INIT;
+
+	if (t->scheme != NULL) {
+		buf_adds(&out, t->scheme);
+		buf_addc(&out, ':');
+	}
+	if (t->authority != NULL) {
+		buf_adds(&out, "//");
+		buf_adds(&out, t->authority);
+	}
+	buf_adds(&out, t->path);
+	if (t->query != NULL) {
+		buf_addc(&out, '?');
+		buf_adds(&out, t->query);
+	}
+	if (t->fragment != NULL) {
+		buf_addc(&out, '#');
+		buf_adds(&out, t->fragment);
+	}
+	return buf_detach(&out);
+}
+
 char *
 uri_resolve(const char *base, const char *ref)
 {
 	struct parts b, r, t;
-	struct buf out = BUF_INIT;
-	char *rs, *tmp;
+	char *rs, *tmp, *out;
 
 	if (ref == NULL)
 		return base ? trimmed(base) : NULL;
 	rs = trimmed(ref);
-	if (base == NULL || !uri_is_absolute(base) || uri_is_absolute(rs))
+	if (uri_is_absolute(rs)) {
+		/* 5.2.2: an absolute reference only loses its dot segments. */
+		split(rs, &r);
+		free(rs);
+		tmp = r.path;
+		r.path = remove_dots(tmp);
+		free(tmp);
+		out = recompose(&r);
+		parts_free(&r);
+		return out;
+	}
+	if (base == NULL || !uri_is_absolute(base))
 		return rs;
 	split(base, &b);
 	split(rs, &r);
@@ -188,25 +224,13 @@ uri_resolve(const char *base, const char *ref)
 	}
 	t.fragment = r.fragment; r.fragment = NULL;
 
-	buf_adds(&out, b.scheme);
-	buf_addc(&out, ':');
-	if (t.authority != NULL) {
-		buf_adds(&out, "//");
-		buf_adds(&out, t.authority);
-	}
-	buf_adds(&out, t.path);
-	if (t.query != NULL) {
-		buf_addc(&out, '?');
-		buf_adds(&out, t.query);
-	}
-	if (t.fragment != NULL) {
-		buf_addc(&out, '#');
-		buf_adds(&out, t.fragment);
-	}
+	t.scheme = b.scheme;
+	b.scheme = NULL;
+	out = recompose(&t);
 	parts_free(&b);
 	parts_free(&r);
 	parts_free(&t);
-	return buf_detach(&out);
+	return out;
 }
 
 static bool
