@@ -26,6 +26,7 @@ import http.server
 import importlib.util
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -44,6 +45,7 @@ GNU_TIME = "/usr/bin/time"
 RSS_TARGET_MB = 16.0
 RSS_GROWTH_TARGET = 1.10
 PARALLEL_FEEDS = 50
+PARALLEL_ENTRIES = 10
 PARALLEL_LATENCY = 0.2
 PARALLEL_TARGET_S = 0.5
 TIMEOUT_S = 120.0
@@ -416,6 +418,20 @@ def count_lines(expected):
     return check
 
 
+def new_issues(expected):
+    """Check the refresh summary line, when it gives a count of new
+    issues ("... 1000 new issues ..."), against expected."""
+    def check(path):
+        with open(path, "rb") as f:
+            text = f.read(65536).decode("utf-8", "replace")
+        m = re.search(r"(\d+) new issues?\b", text)
+        if m and int(m.group(1)) != expected:
+            return "reported %s new issues, expected %d" % (m.group(1),
+                                                            expected)
+        return None
+    return check
+
+
 def nonempty(path):
     return None if os.path.getsize(path) > 0 else "printed nothing"
 
@@ -572,7 +588,7 @@ def bench_import(b):
         db = os.path.join(b.work, "import.db")
         mine = b.measure("mesosnews", [b.o.mesosnews, "--refresh", "--cache",
                                        db, url],
-                         setup=lambda: b.rm_db(db))
+                         setup=lambda: b.rm_db(db), check=new_issues(n))
         b.rm_db(db)
     if not b.have("newsboat"):
         b.skip(name, "newsboat not installed")
@@ -634,7 +650,7 @@ def bench_parallel(b):
     bodies = {}
     for i in range(PARALLEL_FEEDS):
         bodies["/feeds/%02d.atom" % i] = GEN.feed_text(
-            10, b.o.seed * 1000 + i).encode()
+            PARALLEL_ENTRIES, b.o.seed * 1000 + i).encode()
     have_mine = b.need(name, "refresh")
     have_nb = b.have("newsboat")
     if not have_mine and not have_nb:
@@ -653,6 +669,10 @@ def bench_parallel(b):
                 return "server saw %d requests, expected %d" % (
                     got, PARALLEL_FEEDS)
             return None
+
+        def mine_check(path):
+            return hits_check(path) or \
+                new_issues(PARALLEL_FEEDS * PARALLEL_ENTRIES)(path)
         mine = None
         if have_mine:
             db = os.path.join(b.work, "parallel.db")
@@ -662,7 +682,7 @@ def bench_parallel(b):
                 srv.count()
             mine = b.measure("mesosnews", [b.o.mesosnews, "--refresh",
                                            "--cache", db] + urls,
-                             setup=setup, check=hits_check)
+                             setup=setup, check=mine_check)
             b.rm_db(db)
             if mine.error:
                 b.error(name, mine.error)
