@@ -16,6 +16,7 @@ struct index {
 	struct index_entry *v;
 	size_t		 n;
 	size_t		 cap;
+	int		 source;
 };
 
 struct index *
@@ -47,7 +48,14 @@ index_add(const struct issue *is, void *arg)
 	e->date = is->published != (time_t)-1 ? is->published : is->updated;
 	e->date_raw = is->date_raw ? xstrdup(is->date_raw) : NULL;
 	e->order = idx->n++;
+	e->source = idx->source;
 	return 0;
+}
+
+void
+index_set_source(struct index *idx, int source)
+{
+	idx->source = source;
 }
 
 static int

@@ -17,11 +17,14 @@ struct index_entry {
 	time_t		 date;		/* published, else updated, or -1 */
 	char		*date_raw;
 	size_t		 order;		/* position in the document */
+	int		 source;	/* as set by index_set_source */
 };
 
 /* An empty index; add issues with index_add (a feed_issue_fn). */
 struct index *index_new(void);
 int	 index_add(const struct issue *, void *index);
+/* Tag the issues added from now on with the number of their source. */
+void	 index_set_source(struct index *, int);
 /* Sort newest first; undated issues last, in document order. */
 void	 index_sort(struct index *);
 size_t	 index_count(const struct index *);

@@ -12,9 +12,13 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "feed.h"
 #include "index.h"
+#include "refresh.h"
 #include "source.h"
+#include "store.h"
+#include "text.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -23,9 +27,29 @@
 #define EXIT_SOURCE	1	/* a source could not be read or parsed */
 #define EXIT_USAGE	2	/* bad options (and fatal errors) */
 
+/* A readable line length when the width comes from the terminal. */
+#define READABLE_WIDTH	100
+
+/* Long options without a short form. */
+enum {
+	OPT_COLOR = 256,
+	OPT_LINKS,
+	OPT_CACHE,
+	OPT_CONFIG,
+	OPT_OFFLINE,
+	OPT_REFRESH,
+};
+
 enum mode {
 	MODE_DEFAULT,
 	MODE_LIST,
+	MODE_TEXT,
+};
+
+enum color {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER,
 };
 
 struct options {
@@ -34,6 +58,17 @@ struct options {
 	int		 ascii;		/* the locale cannot show UTF-8 */
 	char		**sources;
 	int		 nsources;
+	/* Text mode (issue 3). */
+	const char	*issue;		/* --issue: number, "latest" or id */
+	const char	*section;	/* --section */
+	int		 links;		/* --links */
+	enum color	 color;		/* --color */
+	/* The cache and the network (issue 4). */
+	const char	*cache_path;	/* --cache */
+	const char	*config_path;	/* --config */
+	int		 offline;	/* --offline */
+	int		 refresh;	/* --refresh */
+	int		 from_config;	/* sources from the config */
 };
 
 static void
@@ -43,9 +78,28 @@ usage(FILE *fp)
 "Usage: mesosnews [OPTION]... [SOURCE]...\n"
 "Read the Apache Mesos community update, or any RSS/Atom feed or Markdown\n"
 "posts, in the terminal.  SOURCE is a feed file, a file:// URL, a Markdown\n"
-"post or a directory of posts; without one, the bundled sample is used.\n"
+"post or a directory of posts, read directly, or an http(s) URL, read\n"
+"through the cache; without one, the configured feeds (by default the\n"
+"Apache Mesos blog) are read through the cache.\n"
 "\n"
 "  -l, --list          print the issue index: number, date, title, author\n"
+"  -t, --text          print an issue as text (the default when standard\n"
+"                      output is not a terminal): header, sections and a\n"
+"                      References list of its numbered links\n"
+"  -i, --issue=WHICH   the issue to print: its number in --list, \"latest\"\n"
+"                      (the default) or its id\n"
+"  -s, --section=NAME  only the sections whose name contains NAME\n"
+"      --links         only the numbered links of the issue\n"
+"      --color[=WHEN]  ANSI styles: auto (on a terminal, unless NO_COLOR\n"
+"                      is set), always or never\n"
+"      --refresh       fetch the sources into the cache first; alone, print\n"
+"                      a summary line and exit\n"
+"      --offline       never touch the network: read remote feeds from the\n"
+"                      cache\n"
+"      --cache=FILE    the cache database (default\n"
+"                      $XDG_CACHE_HOME/mesosnews/cache.db)\n"
+"      --config=FILE   the configuration file (default\n"
+"                      $XDG_CONFIG_HOME/mesosnews/config)\n"
 "  -w, --width=N       lay text out N columns wide\n"
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
@@ -100,38 +154,325 @@ report(const char *source, const char *kind, const char *message)
 	free(m);
 }
 
+/* The width to lay text out at: asked for, or the terminal's up to a
+ * readable maximum. */
 static int
-cmd_list(const struct options *o)
+text_width(const struct options *o)
+{
+	size_t w = output_width(o);
+
+	if (o->width == 0 && w > READABLE_WIDTH)
+		w = READABLE_WIDTH;
+	return (int)w;
+}
+
+static bool
+use_color(const struct options *o)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	return isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0);
+}
+
+/* Build the index of every source; NULL after reporting an error. */
+static struct index *
+load_index(const struct options *o)
 {
 	struct feed_limits lim = { 0 };
 	struct index *idx;
 	char *cause = NULL, *warning = NULL;
-	int i, rc = EXIT_OK;
+	int i;
 
 	lim.skip_content = true;
 	idx = index_new();
 	for (i = 0; i < o->nsources; i++) {
+		index_set_source(idx, i);
 		if (source_load(o->sources[i], &lim, index_add, idx, NULL,
 		    &warning, &cause) == -1) {
 			report(o->sources[i], "", cause);
 			free(cause);
-			rc = EXIT_SOURCE;
-			break;
+			index_free(idx);
+			return NULL;
 		}
 		if (warning != NULL) {
 			report(o->sources[i], "warning: ", warning);
 			free(warning);
 		}
 	}
-	if (rc == EXIT_OK) {
-		index_sort(idx);
-		index_print(idx, stdout, output_width(o), o->ascii);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "mesosnews: write error\n");
-			rc = EXIT_SOURCE;
-		}
+	index_sort(idx);
+	return idx;
+}
+
+static int
+finish_output(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "mesosnews: write error\n");
+		return EXIT_SOURCE;
 	}
+	return EXIT_OK;
+}
+
+static int
+cmd_text(const struct options *o)
+{
+	struct text_opts to;
+	const struct index_entry *e;
+	struct index *idx;
+	struct issue *is;
+	const char *src;
+	char *cause = NULL, *which;
+	size_t n;
+	int rc = EXIT_OK;
+
+	if ((idx = load_index(o)) == NULL)
+		return EXIT_SOURCE;
+	n = index_find(idx, o->issue);
+	if ((e = index_get(idx, n)) == NULL) {
+		which = utf8_sanitize(o->issue ? o->issue : "latest",
+		    strlen(o->issue ? o->issue : "latest"), UTF8_ONELINE);
+		if (index_count(idx) == 0)
+			fprintf(stderr, "mesosnews: no issues to show\n");
+		else
+			fprintf(stderr, "mesosnews: no issue '%s' (there are "
+			    "%zu: see mesosnews --list)\n", which,
+			    index_count(idx));
+		free(which);
+		index_free(idx);
+		return EXIT_SOURCE;
+	}
+	src = o->sources[e->source];
+	if ((is = source_get_issue(src, e->id, &cause)) == NULL) {
+		report(src, "", cause);
+		free(cause);
+		index_free(idx);
+		return EXIT_SOURCE;
+	}
+	memset(&to, 0, sizeof to);
+	to.width = text_width(o);
+	to.color = use_color(o);
+	to.ascii = o->ascii;
+	to.section = o->section;
+	to.links_only = o->links;
+	if (text_print_issue(stdout, is, &to, &cause) == -1) {
+		report(src, "", cause);
+		free(cause);
+		rc = EXIT_SOURCE;
+	} else
+		rc = finish_output();
+	feed_issue_free(is);
 	index_free(idx);
+	return rc;
+}
+
+static int
+cmd_list(const struct options *o)
+{
+	struct index *idx;
+	int rc;
+
+	if ((idx = load_index(o)) == NULL)
+		return EXIT_SOURCE;
+	index_print(idx, stdout, output_width(o), o->ascii);
+	rc = finish_output();
+	index_free(idx);
+	return rc;
+}
+
+/*
+ * The cache and the network (issue 4): the configuration file, --refresh,
+ * fetching the remote sources the cache lacks, and the bundled sample on
+ * a first run that cannot fetch anything.
+ */
+
+/* What a refresh reported: errors are printed at once, or kept (quiet)
+ * until it is known whether a single notice replaces them. */
+struct net_report {
+	int		 quiet;
+	char		**errors;
+	size_t		 nerrors;
+};
+
+static void
+net_report_cb(const char *source, const char *error, const char *warning,
+    size_t new_issues, void *arg)
+{
+	struct net_report *rep = arg;
+	char *m;
+
+	if (error != NULL && rep->quiet) {
+		rep->errors = xreallocarray(rep->errors, rep->nerrors + 1,
+		    sizeof *rep->errors);
+		rep->errors[rep->nerrors++] = xstrdup(error);
+	} else if (error != NULL) {
+		/* error is "SOURCE: reason" already. */
+		m = utf8_sanitize(error, strlen(error), UTF8_ONELINE);
+		fprintf(stderr, "mesosnews: %s\n", m);
+		free(m);
+		rep->nerrors++;
+	} else if (warning != NULL)
+		report(source, "warning: ", warning);
+}
+
+static void
+net_report_flush(struct net_report *rep)
+{
+	size_t i;
+	char *m;
+
+	for (i = 0; rep->errors != NULL && i < rep->nerrors; i++) {
+		m = utf8_sanitize(rep->errors[i], strlen(rep->errors[i]),
+		    UTF8_ONELINE);
+		fprintf(stderr, "mesosnews: %s\n", m);
+		free(m);
+	}
+}
+
+static void
+net_report_free(struct net_report *rep)
+{
+	size_t i;
+
+	for (i = 0; rep->errors != NULL && i < rep->nerrors; i++)
+		free(rep->errors[i]);
+	free(rep->errors);
+}
+
+static int
+load_config(const struct options *o, struct conf *cfg)
+{
+	char *path, *cause = NULL;
+	int rc = 0;
+
+	path = o->config_path != NULL ? xstrdup(o->config_path) :
+	    conf_default_path();
+	if (path != NULL &&
+	    (rc = conf_load(cfg, path, o->config_path != NULL, &cause)) != 0) {
+		fprintf(stderr, "mesosnews: %s\n", cause);
+		free(cause);
+	}
+	free(path);
+	return rc;
+}
+
+static struct store *
+open_cache(const struct options *o, const struct conf *cfg)
+{
+	struct store *store;
+	char *path, *cause = NULL;
+
+	if (o->cache_path != NULL)
+		path = xstrdup(o->cache_path);
+	else if (conf_cache(cfg) != NULL)
+		path = xstrdup(conf_cache(cfg));
+	else if ((path = conf_default_cache()) == NULL) {
+		fprintf(stderr, "mesosnews: no place for the cache: set HOME "
+		    "or use --cache FILE\n");
+		return NULL;
+	}
+	if ((store = store_open(path, &cause)) == NULL) {
+		fprintf(stderr, "mesosnews: %s\n", cause);
+		free(cause);
+	}
+	free(path);
+	return store;
+}
+
+static const char *
+plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Settle the sources of the run: --refresh, then the remote sources the
+ * cache lacks, then the bundled sample if the configured feeds gave
+ * nothing.  Returns -1 to go on with the sources in o, or the exit status
+ * to end with; *status is the status to end with otherwise. */
+static int
+net_prepare(struct options *o, const struct conf *cfg, struct store **sp,
+    int *status)
+{
+	struct net_report rep;
+	struct refresh_stats st;
+	const char **missing;
+	int i, j, n, nremote = 0, rc = -1;
+
+	*status = EXIT_OK;
+	for (i = 0; i < o->nsources; i++)
+		nremote += source_is_remote(o->sources[i]);
+	if (!o->refresh && nremote == 0)
+		return -1;
+	if ((*sp = open_cache(o, cfg)) == NULL)
+		return EXIT_SOURCE;
+	source_use_cache(*sp);
+
+	memset(&rep, 0, sizeof rep);
+	missing = xcalloc(o->nsources + 1, sizeof *missing);
+	if (o->refresh) {
+		refresh_run_all(*sp, (const char *const *)o->sources,
+		    (size_t)o->nsources, conf_limits(cfg), net_report_cb, &rep,
+		    &st);
+		/* Alone, the summary is the output; else it goes aside. */
+		fprintf(o->mode == MODE_LIST ? stderr : stdout,
+		    "%zu feed%s refreshed, %zu new issue%s, %zu error%s\n",
+		    st.refreshed, plural(st.refreshed), st.new_issues,
+		    plural(st.new_issues), st.errors, plural(st.errors));
+		if (st.errors > 0)
+			*status = EXIT_SOURCE;
+		if (o->mode != MODE_LIST) {
+			rc = *status;
+			goto out;
+		}
+	} else if (!o->offline) {
+		for (i = n = 0; i < o->nsources; i++)
+			if (source_is_remote(o->sources[i]) &&
+			    !source_is_cached(o->sources[i]))
+				missing[n++] = o->sources[i];
+		rep.quiet = o->from_config;
+		if (n > 0)
+			refresh_run_all(*sp, missing, (size_t)n,
+			    conf_limits(cfg), net_report_cb, &rep, NULL);
+	}
+
+	/* Keep the sources there is something to read for. */
+	for (i = j = n = 0; i < o->nsources; i++) {
+		if (source_is_remote(o->sources[i]) &&
+		    !source_is_cached(o->sources[i]))
+			missing[n++] = o->sources[i];
+		else
+			o->sources[j++] = o->sources[i];
+	}
+	if (n == 0 || (o->from_config && j > 0)) {
+		o->nsources = j;
+		net_report_flush(&rep);
+		if (rep.nerrors > 0)
+			*status = EXIT_SOURCE;
+		goto out;
+	}
+	if (!o->from_config) {
+		/* Named on the command line: its fetch error is out. */
+		if (o->offline)
+			report(missing[0], "", "not in the cache, and "
+			    "--offline forbids fetching it");
+		rc = EXIT_SOURCE;
+		goto out;
+	}
+	/* A first run that cannot fetch: the bundled sample, said once. */
+	if (o->offline || rep.errors == NULL)
+		fprintf(stderr, "mesosnews: nothing cached yet%s: showing the "
+		    "bundled sample feed\n", o->offline ? " (--offline)" : "");
+	else
+		fprintf(stderr, "mesosnews: nothing cached yet and %s; "
+		    "showing the bundled sample feed (mesosnews --refresh "
+		    "tries again)\n", rep.errors[0]);
+	o->sources[0] = (char *)source_sample_path();
+	o->nsources = 1;
+out:
+	net_report_free(&rep);
+	free(missing);
 	return rc;
 }
 
@@ -139,22 +480,59 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "cache",	required_argument,	NULL, OPT_CACHE },
+		{ "config",	required_argument,	NULL, OPT_CONFIG },
+		{ "offline",	no_argument,		NULL, OPT_OFFLINE },
+		{ "refresh",	no_argument,		NULL, OPT_REFRESH },
+		{ "color",	optional_argument,	NULL, OPT_COLOR },
+		{ "colour",	optional_argument,	NULL, OPT_COLOR },
 		{ "help",	no_argument,		NULL, 'h' },
+		{ "issue",	required_argument,	NULL, 'i' },
+		{ "links",	no_argument,		NULL, OPT_LINKS },
 		{ "list",	no_argument,		NULL, 'l' },
+		{ "section",	required_argument,	NULL, 's' },
+		{ "text",	no_argument,		NULL, 't' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ "width",	required_argument,	NULL, 'w' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct options o;
-	static char *sample[1];
-	char *end;
+	struct conf *cfg;
+	struct store *store = NULL;
+	char *end, **feeds = NULL;
 	long n;
-	int c;
+	int c, rc, status = EXIT_OK;
 
 	memset(&o, 0, sizeof o);
 	init_locale(&o);
-	while ((c = getopt_long(argc, argv, "hlVw:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hi:ls:tVw:", longopts, NULL)) !=
+	    -1) {
 		switch (c) {
+		case 'i':
+			o.issue = optarg;
+			break;
+		case 's':
+			o.section = optarg;
+			break;
+		case 't':
+			o.mode = MODE_TEXT;
+			break;
+		case OPT_LINKS:
+			o.links = 1;
+			break;
+		case OPT_COLOR:
+			if (optarg == NULL || strcmp(optarg, "always") == 0)
+				o.color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "auto") == 0)
+				o.color = COLOR_AUTO;
+			else if (strcmp(optarg, "never") == 0)
+				o.color = COLOR_NEVER;
+			else {
+				fprintf(stderr, "mesosnews: --color: expected "
+				    "auto, always or never\n");
+				return EXIT_USAGE;
+			}
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -174,19 +552,55 @@ main(int argc, char **argv)
 			}
 			o.width = (int)n;
 			break;
+		case OPT_CACHE:
+			o.cache_path = optarg;
+			break;
+		case OPT_CONFIG:
+			o.config_path = optarg;
+			break;
+		case OPT_OFFLINE:
+			o.offline = 1;
+			break;
+		case OPT_REFRESH:
+			o.refresh = 1;
+			break;
 		default:
 			fprintf(stderr, "Try 'mesosnews --help' for more "
 			    "information.\n");
 			return EXIT_USAGE;
 		}
 	}
+	if (o.refresh && o.offline) {
+		fprintf(stderr, "mesosnews: --refresh and --offline exclude "
+		    "each other\n");
+		return EXIT_USAGE;
+	}
+	cfg = conf_new();
+	if (load_config(&o, cfg) != 0) {
+		conf_free(cfg);
+		return EXIT_USAGE;
+	}
+	/* SOURCEs replace the configured feeds for this run. */
 	o.sources = argv + optind;
 	o.nsources = argc - optind;
 	if (o.nsources == 0) {
-		sample[0] = (char *)source_sample_path();
-		o.sources = sample;
-		o.nsources = 1;
+		o.from_config = 1;
+		o.nsources = conf_nfeeds(cfg) > 0 ? (int)conf_nfeeds(cfg) : 1;
+		o.sources = feeds = xcalloc(o.nsources, sizeof *feeds);
+		for (c = 0; c < o.nsources; c++)
+			feeds[c] = (char *)(conf_nfeeds(cfg) > 0 ?
+			    conf_feed_url(cfg, c) : CONF_DEFAULT_FEED);
 	}
-	/* Until the reading views exist, the default is the index. */
-	return cmd_list(&o);
+	if ((rc = net_prepare(&o, cfg, &store, &status)) == -1) {
+		if (o.mode == MODE_LIST)
+			rc = cmd_list(&o);
+		else
+			rc = cmd_text(&o);
+		if (rc == EXIT_OK)
+			rc = status;
+	}
+	store_close(store);
+	free(feeds);
+	conf_free(cfg);
+	return rc;
 }

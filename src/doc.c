@@ -1,0 +1,1496 @@
+/* doc.c - the document model: blocks, inline runs, links and sections. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "frontmatter.h"
+#include "uri.h"
+#include "utf8.h"
+#include "util.h"
+
+#define STYLE_STACK	64
+
+/* Grow array a (n used, cap allocated) to hold one more element. */
+#define GROW(a, n, cap) do {						\
+	if ((n) >= (cap)) {						\
+		(cap) = (cap) ? (cap) * 2 : 16;				\
+		(a) = xreallocarray((a), (cap), sizeof *(a));		\
+	}								\
+} while (0)
+
+enum open_type {
+	OPEN_QUOTE,
+	OPEN_LIST,
+	OPEN_ITEM,
+	OPEN_INDENT,
+};
+
+/* One open begin/end pair, real or flattened. */
+struct open {
+	uint8_t		 type;
+	bool		 real;		/* pushed a container or a list */
+	bool		 autolist;	/* a list made for a stray item */
+	char		 numtype;	/* lists */
+	int		 idx;		/* lists: index in lists */
+	int		 next;		/* lists: number of the next item */
+};
+
+struct link {
+	struct doc_link	 pub;		/* url and text are owned */
+	int		 first_block;
+};
+
+struct section {
+	char		*name;
+	int		 block;
+};
+
+struct doc {
+	char		*base;
+	struct buf	 text;
+
+	struct doc_run	*runs;
+	size_t		 nruns, caprun;
+	struct doc_block *blocks;
+	size_t		 nblocks, capblock;
+	int		*frames;
+	size_t		 nframes_all, capframes;
+	struct doc_container *conts;
+	size_t		 nconts, capcont;
+	struct doc_list	*lists;
+	size_t		 nlists, caplist;
+	struct doc_table *tables;
+	size_t		 ntables, captable;
+	struct doc_cell	*cells;
+	size_t		 ncells, capcell;
+
+	struct link	*links;
+	size_t		 nlinks, caplink;
+	int		*hash;		/* link index per slot, -1 empty */
+	size_t		 hashcap;
+
+	struct section	*sections;
+	size_t		 nsections;
+	int		 section_level;
+
+	char		**meta;		/* key, value, key, value... */
+	size_t		 nmeta;
+
+	/* Build state. */
+	struct open	*open;
+	size_t		 nopen, capopen;
+	int		 cstack[DOC_MAX_DEPTH];	/* real containers */
+	int		 ncstack;
+	int		 listlevel;
+	int		 leaf;		/* open para/heading block, -1 */
+	bool		 space;		/* skip the next white space */
+	uint8_t		 styles[STYLE_STACK];
+	int		 nstyles, style_over;
+	uint8_t		 style;
+	int		 linkdepth;
+	uint32_t	 link;		/* number of the open link, 0 */
+	bool		 link_new;
+	size_t		 link_run;	/* first run of the open link */
+	int		 table;		/* open table, -1 */
+	int		 table_over;	/* tables nested in it */
+	int		 cell;		/* open cell, -1 */
+	int		 row, col;
+	bool		 row_header;
+	bool		 finished;
+};
+
+/* Sections and parse entry points. */
+
+static void	 finish_leaf(struct doc *);
+
+struct doc *
+doc_new(const char *base_url)
+{
+	struct doc *d;
+
+	d = xcalloc(1, sizeof *d);
+	if (base_url != NULL && *base_url != '\0')
+		d->base = xstrdup(base_url);
+	d->leaf = -1;
+	d->table = -1;
+	d->cell = -1;
+	d->space = true;
+	buf_str(&d->text);
+	return d;
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	free(d->base);
+	buf_free(&d->text);
+	free(d->runs);
+	free(d->blocks);
+	free(d->frames);
+	free(d->conts);
+	free(d->lists);
+	free(d->tables);
+	free(d->cells);
+	for (i = 0; i < d->nlinks; i++) {
+		free((char *)d->links[i].pub.url);
+		free((char *)d->links[i].pub.text);
+	}
+	free(d->links);
+	free(d->hash);
+	for (i = 0; i < (size_t)d->nsections; i++)
+		free(d->sections[i].name);
+	free(d->sections);
+	for (i = 0; i < d->nmeta; i++)
+		free(d->meta[i]);
+	free(d->meta);
+	free(d->open);
+	free(d);
+}
+
+/* Blocks. */
+
+static int
+common_list(const struct doc *d, const struct doc_block *a,
+    const struct doc_block *b)
+{
+	const int *fa = d->frames + a->frames, *fb = d->frames + b->frames;
+	const struct doc_container *ca, *cb;
+	int i, list = -1;
+
+	for (i = 0; i < a->depth && i < b->depth; i++) {
+		ca = &d->conts[fa[i]];
+		cb = &d->conts[fb[i]];
+		if (ca->type == DOC_ITEM && cb->type == DOC_ITEM &&
+		    ca->list == cb->list)
+			list = ca->list;
+		if (fa[i] != fb[i])
+			break;
+	}
+	return list;
+}
+
+/* Start a block of the given type in the current containers. */
+static struct doc_block *
+new_block(struct doc *d, enum doc_block_type type)
+{
+	struct doc_block *b;
+	int i, idx;
+
+	finish_leaf(d);
+	GROW(d->blocks, d->nblocks, d->capblock);
+	idx = (int)d->nblocks++;
+	b = &d->blocks[idx];
+	memset(b, 0, sizeof *b);
+	b->type = type;
+	b->first_run = (int)d->nruns;
+	b->table = -1;
+	b->depth = d->ncstack;
+	b->frames = (int)d->nframes_all;
+	for (i = 0; i < d->ncstack; i++) {
+		GROW(d->frames, d->nframes_all, d->capframes);
+		d->frames[d->nframes_all++] = d->cstack[i];
+	}
+	for (i = d->ncstack - 1; i >= 0; i--) {
+		if (d->conts[d->cstack[i]].first_block != -1)
+			break;
+		d->conts[d->cstack[i]].first_block = idx;
+	}
+	return b;
+}
+
+/* Remove trailing spaces and breaks of the open leaf; drop empty runs. */
+static void
+trim_leaf(struct doc *d, size_t first)
+{
+	struct doc_run *r;
+	bool atend;
+
+	while (d->nruns > first) {
+		r = &d->runs[d->nruns - 1];
+		if (r->kind == DOC_RUN_BREAK) {
+			d->nruns--;
+			continue;
+		}
+		if (r->kind == DOC_RUN_LINKNUM)
+			break;
+		atend = r->off + r->len == d->text.len;
+		while (r->len > 0 && d->text.data[r->off + r->len - 1] == ' ')
+			r->len--;
+		if (atend)
+			buf_truncate(&d->text, r->off + r->len);
+		if (r->len > 0)
+			break;
+		d->nruns--;
+	}
+}
+
+/* An empty paragraph or heading takes no room: forget it. */
+static void
+drop_last_block(struct doc *d)
+{
+	struct doc_block *b = &d->blocks[d->nblocks - 1];
+	int i, idx = (int)d->nblocks - 1;
+
+	for (i = 0; i < d->ncstack; i++)
+		if (d->conts[d->cstack[i]].first_block == idx)
+			d->conts[d->cstack[i]].first_block = -1;
+	d->nframes_all = (size_t)b->frames;
+	d->nblocks--;
+}
+
+static void
+finish_leaf(struct doc *d)
+{
+	struct doc_block *b;
+
+	if (d->leaf == -1)
+		return;
+	b = &d->blocks[d->leaf];
+	trim_leaf(d, (size_t)b->first_run);
+	b->nruns = (int)d->nruns - b->first_run;
+	if (b->nruns == 0 && (size_t)d->leaf == d->nblocks - 1)
+		drop_last_block(d);
+	d->leaf = -1;
+	d->space = true;
+}
+
+/* Inside a cell, a block boundary is a line break. */
+static void
+cell_break(struct doc *d)
+{
+	const struct doc_cell *c = &d->cells[d->cell];
+	struct doc_run *r;
+
+	trim_leaf(d, (size_t)c->first_run);
+	if (d->nruns == (size_t)c->first_run)
+		return;
+	r = &d->runs[d->nruns - 1];
+	if (r->kind == DOC_RUN_BREAK)
+		return;
+	GROW(d->runs, d->nruns, d->caprun);
+	r = &d->runs[d->nruns++];
+	memset(r, 0, sizeof *r);
+	r->off = (uint32_t)d->text.len;
+	r->kind = DOC_RUN_BREAK;
+	d->space = true;
+}
+
+static void
+leaf_begin(struct doc *d, enum doc_block_type type, int level)
+{
+	struct doc_block *b;
+
+	if (d->cell != -1) {
+		cell_break(d);
+		return;
+	}
+	b = new_block(d, type);
+	b->level = level;
+	d->leaf = (int)d->nblocks - 1;
+	d->space = true;
+}
+
+void
+doc_para_begin(struct doc *d)
+{
+	leaf_begin(d, DOC_PARA, 0);
+}
+
+void
+doc_heading_begin(struct doc *d, int level)
+{
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	leaf_begin(d, DOC_HEADING, level);
+}
+
+void
+doc_block_end(struct doc *d)
+{
+	if (d->cell != -1)
+		cell_break(d);
+	else
+		finish_leaf(d);
+}
+
+/* Inline text. */
+
+/* Append bytes to a run of the current style, merging with the last run
+ * when it is of the same kind. */
+static void
+add_run(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
+{
+	struct doc_run *r;
+	size_t first;
+
+	if (d->leaf == -1 && d->cell == -1)
+		leaf_begin(d, DOC_PARA, 0);
+	first = d->cell != -1 ? (size_t)d->cells[d->cell].first_run :
+	    (size_t)d->blocks[d->leaf].first_run;
+	if (d->nruns > first) {
+		r = &d->runs[d->nruns - 1];
+		if (r->kind == kind && r->style == d->style &&
+		    r->link == d->link && r->off + r->len == d->text.len &&
+		    kind != DOC_RUN_BREAK && kind != DOC_RUN_LINKNUM) {
+			buf_add(&d->text, s, len);
+			r->len += (uint32_t)len;
+			return;
+		}
+	}
+	GROW(d->runs, d->nruns, d->caprun);
+	r = &d->runs[d->nruns++];
+	r->off = (uint32_t)d->text.len;
+	r->len = (uint32_t)len;
+	r->link = d->link;
+	r->kind = (uint8_t)kind;
+	r->style = d->style;
+	buf_add(&d->text, s, len);
+}
+
+static bool
+has_content(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+			return true;
+	return false;
+}
+
+/* Sanitise s, collapse its white space, and add it in the current
+ * style. */
+static void
+add_inline(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
+{
+	struct doc_run *r;
+	char *p, *q, *end;
+	size_t start, first;
+
+	if (d->leaf == -1 && d->cell == -1) {
+		if (!has_content(s, len))
+			return;
+		leaf_begin(d, DOC_PARA, 0);
+	}
+	/* Sanitise straight into the text, then collapse in place: white
+	 * space runs become one space, none at the start of a block or
+	 * line; soft hyphens go. */
+	start = d->text.len;
+	utf8_sanitize_into(&d->text, s, len, 0);
+	p = q = d->text.data + start;
+	end = d->text.data + d->text.len;
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == ' ' || c == '\n' || c == '\t') {
+			if (!d->space)
+				*q++ = ' ';
+			d->space = true;
+			p++;
+			continue;
+		}
+		if (c == 0xc2 && p + 1 < end && (unsigned char)p[1] == 0xad) {
+			p += 2;
+			continue;
+		}
+		d->space = false;
+		*q++ = *p++;
+	}
+	buf_truncate(&d->text, (size_t)(q - d->text.data));
+	if (d->text.len == start)
+		return;
+	first = d->cell != -1 ? (size_t)d->cells[d->cell].first_run :
+	    (size_t)d->blocks[d->leaf].first_run;
+	if (d->nruns > first) {
+		r = &d->runs[d->nruns - 1];
+		if (r->kind == kind && r->style == d->style &&
+		    r->link == d->link && r->off + r->len == start) {
+			r->len += (uint32_t)(d->text.len - start);
+			return;
+		}
+	}
+	GROW(d->runs, d->nruns, d->caprun);
+	r = &d->runs[d->nruns++];
+	r->off = (uint32_t)start;
+	r->len = (uint32_t)(d->text.len - start);
+	r->link = d->link;
+	r->kind = (uint8_t)kind;
+	r->style = d->style;
+}
+
+void
+doc_add_text(struct doc *d, const char *s, size_t len)
+{
+	add_inline(d, DOC_RUN_TEXT, s, len);
+}
+
+void
+doc_add_code(struct doc *d, const char *s, size_t len)
+{
+	add_inline(d, DOC_RUN_CODE, s, len);
+}
+
+void
+doc_add_break(struct doc *d)
+{
+	if (d->leaf == -1 && d->cell == -1)
+		leaf_begin(d, DOC_PARA, 0);
+	if (d->cell == -1)
+		trim_leaf(d, (size_t)d->blocks[d->leaf].first_run);
+	add_run(d, DOC_RUN_BREAK, "", 0);
+	d->space = true;
+}
+
+static void
+restyle(struct doc *d)
+{
+	int i;
+
+	d->style = 0;
+	for (i = 0; i < d->nstyles; i++)
+		d->style |= d->styles[i];
+}
+
+void
+doc_style_push(struct doc *d, int bits)
+{
+	if (d->nstyles == STYLE_STACK) {
+		d->style_over++;
+		return;
+	}
+	d->styles[d->nstyles++] = (uint8_t)bits;
+	d->style |= (uint8_t)bits;
+}
+
+void
+doc_style_pop(struct doc *d)
+{
+	if (d->style_over > 0) {
+		d->style_over--;
+		return;
+	}
+	if (d->nstyles > 0)
+		d->nstyles--;
+	restyle(d);
+}
+
+/* Links. */
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	while (*s != '\0') {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void
+rehash(struct doc *d)
+{
+	size_t i, j, cap = d->hashcap ? d->hashcap * 2 : 64;
+
+	free(d->hash);
+	d->hash = xreallocarray(NULL, cap, sizeof *d->hash);
+	for (i = 0; i < cap; i++)
+		d->hash[i] = -1;
+	d->hashcap = cap;
+	for (i = 0; i < d->nlinks; i++) {
+		j = hash_str(d->links[i].pub.url) & (cap - 1);
+		while (d->hash[j] != -1)
+			j = (j + 1) & (cap - 1);
+		d->hash[j] = (int)i;
+	}
+}
+
+/* The number of url, adding it to the table if new. */
+static uint32_t
+link_number(struct doc *d, char *url, bool *isnew)
+{
+	struct link *l;
+	size_t j;
+
+	if (d->nlinks * 2 >= d->hashcap)
+		rehash(d);
+	j = hash_str(url) & (d->hashcap - 1);
+	while (d->hash[j] != -1) {
+		if (strcmp(d->links[d->hash[j]].pub.url, url) == 0) {
+			free(url);
+			*isnew = false;
+			return (uint32_t)d->hash[j] + 1;
+		}
+		j = (j + 1) & (d->hashcap - 1);
+	}
+	GROW(d->links, d->nlinks, d->caplink);
+	l = &d->links[d->nlinks];
+	l->pub.url = url;
+	l->pub.text = NULL;
+	l->pub.section = 0;
+	l->first_block = d->leaf != -1 ? d->leaf : (int)d->nblocks;
+	d->hash[j] = (int)d->nlinks++;
+	*isnew = true;
+	return (uint32_t)d->nlinks;
+}
+
+/* The absolute, sanitised form of href, or NULL for no usable link. */
+static char *
+link_url(struct doc *d, const char *href)
+{
+	struct buf b = BUF_INIT;
+	char *abs, *clean, *p;
+
+	while (*href == ' ' || *href == '\t' || *href == '\n' ||
+	    *href == '\r')
+		href++;
+	if (*href == '\0' || strncasecmp(href, "javascript:", 11) == 0 ||
+	    strncasecmp(href, "vbscript:", 9) == 0 ||
+	    strncasecmp(href, "data:", 5) == 0)
+		return NULL;
+	abs = uri_resolve(d->base, href);
+	clean = utf8_sanitize(abs, strlen(abs), UTF8_ONELINE);
+	free(abs);
+	if (*clean == '\0' || strchr(clean, ' ') == NULL)
+		return clean;
+	/* A space cannot be part of a URL shown as one word. */
+	for (p = clean; *p != '\0'; p++) {
+		if (*p == ' ')
+			buf_adds(&b, "%20");
+		else
+			buf_addc(&b, *p);
+	}
+	free(clean);
+	return buf_detach(&b);
+}
+
+void
+doc_link_begin(struct doc *d, const char *href)
+{
+	char *url;
+
+	if (d->linkdepth++ > 0)
+		return;
+	d->link = 0;
+	if (href == NULL || (url = link_url(d, href)) == NULL)
+		return;
+	if (d->leaf == -1 && d->cell == -1)
+		leaf_begin(d, DOC_PARA, 0);
+	d->link = link_number(d, url, &d->link_new);
+	d->link_run = d->nruns;
+}
+
+/* The plain text of runs [first, nruns), one line, trimmed. */
+static char *
+runs_text(struct doc *d, size_t first, size_t last)
+{
+	struct buf b = BUF_INIT;
+	const struct doc_run *r;
+	size_t i;
+
+	for (i = first; i < last; i++) {
+		r = &d->runs[i];
+		if (r->kind == DOC_RUN_BREAK) {
+			if (b.len > 0 && b.data[b.len - 1] != ' ')
+				buf_addc(&b, ' ');
+		} else if (r->kind != DOC_RUN_LINKNUM)
+			buf_add(&b, d->text.data + r->off, r->len);
+	}
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.len--;
+	buf_str(&b);
+	return buf_detach(&b);
+}
+
+void
+doc_link_end(struct doc *d)
+{
+	struct link *l;
+	struct doc_run *r;
+	uint32_t n;
+	bool trailing = false;
+	size_t i;
+	bool visible = false;
+
+	if (d->linkdepth == 0 || --d->linkdepth > 0)
+		return;
+	if ((n = d->link) == 0)
+		return;
+	l = &d->links[n - 1];
+	for (i = d->link_run; i < d->nruns; i++)
+		if (d->runs[i].kind != DOC_RUN_BREAK && d->runs[i].len > 0)
+			visible = true;
+	if (d->leaf == -1 && d->cell == -1 && d->nblocks > 0 &&
+	    (d->blocks[d->nblocks - 1].type == DOC_PARA ||
+	    d->blocks[d->nblocks - 1].type == DOC_HEADING) &&
+	    d->blocks[d->nblocks - 1].first_run +
+	    d->blocks[d->nblocks - 1].nruns == (int)d->nruns &&
+	    d->blocks[d->nblocks - 1].nruns > 0) {
+		/* A block closed inside the link: "[n]" goes at its end. */
+		d->leaf = (int)d->nblocks - 1;
+	}
+	if (!visible) {
+		d->space = false;
+		add_run(d, DOC_RUN_TEXT, l->pub.url, strlen(l->pub.url));
+	}
+	/* "[n]" is glued to the text: a trailing space moves after it. */
+	r = &d->runs[d->nruns - 1];
+	if (r->kind != DOC_RUN_BREAK && r->len > 0 &&
+	    d->text.data[r->off + r->len - 1] == ' ') {
+		trailing = true;
+		r->len--;
+		if (r->off + r->len == d->text.len - 1)
+			buf_truncate(&d->text, d->text.len - 1);
+		if (r->len == 0)
+			d->nruns--;
+	}
+	if (d->link_new)
+		l->pub.text = runs_text(d, d->link_run, d->nruns);
+	d->link = 0;
+	GROW(d->runs, d->nruns, d->caprun);
+	r = &d->runs[d->nruns++];
+	r->off = (uint32_t)d->text.len;
+	r->len = 0;
+	r->link = n;
+	r->kind = DOC_RUN_LINKNUM;
+	r->style = 0;
+	d->space = false;
+	if (trailing) {
+		add_run(d, DOC_RUN_TEXT, " ", 1);
+		d->space = true;
+	}
+}
+
+void
+doc_add_image(struct doc *d, const char *src, const char *alt)
+{
+	struct buf b = BUF_INIT;
+	char *clean;
+
+	clean = utf8_sanitize(alt != NULL ? alt : "",
+	    alt != NULL ? strlen(alt) : 0, UTF8_ONELINE);
+	buf_adds(&b, "[image");
+	if (*clean != '\0') {
+		buf_adds(&b, ": ");
+		buf_adds(&b, clean);
+	}
+	buf_addc(&b, ']');
+	free(clean);
+	if (d->linkdepth > 0 || src == NULL) {
+		/* Inside a link the image is its text. */
+		doc_add_text(d, b.data, b.len);
+	} else {
+		doc_link_begin(d, src);
+		doc_add_text(d, b.data, b.len);
+		doc_link_end(d);
+	}
+	buf_free(&b);
+}
+
+/* Blocks without inline content. */
+
+void
+doc_add_code_block(struct doc *d, const char *s, size_t len)
+{
+	struct doc_block *b;
+	struct doc_run *r;
+	size_t start, i, end;
+
+	if (d->cell != -1) {
+		cell_break(d);
+		start = 0;
+		for (i = 0; i <= len; i++) {
+			if (i < len && s[i] != '\n')
+				continue;
+			if (i > start)
+				doc_add_code(d, s + start, i - start);
+			if (i < len)
+				cell_break(d);
+			start = i + 1;
+		}
+		cell_break(d);
+		return;
+	}
+	b = new_block(d, DOC_CODE);
+	start = d->text.len;
+	utf8_sanitize_into(&d->text, s, len, UTF8_KEEP_NL);
+	end = d->text.len;
+	while (end > start && d->text.data[end - 1] == '\n')
+		end--;
+	buf_truncate(&d->text, end);
+	GROW(d->runs, d->nruns, d->caprun);
+	r = &d->runs[d->nruns++];
+	r->off = (uint32_t)start;
+	r->len = (uint32_t)(end - start);
+	r->link = 0;
+	r->kind = DOC_RUN_CODE;
+	r->style = 0;
+	b->nruns = 1;
+}
+
+void
+doc_add_rule(struct doc *d)
+{
+	if (d->cell != -1) {
+		cell_break(d);
+		return;
+	}
+	new_block(d, DOC_RULE);
+}
+
+/* Containers. */
+
+static struct open *
+push_open(struct doc *d, enum open_type type)
+{
+	struct open *o;
+
+	GROW(d->open, d->nopen, d->capopen);
+	o = &d->open[d->nopen++];
+	memset(o, 0, sizeof *o);
+	o->type = (uint8_t)type;
+	o->idx = -1;
+	return o;
+}
+
+/* Pop the innermost open pair if it is of this type. */
+static struct open *
+pop_open(struct doc *d, enum open_type type)
+{
+	if (d->nopen == 0 || d->open[d->nopen - 1].type != type)
+		return NULL;
+	return &d->open[--d->nopen];
+}
+
+static bool
+push_container(struct doc *d, enum doc_container_type type, int list)
+{
+	struct doc_container *c;
+
+	if (d->ncstack == DOC_MAX_DEPTH || d->cell != -1)
+		return false;
+	finish_leaf(d);
+	GROW(d->conts, d->nconts, d->capcont);
+	c = &d->conts[d->nconts];
+	memset(c, 0, sizeof *c);
+	c->type = type;
+	c->list = list;
+	c->first_block = -1;
+	d->cstack[d->ncstack++] = (int)d->nconts++;
+	return true;
+}
+
+static void
+pop_container(struct doc *d)
+{
+	finish_leaf(d);
+	d->ncstack--;
+}
+
+void
+doc_quote_begin(struct doc *d)
+{
+	struct open *o = push_open(d, OPEN_QUOTE);
+
+	if (d->cell != -1)
+		cell_break(d);
+	o->real = push_container(d, DOC_QUOTE, -1);
+}
+
+void
+doc_quote_end(struct doc *d)
+{
+	struct open *o = pop_open(d, OPEN_QUOTE);
+
+	if (d->cell != -1)
+		cell_break(d);
+	if (o != NULL && o->real)
+		pop_container(d);
+}
+
+void
+doc_list_begin(struct doc *d, bool ordered, int start, char type,
+    bool tight)
+{
+	struct open *o = push_open(d, OPEN_LIST);
+	struct doc_list *l;
+
+	o->numtype = type;
+	o->next = start;
+	if (d->cell != -1) {
+		cell_break(d);
+		return;
+	}
+	finish_leaf(d);
+	if (d->ncstack == DOC_MAX_DEPTH)
+		return;
+	GROW(d->lists, d->nlists, d->caplist);
+	l = &d->lists[d->nlists];
+	l->ordered = ordered;
+	l->tight = tight;
+	l->level = ++d->listlevel;
+	l->marker_width = ordered ? 0 : 1;
+	o->idx = (int)d->nlists++;
+	o->real = true;
+}
+
+void
+doc_list_loosen(struct doc *d)
+{
+	size_t i;
+
+	for (i = d->nopen; i > 0; i--) {
+		if (d->open[i - 1].type != OPEN_LIST)
+			continue;
+		if (d->open[i - 1].real)
+			d->lists[d->open[i - 1].idx].tight = false;
+		return;
+	}
+}
+
+void
+doc_list_end(struct doc *d)
+{
+	struct open *o = pop_open(d, OPEN_LIST);
+
+	if (d->cell != -1)
+		cell_break(d);
+	finish_leaf(d);
+	if (o != NULL && o->real)
+		d->listlevel--;
+}
+
+static void
+roman(struct buf *b, int n, bool upper)
+{
+	static const struct {
+		int		 v;
+		const char	*s;
+	} tab[] = {
+		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" },
+		{ 100, "c" }, { 90, "xc" }, { 50, "l" }, { 40, "xl" },
+		{ 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" },
+	};
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < nitems(tab); i++) {
+		while (n >= tab[i].v) {
+			for (p = tab[i].s; *p != '\0'; p++)
+				buf_addc(b, upper ? *p - 'a' + 'A' : *p);
+			n -= tab[i].v;
+		}
+	}
+}
+
+static void
+alpha(struct buf *b, int n, bool upper)
+{
+	char tmp[16];
+	int i = 0;
+
+	while (n > 0 && i < (int)sizeof tmp) {
+		n--;
+		tmp[i++] = (char)((upper ? 'A' : 'a') + n % 26);
+		n /= 26;
+	}
+	while (i > 0)
+		buf_addc(b, tmp[--i]);
+}
+
+static void
+item_marker(char *out, size_t size, int n, char type)
+{
+	struct buf b = BUF_INIT;
+
+	if ((type == 'i' || type == 'I') && n > 0 && n < 4000)
+		roman(&b, n, type == 'I');
+	else if ((type == 'a' || type == 'A') && n > 0)
+		alpha(&b, n, type == 'A');
+	else
+		buf_printf(&b, "%d", n);
+	buf_addc(&b, '.');
+	snprintf(out, size, "%s", buf_str(&b));
+	buf_free(&b);
+}
+
+/* Open an item; returns the index of its list's open pair and sets *cp
+ * to the item's container, if it got one. */
+static size_t
+item_open(struct doc *d, struct doc_container **cp)
+{
+	struct open *o;
+	size_t i, list = SIZE_MAX;
+
+	*cp = NULL;
+	/* The list this item belongs to is the innermost open one. */
+	for (i = d->nopen; i > 0; i--) {
+		if (d->open[i - 1].type == OPEN_LIST) {
+			list = i - 1;
+			break;
+		}
+		if (d->open[i - 1].type == OPEN_ITEM)
+			break;
+	}
+	if (d->cell != -1)
+		cell_break(d);
+	if (list == SIZE_MAX) {
+		/* A stray item: give it a list of its own. */
+		doc_list_begin(d, false, 1, '1', true);
+		list = d->nopen - 1;
+		d->open[list].autolist = true;
+	}
+	o = push_open(d, OPEN_ITEM);
+	if (d->cell != -1) {
+		doc_add_text(d, "- ", 2);
+		return list;
+	}
+	if (d->open[list].real &&
+	    push_container(d, DOC_ITEM, d->open[list].idx)) {
+		o->real = true;
+		*cp = &d->conts[d->nconts - 1];
+	}
+	return list;
+}
+
+void
+doc_item_begin(struct doc *d, int value)
+{
+	struct doc_container *c;
+	struct doc_list *l;
+	struct open *list;
+	int w;
+
+	list = &d->open[item_open(d, &c)];
+	if (c == NULL)
+		return;
+	l = &d->lists[c->list];
+	if (!l->ordered)
+		return;
+	if (value >= 0)
+		list->next = value;
+	item_marker(c->marker, sizeof c->marker, list->next, list->numtype);
+	if (list->next < 2147483647)
+		list->next++;
+	w = (int)strlen(c->marker);
+	if (w > l->marker_width)
+		l->marker_width = w;
+}
+
+void
+doc_item_begin_marker(struct doc *d, const char *marker)
+{
+	struct doc_container *c;
+	struct doc_list *l;
+	char *clean;
+	int w;
+
+	item_open(d, &c);
+	if (c == NULL)
+		return;
+	l = &d->lists[c->list];
+	clean = utf8_sanitize(marker, strlen(marker), UTF8_ONELINE);
+	snprintf(c->marker, sizeof c->marker, "%s", clean);
+	free(clean);
+	w = (int)utf8_width(c->marker);
+	if (w > l->marker_width)
+		l->marker_width = w;
+}
+
+void
+doc_item_end(struct doc *d)
+{
+	struct open *o;
+	struct doc_container *c;
+
+	if ((o = pop_open(d, OPEN_ITEM)) == NULL)
+		return;
+	if (d->cell != -1)
+		cell_break(d);
+	if (o->real) {
+		c = &d->conts[d->cstack[d->ncstack - 1]];
+		if (c->first_block == -1) {
+			/* An empty item still shows its marker. */
+			new_block(d, DOC_PARA);
+		}
+		pop_container(d);
+	}
+	/* An item closing a list opened for it closes that list too. */
+	if (d->nopen > 0 && d->open[d->nopen - 1].autolist)
+		doc_list_end(d);
+}
+
+void
+doc_indent_begin(struct doc *d)
+{
+	struct open *o = push_open(d, OPEN_INDENT);
+
+	if (d->cell != -1)
+		cell_break(d);
+	o->real = push_container(d, DOC_INDENT, -1);
+}
+
+void
+doc_indent_end(struct doc *d)
+{
+	struct open *o = pop_open(d, OPEN_INDENT);
+
+	if (d->cell != -1)
+		cell_break(d);
+	if (o != NULL && o->real)
+		pop_container(d);
+}
+
+/* Tables.  A table nested in a cell is flattened into the cell's text. */
+
+bool
+doc_in_cell(const struct doc *d)
+{
+	return d->cell != -1;
+}
+
+void
+doc_table_begin(struct doc *d)
+{
+	struct doc_table *t;
+
+	if (d->table != -1) {
+		d->table_over++;
+		if (d->cell != -1)
+			cell_break(d);
+		return;
+	}
+	finish_leaf(d);
+	GROW(d->tables, d->ntables, d->captable);
+	t = &d->tables[d->ntables];
+	memset(t, 0, sizeof *t);
+	t->first_cell = (int)d->ncells;
+	d->table = (int)d->ntables++;
+	d->row = -1;
+	d->col = 0;
+}
+
+void
+doc_row_begin(struct doc *d, bool header)
+{
+	if (d->table == -1)
+		return;
+	if (d->table_over > 0) {
+		if (d->cell != -1)
+			cell_break(d);
+		return;
+	}
+	if (d->cell != -1)
+		doc_cell_end(d);
+	d->row++;
+	d->col = 0;
+	d->row_header = header;
+}
+
+void
+doc_row_end(struct doc *d)
+{
+	if (d->table == -1 || d->table_over > 0)
+		return;
+	if (d->cell != -1)
+		doc_cell_end(d);
+}
+
+void
+doc_cell_begin(struct doc *d, bool header, int colspan, enum doc_align al)
+{
+	struct doc_cell *c;
+
+	if (d->table == -1)
+		return;
+	if (d->table_over > 0) {
+		if (d->cell != -1 && d->nruns > (size_t)d->cells[d->cell].
+		    first_run)
+			doc_add_text(d, " ", 1);
+		return;
+	}
+	if (d->cell != -1)
+		doc_cell_end(d);
+	finish_leaf(d);
+	if (d->row == -1) {
+		d->row = 0;
+		d->row_header = false;
+	}
+	if (colspan < 1)
+		colspan = 1;
+	if (colspan > 64)
+		colspan = 64;
+	GROW(d->cells, d->ncells, d->capcell);
+	c = &d->cells[d->ncells];
+	c->row = d->row;
+	c->col = d->col;
+	c->colspan = colspan;
+	c->align = (uint8_t)al;
+	c->header = header || d->row_header;
+	c->first_run = (int)d->nruns;
+	c->nruns = 0;
+	d->cell = (int)d->ncells++;
+	d->col += colspan;
+	d->space = true;
+}
+
+void
+doc_cell_end(struct doc *d)
+{
+	struct doc_cell *c;
+
+	if (d->table == -1 || d->cell == -1 || d->table_over > 0)
+		return;
+	c = &d->cells[d->cell];
+	trim_leaf(d, (size_t)c->first_run);
+	c->nruns = (int)d->nruns - c->first_run;
+	d->cell = -1;
+	d->space = true;
+}
+
+void
+doc_table_end(struct doc *d)
+{
+	struct doc_table *t;
+	struct doc_block *b;
+	struct doc_cell *c;
+	int i, row, ncols = 0, nheader = 0;
+	bool allhead;
+
+	if (d->table == -1)
+		return;
+	if (d->table_over > 0) {
+		d->table_over--;
+		if (d->cell != -1)
+			cell_break(d);
+		return;
+	}
+	if (d->cell != -1)
+		doc_cell_end(d);
+	t = &d->tables[d->table];
+	t->ncells = (int)d->ncells - t->first_cell;
+	t->nrows = d->row + 1;
+	d->table = -1;
+	if (t->ncells == 0) {
+		d->ntables--;
+		return;
+	}
+	for (i = 0; i < t->ncells; i++) {
+		c = &d->cells[t->first_cell + i];
+		if (c->col + c->colspan > ncols)
+			ncols = c->col + c->colspan;
+	}
+	t->ncols = ncols;
+	/* Leading rows made only of header cells are the table's head. */
+	for (row = 0, i = 0; row < t->nrows; row++) {
+		allhead = true;
+		for (; i < t->ncells && d->cells[t->first_cell + i].row == row;
+		    i++)
+			if (!d->cells[t->first_cell + i].header)
+				allhead = false;
+		if (!allhead)
+			break;
+		nheader++;
+	}
+	if (nheader == t->nrows)
+		nheader = 0;
+	t->nheader = nheader;
+	b = new_block(d, DOC_TABLE);
+	b->table = (int)(t - d->tables);
+}
+
+/* Finishing: sections. */
+
+static char *
+section_name(struct doc *d, const struct doc_block *b)
+{
+	char *s;
+	size_t n;
+
+	s = runs_text(d, (size_t)b->first_run,
+	    (size_t)(b->first_run + b->nruns));
+	n = strlen(s);
+	if (n > 0 && s[n - 1] == ':')
+		s[--n] = '\0';
+	else if (n >= 3 && strcmp(s + n - 3, "\xef\xbc\x9a") == 0)
+		s[n -= 3] = '\0';
+	while (n > 0 && s[n - 1] == ' ')
+		s[--n] = '\0';
+	return s;
+}
+
+void
+doc_finish(struct doc *d)
+{
+	struct doc_block *b;
+	size_t i, capsec = 0;
+	int level = 0, sec = -1, list;
+
+	if (d->finished)
+		return;
+	if (d->cell != -1)
+		doc_cell_end(d);
+	while (d->table != -1) {
+		d->table_over = 0;
+		doc_table_end(d);
+	}
+	finish_leaf(d);
+	d->finished = true;
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (b->type == DOC_HEADING && b->depth == 0 &&
+		    (level == 0 || b->level < level))
+			level = b->level;
+	}
+	d->section_level = level;
+	/* Blank lines between blocks, now that lists know if they are
+	 * tight: none between blocks whose innermost common list is. */
+	for (i = 1; i < d->nblocks; i++) {
+		list = common_list(d, &d->blocks[i - 1], &d->blocks[i]);
+		d->blocks[i].space_before = list == -1 ||
+		    !d->lists[list].tight;
+		/* A definition follows its term directly. */
+		b = &d->blocks[i];
+		if (b->depth > 0 && doc_frame(d, b, b->depth - 1)->type ==
+		    DOC_INDENT && doc_frame(d, b, b->depth - 1)->first_block ==
+		    (int)i)
+			b->space_before = false;
+	}
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if ((b->type == DOC_HEADING && b->depth == 0 &&
+		    b->level == level) || sec == -1) {
+			GROW(d->sections, d->nsections, capsec);
+			sec = (int)d->nsections++;
+			if (b->type == DOC_HEADING && b->level == level &&
+			    b->depth == 0)
+				d->sections[sec].name = section_name(d, b);
+			else
+				d->sections[sec].name = xstrdup("Intro");
+			d->sections[sec].block = (int)i;
+		}
+		b->section = sec;
+	}
+	for (i = 0; i < d->nlinks; i++) {
+		if (d->links[i].pub.text == NULL)
+			d->links[i].pub.text = xstrdup("");
+		if (d->links[i].first_block < (int)d->nblocks)
+			d->links[i].pub.section =
+			    d->blocks[d->links[i].first_block].section;
+		else
+			d->links[i].pub.section = (int)d->nsections - 1;
+	}
+}
+
+/* Access. */
+
+int
+doc_nlinks(const struct doc *d)
+{
+	return (int)d->nlinks;
+}
+
+const struct doc_link *
+doc_link(const struct doc *d, int n)
+{
+	if (n < 1 || (size_t)n > d->nlinks)
+		return NULL;
+	return &d->links[n - 1].pub;
+}
+
+int
+doc_nsections(const struct doc *d)
+{
+	return (int)d->nsections;
+}
+
+const char *
+doc_section_name(const struct doc *d, int i)
+{
+	if (i < 0 || (size_t)i >= d->nsections)
+		return NULL;
+	return d->sections[i].name;
+}
+
+int
+doc_section_block(const struct doc *d, int i)
+{
+	if (i < 0 || (size_t)i >= d->nsections)
+		return -1;
+	return d->sections[i].block;
+}
+
+int
+doc_section_level(const struct doc *d)
+{
+	return d->section_level;
+}
+
+void
+doc_set_meta(struct doc *d, const char *key, const char *value)
+{
+	d->meta = xreallocarray(d->meta, d->nmeta + 2, sizeof *d->meta);
+	d->meta[d->nmeta++] = xstrdup(key);
+	d->meta[d->nmeta++] = utf8_sanitize(value, strlen(value),
+	    UTF8_ONELINE);
+}
+
+const char *
+doc_meta(const struct doc *d, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < d->nmeta; i += 2)
+		if (strcmp(d->meta[i], key) == 0)
+			return d->meta[i + 1];
+	return NULL;
+}
+
+int
+doc_nblocks(const struct doc *d)
+{
+	return (int)d->nblocks;
+}
+
+const struct doc_block *
+doc_block(const struct doc *d, int i)
+{
+	if (i < 0 || (size_t)i >= d->nblocks)
+		return NULL;
+	return &d->blocks[i];
+}
+
+const struct doc_run *
+doc_runs(const struct doc *d)
+{
+	return d->runs;
+}
+
+const char *
+doc_text(const struct doc *d)
+{
+	return d->text.data;
+}
+
+int
+doc_frame_index(const struct doc *d, const struct doc_block *b, int i)
+{
+	return d->frames[b->frames + i];
+}
+
+const struct doc_container *
+doc_frame(const struct doc *d, const struct doc_block *b, int i)
+{
+	return &d->conts[d->frames[b->frames + i]];
+}
+
+const struct doc_list *
+doc_list(const struct doc *d, int i)
+{
+	return &d->lists[i];
+}
+
+const struct doc_table *
+doc_table(const struct doc *d, int i)
+{
+	return &d->tables[i];
+}
+
+const struct doc_cell *
+doc_cell(const struct doc *d, int i)
+{
+	return &d->cells[i];
+}
+
+/* Plain text: paragraphs split at blank lines. */
+static void
+text_parse(struct doc *d, const char *s, size_t len)
+{
+	size_t i = 0, start;
+	bool blank;
+
+	while (i < len) {
+		start = i;
+		while (i < len && s[i] != '\n')
+			i++;
+		blank = !has_content(s + start, i - start);
+		if (blank)
+			doc_block_end(d);
+		else
+			doc_add_text(d, s + start, i - start + (i < len));
+		if (i < len)
+			i++;
+	}
+}
+
+static const char *const meta_keys[][2] = {
+	{ "title", "title" },
+	{ "date", "date" },
+	{ "author", "author" },
+	{ "post_author.display_name", "author" },
+	{ "post_author", "author" },
+	{ "permalink", "permalink" },
+};
+
+struct doc *
+doc_parse(const char *content, size_t len, enum content_kind kind,
+    const char *base_url, char **cause)
+{
+	struct frontmatter *fm;
+	struct doc *d;
+	const char *v;
+	size_t body, i;
+	char *fmcause = NULL;
+
+	d = doc_new(base_url);
+	switch (kind) {
+	case CONTENT_HTML:
+	case CONTENT_XHTML:
+		if (html_parse(d, content, len, cause) == -1)
+			goto error;
+		break;
+	case CONTENT_MARKDOWN:
+		body = 0;
+		fm = frontmatter_parse(content, len, &fmcause);
+		if (fm != NULL) {
+			body = frontmatter_body(fm, NULL);
+			for (i = 0; i < nitems(meta_keys); i++) {
+				v = frontmatter_get(fm, meta_keys[i][0]);
+				if (v != NULL && doc_meta(d,
+				    meta_keys[i][1]) == NULL)
+					doc_set_meta(d, meta_keys[i][1], v);
+			}
+			frontmatter_free(fm);
+		}
+		free(fmcause);
+		if (body > len)
+			body = len;
+		if (md_parse(d, content + body, len - body, cause) == -1)
+			goto error;
+		break;
+	case CONTENT_TEXT:
+	case CONTENT_NONE:
+	default:
+		text_parse(d, content, len);
+		break;
+	}
+	doc_finish(d);
+	return d;
+error:
+	doc_free(d);
+	return NULL;
+}

@@ -1,0 +1,528 @@
+/* html.c - the only libxml2 HTML-parser code: HTML to a document. */
+#include "config.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "util.h"
+
+enum action {
+	A_NONE,		/* transparent: only its content counts */
+	A_SKIP,		/* dropped with its content */
+	A_BLOCK,	/* a block boundary */
+	A_P,
+	A_H,
+	A_UL,
+	A_OL,
+	A_LI,
+	A_DT,
+	A_DD,
+	A_QUOTE,
+	A_PRE,
+	A_ITALIC,
+	A_BOLD,
+	A_UNDERLINE,
+	A_STRIKE,
+	A_CODE,
+	A_MARK,
+	A_Q,
+	A_A,
+	A_IMG,
+	A_BR,
+	A_HR,
+	A_TABLE,
+	A_THEAD,
+	A_TBODY,
+	A_TR,
+	A_TH,
+	A_TD,
+};
+
+/* NOTE: sorted by name for bsearch. */
+static const struct tag {
+	const char	*name;
+	enum action	 action;
+} tags[] = {
+	{ "a", A_A },
+	{ "address", A_BLOCK },
+	{ "applet", A_SKIP },
+	{ "article", A_BLOCK },
+	{ "aside", A_BLOCK },
+	{ "audio", A_SKIP },
+	{ "b", A_BOLD },
+	{ "blockquote", A_QUOTE },
+	{ "body", A_BLOCK },
+	{ "br", A_BR },
+	{ "button", A_SKIP },
+	{ "canvas", A_SKIP },
+	{ "caption", A_P },
+	{ "center", A_BLOCK },
+	{ "cite", A_ITALIC },
+	{ "code", A_CODE },
+	{ "datalist", A_SKIP },
+	{ "dd", A_DD },
+	{ "del", A_STRIKE },
+	{ "details", A_BLOCK },
+	{ "dfn", A_ITALIC },
+	{ "dialog", A_BLOCK },
+	{ "dir", A_UL },
+	{ "div", A_BLOCK },
+	{ "dl", A_BLOCK },
+	{ "dt", A_DT },
+	{ "em", A_ITALIC },
+	{ "embed", A_SKIP },
+	{ "fieldset", A_BLOCK },
+	{ "figcaption", A_BLOCK },
+	{ "figure", A_BLOCK },
+	{ "footer", A_BLOCK },
+	{ "form", A_BLOCK },
+	{ "frame", A_SKIP },
+	{ "frameset", A_SKIP },
+	{ "h1", A_H },
+	{ "h2", A_H },
+	{ "h3", A_H },
+	{ "h4", A_H },
+	{ "h5", A_H },
+	{ "h6", A_H },
+	{ "head", A_SKIP },
+	{ "header", A_BLOCK },
+	{ "hr", A_HR },
+	{ "html", A_BLOCK },
+	{ "i", A_ITALIC },
+	{ "iframe", A_SKIP },
+	{ "img", A_IMG },
+	{ "input", A_SKIP },
+	{ "ins", A_UNDERLINE },
+	{ "kbd", A_CODE },
+	{ "legend", A_BLOCK },
+	{ "li", A_LI },
+	{ "main", A_BLOCK },
+	{ "mark", A_MARK },
+	{ "menu", A_UL },
+	{ "meter", A_SKIP },
+	{ "nav", A_BLOCK },
+	{ "noembed", A_SKIP },
+	{ "noframes", A_SKIP },
+	{ "object", A_SKIP },
+	{ "ol", A_OL },
+	{ "optgroup", A_SKIP },
+	{ "option", A_SKIP },
+	{ "output", A_SKIP },
+	{ "p", A_P },
+	{ "param", A_SKIP },
+	{ "pre", A_PRE },
+	{ "progress", A_SKIP },
+	{ "q", A_Q },
+	{ "s", A_STRIKE },
+	{ "samp", A_CODE },
+	{ "script", A_SKIP },
+	{ "section", A_BLOCK },
+	{ "select", A_SKIP },
+	{ "source", A_SKIP },
+	{ "strike", A_STRIKE },
+	{ "strong", A_BOLD },
+	{ "style", A_SKIP },
+	{ "summary", A_BLOCK },
+	{ "svg", A_SKIP },
+	{ "table", A_TABLE },
+	{ "tbody", A_TBODY },
+	{ "td", A_TD },
+	{ "template", A_SKIP },
+	{ "textarea", A_SKIP },
+	{ "tfoot", A_TBODY },
+	{ "th", A_TH },
+	{ "thead", A_THEAD },
+	{ "title", A_SKIP },
+	{ "tr", A_TR },
+	{ "tt", A_CODE },
+	{ "u", A_UNDERLINE },
+	{ "ul", A_UL },
+	{ "var", A_ITALIC },
+	{ "video", A_SKIP },
+};
+
+static int
+tagcmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tag *)elem)->name);
+}
+
+static enum action
+action_of(const char *name)
+{
+	const struct tag *t;
+
+	if (name == NULL)
+		return A_NONE;
+	t = bsearch(name, tags, nitems(tags), sizeof tags[0], tagcmp);
+	return t != NULL ? t->action : A_NONE;
+}
+
+/* The value of attribute name in a SAX attribute array, or NULL. */
+static const char *
+attr(const xmlChar **atts, const char *name)
+{
+	if (atts == NULL)
+		return NULL;
+	for (; atts[0] != NULL; atts += 2)
+		if (strcmp((const char *)atts[0], name) == 0)
+			return atts[1] != NULL ? (const char *)atts[1] : "";
+	return NULL;
+}
+
+static int
+int_attr(const xmlChar **atts, const char *name, int def)
+{
+	const char *s = attr(atts, name);
+	long l;
+	char *end;
+
+	if (s == NULL)
+		return def;
+	l = strtol(s, &end, 10);
+	if (end == s)
+		return def;
+	if (l > INT_MAX / 2)
+		l = INT_MAX / 2;
+	if (l < INT_MIN / 2)
+		l = INT_MIN / 2;
+	return (int)l;
+}
+
+static enum doc_align
+cell_align(const xmlChar **atts)
+{
+	const char *s, *p;
+
+	if ((s = attr(atts, "align")) == NULL) {
+		/* style="text-align: right" */
+		if ((s = attr(atts, "style")) == NULL ||
+		    (p = strstr(s, "text-align")) == NULL)
+			return DOC_ALIGN_DEFAULT;
+		for (s = p + 10; *s == ' ' || *s == ':'; s++)
+			;
+	}
+	if (strncasecmp(s, "center", 6) == 0)
+		return DOC_ALIGN_CENTER;
+	if (strncasecmp(s, "right", 5) == 0)
+		return DOC_ALIGN_RIGHT;
+	if (strncasecmp(s, "left", 4) == 0)
+		return DOC_ALIGN_LEFT;
+	return DOC_ALIGN_DEFAULT;
+}
+
+static void
+enter(struct doc *d, const char *name, const xmlChar **atts, enum action a,
+    enum action parent)
+{
+	const char *s;
+	char type;
+
+	switch (a) {
+	case A_NONE:
+	case A_SKIP:
+	case A_PRE:
+	case A_CODE:		/* a run kind, not a style: see text() */
+	case A_THEAD:
+	case A_TBODY:
+		break;
+	case A_BLOCK:
+		doc_block_end(d);
+		break;
+	case A_P:
+		/* cmark writes the items of loose lists as paragraphs. */
+		if (parent == A_LI)
+			doc_list_loosen(d);
+		doc_para_begin(d);
+		break;
+	case A_H:
+		doc_heading_begin(d, name[1] - '0');
+		break;
+	case A_UL:
+		doc_list_begin(d, false, 1, '1', true);
+		break;
+	case A_OL:
+		type = '1';
+		if ((s = attr(atts, "type")) != NULL && s[0] != '\0' &&
+		    strchr("aAiI", s[0]) != NULL)
+			type = s[0];
+		doc_list_begin(d, true, int_attr(atts, "start", 1), type,
+		    true);
+		break;
+	case A_LI:
+		doc_item_begin(d, int_attr(atts, "value", -1));
+		break;
+	case A_DT:
+		doc_para_begin(d);
+		doc_style_push(d, STYLE_BOLD);
+		break;
+	case A_DD:
+		doc_indent_begin(d);
+		break;
+	case A_QUOTE:
+		doc_quote_begin(d);
+		break;
+	case A_ITALIC:
+		doc_style_push(d, STYLE_ITALIC);
+		break;
+	case A_BOLD:
+		doc_style_push(d, STYLE_BOLD);
+		break;
+	case A_UNDERLINE:
+		doc_style_push(d, STYLE_UNDERLINE);
+		break;
+	case A_STRIKE:
+		doc_style_push(d, STYLE_STRIKE);
+		break;
+	case A_MARK:
+		doc_style_push(d, STYLE_REVERSE);
+		break;
+	case A_Q:
+		doc_add_text(d, "\xe2\x80\x9c", 3);
+		break;
+	case A_A:
+		doc_link_begin(d, attr(atts, "href"));
+		break;
+	case A_IMG:
+		doc_add_image(d, attr(atts, "src"), attr(atts, "alt"));
+		break;
+	case A_BR:
+		doc_add_break(d);
+		break;
+	case A_HR:
+		doc_add_rule(d);
+		break;
+	case A_TABLE:
+		doc_table_begin(d);
+		break;
+	case A_TR:
+		doc_row_begin(d, parent == A_THEAD);
+		break;
+	case A_TH:
+	case A_TD:
+		doc_cell_begin(d, a == A_TH, int_attr(atts, "colspan", 1),
+		    cell_align(atts));
+		break;
+	}
+}
+
+static void
+leave(struct doc *d, enum action a)
+{
+	switch (a) {
+	case A_NONE:
+	case A_SKIP:
+	case A_PRE:
+	case A_IMG:
+	case A_BR:
+	case A_HR:
+	case A_CODE:
+	case A_THEAD:
+	case A_TBODY:
+		break;
+	case A_BLOCK:
+	case A_P:
+	case A_H:
+		doc_block_end(d);
+		break;
+	case A_UL:
+	case A_OL:
+		doc_list_end(d);
+		break;
+	case A_LI:
+		doc_item_end(d);
+		break;
+	case A_DT:
+		doc_style_pop(d);
+		doc_block_end(d);
+		break;
+	case A_DD:
+		doc_indent_end(d);
+		break;
+	case A_QUOTE:
+		doc_quote_end(d);
+		break;
+	case A_ITALIC:
+	case A_BOLD:
+	case A_UNDERLINE:
+	case A_STRIKE:
+	case A_MARK:
+		doc_style_pop(d);
+		break;
+	case A_Q:
+		doc_add_text(d, "\xe2\x80\x9d", 3);
+		break;
+	case A_A:
+		doc_link_end(d);
+		break;
+	case A_TABLE:
+		doc_table_end(d);
+		break;
+	case A_TR:
+		doc_row_end(d);
+		break;
+	case A_TH:
+	case A_TD:
+		doc_cell_end(d);
+		break;
+	}
+}
+
+/*
+ * The parse is streamed (SAX): no tree is built, so nesting depth costs
+ * only one byte per open element here, and the document flattens
+ * containers beyond DOC_MAX_DEPTH.
+ */
+struct hparse {
+	struct doc	*d;
+	uint8_t		*stack;		/* action of each open element */
+	size_t		 n, cap;
+	size_t		 skip;		/* open elements in a dropped one */
+	size_t		 pre;		/* open pre elements */
+	struct buf	 prebuf;
+	int		 code;		/* open inline code elements */
+};
+
+static void
+sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+	struct hparse *h = ctx;
+	const char *name = (const char *)xname;
+	enum action a = action_of(name), parent;
+
+	parent = h->n > 0 ? (enum action)h->stack[h->n - 1] : A_NONE;
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 64;
+		h->stack = xreallocarray(h->stack, h->cap, 1);
+	}
+	h->stack[h->n++] = (uint8_t)a;
+	if (h->skip > 0 || a == A_SKIP) {
+		h->skip++;
+		return;
+	}
+	if (h->pre > 0) {
+		if (a == A_PRE)
+			h->pre++;
+		else if (a == A_BR)
+			buf_addc(&h->prebuf, '\n');
+		return;
+	}
+	if (a == A_PRE) {
+		h->pre = 1;
+		buf_reset(&h->prebuf);
+		return;
+	}
+	if (a == A_CODE)
+		h->code++;
+	enter(h->d, name, atts, a, parent);
+}
+
+static void
+sax_end(void *ctx, const xmlChar *name)
+{
+	struct hparse *h = ctx;
+	enum action a;
+	size_t skip = 0;
+
+	(void)name;
+	if (h->n == 0)
+		return;
+	a = (enum action)h->stack[--h->n];
+	if (h->skip > 0) {
+		h->skip--;
+		return;
+	}
+	if (h->pre > 0) {
+		if (a == A_PRE && --h->pre == 0) {
+			/* A newline right after <pre> is not content. */
+			if (h->prebuf.len > 0 && h->prebuf.data[0] == '\n')
+				skip = 1;
+			doc_add_code_block(h->d, h->prebuf.data + skip,
+			    h->prebuf.len - skip);
+		}
+		return;
+	}
+	if (a == A_CODE)
+		h->code--;
+	leave(h->d, a);
+}
+
+static void
+sax_text(void *ctx, const xmlChar *s, int len)
+{
+	struct hparse *h = ctx;
+
+	if (h->skip > 0 || len <= 0)
+		return;
+	if (h->pre > 0)
+		buf_add(&h->prebuf, s, (size_t)len);
+	else if (h->code > 0)
+		doc_add_code(h->d, (const char *)s, (size_t)len);
+	else
+		doc_add_text(h->d, (const char *)s, (size_t)len);
+}
+
+static void
+sax_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+sax_serror(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+int
+html_parse(struct doc *d, const char *s, size_t len, char **cause)
+{
+	htmlParserCtxtPtr ctxt;
+	struct hparse h;
+	int opts;
+
+	if (len == 0)
+		return 0;
+	if (len > INT_MAX) {
+		if (cause != NULL)
+			*cause = xstrdup("HTML content too large");
+		return -1;
+	}
+	if ((ctxt = htmlCreateMemoryParserCtxt(s, (int)len)) == NULL)
+		fatal("out of memory");
+	/* The content is UTF-8 already, whatever a meta tag says; no
+	 * network, no messages, and deep nesting allowed. */
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+	htmlCtxtUseOptions(ctxt, opts);
+	memset(ctxt->sax, 0, sizeof *ctxt->sax);
+	ctxt->sax->startElement = sax_start;
+	ctxt->sax->endElement = sax_end;
+	ctxt->sax->characters = sax_text;
+	ctxt->sax->ignorableWhitespace = sax_text;
+	ctxt->sax->cdataBlock = sax_text;
+	ctxt->sax->warning = sax_error;
+	ctxt->sax->error = sax_error;
+	ctxt->sax->fatalError = sax_error;
+	ctxt->sax->serror = sax_serror;
+	ctxt->sax->initialized = XML_SAX2_MAGIC;
+	memset(&h, 0, sizeof h);
+	h.d = d;
+	ctxt->userData = &h;
+	htmlParseDocument(ctxt);
+	htmlFreeParserCtxt(ctxt);
+	free(h.stack);
+	buf_free(&h.prebuf);
+	return 0;
+}

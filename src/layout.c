@@ -1,0 +1,1569 @@
+/* layout.c - a document laid out at a width: lines of styled cells. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "layout.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_PREFIX	(DOC_MAX_DEPTH * 3)
+#define TAB_STOP	8
+
+/* Glyphs: UTF-8 and ASCII. */
+struct glyphs {
+	const char	*bullet[3];
+	const char	*quote;
+	const char	*code;
+	const char	*rule;
+	const char	*rule2;		/* under level 1 headings */
+	const char	*vbar;		/* table */
+	const char	*cross;
+	const char	*cut;		/* a code line continues */
+	const char	*wide;		/* stands for a character too wide */
+};
+
+static const struct glyphs utf8_glyphs = {
+	{ "\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa" },
+	"\xe2\x94\x82", "\xe2\x94\x83", "\xe2\x94\x80", "\xe2\x95\x90",
+	"\xe2\x94\x82", "\xe2\x94\xbc", "\xe2\x86\xa9", "?",
+};
+
+static const struct glyphs ascii_glyphs = {
+	{ "*", "-", "+" }, "|", ":", "-", "=", "|", "+", "\\", "?",
+};
+
+/* A cell of a prefix (gutter, marker or indentation). */
+struct pcell {
+	const char	*s;
+	uint8_t		 len;
+	uint8_t		 role;
+};
+
+struct prefix {
+	struct pcell	 c[MAX_PREFIX];
+	int		 n;
+};
+
+/* Cells taken off a line to be put back elsewhere. */
+struct saved {
+	struct layout_cell *c;
+	size_t		 n, cap;
+	struct buf	 b;
+};
+
+struct line {
+	size_t		 cell;		/* first cell */
+	size_t		 text;		/* first byte */
+	int		 ncells;
+	int		 width;
+	int		 block;
+};
+
+struct layout {
+	int		 width;
+	const struct glyphs *g;
+
+	struct line	*lines;
+	size_t		 nlines, caplines;
+	struct layout_line *pub;
+	struct layout_cell *cells;
+	size_t		 ncells, capcells;
+	struct buf	 text;
+
+	int		*block_line;
+	int		 nblocks;
+	int		*section_line;
+	int		*section_block;
+	int		 nsections;
+	struct layout_span *spans;
+	size_t		 nspans, capspans;
+
+	struct saved	 saved;
+	size_t		 done;		/* lines already handed out */
+
+	/* The line being built. */
+	size_t		 ls, ts;	/* its first cell and byte */
+	int		 lw;		/* its width */
+	int		 block;
+};
+
+/*
+ * Wrapping state for one block of inline text.  Cells go straight into
+ * the layout; a word that turns out not to fit is moved to a new line.
+ */
+struct wrap {
+	struct layout	*L;
+	int		 avail;		/* columns for text */
+	const struct prefix *first, *cont;
+	bool		 started;	/* a line is open */
+	size_t		 cs;		/* first text cell of the line */
+	int		 tw;		/* width of the text on the line */
+	bool		 inword;
+	size_t		 ws;		/* first cell of the word */
+	int		 ww;		/* its width */
+	size_t		 sp;		/* the space before it, or SIZE_MAX */
+	uint32_t	 prevcp;	/* last character of the word */
+	int		 prevw;
+	uint8_t		 style, role;	/* for the text added next */
+	uint32_t	 link;
+};
+
+static void	 lay_runs(struct layout *, struct wrap *, const struct doc *,
+		    int first, int n, uint8_t style, uint8_t role);
+
+/* Storage. */
+
+/* Make room for n more cells and their bytes (at most 4 each). */
+static inline void
+reserve(struct layout *L, size_t n)
+{
+	if (L->ncells + n > L->capcells) {
+		while (L->ncells + n > L->capcells)
+			L->capcells = L->capcells ? L->capcells * 2 : 1024;
+		L->cells = xreallocarray(L->cells, L->capcells,
+		    sizeof *L->cells);
+	}
+	if (L->text.len + n * 4 + 1 > L->text.cap)
+		buf_grow(&L->text, n * 4 + 1);
+}
+
+static inline struct layout_cell *
+add_cell(struct layout *L, const char *s, size_t n, int w, uint8_t style,
+    uint8_t role, uint32_t link)
+{
+	struct layout_cell *c;
+
+	reserve(L, 1);
+	if (n > 4)
+		buf_grow(&L->text, n);
+	c = &L->cells[L->ncells++];
+	c->off = (uint32_t)(L->text.len - L->ts);
+	c->link = link;
+	c->len = (uint8_t)n;
+	c->width = (uint8_t)w;
+	c->style = style;
+	c->role = role;
+	memcpy(L->text.data + L->text.len, s, n);
+	L->text.len += n;
+	L->lw += w;
+	return c;
+}
+
+static void
+line_begin(struct layout *L)
+{
+	L->ls = L->ncells;
+	L->ts = L->text.len;
+	L->lw = 0;
+}
+
+static bool
+blank_cell(const struct layout *L, const struct layout_cell *c)
+{
+	return c->len == 1 && L->text.data[L->ts + c->off] == ' ' &&
+	    c->link == 0 && (c->style & (STYLE_UNDERLINE | STYLE_REVERSE |
+	    STYLE_STRIKE)) == 0;
+}
+
+/* End the line being built, dropping trailing blanks. */
+static void
+line_end(struct layout *L)
+{
+	struct line *l;
+	struct layout_cell *c;
+
+	while (L->ncells > L->ls) {
+		c = &L->cells[L->ncells - 1];
+		if (!blank_cell(L, c))
+			break;
+		L->lw -= c->width;
+		L->ncells--;
+		buf_truncate(&L->text, L->ts + c->off);
+	}
+	if (L->nlines == L->caplines) {
+		L->caplines = L->caplines ? L->caplines * 2 : 256;
+		L->lines = xreallocarray(L->lines, L->caplines,
+		    sizeof *L->lines);
+	}
+	l = &L->lines[L->nlines++];
+	l->cell = L->ls;
+	l->text = L->ts;
+	l->ncells = (int)(L->ncells - L->ls);
+	l->width = L->lw;
+	l->block = L->block;
+	line_begin(L);
+}
+
+static void
+add_prefix(struct layout *L, const struct prefix *p)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		add_cell(L, p->c[i].s, p->c[i].len, 1, 0, p->c[i].role, 0);
+}
+
+/* Character classes for line breaking. */
+
+static bool
+is_closing(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp != 0 && strchr("!),.:;?]}", (int)cp) != NULL;
+	switch (cp) {
+	case 0x2019: case 0x201d: case 0xbb: case 0x203a: case 0x2026:
+	case 0x2025: case 0x3001: case 0x3002: case 0x3009: case 0x300b:
+	case 0x300d: case 0x300f: case 0x3011: case 0x3015: case 0x3017:
+	case 0x3019: case 0x301f: case 0x30fb: case 0x30fc: case 0x3005:
+	case 0xff01: case 0xff09: case 0xff0c: case 0xff0e: case 0xff1a:
+	case 0xff1b: case 0xff1f: case 0xff3d: case 0xff5d: case 0xff60:
+	case 0xff61: case 0xff63: case 0xff64:
+		return true;
+	}
+	/* Small kana do not start a line either. */
+	if ((cp >= 0x3041 && cp <= 0x3049 && (cp & 1)) || cp == 0x3063 ||
+	    cp == 0x3083 || cp == 0x3085 || cp == 0x3087 || cp == 0x308e ||
+	    (cp >= 0x30a1 && cp <= 0x30a9 && (cp & 1)) || cp == 0x30c3 ||
+	    cp == 0x30e3 || cp == 0x30e5 || cp == 0x30e7 || cp == 0x30ee)
+		return true;
+	return false;
+}
+
+static bool
+is_opening(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == '(' || cp == '[' || cp == '{';
+	switch (cp) {
+	case 0x2018: case 0x201c: case 0xab: case 0x2039: case 0x3008:
+	case 0x300a: case 0x300c: case 0x300e: case 0x3010: case 0x3014:
+	case 0x3016: case 0x3018: case 0x301d: case 0xff08: case 0xff3b:
+	case 0xff5b: case 0xff5f: case 0xff62:
+		return true;
+	}
+	return false;
+}
+
+/* Wrapping. */
+
+static void
+wrap_init(struct wrap *w, struct layout *L, int avail,
+    const struct prefix *first, const struct prefix *cont)
+{
+	memset(w, 0, sizeof *w);
+	w->L = L;
+	w->avail = avail < 1 ? 1 : avail;
+	w->first = first;
+	w->cont = cont;
+	w->sp = SIZE_MAX;
+}
+
+static void
+wrap_open(struct wrap *w)
+{
+	if (w->started)
+		return;
+	add_prefix(w->L, w->first);
+	w->cs = w->L->ncells;
+	w->tw = 0;
+	w->started = true;
+}
+
+static void
+wrap_newline(struct wrap *w)
+{
+	line_end(w->L);
+	add_prefix(w->L, w->cont);
+	w->cs = w->L->ncells;
+	w->tw = 0;
+	w->sp = SIZE_MAX;
+}
+
+/* Take the cells from index i to the end off the line, with their bytes,
+ * into s (byte offsets relative to s->b). */
+static void
+save_tail(struct layout *L, size_t i, struct saved *s)
+{
+	size_t k, base;
+
+	s->n = 0;
+	buf_reset(&s->b);
+	if (L->ncells - i > s->cap) {
+		s->cap = L->ncells - i;
+		s->c = xreallocarray(s->c, s->cap, sizeof *s->c);
+	}
+	base = L->ts + L->cells[i].off;
+	buf_add(&s->b, L->text.data + base, L->text.len - base);
+	for (k = i; k < L->ncells; k++) {
+		s->c[s->n] = L->cells[k];
+		s->c[s->n].off = (uint32_t)(L->ts + L->cells[k].off - base);
+		s->n++;
+	}
+	for (k = i; k < L->ncells; k++)
+		L->lw -= L->cells[k].width;
+	L->ncells = i;
+	buf_truncate(&L->text, base);
+}
+
+static void
+restore(struct layout *L, const struct saved *s, size_t from, size_t to)
+{
+	size_t k;
+	const struct layout_cell *c;
+
+	for (k = from; k < to; k++) {
+		c = &s->c[k];
+		add_cell(L, s->b.data + c->off, c->len, c->width, c->style,
+		    c->role, c->link);
+	}
+}
+
+static bool
+glue_cell(const struct saved *s, size_t k)
+{
+	uint32_t cp;
+
+	if (s->c[k].role == LAYOUT_LINKNUM)
+		return true;
+	utf8_decode(s->b.data + s->c[k].off, s->c[k].len, &cp);
+	return is_closing(cp);
+}
+
+/* The ASCII character of saved cell k, or 1 for anything else. */
+static int
+cut_char(const struct saved *s, size_t k)
+{
+	if (k >= s->n || s->c[k].len != 1 || s->c[k].role == LAYOUT_LINKNUM)
+		return 1;
+	return (unsigned char)s->b.data[s->c[k].off];
+}
+
+/* The word alone is wider than the line: cut it into pieces, keeping a
+ * reference number or closing punctuation from starting a piece alone. */
+static void
+hard_split(struct wrap *w)
+{
+	struct layout *L = w->L;
+	struct saved *s = &L->saved;
+	size_t k, start, last, cut;
+	int pw, tail;
+
+	save_tail(L, w->cs, s);
+	start = 0;
+	while (start < s->n) {
+		pw = 0;
+		for (k = start; k < s->n && pw + s->c[k].width <= w->avail;
+		    k++)
+			pw += s->c[k].width;
+		if (k == start)
+			k++;	/* not reached: every cell fits in avail */
+		if (k == s->n) {
+			restore(L, s, start, k);
+			w->tw = pw;
+			break;
+		}
+		/* Cut a URL or path after a slash, or before "&" or "#", if
+		 * that leaves the piece at least half full. */
+		for (cut = k; cut > start + (k - start + 1) / 2; cut--)
+			if (cut_char(s, cut - 1) == '/' ||
+			    strchr("&#", cut_char(s, cut)) != NULL)
+				break;
+		if (cut > start + (k - start + 1) / 2)
+			k = cut;
+		/* No piece starts with closing punctuation or "[n]", if
+		 * there is something else to start it with. */
+		for (cut = k; cut > start + 1 && glue_cell(s, cut); cut--)
+			;
+		if (!glue_cell(s, cut))
+			k = cut;
+		/* Is the rest only glue?  Then take some along. */
+		last = k;
+		if (s->n - k <= (size_t)w->avail)
+			while (last < s->n && glue_cell(s, last))
+				last++;
+		if (last == s->n) {
+			tail = 0;
+			for (last = k; last < s->n; last++)
+				tail += s->c[last].width;
+			while (k > start + 1 &&
+			    tail + s->c[k - 1].width <= w->avail) {
+				k--;
+				tail += s->c[k].width;
+				if (!glue_cell(s, k))
+					break;
+			}
+		}
+		restore(L, s, start, k);
+		wrap_newline(w);
+		start = k;
+	}
+}
+
+/* The word being built is complete: move it to a new line if it does not
+ * fit. */
+static void
+word_end(struct wrap *w)
+{
+	struct layout *L = w->L;
+	struct saved *s = &L->saved;
+
+	if (!w->inword)
+		return;
+	w->inword = false;
+	if (w->tw <= w->avail) {
+		w->sp = SIZE_MAX;
+		return;
+	}
+	if (w->ws > w->cs) {
+		save_tail(L, w->ws, s);
+		if (w->sp != SIZE_MAX && w->sp + 1 == w->ws) {
+			L->lw -= L->cells[w->sp].width;
+			L->ncells = w->sp;
+			buf_truncate(&L->text, L->ts + L->cells[w->sp].off);
+		}
+		wrap_newline(w);
+		restore(L, s, 0, s->n);
+		w->tw = w->ww;
+	}
+	w->sp = SIZE_MAX;
+	if (w->tw > w->avail)
+		hard_split(w);
+}
+
+static void
+wrap_space(struct wrap *w)
+{
+	struct layout *L = w->L;
+	const struct layout_cell *c;
+
+	word_end(w);
+	if (!w->started || L->ncells == w->cs)
+		return;
+	c = &L->cells[L->ncells - 1];
+	if (c->len == 1 && L->text.data[L->ts + c->off] == ' ' &&
+	    c->role != LAYOUT_LINKNUM)
+		return;
+	w->sp = L->ncells;
+	add_cell(L, " ", 1, 1, w->style, w->role, w->link);
+	w->tw++;
+}
+
+static void
+wrap_char(struct wrap *w, uint32_t cp, const char *s, size_t n, int cw,
+    bool glue)
+{
+	struct layout *L = w->L;
+	struct layout_cell *c;
+
+	wrap_open(w);
+	if (cw == 0 && L->ncells > w->cs) {
+		/* A combining mark joins the character before it. */
+		c = &L->cells[L->ncells - 1];
+		if ((size_t)c->len + n <= 255 &&
+		    c->off + c->len == L->text.len - L->ts) {
+			buf_add(&L->text, s, n);
+			c->len = (uint8_t)(c->len + n);
+		}
+		/* What a joiner joins does not break. */
+		if (cp == 0x200d)
+			w->prevcp = cp;
+		return;
+	}
+	if (cw > w->avail) {
+		s = L->g->wide;
+		n = strlen(s);
+		cw = 1;
+	}
+	if (w->inword && !glue && (cw == 2 || w->prevw == 2) &&
+	    !is_closing(cp) && !is_opening(w->prevcp) && w->prevcp != 0x200d)
+		word_end(w);
+	if (!w->inword) {
+		w->inword = true;
+		w->ws = L->ncells;
+		w->ww = 0;
+	}
+	add_cell(L, s, n, cw, w->style, w->role, w->link);
+	w->ww += cw;
+	w->tw += cw;
+	w->prevcp = cp;
+	w->prevw = cw;
+}
+
+static void
+wrap_break(struct wrap *w)
+{
+	word_end(w);
+	wrap_open(w);
+	wrap_newline(w);
+}
+
+/* End the block: close the last line, if any. */
+static void
+wrap_end(struct wrap *w)
+{
+	word_end(w);
+	if (w->started)
+		line_end(w->L);
+	w->started = false;
+}
+
+/* Add printable ASCII s[0..n) to the word begun before it. */
+static void
+ascii_run(struct wrap *w, const char *s, size_t n)
+{
+	struct layout *L = w->L;
+	struct layout_cell *c;
+	size_t k;
+	uint32_t off;
+
+	reserve(L, n);
+	c = &L->cells[L->ncells];
+	off = (uint32_t)(L->text.len - L->ts);
+	for (k = 0; k < n; k++, c++) {
+		c->off = off + (uint32_t)k;
+		c->link = w->link;
+		c->len = 1;
+		c->width = 1;
+		c->style = w->style;
+		c->role = w->role;
+	}
+	memcpy(L->text.data + L->text.len, s, n);
+	L->text.len += n;
+	L->ncells += n;
+	L->lw += (int)n;
+	w->ww += (int)n;
+	w->tw += (int)n;
+	w->prevcp = (unsigned char)s[n - 1];
+	w->prevw = 1;
+}
+
+/* Add UTF-8 text s[0..len) (sanitised, white space collapsed). */
+static void
+wrap_text(struct wrap *w, const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+	unsigned char c;
+
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c == ' ') {
+			wrap_space(w);
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			wrap_char(w, c, s + i, 1, c >= 0x20, false);
+			i++;
+			/* The rest of a printable ASCII run cannot break. */
+			for (n = i; n < len && (unsigned char)s[n] > 0x20 &&
+			    (unsigned char)s[n] < 0x7f; n++)
+				;
+			if (n > i) {
+				ascii_run(w, s + i, n - i);
+				i = n;
+			}
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xa0)		/* no-break space */
+			wrap_char(w, cp, " ", 1, 1, true);
+		else
+			wrap_char(w, cp, s + i, n, utf8_cpwidth(cp), false);
+		i += n;
+	}
+}
+
+static void
+wrap_linknum(struct wrap *w, uint32_t n)
+{
+	char num[16];
+	int len, i;
+	uint8_t role = w->role, style = w->style;
+	uint32_t link = w->link;
+
+	len = snprintf(num, sizeof num, "[%u]", n);
+	w->role = LAYOUT_LINKNUM;
+	w->style = 0;
+	w->link = n;
+	for (i = 0; i < len; i++)
+		wrap_char(w, (unsigned char)num[i], num + i, 1, 1, true);
+	w->role = role;
+	w->style = style;
+	w->link = link;
+}
+
+static void
+lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
+    int n, uint8_t style, uint8_t role)
+{
+	const struct doc_run *runs = doc_runs(d), *r;
+	const char *text = doc_text(d);
+	int i;
+
+	for (i = first; i < first + n; i++) {
+		r = &runs[i];
+		w->style = r->style | style;
+		w->link = r->link;
+		if (r->link != 0) {
+			w->role = LAYOUT_LINK;
+			w->style |= STYLE_UNDERLINE;
+		} else if (r->kind == DOC_RUN_CODE)
+			w->role = LAYOUT_CODE;
+		else
+			w->role = role;
+		switch (r->kind) {
+		case DOC_RUN_TEXT:
+		case DOC_RUN_CODE:
+			wrap_text(w, text + r->off, r->len);
+			break;
+		case DOC_RUN_BREAK:
+			wrap_break(w);
+			break;
+		case DOC_RUN_LINKNUM:
+			wrap_linknum(w, r->link);
+			break;
+		}
+	}
+	(void)L;
+}
+
+/* Prefixes: gutters, markers and indentation of a block's containers. */
+
+/* Add one character s[0..len) of width 1 to a prefix. */
+static void
+pre_addn(struct prefix *p, const char *s, size_t len, uint8_t role)
+{
+	if (p->n < MAX_PREFIX) {
+		p->c[p->n].s = s;
+		p->c[p->n].len = (uint8_t)len;
+		p->c[p->n].role = role;
+		p->n++;
+	}
+}
+
+static void
+pre_add(struct prefix *p, const char *s, uint8_t role)
+{
+	pre_addn(p, s, strlen(s), role);
+}
+
+static int
+frame_width(const struct doc *d, const struct doc_container *c)
+{
+	switch (c->type) {
+	case DOC_QUOTE:
+		return 2;
+	case DOC_INDENT:
+		return 4;
+	case DOC_ITEM:
+		return doc_list(d, c->list)->marker_width + 1;
+	}
+	return 0;
+}
+
+/*
+ * Which frames of block b get drawn: as many of the outer ones as fit in
+ * half the width, and always the innermost item's marker.  This caps the
+ * indentation of deep nesting so text keeps at least half the line.
+ */
+static int
+kept_frames(const struct doc *d, const struct doc_block *b, int width,
+    int *keep)
+{
+	int i, n = 0, used = 0, budget = width / 2, fw, inner;
+
+	for (i = 0; i < b->depth; i++) {
+		fw = frame_width(d, doc_frame(d, b, i));
+		if (used + fw > budget)
+			break;
+		used += fw;
+		keep[n++] = i;
+	}
+	inner = b->depth - 1;
+	if (inner >= 0 && n < b->depth &&
+	    doc_frame(d, b, inner)->type == DOC_ITEM) {
+		fw = frame_width(d, doc_frame(d, b, inner));
+		while (n > 0 && used + fw > budget)
+			used -= frame_width(d, doc_frame(d, b, keep[--n]));
+		if (used + fw <= budget)
+			keep[n++] = inner;
+	}
+	return n;
+}
+
+static void
+make_prefixes(struct layout *L, const struct doc *d, const struct doc_block *b,
+    int bi, struct prefix *first, struct prefix *cont)
+{
+	const struct doc_container *c;
+	const struct doc_list *list;
+	int keep[DOC_MAX_DEPTH], n, i, k, mw, pad;
+	const char *m;
+	size_t cl;
+	uint32_t cp;
+
+	first->n = cont->n = 0;
+	n = kept_frames(d, b, L->width, keep);
+	for (k = 0; k < n; k++) {
+		c = doc_frame(d, b, keep[k]);
+		switch (c->type) {
+		case DOC_QUOTE:
+			pre_add(first, L->g->quote, LAYOUT_QUOTE);
+			pre_add(first, " ", LAYOUT_INDENT);
+			pre_add(cont, L->g->quote, LAYOUT_QUOTE);
+			pre_add(cont, " ", LAYOUT_INDENT);
+			break;
+		case DOC_INDENT:
+			for (i = 0; i < 4; i++) {
+				pre_add(first, " ", LAYOUT_INDENT);
+				pre_add(cont, " ", LAYOUT_INDENT);
+			}
+			break;
+		case DOC_ITEM:
+			list = doc_list(d, c->list);
+			mw = list->marker_width;
+			if (c->first_block == bi && c->marker[0] == '\0') {
+				pre_add(first, L->g->bullet[(list->level - 1) %
+				    3], LAYOUT_MARKER);
+				for (i = 1; i < mw; i++)
+					pre_add(first, " ", LAYOUT_INDENT);
+			} else if (c->first_block == bi) {
+				/* Numbers are right-aligned. */
+				pad = mw - (int)utf8_width(c->marker);
+				for (i = 0; i < pad; i++)
+					pre_add(first, " ", LAYOUT_INDENT);
+				for (m = c->marker; *m != '\0'; m += cl) {
+					cl = utf8_decode(m, strlen(m), &cp);
+					pre_addn(first, m, cl, LAYOUT_MARKER);
+				}
+			} else {
+				for (i = 0; i < mw; i++)
+					pre_add(first, " ", LAYOUT_INDENT);
+			}
+			pre_add(first, " ", LAYOUT_INDENT);
+			for (i = 0; i <= mw; i++)
+				pre_add(cont, " ", LAYOUT_INDENT);
+			break;
+		}
+	}
+}
+
+/* The gutters a blank line between blocks a and b keeps: those of the
+ * quotes both are in. */
+static void
+blank_line(struct layout *L, const struct doc *d, int a, int b)
+{
+	const struct doc_block *ba = doc_block(d, a), *bb = doc_block(d, b);
+	struct prefix p;
+	int keep[DOC_MAX_DEPTH], n, k, i, fi, common;
+	const struct doc_container *c;
+
+	for (common = 0; common < ba->depth && common < bb->depth; common++)
+		if (doc_frame_index(d, ba, common) !=
+		    doc_frame_index(d, bb, common))
+			break;
+	p.n = 0;
+	n = kept_frames(d, bb, L->width, keep);
+	for (k = 0; k < n && keep[k] < common; k++) {
+		fi = keep[k];
+		c = doc_frame(d, bb, fi);
+		if (c->type == DOC_QUOTE) {
+			pre_add(&p, L->g->quote, LAYOUT_QUOTE);
+			pre_add(&p, " ", LAYOUT_INDENT);
+		} else
+			for (i = 0; i < frame_width(d, c); i++)
+				pre_add(&p, " ", LAYOUT_INDENT);
+	}
+	add_prefix(L, &p);
+	line_end(L);
+}
+
+static int
+prefix_width(const struct prefix *p)
+{
+	return p->n;
+}
+
+/* Blocks. */
+
+static void
+lay_text_block(struct layout *L, const struct doc *d,
+    const struct doc_block *b, const struct prefix *first,
+    const struct prefix *cont)
+{
+	struct wrap w;
+	uint8_t style = 0, role = LAYOUT_NORMAL;
+	size_t start;
+	int i, maxw = 0, avail;
+	const char *g;
+
+	avail = L->width - prefix_width(first);
+	if (b->type == DOC_HEADING) {
+		style = STYLE_BOLD;
+		role = LAYOUT_HEADING;
+	}
+	wrap_init(&w, L, avail, first, cont);
+	start = L->nlines;
+	wrap_open(&w);
+	lay_runs(L, &w, d, b->first_run, b->nruns, style, role);
+	wrap_end(&w);
+	if (b->type != DOC_HEADING || b->level > 3)
+		return;
+	/* Underline the heading as wide as its widest line. */
+	for (; start < L->nlines; start++) {
+		i = L->lines[start].width - prefix_width(first);
+		if (i > maxw)
+			maxw = i;
+	}
+	if (maxw > avail)
+		maxw = avail;
+	g = b->level == 1 ? L->g->rule2 : L->g->rule;
+	add_prefix(L, cont);
+	for (i = 0; i < maxw; i++)
+		add_cell(L, g, strlen(g), 1, 0, LAYOUT_HEADING, 0);
+	line_end(L);
+}
+
+static void
+lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
+    const struct prefix *first, const struct prefix *cont)
+{
+	const struct doc_run *r = &doc_runs(d)[b->first_run];
+	const char *s = doc_text(d) + r->off;
+	size_t len = r->len, i = 0, n;
+	int avail, col, cw;
+	bool gutter, cut;
+	uint32_t cp;
+	struct layout_cell *last;
+
+	avail = L->width - prefix_width(first);
+	gutter = avail >= 6;
+	if (gutter)
+		avail -= 2;
+	cut = avail >= 2;
+	for (;;) {
+		add_prefix(L, i == 0 ? first : cont);
+		if (gutter) {
+			add_cell(L, L->g->code, strlen(L->g->code), 1, 0,
+			    LAYOUT_CODE_GUTTER, 0);
+			add_cell(L, " ", 1, 1, 0, LAYOUT_INDENT, 0);
+		}
+		col = 0;
+		while (i < len && s[i] != '\n') {
+			if (s[i] == '\t') {
+				/* A tab that does not fit ends the piece. */
+				cw = TAB_STOP - col % TAB_STOP;
+				if (col + cw > avail - (cut ? 1 : 0)) {
+					i++;
+					goto wrap;
+				}
+				while (cw-- > 0) {
+					add_cell(L, " ", 1, 1, 0, LAYOUT_CODE,
+					    0);
+					col++;
+				}
+				i++;
+				continue;
+			}
+			n = utf8_decode(s + i, len - i, &cp);
+			cw = utf8_cpwidth(cp);
+			if (cw == 0 && L->ncells > L->ls) {
+				last = &L->cells[L->ncells - 1];
+				if ((size_t)last->len + n <= 255) {
+					buf_add(&L->text, s + i, n);
+					last->len = (uint8_t)(last->len + n);
+				}
+				i += n;
+				continue;
+			}
+			/* Keep a column for the cut mark unless this is the
+			 * line's last character. */
+			if (col + (cw > avail ? 1 : cw) > avail - (cut ? 1 :
+			    0) && !(col + cw <= avail && (i + n == len ||
+			    s[i + n] == '\n')) && col > 0)
+				goto wrap;
+			if (cw > avail) {
+				/* Wider than the whole line. */
+				add_cell(L, L->g->wide, 1, 1, 0, LAYOUT_CODE,
+				    0);
+				cw = 1;
+			} else
+				add_cell(L, s + i, n, cw, 0, LAYOUT_CODE, 0);
+			col += cw;
+			i += n;
+		}
+		line_end(L);
+		if (i >= len)
+			break;
+		i++;	/* the newline */
+		continue;
+wrap:
+		if (cut && col < avail)
+			add_cell(L, L->g->cut, strlen(L->g->cut), 1, STYLE_DIM,
+			    LAYOUT_MARKER, 0);
+		line_end(L);
+	}
+}
+
+static void
+lay_rule(struct layout *L, const struct prefix *first)
+{
+	int i, avail = L->width - prefix_width(first);
+
+	add_prefix(L, first);
+	for (i = 0; i < avail; i++)
+		add_cell(L, L->g->rule, strlen(L->g->rule), 1, 0, LAYOUT_RULE,
+		    0);
+	line_end(L);
+}
+
+/* Tables. */
+
+/* Natural (unwrapped) and minimum (longest word) widths of a cell. */
+static void
+measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
+{
+	const struct doc_run *r;
+	const char *s;
+	size_t i, n;
+	int j, line = 0, word = 0, cw, prevw = 0;
+	uint32_t cp;
+	char num[16];
+
+	*nat = *min = 0;
+	for (j = c->first_run; j < c->first_run + c->nruns; j++) {
+		r = &doc_runs(d)[j];
+		if (r->kind == DOC_RUN_BREAK) {
+			if (line > *nat)
+				*nat = line;
+			line = word = 0;
+			continue;
+		}
+		if (r->kind == DOC_RUN_LINKNUM) {
+			cw = snprintf(num, sizeof num, "[%u]", r->link);
+			line += cw;
+			word += cw;
+			if (word > *min)
+				*min = word;
+			continue;
+		}
+		s = doc_text(d) + r->off;
+		for (i = 0; i < r->len; i += n) {
+			n = utf8_decode(s + i, r->len - i, &cp);
+			cw = cp == ' ' ? 1 : utf8_cpwidth(cp);
+			line += cw;
+			if (cp == ' ')
+				word = 0;
+			else {
+				if (cw == 2 || prevw == 2)
+					word = 0;
+				word += cw;
+				if (word > *min)
+					*min = word;
+			}
+			prevw = cw;
+		}
+	}
+	if (line > *nat)
+		*nat = line;
+}
+
+/* Lay out a cell's text in tmp at width w. */
+static void
+cell_lines(struct layout *tmp, const struct doc *d, const struct doc_cell *c,
+    int w)
+{
+	static const struct prefix none;
+	struct wrap wr;
+
+	tmp->nlines = 0;
+	tmp->ncells = 0;
+	buf_reset(&tmp->text);
+	line_begin(tmp);
+	wrap_init(&wr, tmp, w, &none, &none);
+	lay_runs(tmp, &wr, d, c->first_run, c->nruns,
+	    c->header ? STYLE_BOLD : 0, LAYOUT_NORMAL);
+	wrap_end(&wr);
+}
+
+static void
+copy_line(struct layout *L, const struct layout *tmp, int i)
+{
+	const struct line *l = &tmp->lines[i];
+	const struct layout_cell *c;
+	int k;
+
+	for (k = 0; k < l->ncells; k++) {
+		c = &tmp->cells[l->cell + (size_t)k];
+		add_cell(L, tmp->text.data + l->text + c->off, c->len,
+		    c->width, c->style, c->role, c->link);
+	}
+}
+
+static void
+pad(struct layout *L, int n)
+{
+	while (n-- > 0)
+		add_cell(L, " ", 1, 1, 0, LAYOUT_INDENT, 0);
+}
+
+static void
+table_rule(struct layout *L, const struct prefix *p, const int *cw, int ncols)
+{
+	int i, k;
+
+	add_prefix(L, p);
+	for (i = 0; i < ncols; i++) {
+		if (i > 0) {
+			add_cell(L, L->g->rule, strlen(L->g->rule), 1, 0,
+			    LAYOUT_TABLE, 0);
+			add_cell(L, L->g->cross, strlen(L->g->cross), 1, 0,
+			    LAYOUT_TABLE, 0);
+			add_cell(L, L->g->rule, strlen(L->g->rule), 1, 0,
+			    LAYOUT_TABLE, 0);
+		}
+		for (k = 0; k < cw[i]; k++)
+			add_cell(L, L->g->rule, strlen(L->g->rule), 1, 0,
+			    LAYOUT_TABLE, 0);
+	}
+	line_end(L);
+}
+
+/*
+ * Too narrow for columns: each cell becomes a paragraph of its own,
+ * "Header: text" when the table has a head, and rules separate the rows.
+ */
+static void
+lay_table_linear(struct layout *L, const struct doc *d,
+    const struct doc_table *t, const struct prefix *first,
+    const struct prefix *cont, int avail)
+{
+	const struct doc_cell *c, *h, **head;
+	struct wrap w;
+	int i, k, row = -1;
+	bool any = false;
+
+	/* The header cell above each column. */
+	head = xcalloc((size_t)t->ncols + 1, sizeof *head);
+	for (i = 0; i < t->ncells; i++) {
+		c = doc_cell(d, t->first_cell + i);
+		if (c->row >= t->nheader)
+			break;
+		if (head[c->col] == NULL && c->nruns > 0)
+			head[c->col] = c;
+	}
+	for (i = 0; i < t->ncells; i++) {
+		c = doc_cell(d, t->first_cell + i);
+		if (c->row < t->nheader)
+			continue;
+		if (c->row != row && any) {
+			add_prefix(L, cont);
+			for (k = 0; k < avail; k++)
+				add_cell(L, L->g->rule, strlen(L->g->rule), 1,
+				    0, LAYOUT_TABLE, 0);
+			line_end(L);
+		}
+		row = c->row;
+		h = head[c->col];
+		if (c->nruns == 0 && h == NULL)
+			continue;
+		wrap_init(&w, L, avail, any ? cont : first, cont);
+		wrap_open(&w);
+		if (h != NULL) {
+			lay_runs(L, &w, d, h->first_run, h->nruns, STYLE_BOLD,
+			    LAYOUT_NORMAL);
+			w.style = STYLE_BOLD;
+			w.role = LAYOUT_NORMAL;
+			w.link = 0;
+			wrap_char(&w, ':', ":", 1, 1, true);
+			w.style = 0;
+			wrap_space(&w);
+		}
+		lay_runs(L, &w, d, c->first_run, c->nruns,
+		    c->header ? STYLE_BOLD : 0, LAYOUT_NORMAL);
+		wrap_end(&w);
+		any = true;
+	}
+	free(head);
+}
+
+/* Columns of a cell, with the separators between them. */
+static int
+span_width(const int *cw, const struct doc_cell *c, int nc)
+{
+	int k, w = cw[c->col];
+
+	for (k = 1; k < c->colspan && c->col + k < nc; k++)
+		w += cw[c->col + k] + 3;
+	return w;
+}
+
+/*
+ * Column widths: natural widths if they fit, else each column its longest
+ * word plus a share of the rest in proportion to how much more it would
+ * like.  False when even the longest words do not fit.
+ */
+static bool
+table_widths(const struct doc *d, const struct doc_table *t, int space,
+    int *cw)
+{
+	const struct doc_cell *c;
+	int *nat, *min, i, k, nc = t->ncols, cn, cm, wn, wm, extra, got;
+	int sumnat = 0, summin = 0;
+
+	nat = xcalloc((size_t)nc, sizeof *nat);
+	min = xcalloc((size_t)nc, sizeof *min);
+	for (i = 0; i < nc; i++)
+		nat[i] = min[i] = 1;
+	for (i = 0; i < t->ncells; i++) {
+		c = doc_cell(d, t->first_cell + i);
+		if (c->colspan != 1)
+			continue;
+		measure(d, c, &cn, &cm);
+		if (cn > nat[c->col])
+			nat[c->col] = cn;
+		if (cm > min[c->col])
+			min[c->col] = cm;
+	}
+	/* A cell spanning columns widens the last of them if they are too
+	 * narrow for it together. */
+	for (i = 0; i < t->ncells; i++) {
+		c = doc_cell(d, t->first_cell + i);
+		if (c->colspan == 1)
+			continue;
+		measure(d, c, &cn, &cm);
+		wn = wm = 3 * (c->colspan - 1);
+		for (k = 0; k < c->colspan; k++) {
+			wn += nat[c->col + k];
+			wm += min[c->col + k];
+		}
+		if (cn > wn)
+			nat[c->col + c->colspan - 1] += cn - wn;
+		if (cm > wm)
+			min[c->col + c->colspan - 1] += cm - wm;
+	}
+	for (i = 0; i < nc; i++) {
+		sumnat += nat[i];
+		summin += min[i];
+	}
+	if (space >= sumnat) {
+		for (i = 0; i < nc; i++)
+			cw[i] = nat[i];
+	} else if (space >= summin) {
+		extra = space - summin;
+		got = 0;
+		for (i = 0; i < nc; i++) {
+			cw[i] = min[i] + (int)((long long)extra *
+			    (nat[i] - min[i]) / (sumnat - summin));
+			got += cw[i];
+		}
+		for (i = 0; got < space && i < nc; i++)
+			if (cw[i] < nat[i]) {
+				cw[i]++;
+				got++;
+			}
+	}
+	free(nat);
+	free(min);
+	return space >= 1 && space >= summin;
+}
+
+static void
+column_gap(struct layout *L)
+{
+	pad(L, 1);
+	add_cell(L, L->g->vbar, strlen(L->g->vbar), 1, 0, LAYOUT_TABLE, 0);
+	pad(L, 1);
+}
+
+/* Draw the cells [first, last) of a table, one row, each cell wrapped in
+ * its columns and aligned. */
+static void
+table_row(struct layout *L, const struct doc *d, const struct doc_table *t,
+    int first, int last, const int *cw, const struct prefix *p)
+{
+	const struct doc_cell *c;
+	struct layout **cl;
+	int n = last - first, i, x, w, lw, before, line, h = 1;
+
+	cl = xcalloc((size_t)n + 1, sizeof *cl);
+	for (i = 0; i < n; i++) {
+		c = doc_cell(d, t->first_cell + first + i);
+		w = span_width(cw, c, t->ncols);
+		cl[i] = xcalloc(1, sizeof **cl);
+		cl[i]->g = L->g;
+		cl[i]->width = w;
+		cell_lines(cl[i], d, c, w);
+		if ((int)cl[i]->nlines > h)
+			h = (int)cl[i]->nlines;
+	}
+	for (line = 0; line < h; line++) {
+		add_prefix(L, p);
+		x = 0;
+		for (i = 0; i < n; i++) {
+			c = doc_cell(d, t->first_cell + first + i);
+			for (; x < c->col; x++) {
+				if (x > 0)
+					column_gap(L);
+				pad(L, cw[x]);
+			}
+			if (x > 0)
+				column_gap(L);
+			w = span_width(cw, c, t->ncols);
+			x = c->col + c->colspan;
+			if (line >= (int)cl[i]->nlines) {
+				pad(L, w);
+				continue;
+			}
+			lw = cl[i]->lines[line].width;
+			before = 0;
+			if (c->align == DOC_ALIGN_RIGHT)
+				before = w - lw;
+			else if (c->align == DOC_ALIGN_CENTER)
+				before = (w - lw) / 2;
+			pad(L, before);
+			copy_line(L, cl[i], line);
+			pad(L, w - lw - before);
+		}
+		for (; x < t->ncols; x++) {
+			if (x > 0)
+				column_gap(L);
+			pad(L, cw[x]);
+		}
+		line_end(L);
+	}
+	for (i = 0; i < n; i++)
+		layout_free(cl[i]);
+	free(cl);
+}
+
+static void
+lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
+    const struct prefix *first, const struct prefix *cont)
+{
+	const struct doc_table *t = doc_table(d, b->table);
+	const struct doc_cell *c;
+	int *cw, avail, i, row, cn, cm, start, end;
+	bool multi = false;
+
+	avail = L->width - prefix_width(first);
+	cw = xcalloc((size_t)t->ncols, sizeof *cw);
+	if (!table_widths(d, t, avail - 3 * (t->ncols - 1), cw)) {
+		/* Words would have to be cut: one cell after another. */
+		free(cw);
+		lay_table_linear(L, d, t, first, cont, avail);
+		return;
+	}
+	/* Rows with more than one line get rules between them all. */
+	for (i = 0; i < t->ncells && !multi; i++) {
+		c = doc_cell(d, t->first_cell + i);
+		if (c->row < t->nheader)
+			continue;
+		measure(d, c, &cn, &cm);
+		if (cn > span_width(cw, c, t->ncols))
+			multi = true;
+	}
+	start = 0;
+	for (row = 0; row < t->nrows; row++) {
+		for (end = start; end < t->ncells && doc_cell(d,
+		    t->first_cell + end)->row == row; end++)
+			;
+		if (row > 0 && (row == t->nheader || (multi && row >
+		    t->nheader)))
+			table_rule(L, cont, cw, t->ncols);
+		table_row(L, d, t, start, end, cw, row == 0 ? first : cont);
+		start = end;
+	}
+	free(cw);
+}
+
+/* Link occurrences: runs of cells of one link, read across the prefixes
+ * of wrapped lines. */
+static void
+find_spans(struct layout *L)
+{
+	struct layout_span *sp = NULL;
+	const struct layout_cell *c;
+	size_t i;
+	int k;
+
+	for (i = 0; i < L->nlines; i++) {
+		for (k = 0; k < L->lines[i].ncells; k++) {
+			c = &L->cells[L->lines[i].cell + (size_t)k];
+			if (c->role == LAYOUT_INDENT || c->role ==
+			    LAYOUT_QUOTE || c->role == LAYOUT_MARKER ||
+			    c->role == LAYOUT_CODE_GUTTER)
+				continue;
+			if (c->link == 0 || c->role == LAYOUT_TABLE) {
+				sp = NULL;
+				continue;
+			}
+			if (sp == NULL || sp->link != c->link) {
+				if (L->nspans == L->capspans) {
+					L->capspans = L->capspans ?
+					    L->capspans * 2 : 64;
+					L->spans = xreallocarray(L->spans,
+					    L->capspans, sizeof *L->spans);
+				}
+				sp = &L->spans[L->nspans++];
+				sp->link = c->link;
+				sp->first_line = (int)i;
+				sp->first_cell = k;
+			}
+			sp->last_line = (int)i;
+			sp->last_cell = k;
+			/* The "]" of "[n]" ends an occurrence. */
+			if (c->role == LAYOUT_LINKNUM &&
+			    L->text.data[L->lines[i].text + c->off] == ']')
+				sp = NULL;
+		}
+	}
+}
+
+static struct layout *
+layout_init(const struct doc *d, int width, const struct layout_opts *opts)
+{
+	struct layout *L;
+
+	if (opts != NULL && opts->max_width > 0 && width > opts->max_width)
+		width = opts->max_width;
+	if (width < 1)
+		width = 1;
+	L = xcalloc(1, sizeof *L);
+	L->width = width;
+	L->g = opts != NULL && opts->ascii ? &ascii_glyphs : &utf8_glyphs;
+	L->nblocks = doc_nblocks(d);
+	L->block_line = xcalloc((size_t)L->nblocks + 1, sizeof *L->block_line);
+	buf_str(&L->text);
+	line_begin(L);
+	return L;
+}
+
+/* Lay out block i, after a blank line if it wants one. */
+static void
+lay_block(struct layout *L, const struct doc *d, int i)
+{
+	const struct doc_block *b = doc_block(d, i);
+	struct prefix first, cont;
+
+	L->block = i;
+	if (b->space_before && L->done + L->nlines > 0)
+		blank_line(L, d, i - 1, i);
+	L->block_line[i] = (int)L->nlines;
+	make_prefixes(L, d, b, i, &first, &cont);
+	switch (b->type) {
+	case DOC_PARA:
+	case DOC_HEADING:
+		lay_text_block(L, d, b, &first, &cont);
+		break;
+	case DOC_CODE:
+		lay_code(L, d, b, &first, &cont);
+		break;
+	case DOC_RULE:
+		lay_rule(L, &first);
+		break;
+	case DOC_TABLE:
+		lay_table(L, d, b, &first, &cont);
+		break;
+	}
+	if ((int)L->nlines == L->block_line[i]) {
+		/* An empty block still takes a line. */
+		add_prefix(L, &first);
+		line_end(L);
+	}
+}
+
+static void
+public_line(const struct layout *L, size_t i, struct layout_line *out)
+{
+	out->text = L->text.data + L->lines[i].text;
+	out->cells = L->cells + L->lines[i].cell;
+	out->ncells = L->lines[i].ncells;
+	out->width = L->lines[i].width;
+	out->block = L->lines[i].block;
+}
+
+struct layout *
+layout_new(const struct doc *d, int width, const struct layout_opts *opts)
+{
+	struct layout *L;
+	int i, n, sec;
+
+	L = layout_init(d, width, opts);
+	n = L->nblocks;
+	for (i = 0; i < n; i++)
+		lay_block(L, d, i);
+	L->block_line[n] = (int)L->nlines;
+	L->nsections = doc_nsections(d);
+	L->section_line = xcalloc((size_t)L->nsections + 1,
+	    sizeof *L->section_line);
+	L->section_block = xcalloc((size_t)L->nsections + 1,
+	    sizeof *L->section_block);
+	for (sec = 0; sec < L->nsections; sec++) {
+		L->section_block[sec] = doc_section_block(d, sec);
+		L->section_line[sec] = L->block_line[L->section_block[sec]];
+	}
+	L->section_line[L->nsections] = (int)L->nlines;
+	find_spans(L);
+	/* Now that storage is final, point the public lines into it. */
+	L->pub = xcalloc(L->nlines + 1, sizeof *L->pub);
+	for (i = 0; i < (int)L->nlines; i++)
+		public_line(L, (size_t)i, &L->pub[i]);
+	return L;
+}
+
+/*
+ * The same lines as layout_new, handed to fn one block at a time and then
+ * forgotten: memory stays that of the largest block.  Text mode uses it.
+ */
+void
+layout_each(const struct doc *d, int width, const struct layout_opts *opts,
+    layout_line_fn fn, void *arg)
+{
+	struct layout *L;
+	struct layout_line line;
+	size_t k;
+	int i;
+
+	L = layout_init(d, width, opts);
+	for (i = 0; i < L->nblocks; i++) {
+		lay_block(L, d, i);
+		for (k = 0; k < L->nlines; k++) {
+			public_line(L, k, &line);
+			fn(&line, arg);
+		}
+		L->done += L->nlines;
+		L->nlines = 0;
+		L->ncells = 0;
+		buf_reset(&L->text);
+		line_begin(L);
+	}
+	layout_free(L);
+}
+
+void
+layout_free(struct layout *L)
+{
+	if (L == NULL)
+		return;
+	free(L->lines);
+	free(L->pub);
+	free(L->cells);
+	buf_free(&L->text);
+	free(L->block_line);
+	free(L->section_line);
+	free(L->section_block);
+	free(L->spans);
+	free(L->saved.c);
+	buf_free(&L->saved.b);
+	free(L);
+}
+
+int
+layout_width(const struct layout *L)
+{
+	return L->width;
+}
+
+int
+layout_nlines(const struct layout *L)
+{
+	return (int)L->nlines;
+}
+
+const struct layout_line *
+layout_line(const struct layout *L, int i)
+{
+	if (i < 0 || (size_t)i >= L->nlines)
+		return NULL;
+	return &L->pub[i];
+}
+
+int
+layout_section_line(const struct layout *L, int i)
+{
+	if (i < 0 || i >= L->nsections)
+		return -1;
+	return L->section_line[i];
+}
+
+static bool
+line_blank(const struct layout *L, int i)
+{
+	const struct line *l = &L->lines[i];
+	int k;
+
+	for (k = 0; k < l->ncells; k++) {
+		switch (L->cells[l->cell + (size_t)k].role) {
+		case LAYOUT_INDENT:
+		case LAYOUT_QUOTE:
+			continue;
+		}
+		return false;
+	}
+	return true;
+}
+
+int
+layout_section_range(const struct layout *L, int i, int *first, int *end)
+{
+	int a, z;
+
+	if (i < 0 || i >= L->nsections)
+		return -1;
+	a = L->section_line[i];
+	z = L->section_line[i + 1];
+	while (z > a && line_blank(L, z - 1))
+		z--;
+	*first = a;
+	*end = z;
+	return 0;
+}
+
+int
+layout_block_line(const struct layout *L, int block)
+{
+	if (block < 0 || block > L->nblocks)
+		return -1;
+	return L->block_line[block];
+}
+
+int
+layout_line_block(const struct layout *L, int line)
+{
+	if (line < 0 || (size_t)line >= L->nlines)
+		return -1;
+	return L->lines[line].block;
+}
+
+int
+layout_nspans(const struct layout *L)
+{
+	return (int)L->nspans;
+}
+
+const struct layout_span *
+layout_span(const struct layout *L, int i)
+{
+	if (i < 0 || (size_t)i >= L->nspans)
+		return NULL;
+	return &L->spans[i];
+}
+
+int
+layout_link_span(const struct layout *L, uint32_t n)
+{
+	size_t i;
+
+	for (i = 0; i < L->nspans; i++)
+		if (L->spans[i].link == n)
+			return (int)i;
+	return -1;
+}

@@ -1,0 +1,103 @@
+/* layout.h - a document laid out at a width: lines of styled cells.  Pure:
+ * no curses, no I/O; the terminal UI and text mode both draw from it. */
+#ifndef MN_LAYOUT_H
+#define MN_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+/* What a cell is, for the views to pick a colour. */
+enum layout_role {
+	LAYOUT_NORMAL,
+	LAYOUT_HEADING,		/* heading text and its underline */
+	LAYOUT_LINK,		/* link text (and image placeholders) */
+	LAYOUT_LINKNUM,		/* the "[n]" after a link */
+	LAYOUT_CODE,		/* inline code and code block text */
+	LAYOUT_CODE_GUTTER,	/* the bar left of a code block */
+	LAYOUT_QUOTE,		/* the bar left of quoted text */
+	LAYOUT_MARKER,		/* list bullets and numbers, code cut marks */
+	LAYOUT_RULE,		/* horizontal rules */
+	LAYOUT_TABLE,		/* table borders */
+	LAYOUT_INDENT,		/* padding and indentation */
+};
+
+/* One character: its UTF-8 bytes (with any zero-width marks after it) are
+ * line->text[off .. off + len). */
+struct layout_cell {
+	uint32_t	 off;
+	uint32_t	 link;		/* link number, 0 for none */
+	uint8_t		 len;
+	uint8_t		 width;		/* columns, 0 to 2 */
+	uint8_t		 style;		/* STYLE_* bits from doc.h */
+	uint8_t		 role;		/* enum layout_role */
+};
+
+struct layout_line {
+	const char	*text;
+	const struct layout_cell *cells;
+	int		 ncells;
+	int		 width;		/* columns used, never above the
+					   layout's width */
+	int		 block;		/* the block it belongs to */
+};
+
+/* One occurrence of a link, "[n]" included: from cell first_cell of line
+ * first_line to cell last_cell of line last_line (inclusive). */
+struct layout_span {
+	uint32_t	 link;
+	int		 first_line;
+	int		 first_cell;
+	int		 last_line;
+	int		 last_cell;
+};
+
+struct layout_opts {
+	bool		 ascii;		/* bullets, bars and rules in ASCII */
+	int		 max_width;	/* 0: no maximum */
+};
+
+struct layout;
+
+/* Lay out d at width columns (at least 1; at most opts->max_width if that
+ * is set).  opts may be NULL.  The layout refers to nothing in d after the
+ * call; laying out again at another width is another call.  The caller
+ * frees the result with layout_free. */
+struct layout	*layout_new(const struct doc *d, int width,
+		    const struct layout_opts *opts);
+void		 layout_free(struct layout *);
+
+/* The lines layout_new would make, passed to fn in order, each valid only
+ * during the call; for a single pass (text mode) in the memory of one
+ * block. */
+typedef void	(*layout_line_fn)(const struct layout_line *, void *);
+void		 layout_each(const struct doc *d, int width,
+		    const struct layout_opts *opts, layout_line_fn fn,
+		    void *arg);
+
+/* The width the layout was made for. */
+int		 layout_width(const struct layout *);
+int		 layout_nlines(const struct layout *);
+/* Line i (0-based), or NULL when out of range. */
+const struct layout_line *layout_line(const struct layout *, int i);
+
+/* The first line of section i (its heading), or -1 when out of range. */
+int		 layout_section_line(const struct layout *, int i);
+/* Lines [*first, *end) of section i, without the blank lines around it;
+ * returns -1 when i is out of range. */
+int		 layout_section_range(const struct layout *, int i,
+		    int *first, int *end);
+/* The first line of block b, and the block of line i (-1 if out of
+ * range): keep the reading position across a new layout by mapping the
+ * top line to its block and back. */
+int		 layout_block_line(const struct layout *, int block);
+int		 layout_line_block(const struct layout *, int line);
+
+/* Link occurrences in reading order. */
+int		 layout_nspans(const struct layout *);
+const struct layout_span *layout_span(const struct layout *, int i);
+/* The first span of link number n, or -1 when it does not appear. */
+int		 layout_link_span(const struct layout *, uint32_t n);
+
+#endif

@@ -1,0 +1,609 @@
+/* refresh.c - fetch every feed in parallel, then parse and store each one
+ * in its own transaction (see refresh.h).
+ *
+ * A body is spooled while it downloads (in memory, then in a temporary
+ * file past SPOOL_MEM) and parsed only once it is complete: the write
+ * transaction is then held for the time the parse takes, never for the
+ * time the network takes, so another mesosnews refreshing the same cache
+ * waits seconds at most, and a truncated or failed download never reaches
+ * the store at all.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "refresh.h"
+#include "uri.h"
+#include "util.h"
+
+#define SPOOL_MEM	(256u << 10)	/* spool in memory up to this */
+#define CHUNK		(64u << 10)	/* bytes per parser push */
+#define STEP_BYTES	(1u << 20)	/* parsed per perform call */
+#define LOCK_POLL_MS	50		/* retry another's write lock */
+#define LOCK_WAIT_MS	30000		/* then give up */
+
+enum job_state {
+	J_FETCHING,
+	J_READY,		/* queued for import */
+	J_IMPORTING,
+	J_DONE,
+};
+
+struct job {
+	struct refresh		*r;
+	struct job		*next;		/* every job */
+	struct job		*qnext;		/* the ready queue */
+	char			*source;	/* as the user named it */
+	char			*url;		/* the cache's key */
+	enum job_state		 state;
+	bool			 markdown;
+
+	/* The outcome of the fetch. */
+	enum fetch_status	 status;
+	char			*error;		/* "SOURCE: why" */
+	char			*effective;
+	char			*charset;
+	char			*etag;
+	char			*last_modified;
+
+	/* The spooled body. */
+	struct buf		 mem;
+	FILE			*file;
+	size_t			 spooled;
+	size_t			 pos;
+	char			*spool_error;
+
+	/* The import. */
+	long long		 wait_since;	/* ms; waiting for the lock */
+	struct feed_parser	*parser;
+	int64_t			 feed;
+	size_t			 new_issues;
+	char			*store_error;
+};
+
+struct refresh {
+	struct store		*store;
+	struct fetch		*fetch;
+	struct fetch_limits	 limits;
+	refresh_feed_fn		 fn;
+	void			*arg;
+	struct job		*jobs;
+	struct job		*ready;		/* queue head */
+	struct job		*ready_tail;
+	struct job		*importing;
+	bool			 locked_out;	/* another holds the lock */
+	size_t			 pending;
+	struct refresh_stats	 stats;
+};
+
+struct refresh *
+refresh_new(struct store *store, const struct fetch_limits *limits,
+    refresh_feed_fn fn, void *arg)
+{
+	static const struct fetch_limits defaults = FETCH_LIMITS_DEFAULT;
+	struct refresh *r;
+
+	r = xcalloc(1, sizeof *r);
+	r->store = store;
+	r->limits = limits != NULL ? *limits : defaults;
+	r->fetch = fetch_new(&r->limits);
+	r->fn = fn;
+	r->arg = arg;
+	return r;
+}
+
+static void
+job_free(struct job *j)
+{
+	free(j->source);
+	free(j->url);
+	free(j->error);
+	free(j->effective);
+	free(j->charset);
+	free(j->etag);
+	free(j->last_modified);
+	buf_free(&j->mem);
+	if (j->file != NULL)
+		fclose(j->file);
+	free(j->spool_error);
+	if (j->parser != NULL)
+		feed_parser_free(j->parser);
+	free(j->store_error);
+	free(j);
+}
+
+void
+refresh_free(struct refresh *r)
+{
+	struct job *j, *next;
+
+	if (r == NULL)
+		return;
+	/* First the transfers, whose callbacks point at the jobs. */
+	fetch_free(r->fetch);
+	if (r->importing != NULL)
+		store_rollback(r->store);
+	for (j = r->jobs; j != NULL; j = next) {
+		next = j->next;
+		job_free(j);
+	}
+	free(r);
+}
+
+char *
+refresh_feed_url(const char *source)
+{
+	char *real, *url;
+
+	if (uri_is_absolute(source))
+		return xstrdup(source);
+	/* One file is one feed, however it is named. */
+	if ((real = realpath(source, NULL)) == NULL)
+		return uri_from_path(source);
+	url = uri_from_path(real);
+	free(real);
+	return url;
+}
+
+static void
+enqueue(struct job *j)
+{
+	struct refresh *r = j->r;
+
+	j->state = J_READY;
+	j->qnext = NULL;
+	if (r->ready_tail != NULL)
+		r->ready_tail->qnext = j;
+	else
+		r->ready = j;
+	r->ready_tail = j;
+}
+
+static int
+spool_body(const struct fetch_info *info, const void *data, size_t len,
+    void *arg, char **cause)
+{
+	struct job *j = arg;
+
+	if (j->file == NULL && j->mem.len + len <= SPOOL_MEM) {
+		buf_add(&j->mem, data, len);
+		j->spooled += len;
+		return 0;
+	}
+	if (j->file == NULL) {
+		if ((j->file = tmpfile()) == NULL) {
+			*cause = xasprintf("cannot create a temporary file: "
+			    "%s", strerror(errno));
+			return -1;
+		}
+		if (j->mem.len > 0 &&
+		    fwrite(j->mem.data, 1, j->mem.len, j->file) != j->mem.len)
+			goto error;
+		buf_free(&j->mem);
+	}
+	if (fwrite(data, 1, len, j->file) != len)
+		goto error;
+	j->spooled += len;
+	return 0;
+
+error:
+	*cause = xasprintf("cannot write a temporary file: %s",
+	    strerror(errno));
+	return -1;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void
+fetched(const struct fetch_info *info, void *arg)
+{
+	struct job *j = arg;
+
+	j->status = info->status;
+	j->error = dup_or_null(info->error);
+	j->effective = dup_or_null(info->effective_url);
+	j->charset = dup_or_null(info->charset);
+	j->etag = dup_or_null(info->etag);
+	j->last_modified = dup_or_null(info->last_modified);
+	enqueue(j);
+}
+
+void
+refresh_add(struct refresh *r, const char *source)
+{
+	struct fetch_request req;
+	struct store_feed state;
+	struct job *j;
+	char *url, *path, *cause = NULL;
+
+	url = refresh_feed_url(source);
+	for (j = r->jobs; j != NULL; j = j->next)
+		if (strcmp(j->url, url) == 0) {
+			free(url);
+			return;
+		}
+	j = xcalloc(1, sizeof *j);
+	j->r = r;
+	j->source = xstrdup(source);
+	j->url = url;
+	j->next = r->jobs;
+	r->jobs = j;
+	r->pending++;
+
+	path = uri_to_path(url);
+	j->markdown = path != NULL && feed_is_markdown_source(path);
+	free(path);
+	if (j->markdown) {
+		enqueue(j);
+		return;
+	}
+
+	memset(&req, 0, sizeof req);
+	req.url = source;
+	/* Conditional from the second fetch on. */
+	if (store_feed_get(r->store, url, &state, &cause) == -1) {
+		free(cause);	/* an unreadable state: fetch it all */
+		cause = NULL;
+	}
+	req.etag = state.etag;
+	req.last_modified = state.last_modified;
+	j->state = J_FETCHING;
+	if (fetch_add(r->fetch, &req, spool_body, fetched, j, &cause) != 0) {
+		j->status = FETCH_ERROR;
+		j->error = cause;
+		enqueue(j);
+	}
+	store_feed_clear(&state);
+}
+
+bool
+refresh_busy(struct refresh *r)
+{
+	return r->pending > 0;
+}
+
+size_t
+refresh_pollfds(struct refresh *r, struct pollfd *fds, size_t max)
+{
+	return fetch_pollfds(r->fetch, fds, max);
+}
+
+int
+refresh_timeout(struct refresh *r)
+{
+	int t = fetch_timeout(r->fetch);
+
+	if (r->importing != NULL || (r->ready != NULL && !r->locked_out))
+		return 0;
+	if (r->ready != NULL && (t < 0 || t > LOCK_POLL_MS))
+		return LOCK_POLL_MS;
+	return t;
+}
+
+const struct refresh_stats *
+refresh_stats(struct refresh *r)
+{
+	return &r->stats;
+}
+
+static void
+finish(struct job *j, const char *error, const char *warning)
+{
+	struct refresh *r = j->r;
+
+	j->state = J_DONE;
+	r->pending--;
+	r->stats.feeds++;
+	if (error != NULL)
+		r->stats.errors++;
+	else {
+		r->stats.refreshed++;
+		r->stats.new_issues += j->new_issues;
+		if (j->status == FETCH_NOT_MODIFIED)
+			r->stats.unchanged++;
+	}
+	if (r->fn != NULL)
+		r->fn(j->source, error, warning, error == NULL ?
+		    j->new_issues : 0, r->arg);
+	/* Free what the import held; the job stays for de-duplication. */
+	buf_free(&j->mem);
+	if (j->file != NULL) {
+		fclose(j->file);
+		j->file = NULL;
+	}
+	if (j->parser != NULL) {
+		feed_parser_free(j->parser);
+		j->parser = NULL;
+	}
+}
+
+/* The feed failed: undo its transaction, record the error, report it.
+ * cause is the reason without the source, or NULL when j->error has the
+ * whole message. */
+static void
+fail(struct job *j, const char *cause)
+{
+	struct refresh *r = j->r;
+	char *msg, *ignored = NULL;
+	int64_t feed;
+
+	if (store_in_transaction(r->store))
+		store_rollback(r->store);
+	if (r->importing == j)
+		r->importing = NULL;
+	msg = cause != NULL ? xasprintf("%s: %s", j->source, cause) :
+	    xstrdup(j->error);
+	/* The issues and the validators stay; only the error is noted,
+	 * and not at all if that meant waiting for another process. */
+	if (store_try_begin(r->store, &ignored) == 0) {
+		if ((feed = store_feed_add(r->store, j->url, &ignored)) == -1 ||
+		    store_feed_set_error(r->store, feed, msg, &ignored) == -1 ||
+		    store_commit(r->store, &ignored) == -1)
+			store_rollback(r->store);
+	}
+	free(ignored);
+	finish(j, msg, NULL);
+	free(msg);
+}
+
+static int
+store_issue(const struct issue *is, void *arg)
+{
+	struct job *j = arg;
+	bool is_new;
+
+	if (store_upsert(j->r->store, j->feed, is, &is_new,
+	    &j->store_error) == -1)
+		return -1;
+	if (is_new)
+		j->new_issues++;
+	return 0;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Begin the feed's transaction without waiting for another process that
+ * holds the write lock: 1 when it must be tried again later, -1 after
+ * failing the job, 0 when it is open. */
+static int
+begin(struct job *j)
+{
+	struct refresh *r = j->r;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = store_try_begin(r->store, &cause)) == 1) {
+		if (j->wait_since == 0)
+			j->wait_since = now_ms();
+		if (now_ms() - j->wait_since < LOCK_WAIT_MS)
+			return 1;
+		fail(j, "the cache stayed locked by another process");
+		return -1;
+	}
+	if (rc == -1 ||
+	    (j->feed = store_feed_add(r->store, j->url, &cause)) == -1) {
+		fail(j, cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Write the feed's new state and commit; fails the job on error. */
+static void
+commit(struct job *j, const char *title, const char *warning)
+{
+	struct refresh *r = j->r;
+	struct store_feed state;
+	char *cause = NULL;
+
+	if (store_feed_get(r->store, j->url, &state, &cause) != 1)
+		goto error;
+	if (title != NULL) {
+		free(state.title);
+		state.title = xstrdup(title);
+	}
+	if (j->status == FETCH_OK) {
+		free(state.etag);
+		free(state.last_modified);
+		state.etag = dup_or_null(j->etag);
+		state.last_modified = dup_or_null(j->last_modified);
+	}
+	state.last_fetch = time(NULL);
+	free(state.last_error);
+	state.last_error = NULL;
+	if (store_feed_set(r->store, &state, &cause) == -1 ||
+	    store_commit(r->store, &cause) == -1) {
+		store_feed_clear(&state);
+		goto error;
+	}
+	store_feed_clear(&state);
+	if (r->importing == j)
+		r->importing = NULL;
+	finish(j, NULL, warning);
+	return;
+
+error:
+	if (cause == NULL)
+		cause = xstrdup("the feed vanished from the cache");
+	fail(j, cause);
+	free(cause);
+}
+
+static void
+import_markdown(struct job *j)
+{
+	struct feed_limits lim;
+	struct feed_meta meta;
+	char *warning = NULL, *cause = NULL;
+
+	memset(&lim, 0, sizeof lim);
+	lim.max_doc = j->r->limits.max_size;
+	if (feed_load_local(j->source, &lim, store_issue, j, &meta, &warning,
+	    &cause) == -1) {
+		fail(j, j->store_error != NULL ? j->store_error : cause);
+		free(cause);
+		return;
+	}
+	commit(j, meta.title, warning);
+	feed_meta_clear(&meta);
+	free(warning);
+}
+
+/* Start importing a ready feed; 1 when the cache is locked by another
+ * process and it must wait its turn. */
+static int
+start(struct job *j)
+{
+	struct refresh *r = j->r;
+	struct feed_limits lim;
+	int rc;
+
+	if (j->status == FETCH_ERROR) {
+		fail(j, NULL);
+		return 0;
+	}
+	if ((rc = begin(j)) != 0)
+		return rc == 1;
+	if (j->markdown) {
+		import_markdown(j);
+		return 0;
+	}
+	if (j->status == FETCH_NOT_MODIFIED) {
+		commit(j, NULL, NULL);
+		return 0;
+	}
+	if (j->file != NULL && (fflush(j->file) != 0 ||
+	    fseek(j->file, 0, SEEK_SET) != 0)) {
+		j->spool_error = xasprintf("cannot read a temporary file: %s",
+		    strerror(errno));
+		fail(j, j->spool_error);
+		return 0;
+	}
+	memset(&lim, 0, sizeof lim);
+	lim.max_doc = r->limits.max_size;
+	j->parser = feed_parser_new(j->effective != NULL ? j->effective :
+	    j->url, j->charset, &lim, store_issue, j);
+	j->state = J_IMPORTING;
+	r->importing = j;
+	return 0;
+}
+
+/* Parse up to *budget more bytes of the importing feed. */
+static void
+step(struct job *j, size_t *budget)
+{
+	char chunk[CHUNK], *cause = NULL;
+	const struct feed_meta *meta;
+	const char *data;
+	size_t n;
+
+	while (*budget > 0 && j->pos < j->spooled) {
+		n = j->spooled - j->pos < CHUNK ? j->spooled - j->pos : CHUNK;
+		if (j->file != NULL) {
+			if (fread(chunk, 1, n, j->file) != n) {
+				fail(j, "cannot read a temporary file");
+				return;
+			}
+			data = chunk;
+		} else
+			data = j->mem.data + j->pos;
+		j->pos += n;
+		*budget -= n < *budget ? n : *budget;
+		if (feed_parser_push(j->parser, data, n, &cause) == -1)
+			goto error;
+	}
+	if (j->pos < j->spooled)
+		return;
+	if (feed_parser_finish(j->parser, &cause) == -1)
+		goto error;
+	meta = feed_parser_meta(j->parser);
+	commit(j, meta->title, feed_parser_warning(j->parser));
+	return;
+
+error:
+	fail(j, j->store_error != NULL ? j->store_error : cause);
+	free(cause);
+}
+
+bool
+refresh_perform(struct refresh *r, const struct pollfd *fds, size_t n)
+{
+	size_t budget = STEP_BYTES;
+	struct job *j;
+
+	fetch_perform(r->fetch, fds, n);
+	r->locked_out = false;
+	while (budget > 0) {
+		if (r->importing != NULL) {
+			step(r->importing, &budget);
+			continue;
+		}
+		if ((j = r->ready) == NULL)
+			break;
+		if (start(j) == 1) {
+			/* Another mesosnews is writing: try next turn. */
+			r->locked_out = true;
+			break;
+		}
+		if (r->ready == j) {
+			r->ready = j->qnext;
+			if (r->ready == NULL)
+				r->ready_tail = NULL;
+		}
+	}
+	return refresh_busy(r);
+}
+
+int
+refresh_run_all(struct store *store, const char *const *sources, size_t n,
+    const struct fetch_limits *limits, refresh_feed_fn fn, void *arg,
+    struct refresh_stats *stats)
+{
+	struct refresh *r;
+	struct pollfd stack[64], *fds = stack;
+	size_t i, nfds, cap = nitems(stack);
+	int timeout, rc;
+
+	r = refresh_new(store, limits, fn, arg);
+	for (i = 0; i < n; i++)
+		refresh_add(r, sources[i]);
+	while (refresh_busy(r)) {
+		while ((nfds = refresh_pollfds(r, fds, cap)) > cap) {
+			cap = nfds;
+			fds = xreallocarray(fds == stack ? NULL : fds, cap,
+			    sizeof *fds);
+		}
+		/* With parsing to do the timeout is 0: poll only collects
+		 * what the network has for us in the meantime. */
+		timeout = refresh_timeout(r);
+		if (poll(fds, nfds, timeout < 0 ? 1000 : timeout) == -1 &&
+		    errno != EINTR)
+			fatal("poll: %s", strerror(errno));
+		refresh_perform(r, fds, nfds);
+	}
+	if (stats != NULL)
+		*stats = r->stats;
+	rc = r->stats.errors == 0 ? 0 : -1;
+	if (fds != stack)
+		free(fds);
+	refresh_free(r);
+	return rc;
+}

@@ -1,0 +1,1109 @@
+/* store.c - the only SQLite code (see store.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "store.h"
+#include "utf8.h"
+#include "util.h"
+
+/* How long to wait for another process holding the write lock. */
+#define BUSY_TIMEOUT_MS	15000
+
+/* NOTE: one entry per schema version; entry i takes a database from
+ * version i to version i + 1.  Never edit a released entry: add one.
+ * Columns that can be large (content, summary) come last in a row so that
+ * listings do not read through their overflow pages. */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE feeds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  title TEXT,"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  last_fetch INTEGER,"
+	"  last_error TEXT"
+	");"
+	"CREATE TABLE issues ("
+	"  id INTEGER PRIMARY KEY,"
+	"  feed INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	"  guid TEXT NOT NULL,"
+	"  sortkey INTEGER NOT NULL,"
+	"  read INTEGER NOT NULL DEFAULT 0,"
+	"  first_seen INTEGER NOT NULL,"
+	"  hash INTEGER NOT NULL,"
+	"  title TEXT,"
+	"  link TEXT,"
+	"  author TEXT,"
+	"  published INTEGER,"
+	"  updated INTEGER,"
+	"  date_raw TEXT,"
+	"  tags TEXT,"
+	"  base TEXT,"
+	"  kind TEXT,"
+	"  summary_kind TEXT,"
+	"  content TEXT,"
+	"  summary TEXT,"
+	"  UNIQUE (feed, guid)"
+	");"
+	"CREATE INDEX issues_order ON issues (sortkey DESC, id);"
+	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
+	"  tokenize = 'unicode61 remove_diacritics 2');",
+};
+
+enum stmt {
+	S_FEED_FIND,
+	S_FEED_INSERT,
+	S_FEED_GET,
+	S_FEED_SET,
+	S_FEED_ERROR,
+	S_FEED_LIST,
+	S_ISSUE_FIND,
+	S_ISSUE_INSERT,
+	S_ISSUE_UPDATE,
+	S_FTS_DELETE,
+	S_FTS_INSERT,
+	S_MARK,
+	S_MARK_ALL,
+	S_MARK_FEED,
+	S_GET,
+	S_NSTMT
+};
+
+/* NOTE: indexed by enum stmt. */
+static const char *const stmt_sql[S_NSTMT] = {
+	"SELECT id FROM feeds WHERE url = ?1",
+	"INSERT INTO feeds (url) VALUES (?1)",
+	"SELECT id, url, title, etag, last_modified, last_fetch, last_error "
+	"FROM feeds WHERE url = ?1",
+	"UPDATE feeds SET title = ?2, etag = ?3, last_modified = ?4, "
+	"last_fetch = ?5, last_error = ?6 WHERE id = ?1",
+	"UPDATE feeds SET last_error = ?2 WHERE id = ?1",
+	"SELECT id, url, title, etag, last_modified, last_fetch, last_error "
+	"FROM feeds ORDER BY id",
+	"SELECT id, hash FROM issues WHERE feed = ?1 AND guid = ?2",
+	"INSERT INTO issues (feed, guid, sortkey, first_seen, hash, title, "
+	"link, author, published, updated, date_raw, tags, base, kind, "
+	"summary_kind, content, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	"?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	"UPDATE issues SET sortkey = ?3, hash = ?5, title = ?6, link = ?7, "
+	"author = ?8, published = ?9, updated = ?10, date_raw = ?11, "
+	"tags = ?12, base = ?13, kind = ?14, summary_kind = ?15, "
+	"content = ?16, summary = ?17 WHERE id = ?1",
+	"DELETE FROM issues_fts WHERE rowid = ?1",
+	"INSERT INTO issues_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+	"UPDATE issues SET read = ?2 WHERE id = ?1",
+	"UPDATE issues SET read = 1 WHERE read = 0",
+	"UPDATE issues SET read = 1 WHERE read = 0 AND feed = ?1",
+	"SELECT id, feed, guid, read, first_seen, title, link, author, "
+	"published, updated, date_raw, tags, base, kind, summary_kind, "
+	"content, summary FROM issues WHERE id = ?1",
+};
+
+/* The columns a listing reads: everything but content and summary. */
+#define LIST_COLUMNS "id, feed, guid, read, first_seen, title, link, " \
+	"author, published, updated, date_raw, tags, base, kind, " \
+	"summary_kind"
+
+/* A read flag changed inside a transaction, to apply again if the
+ * transaction is rolled back. */
+struct mark {
+	int64_t		 id;		/* issue, or feed if all */
+	bool		 all;
+	bool		 read;
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*stmt[S_NSTMT];
+	bool		 in_txn;
+	struct mark	*marks;
+	size_t		 nmarks;
+};
+
+/* NOTE: the names stored in the kind columns; the database outlives any
+ * numbering of enum content_kind. */
+static const struct {
+	enum content_kind kind;
+	const char	*name;
+} kinds[] = {
+	{ CONTENT_TEXT, "text" },
+	{ CONTENT_HTML, "html" },
+	{ CONTENT_XHTML, "xhtml" },
+	{ CONTENT_MARKDOWN, "markdown" },
+};
+
+static const char *
+kind_name(enum content_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(kinds); i++)
+		if (kinds[i].kind == kind)
+			return kinds[i].name;
+	return NULL;
+}
+
+static enum content_kind
+kind_value(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < nitems(kinds); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return kinds[i].kind;
+	return CONTENT_NONE;
+}
+
+static int
+db_error(struct store *s, char **cause)
+{
+	*cause = xasprintf("%s: %s", s->path, sqlite3_errmsg(s->db));
+	return -1;
+}
+
+static int
+exec(struct store *s, const char *sql, char **cause)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", s->path,
+		    msg != NULL ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The prepared statement, reset and with its bindings cleared. */
+static sqlite3_stmt *
+stmt(struct store *s, enum stmt which, char **cause)
+{
+	sqlite3_stmt *st = s->stmt[which];
+
+	if (st == NULL) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[which], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s->stmt[which],
+		    NULL) != SQLITE_OK) {
+			db_error(s, cause);
+			return NULL;
+		}
+		return s->stmt[which];
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+/* Run a statement that returns no rows. */
+static int
+step_done(struct store *s, sqlite3_stmt *st, char **cause)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE) {
+		db_error(s, cause);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+static void
+bind_time(sqlite3_stmt *st, int i, time_t t)
+{
+	if (t == (time_t)-1)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, (sqlite3_int64)t);
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const char *v = col_text(st, i);
+
+	return v != NULL ? xstrdup(v) : NULL;
+}
+
+static time_t
+col_time(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return (time_t)-1;
+	return (time_t)sqlite3_column_int64(st, i);
+}
+
+/* mkdir -p for the directories above path. */
+static int
+make_parents(const char *path, char **cause)
+{
+	char *dir = xstrdup(path), *p;
+	struct stat sb;
+
+	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST &&
+		    (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+			*cause = xasprintf("%s: cannot create %s: %s", path,
+			    dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+static int
+user_version(struct store *s, int *version, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return db_error(s, cause);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_error(s, cause);
+	}
+	*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Bring the schema to STORE_SCHEMA inside one transaction, so that two
+ * processes opening a new cache at once do not both create it. */
+static int
+migrate(struct store *s, char **cause)
+{
+	int version, v;
+	char *sql;
+
+	if (user_version(s, &version, cause) != 0)
+		return -1;
+	if (version == STORE_SCHEMA)
+		return 0;
+	if (version > STORE_SCHEMA) {
+		*cause = xasprintf("%s: cache written by a newer mesosnews "
+		    "(schema %d; this one knows up to %d)", s->path, version,
+		    STORE_SCHEMA);
+		return -1;
+	}
+	if (exec(s, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (user_version(s, &version, cause) != 0)
+		goto fail;
+	for (v = version; v < STORE_SCHEMA; v++)
+		if (exec(s, migrations[v], cause) != 0)
+			goto fail;
+	sql = xasprintf("PRAGMA user_version = %d", STORE_SCHEMA);
+	v = exec(s, sql, cause);
+	free(sql);
+	if (v != 0 || exec(s, "COMMIT", cause) != 0)
+		goto fail;
+	return 0;
+
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* Switch to WAL.  On a new database two processes can race here, and
+ * SQLite answers SQLITE_BUSY at once rather than through the busy
+ * handler: wait and retry like the handler would. */
+static int
+set_wal(struct store *s, char **cause)
+{
+	struct timespec pause = { 0, 20 * 1000000 };
+	int waited = 0;
+
+	while (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		if ((sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY ||
+		    waited >= BUSY_TIMEOUT_MS)
+			return db_error(s, cause);
+		nanosleep(&pause, NULL);
+		waited += 20;
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path, char **cause)
+{
+	struct store *s;
+	int rc;
+
+	if (make_parents(path, cause) != 0)
+		return NULL;
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		if (s->db == NULL)
+			fatal("out of memory opening %s", path);
+		db_error(s, cause);
+		goto error;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	/* NORMAL is safe in WAL mode against a killed process: only a
+	 * power loss can undo the last commits, never corrupt the file. */
+	if (set_wal(s, cause) != 0 ||
+	    exec(s, "PRAGMA synchronous = NORMAL", cause) != 0 ||
+	    exec(s, "PRAGMA foreign_keys = ON", cause) != 0 ||
+	    migrate(s, cause) != 0)
+		goto error;
+	return s;
+
+error:
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	if (s->in_txn)
+		store_rollback(s);
+	for (i = 0; i < S_NSTMT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s->marks);
+	free(s->path);
+	free(s);
+}
+
+int
+store_begin(struct store *s, char **cause)
+{
+	if (s->in_txn) {
+		*cause = xasprintf("%s: a transaction is already open",
+		    s->path);
+		return -1;
+	}
+	if (exec(s, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	s->in_txn = true;
+	s->nmarks = 0;
+	return 0;
+}
+
+int
+store_try_begin(struct store *s, char **cause)
+{
+	int rc;
+
+	if (s->in_txn) {
+		*cause = xasprintf("%s: a transaction is already open",
+		    s->path);
+		return -1;
+	}
+	sqlite3_busy_timeout(s->db, 0);
+	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_BUSY)
+			return 1;
+		return db_error(s, cause);
+	}
+	s->in_txn = true;
+	s->nmarks = 0;
+	return 0;
+}
+
+int
+store_commit(struct store *s, char **cause)
+{
+	if (!s->in_txn) {
+		*cause = xasprintf("%s: no transaction is open", s->path);
+		return -1;
+	}
+	if (exec(s, "COMMIT", cause) != 0)
+		return -1;
+	s->in_txn = false;
+	s->nmarks = 0;
+	return 0;
+}
+
+void
+store_rollback(struct store *s)
+{
+	struct mark *marks;
+	size_t i, n;
+	char *cause = NULL;
+
+	if (!s->in_txn)
+		return;
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_txn = false;
+	/* Read flags are the user's, not the refresh's: set them again. */
+	marks = s->marks;
+	n = s->nmarks;
+	s->marks = NULL;
+	s->nmarks = 0;
+	for (i = 0; i < n; i++) {
+		if (marks[i].all)
+			store_mark_all_read(s, marks[i].id, &cause);
+		else
+			store_mark_read(s, marks[i].id, marks[i].read, &cause);
+		free(cause);
+		cause = NULL;
+	}
+	free(marks);
+}
+
+bool
+store_in_transaction(struct store *s)
+{
+	return s->in_txn;
+}
+
+int64_t
+store_feed_add(struct store *s, const char *url, char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc;
+
+	if ((st = stmt(s, S_FEED_FIND, cause)) == NULL)
+		return -1;
+	bind_text(st, 1, url);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return id;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, cause);
+	if ((st = stmt(s, S_FEED_INSERT, cause)) == NULL)
+		return -1;
+	bind_text(st, 1, url);
+	if (step_done(s, st, cause) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+static void
+feed_from_row(sqlite3_stmt *st, struct store_feed *f)
+{
+	f->id = sqlite3_column_int64(st, 0);
+	f->url = col_dup(st, 1);
+	f->title = col_dup(st, 2);
+	f->etag = col_dup(st, 3);
+	f->last_modified = col_dup(st, 4);
+	f->last_fetch = col_time(st, 5);
+	f->last_error = col_dup(st, 6);
+}
+
+int
+store_feed_get(struct store *s, const char *url, struct store_feed *out,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->last_fetch = (time_t)-1;
+	if ((st = stmt(s, S_FEED_GET, cause)) == NULL)
+		return -1;
+	bind_text(st, 1, url);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		feed_from_row(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_error(s, cause);
+}
+
+int
+store_feed_set(struct store *s, const struct store_feed *f, char **cause)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, S_FEED_SET, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->id);
+	bind_text(st, 2, f->title);
+	bind_text(st, 3, f->etag);
+	bind_text(st, 4, f->last_modified);
+	bind_time(st, 5, f->last_fetch);
+	bind_text(st, 6, f->last_error);
+	return step_done(s, st, cause);
+}
+
+int
+store_feed_set_error(struct store *s, int64_t feed, const char *error,
+    char **cause)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, S_FEED_ERROR, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, feed);
+	bind_text(st, 2, error);
+	return step_done(s, st, cause);
+}
+
+int
+store_feed_list(struct store *s, store_feed_fn fn, void *arg, char **cause)
+{
+	struct store_feed f;
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if ((st = stmt(s, S_FEED_LIST, cause)) == NULL)
+		return -1;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		feed_from_row(st, &f);
+		stop = fn(&f, arg) != 0;
+		store_feed_clear(&f);
+	}
+	sqlite3_reset(st);
+	if (!stop && rc != SQLITE_DONE)
+		return db_error(s, cause);
+	return 0;
+}
+
+void
+store_feed_clear(struct store_feed *f)
+{
+	free(f->url);
+	free(f->title);
+	free(f->etag);
+	free(f->last_modified);
+	free(f->last_error);
+	memset(f, 0, sizeof *f);
+	f->last_fetch = (time_t)-1;
+}
+
+/* FNV-1a over every stored field, to skip rewriting unchanged issues. */
+static void
+hash_str(uint64_t *h, const char *s)
+{
+	if (s == NULL) {
+		*h = (*h ^ 0xfe) * 0x100000001b3ULL;
+		return;
+	}
+	for (; *s != '\0'; s++)
+		*h = (*h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	*h = (*h ^ 0xff) * 0x100000001b3ULL;
+}
+
+static int64_t
+issue_hash(const struct issue *is)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	char num[64];
+
+	hash_str(&h, is->title);
+	hash_str(&h, is->link);
+	hash_str(&h, is->author);
+	hash_str(&h, is->date_raw);
+	hash_str(&h, is->content);
+	hash_str(&h, is->summary);
+	hash_str(&h, is->tags);
+	hash_str(&h, is->base);
+	snprintf(num, sizeof num, "%lld %lld %d %d",
+	    (long long)is->published, (long long)is->updated, (int)is->kind,
+	    (int)is->summary_kind);
+	hash_str(&h, num);
+	return (int64_t)h;
+}
+
+static int64_t
+sort_key(const struct issue *is)
+{
+	if (is->published != (time_t)-1)
+		return (int64_t)is->published;
+	if (is->updated != (time_t)-1)
+		return (int64_t)is->updated;
+	return INT64_MIN;	/* NOTE: undated issues sort last */
+}
+
+/* Append the text of an HTML fragment (tags dropped, the common entities
+ * decoded) for the full-text index; it is never displayed. */
+static void
+html_text(struct buf *b, const char *s)
+{
+	static const struct {
+		const char	*name;
+		uint32_t	 cp;
+	} ents[] = {
+		{ "amp", '&' }, { "apos", '\'' }, { "gt", '>' },
+		{ "lt", '<' }, { "nbsp", ' ' }, { "quot", '"' },
+	};
+	const char *end, *close;
+	size_t i, n;
+	unsigned long cp;
+
+	while (*s != '\0') {
+		if (*s == '<') {
+			close = strncasecmp(s, "<script", 7) == 0 ?
+			    "</script" : strncasecmp(s, "<style", 6) == 0 ?
+			    "</style" : NULL;
+			if (close != NULL) {
+				end = strcasestr(s + 1, close);
+				s = end != NULL ? end : s + strlen(s);
+			}
+			end = strchr(s, '>');
+			s = end != NULL ? end + 1 : s + strlen(s);
+			buf_addc(b, ' ');
+			continue;
+		}
+		if (*s == '&') {
+			n = strcspn(s + 1, "; <&");
+			if (s[1 + n] == ';' && n > 0 && n < 10) {
+				if (s[1] == '#') {
+					cp = s[2] == 'x' || s[2] == 'X' ?
+					    strtoul(s + 3, NULL, 16) :
+					    strtoul(s + 2, NULL, 10);
+					utf8_addcp(b, cp > 0 && cp < 0x110000 ?
+					    (uint32_t)cp : UTF8_REPLACEMENT);
+					s += n + 2;
+					continue;
+				}
+				for (i = 0; i < nitems(ents); i++)
+					if (strlen(ents[i].name) == n &&
+					    strncmp(s + 1, ents[i].name,
+					    n) == 0)
+						break;
+				if (i < nitems(ents)) {
+					buf_addc(b, (int)ents[i].cp);
+					s += n + 2;
+					continue;
+				}
+			}
+		}
+		buf_addc(b, *s++);
+	}
+}
+
+static char *
+index_body(const struct issue *is)
+{
+	struct buf raw = BUF_INIT, clean = BUF_INIT;
+	const char *text = is->content != NULL ? is->content : is->summary;
+	enum content_kind kind = is->content != NULL ? is->kind :
+	    is->summary_kind;
+
+	if (text == NULL)
+		return NULL;
+	if (kind == CONTENT_HTML || kind == CONTENT_XHTML) {
+		html_text(&raw, text);
+		utf8_sanitize_into(&clean, raw.data != NULL ? raw.data : "",
+		    raw.len, 0);
+	} else
+		utf8_sanitize_into(&clean, text, strlen(text), 0);
+	buf_free(&raw);
+	buf_addc(&clean, '\0');
+	return buf_detach(&clean);
+}
+
+static int
+index_issue(struct store *s, int64_t id, const struct issue *is,
+    bool replace, char **cause)
+{
+	sqlite3_stmt *st;
+	char *body;
+	int rc;
+
+	if (replace) {
+		if ((st = stmt(s, S_FTS_DELETE, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		if (step_done(s, st, cause) != 0)
+			return -1;
+	}
+	if ((st = stmt(s, S_FTS_INSERT, cause)) == NULL)
+		return -1;
+	body = index_body(is);
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, is->title);
+	bind_text(st, 3, body);
+	rc = step_done(s, st, cause);
+	free(body);
+	return rc;
+}
+
+int
+store_upsert(struct store *s, int64_t feed, const struct issue *is,
+    bool *is_new, char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0, hash = issue_hash(is), old_hash = 0;
+	bool found;
+	int rc;
+
+	if ((st = stmt(s, S_ISSUE_FIND, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, feed);
+	bind_text(st, 2, is->id != NULL ? is->id : "");
+	rc = sqlite3_step(st);
+	if ((found = rc == SQLITE_ROW)) {
+		id = sqlite3_column_int64(st, 0);
+		old_hash = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, cause);
+	if (is_new != NULL)
+		*is_new = !found;
+	if (found && hash == old_hash)
+		return 0;
+
+	if ((st = stmt(s, found ? S_ISSUE_UPDATE : S_ISSUE_INSERT,
+	    cause)) == NULL)
+		return -1;
+	if (found)
+		sqlite3_bind_int64(st, 1, id);
+	else {
+		sqlite3_bind_int64(st, 1, feed);
+		bind_text(st, 2, is->id != NULL ? is->id : "");
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
+	}
+	sqlite3_bind_int64(st, 3, sort_key(is));
+	sqlite3_bind_int64(st, 5, hash);
+	bind_text(st, 6, is->title);
+	bind_text(st, 7, is->link);
+	bind_text(st, 8, is->author);
+	bind_time(st, 9, is->published);
+	bind_time(st, 10, is->updated);
+	bind_text(st, 11, is->date_raw);
+	bind_text(st, 12, is->tags);
+	bind_text(st, 13, is->base);
+	bind_text(st, 14, kind_name(is->kind));
+	bind_text(st, 15, kind_name(is->summary_kind));
+	bind_text(st, 16, is->content);
+	bind_text(st, 17, is->summary);
+	if (step_done(s, st, cause) != 0)
+		return -1;
+	if (!found)
+		id = sqlite3_last_insert_rowid(s->db);
+	return index_issue(s, id, is, found, cause);
+}
+
+static char *
+col_get(sqlite3_stmt *st, bool dup, int i)
+{
+	return dup ? col_dup(st, i) : (char *)col_text(st, i);
+}
+
+/* Fill *out from a row of LIST_COLUMNS (and content, summary when
+ * full); strings point into the statement unless dup is set. */
+static void
+issue_from_row(sqlite3_stmt *st, struct store_issue *out, bool full,
+    bool dup)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	out->feed = sqlite3_column_int64(st, 1);
+	out->issue.id = col_get(st, dup, 2);
+	out->read = sqlite3_column_int(st, 3) != 0;
+	out->first_seen = (time_t)sqlite3_column_int64(st, 4);
+	out->issue.title = col_get(st, dup, 5);
+	out->issue.link = col_get(st, dup, 6);
+	out->issue.author = col_get(st, dup, 7);
+	out->issue.published = col_time(st, 8);
+	out->issue.updated = col_time(st, 9);
+	out->issue.date_raw = col_get(st, dup, 10);
+	out->issue.tags = col_get(st, dup, 11);
+	out->issue.base = col_get(st, dup, 12);
+	out->issue.kind = kind_value(col_text(st, 13));
+	out->issue.summary_kind = kind_value(col_text(st, 14));
+	if (full) {
+		out->issue.content = col_get(st, dup, 15);
+		out->issue.summary = col_get(st, dup, 16);
+	}
+}
+
+/* " WHERE feed IN (?, ...)" for n feeds, or "" for all. */
+static void
+feed_filter(struct buf *sql, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	buf_adds(sql, " WHERE feed IN (");
+	for (i = 0; i < n; i++)
+		buf_adds(sql, i == 0 ? "?" : ", ?");
+	buf_adds(sql, ")");
+}
+
+static int
+prepare_filtered(struct store *s, const char *head, const char *tail,
+    const int64_t *feeds, size_t nfeeds, sqlite3_stmt **st, char **cause)
+{
+	struct buf sql = BUF_INIT;
+	size_t i;
+	int rc;
+
+	buf_adds(&sql, head);
+	feed_filter(&sql, nfeeds);
+	buf_adds(&sql, tail);
+	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return db_error(s, cause);
+	for (i = 0; i < nfeeds; i++)
+		sqlite3_bind_int64(*st, (int)i + 1, feeds[i]);
+	return 0;
+}
+
+int
+store_list(struct store *s, const int64_t *feeds, size_t nfeeds,
+    store_issue_fn fn, void *arg, char **cause)
+{
+	struct store_issue si;
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (prepare_filtered(s, "SELECT " LIST_COLUMNS " FROM issues",
+	    " ORDER BY sortkey DESC, id", feeds, nfeeds, &st, cause) != 0)
+		return -1;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		issue_from_row(st, &si, false, false);
+		stop = fn(&si, arg) != 0;
+	}
+	if (!stop && rc != SQLITE_DONE) {
+		db_error(s, cause);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+struct store_issue *
+store_get(struct store *s, int64_t id, char **cause)
+{
+	struct store_issue *si;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = stmt(s, S_GET, cause)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			*cause = xasprintf("%s: no issue %lld", s->path,
+			    (long long)id);
+		else
+			db_error(s, cause);
+		sqlite3_reset(st);
+		return NULL;
+	}
+	si = xmalloc(sizeof *si);
+	issue_from_row(st, si, true, true);
+	sqlite3_reset(st);
+	return si;
+}
+
+void
+store_issue_free(struct store_issue *si)
+{
+	if (si == NULL)
+		return;
+	free(si->issue.id);
+	free(si->issue.title);
+	free(si->issue.link);
+	free(si->issue.author);
+	free(si->issue.date_raw);
+	free(si->issue.content);
+	free(si->issue.summary);
+	free(si->issue.tags);
+	free(si->issue.base);
+	free(si);
+}
+
+int
+store_count(struct store *s, const int64_t *feeds, size_t nfeeds,
+    size_t *total, size_t *unread, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prepare_filtered(s, "SELECT count(*), "
+	    "coalesce(sum(read = 0), 0) FROM issues", "", feeds, nfeeds, &st,
+	    cause) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*total = (size_t)sqlite3_column_int64(st, 0);
+		*unread = (size_t)sqlite3_column_int64(st, 1);
+	} else
+		db_error(s, cause);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static void
+remember(struct store *s, int64_t id, bool all, bool read)
+{
+	if (!s->in_txn)
+		return;
+	s->marks = xreallocarray(s->marks, s->nmarks + 1, sizeof *s->marks);
+	s->marks[s->nmarks].id = id;
+	s->marks[s->nmarks].all = all;
+	s->marks[s->nmarks].read = read;
+	s->nmarks++;
+}
+
+int
+store_mark_read(struct store *s, int64_t id, bool read, char **cause)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, S_MARK, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, read);
+	if (step_done(s, st, cause) != 0)
+		return -1;
+	remember(s, id, false, read);
+	return 0;
+}
+
+int
+store_mark_all_read(struct store *s, int64_t feed, char **cause)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, feed == 0 ? S_MARK_ALL : S_MARK_FEED,
+	    cause)) == NULL)
+		return -1;
+	if (feed != 0)
+		sqlite3_bind_int64(st, 1, feed);
+	if (step_done(s, st, cause) != 0)
+		return -1;
+	remember(s, feed, true, true);
+	return 0;
+}
+
+/* The user's words as an FTS5 query that cannot be a syntax error: each
+ * word or "phrase" quoted, a trailing '*' kept as a prefix search. */
+static char *
+fts_query(const char *q)
+{
+	struct buf out = BUF_INIT;
+	const char *p, *end;
+	bool phrase, prefix;
+
+	for (p = q; *p != '\0'; ) {
+		p += strspn(p, " \t\n");
+		if (*p == '\0')
+			break;
+		if ((phrase = *p == '"')) {
+			p++;
+			end = strchr(p, '"');
+			if (end == NULL)
+				end = p + strlen(p);
+		} else
+			end = p + strcspn(p, " \t\n\"");
+		prefix = !phrase && end > p && end[-1] == '*';
+		if (end - p > (prefix ? 1 : 0)) {
+			if (out.len > 0)
+				buf_addc(&out, ' ');
+			buf_addc(&out, '"');
+			for (; p < end - (prefix ? 1 : 0); p++) {
+				if (*p == '"')
+					buf_addc(&out, '"');
+				buf_addc(&out, *p);
+			}
+			buf_addc(&out, '"');
+			if (prefix)
+				buf_addc(&out, '*');
+		}
+		p = end;
+		if (phrase && *p == '"')
+			p++;
+	}
+	buf_addc(&out, '\0');
+	return buf_detach(&out);
+}
+
+int
+store_search(struct store *s, const char *query, int64_t **ids, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	char *q;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	q = fts_query(query);
+	if (*q == '\0') {
+		free(q);
+		return 0;
+	}
+	/* Title matches weigh more than matches in the text. */
+	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM issues_fts WHERE "
+	    "issues_fts MATCH ?1 ORDER BY bm25(issues_fts, 5.0, 1.0), rowid",
+	    -1, &st, NULL) != SQLITE_OK) {
+		free(q);
+		return db_error(s, cause);
+	}
+	bind_text(st, 1, q);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	free(q);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return db_error(s, cause);
+	}
+	return 0;
+}

@@ -1,0 +1,124 @@
+/* store.h - the only SQLite code: the cache of feeds and issues, read
+ * state and the full-text index.
+ *
+ * The database keeps every issue it has seen, keyed by (feed, id); a
+ * refresh upserts issues inside one transaction, keeping the read flag and
+ * the first-seen time.  Dates are time_t, (time_t)-1 when unknown.
+ */
+#ifndef MN_STORE_H
+#define MN_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "feed.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA	1
+
+struct store;
+
+/* A feed's state.  Strings are NULL when unknown. */
+struct store_feed {
+	int64_t		 id;
+	char		*url;
+	char		*title;
+	char		*etag;
+	char		*last_modified;
+	time_t		 last_fetch;	/* last success, or -1 */
+	char		*last_error;	/* of the last attempt */
+};
+
+/* An issue as the store holds it. */
+struct store_issue {
+	int64_t		 id;		/* the store's own */
+	int64_t		 feed;		/* the id of its feed */
+	struct issue	 issue;
+	bool		 read;
+	time_t		 first_seen;
+};
+
+/* Called for each issue of a listing, newest first; the issue's strings
+ * are valid only during the call, and content and summary are NULL.
+ * Return 0 to go on or -1 to stop (the listing then returns 0). */
+typedef int (*store_issue_fn)(const struct store_issue *, void *arg);
+/* Called for each feed of store_feed_list; valid only during the call. */
+typedef int (*store_feed_fn)(const struct store_feed *, void *arg);
+
+/* Open (creating it and its directories if needed) the cache at path,
+ * bringing its schema up to date.  Returns NULL with an allocated *cause
+ * ("PATH: reason") on failure.  Close it with store_close. */
+struct store *store_open(const char *path, char **cause);
+/* Close the cache; an open transaction is rolled back. */
+void	 store_close(struct store *);
+
+/* Transactions: begin takes the write lock (waiting for another process
+ * that holds it, up to the busy timeout).  Read flags changed while a
+ * transaction is open survive its rollback.  Each returns 0 or -1 with an
+ * allocated *cause; rollback cannot fail. */
+int	 store_begin(struct store *, char **cause);
+/* The same without waiting: 1 when another process holds the lock. */
+int	 store_try_begin(struct store *, char **cause);
+int	 store_commit(struct store *, char **cause);
+void	 store_rollback(struct store *);
+bool	 store_in_transaction(struct store *);
+
+/* The id of the feed with this URL, adding it if it is new; -1 with an
+ * allocated *cause on failure. */
+int64_t	 store_feed_add(struct store *, const char *url, char **cause);
+/* Fill *out with the state of the feed with this URL.  Returns 1 when
+ * found, 0 when unknown (*out is then zeroed, last_fetch -1), -1 with an
+ * allocated *cause on failure.  Free the strings with store_feed_clear. */
+int	 store_feed_get(struct store *, const char *url,
+	    struct store_feed *out, char **cause);
+/* Write title, etag, last_modified, last_fetch and last_error of the feed
+ * whose id is f->id (url is ignored).  Returns 0 or -1 with *cause. */
+int	 store_feed_set(struct store *, const struct store_feed *f,
+	    char **cause);
+/* Record only the error of the last attempt (NULL to clear it). */
+int	 store_feed_set_error(struct store *, int64_t feed,
+	    const char *error, char **cause);
+/* Every feed, in the order they were added. */
+int	 store_feed_list(struct store *, store_feed_fn, void *arg,
+	    char **cause);
+void	 store_feed_clear(struct store_feed *);
+
+/* Insert the issue into feed, or update the one with the same id in that
+ * feed, keeping its read flag and first-seen time.  *is_new, if not NULL,
+ * tells which happened.  Returns 0 or -1 with an allocated *cause. */
+int	 store_upsert(struct store *, int64_t feed, const struct issue *,
+	    bool *is_new, char **cause);
+
+/* List the issues of the given feeds (all feeds when nfeeds is 0), newest
+ * first by published date, else updated date; issues without a date come
+ * last; ties keep the order in which they were stored.  Memory use does
+ * not depend on the number of issues.  Returns 0 or -1 with *cause. */
+int	 store_list(struct store *, const int64_t *feeds, size_t nfeeds,
+	    store_issue_fn, void *arg, char **cause);
+/* One issue with its content and summary, or NULL with an allocated
+ * *cause (also when there is no such issue).  The caller frees it with
+ * store_issue_free. */
+struct store_issue *store_get(struct store *, int64_t id, char **cause);
+void	 store_issue_free(struct store_issue *);
+
+/* Issues in the given feeds (all when nfeeds is 0): total and unread. */
+int	 store_count(struct store *, const int64_t *feeds, size_t nfeeds,
+	    size_t *total, size_t *unread, char **cause);
+
+/* Set or clear the read flag of an issue; 0 or -1 with *cause. */
+int	 store_mark_read(struct store *, int64_t id, bool read,
+	    char **cause);
+/* Mark every issue of a feed (every issue when feed is 0) read. */
+int	 store_mark_all_read(struct store *, int64_t feed, char **cause);
+
+/* Full-text search over titles and text.  query is what the user typed:
+ * words (all must match; a trailing '*' matches a prefix), or "a phrase"
+ * in double quotes.  *ids receives the matching issue ids, best match
+ * first (the caller frees it), *n their number.  Returns 0 or -1 with an
+ * allocated *cause. */
+int	 store_search(struct store *, const char *query, int64_t **ids,
+	    size_t *n, char **cause);
+
+#endif

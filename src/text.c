@@ -1,0 +1,410 @@
+/* text.c - text mode: an issue as plain or ANSI-styled text. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wctype.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "feed.h"
+#include "layout.h"
+#include "text.h"
+#include "utf8.h"
+#include "util.h"
+
+void
+text_sgr(char *buf, unsigned int style, unsigned int role)
+{
+	static const struct {
+		unsigned int	 bit;
+		const char	*sgr;
+	} styles[] = {
+		{ STYLE_BOLD, "1" }, { STYLE_DIM, "2" }, { STYLE_ITALIC, "3" },
+		{ STYLE_UNDERLINE, "4" }, { STYLE_REVERSE, "7" },
+		{ STYLE_STRIKE, "9" },
+	};
+	const char *color = NULL;
+	size_t i;
+
+	buf[0] = '\0';
+	switch (role) {
+	case LAYOUT_HEADING:
+		color = "35";
+		break;
+	case LAYOUT_LINK:
+		color = "34";
+		break;
+	case LAYOUT_LINKNUM:
+	case LAYOUT_MARKER:
+		color = "36";
+		break;
+	case LAYOUT_CODE:
+		color = "33";
+		break;
+	case LAYOUT_CODE_GUTTER:
+	case LAYOUT_QUOTE:
+	case LAYOUT_RULE:
+	case LAYOUT_TABLE:
+		style |= STYLE_DIM;
+		break;
+	}
+	for (i = 0; i < nitems(styles); i++) {
+		if (style & styles[i].bit) {
+			if (buf[0] != '\0')
+				strcat(buf, ";");
+			strcat(buf, styles[i].sgr);
+		}
+	}
+	if (color != NULL) {
+		if (buf[0] != '\0')
+			strcat(buf, ";");
+		strcat(buf, color);
+	}
+}
+
+/*
+ * A line's cells hold consecutive bytes of its text, so plain text is one
+ * copy, and styled text one copy per run of cells that look the same.
+ */
+static void
+print_line(struct buf *b, const struct layout_line *l, bool color)
+{
+	const struct layout_cell *c, *e;
+	char cur[32], want[32];
+	int k, j;
+
+	if (!color) {
+		if (l->ncells > 0) {
+			e = &l->cells[l->ncells - 1];
+			buf_add(b, l->text, e->off + e->len);
+		}
+		buf_addc(b, '\n');
+		return;
+	}
+	cur[0] = '\0';
+	for (k = 0; k < l->ncells; k = j) {
+		c = &l->cells[k];
+		for (j = k + 1; j < l->ncells && l->cells[j].style ==
+		    c->style && l->cells[j].role == c->role; j++)
+			;
+		e = &l->cells[j - 1];
+		text_sgr(want, c->style, c->role);
+		if (strcmp(want, cur) != 0) {
+			if (want[0] == '\0')
+				buf_adds(b, "\033[0m");
+			else
+				buf_printf(b, "\033[0;%sm", want);
+			memcpy(cur, want, sizeof cur);
+		}
+		buf_add(b, l->text + c->off, e->off + e->len - c->off);
+	}
+	if (cur[0] != '\0')
+		buf_adds(b, "\033[0m");
+	buf_addc(b, '\n');
+}
+
+void
+text_print_lines(FILE *out, const struct layout *L, int first, int end,
+    bool color)
+{
+	struct buf b = BUF_INIT;
+	int i;
+
+	for (i = first; i < end; i++) {
+		print_line(&b, layout_line(L, i), color);
+		if (b.len >= 65536) {
+			fwrite(b.data, 1, b.len, out);
+			buf_reset(&b);
+		}
+	}
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, out);
+	buf_free(&b);
+}
+
+/* s in lower case, code point by code point. */
+static char *
+lower(const char *s)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, len = strlen(s);
+	uint32_t cp;
+
+	while (i < len) {
+		i += utf8_decode(s + i, len - i, &cp);
+		utf8_addcp(&b, (uint32_t)towlower((wint_t)cp));
+	}
+	buf_str(&b);
+	return buf_detach(&b);
+}
+
+static bool
+section_matches(const char *name, const char *filter)
+{
+	char *n = lower(name), *f = lower(filter);
+	bool m;
+
+	m = strstr(n, f) != NULL;
+	free(n);
+	free(f);
+	return m;
+}
+
+/* The header as a document: the title as a heading, then date, author
+ * and link. */
+static struct doc *
+header_doc(const struct issue *is, const struct doc *body, bool ascii)
+{
+	struct doc *h = doc_new(NULL);
+	const char *title, *author, *date = NULL;
+	char day[32];
+	struct tm tm;
+	time_t t;
+	bool any = false;
+
+	title = is->title != NULL ? is->title : doc_meta(body, "title");
+	author = is->author != NULL ? is->author : doc_meta(body, "author");
+	if (title != NULL && *title != '\0') {
+		doc_heading_begin(h, 1);
+		doc_add_text(h, title, strlen(title));
+		doc_block_end(h);
+	}
+	t = is->published != (time_t)-1 ? is->published : is->updated;
+	if (t != (time_t)-1 && gmtime_r(&t, &tm) != NULL) {
+		strftime(day, sizeof day, "%Y-%m-%d", &tm);
+		date = day;
+	} else if (is->date_raw != NULL)
+		date = is->date_raw;
+	else
+		date = doc_meta(body, "date");
+	if (date != NULL && *date != '\0') {
+		doc_add_text(h, date, strlen(date));
+		any = true;
+	}
+	if (author != NULL && *author != '\0') {
+		if (any)
+			doc_add_text(h, ascii ? " - " : " \xc2\xb7 ",
+			    ascii ? 3 : 4);
+		doc_add_text(h, author, strlen(author));
+		any = true;
+	}
+	if (is->link != NULL && *is->link != '\0') {
+		if (any)
+			doc_add_break(h);
+		doc_add_text(h, is->link, strlen(is->link));
+	}
+	doc_block_end(h);
+	doc_finish(h);
+	return h;
+}
+
+/* The References list (or the bare list for --links) of the links whose
+ * numbers are set in want. */
+static struct doc *
+refs_doc(const struct doc *d, const bool *want, bool heading)
+{
+	struct doc *r = doc_new(NULL);
+	const struct doc_link *l;
+	char marker[24];
+	int n;
+
+	if (heading) {
+		doc_heading_begin(r, 2);
+		doc_add_text(r, "References", 10);
+		doc_block_end(r);
+	}
+	doc_list_begin(r, false, 1, '1', true);
+	for (n = 1; n <= doc_nlinks(d); n++) {
+		if (!want[n])
+			continue;
+		l = doc_link(d, n);
+		snprintf(marker, sizeof marker, "[%d]", n);
+		doc_item_begin_marker(r, marker);
+		doc_add_text(r, l->url, strlen(l->url));
+		doc_item_end(r);
+	}
+	doc_list_end(r);
+	doc_finish(r);
+	return r;
+}
+
+/* Print a small document; without blank lines if compact. */
+static void
+print_doc(FILE *out, const struct doc *d, const struct layout_opts *lo,
+    int width, bool color, bool compact)
+{
+	struct layout *L = layout_new(d, width, lo);
+	const struct layout_line *l;
+	int i;
+
+	for (i = 0; i < layout_nlines(L); i++) {
+		l = layout_line(L, i);
+		if (!compact || l->ncells > 0)
+			text_print_lines(out, L, i, i + 1, color);
+	}
+	layout_free(L);
+}
+
+/* What the body's lines go through on their way out. */
+struct emit {
+	FILE		*out;
+	struct buf	 b;
+	const struct doc *d;
+	const bool	*shown;		/* per section */
+	bool		 filter;	/* some sections are left out */
+	bool		 color;
+	int		 section;	/* of the last line printed */
+	bool		 any;		/* a line was printed */
+	bool		 lead;		/* at a section's leading blanks */
+};
+
+static void
+emit_line(const struct layout_line *l, void *arg)
+{
+	struct emit *e = arg;
+	int sec = doc_block(e->d, l->block)->section;
+
+	if (!e->shown[sec])
+		return;
+	if (e->filter && sec != e->section) {
+		/* Sections shown apart: one blank line between them, none
+		 * before the first. */
+		if (e->any)
+			buf_addc(&e->b, '\n');
+		e->section = sec;
+		e->lead = true;
+	}
+	if (e->lead && l->ncells == 0)
+		return;
+	e->lead = false;
+	e->any = true;
+	print_line(&e->b, l, e->color);
+	if (e->b.len >= 65536) {
+		fwrite(e->b.data, 1, e->b.len, e->out);
+		buf_reset(&e->b);
+	}
+}
+
+/* Mark the links of runs [first, first + n). */
+static bool
+mark_links(const struct doc *d, int first, int n, bool *want)
+{
+	const struct doc_run *r = doc_runs(d);
+	bool any = false;
+	int i;
+
+	for (i = first; i < first + n; i++) {
+		if (r[i].link != 0) {
+			want[r[i].link] = true;
+			any = true;
+		}
+	}
+	return any;
+}
+
+int
+text_print_issue(FILE *out, const struct issue *is,
+    const struct text_opts *opts, char **cause)
+{
+	struct layout_opts lo;
+	struct doc *d = NULL, *h, *r;
+	const struct doc_block *b;
+	const struct doc_table *t;
+	const struct doc_cell *c;
+	const char *content = is->content != NULL ? is->content : "";
+	bool *want = NULL, *shown = NULL, anylink = false;
+	int width = opts->width > 0 ? opts->width : 80, i, k, nsec;
+	struct buf names = BUF_INIT;
+	struct emit e;
+
+	memset(&lo, 0, sizeof lo);
+	lo.ascii = opts->ascii;
+	d = doc_parse(content, strlen(content), is->kind, is->base != NULL ?
+	    is->base : is->link, cause);
+	if (d == NULL)
+		return -1;
+	nsec = doc_nsections(d);
+	shown = xcalloc((size_t)nsec + 1, sizeof *shown);
+	for (i = 0; i < nsec; i++)
+		shown[i] = opts->section == NULL ||
+		    section_matches(doc_section_name(d, i), opts->section);
+	if (opts->section != NULL) {
+		for (i = 0; i < nsec && !shown[i]; i++)
+			;
+		if (i == nsec) {
+			for (i = 0; i < nsec; i++)
+				buf_printf(&names, "%s\"%s\"", i ? ", " : "",
+				    doc_section_name(d, i));
+			*cause = xasprintf("no section matches \"%s\"%s%s%s",
+			    opts->section, nsec ? " (sections: " : "",
+			    nsec ? buf_str(&names) : "", nsec ? ")" : "");
+			buf_free(&names);
+			free(shown);
+			doc_free(d);
+			return -1;
+		}
+	}
+	/* The links to list: those in the sections shown. */
+	want = xcalloc((size_t)doc_nlinks(d) + 1, sizeof *want);
+	for (i = 0; i < doc_nblocks(d); i++) {
+		b = doc_block(d, i);
+		if (!shown[b->section])
+			continue;
+		if (b->type != DOC_TABLE) {
+			anylink |= mark_links(d, b->first_run, b->nruns, want);
+			continue;
+		}
+		t = doc_table(d, b->table);
+		for (k = 0; k < t->ncells; k++) {
+			c = doc_cell(d, t->first_cell + k);
+			anylink |= mark_links(d, c->first_run, c->nruns, want);
+		}
+	}
+	if (opts->links_only) {
+		if (anylink) {
+			r = refs_doc(d, want, false);
+			print_doc(out, r, &lo, width, opts->color, false);
+			doc_free(r);
+		}
+		goto done;
+	}
+	if (!opts->no_header) {
+		h = header_doc(is, d, opts->ascii);
+		if (doc_nblocks(h) > 0) {
+			print_doc(out, h, &lo, width, opts->color, true);
+			fputc('\n', out);
+		}
+		doc_free(h);
+	}
+	memset(&e, 0, sizeof e);
+	e.out = out;
+	e.d = d;
+	e.shown = shown;
+	e.filter = opts->section != NULL;
+	e.color = opts->color;
+	e.section = -1;
+	layout_each(d, width, &lo, emit_line, &e);
+	if (e.b.len > 0)
+		fwrite(e.b.data, 1, e.b.len, out);
+	buf_free(&e.b);
+	if (anylink && !opts->no_references) {
+		fputc('\n', out);
+		r = refs_doc(d, want, true);
+		print_doc(out, r, &lo, width, opts->color, false);
+		doc_free(r);
+	}
+done:
+	free(want);
+	free(shown);
+	doc_free(d);
+	if (fflush(out) == EOF || ferror(out)) {
+		*cause = xasprintf("write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}

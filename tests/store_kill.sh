@@ -1,0 +1,132 @@
+#!/bin/sh
+# kill -9 at many random moments of a refresh: afterwards the cache passes
+# PRAGMA integrity_check and the FTS check, every read flag set before the
+# refresh is still set, and each refresh either happened whole or not at
+# all.  Bounded to about 12 seconds; STORE_KILL_SEED repeats a run.
+. "$srcdir/tests/netlib.sh"
+
+FEED=$TMP/big.atom
+DB=$TMP/kill.db
+# Two versions of a 4,000-entry feed: v2 retitles every entry and adds 800.
+"$PYTHON3" - "$TMP" <<'PY'
+import sys
+out = sys.argv[1]
+para = ("<p>Operators compared notes on frameworks, isolation and "
+        "schedulers; <a href=\"https://mesos.apache.org/\">the site</a> "
+        "has the slides &amp; the videos.</p>\n") * 6
+def write(path, version, n):
+    with open(path, "w") as fp:
+        fp.write('<?xml version="1.0" encoding="utf-8"?>\n'
+                 '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+                 '<title>Kill test</title>\n')
+        for i in range(n, 0, -1):
+            fp.write('<entry><id>tag:kill.test,2014:%d</id>'
+                     '<title>v%d issue %d</title>'
+                     '<link href="https://mesos.apache.org/blog/%d/"/>'
+                     '<published>2014-01-01T00:00:00Z</published>'
+                     '<updated>2014-01-01T%02d:%02d:00Z</updated>'
+                     '<content type="html">%s</content></entry>\n'
+                     % (i, version, i, i, i // 60 % 24, i % 60,
+                        para.replace("&", "&amp;").replace("<", "&lt;")))
+        fp.write('</feed>\n')
+write(out + "/v1.atom", 1, 4000)
+write(out + "/v2.atom", 2, 4800)
+PY
+
+cp "$TMP/v1.atom" "$FEED"
+run seed --refresh --cache "$DB" "$FEED"
+expect_eq "seed" "$(cat "$TMP/seed.out")" \
+    "1 feed refreshed, 4000 new issues, 0 errors"
+db_query "$DB" "UPDATE issues SET read = 1 WHERE id % 7 = 0"
+READ=$(db_query "$DB" "SELECT group_concat(guid, ' ') FROM (SELECT guid
+    FROM issues WHERE read = 1 ORDER BY guid)")
+
+"$PYTHON3" - "$MESOSNEWS" "$DB" "$FEED" "$TMP" "$READ" \
+    "${STORE_KILL_SEED:-}" <<'PY'
+import os, random, shutil, signal, sqlite3, subprocess, sys, time
+mesosnews, db, feed, tmp, read, seed = sys.argv[1:7]
+want_read = read.split(" ")
+seed = int(seed) if seed else int(time.time() * 1000) % 1000000
+rng = random.Random(seed)
+failures = []
+
+def refresh():
+    return subprocess.Popen([mesosnews, "--refresh", "--cache", db, feed],
+                            stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+# How long a whole refresh of v2 takes on this machine.
+shutil.copy(os.path.join(tmp, "v2.atom"), feed)
+scratch = os.path.join(tmp, "timing.db")
+shutil.copy(db, scratch)
+start = time.monotonic()
+subprocess.run([mesosnews, "--refresh", "--cache", scratch, feed],
+               stdout=subprocess.DEVNULL, check=True)
+whole = time.monotonic() - start
+
+def check(what):
+    con = sqlite3.connect(db, timeout=30, isolation_level=None)
+    ok = con.execute("PRAGMA integrity_check").fetchone()[0]
+    if ok != "ok":
+        failures.append("%s: integrity_check: %s" % (what, ok))
+    try:
+        con.execute("INSERT INTO issues_fts(issues_fts) "
+                    "VALUES ('integrity-check')")
+    except sqlite3.DatabaseError as e:
+        failures.append("%s: fts: %s" % (what, e))
+    got = [r[0] for r in con.execute(
+        "SELECT guid FROM issues WHERE read = 1 ORDER BY guid")]
+    if got != want_read:
+        failures.append("%s: read flags changed (%d set, want %d)"
+                        % (what, len(got), len(want_read)))
+    n = con.execute("SELECT count(*) FROM issues").fetchone()[0]
+    versions = con.execute("SELECT count(DISTINCT substr(title, 1, 2)) "
+                           "FROM issues WHERE CAST(substr(guid, 20) AS "
+                           "INTEGER) <= 4000").fetchone()[0]
+    fts = con.execute("SELECT count(*) FROM issues_fts").fetchone()[0]
+    con.close()
+    if n not in (4000, 4800) or fts != n:
+        failures.append("%s: %d issues, %d indexed" % (what, n, fts))
+    if versions != 1:
+        failures.append("%s: a refresh was applied in part" % what)
+
+kills = 0
+deadline = time.monotonic() + 12
+version = 2
+while time.monotonic() < deadline and kills < 60:
+    # Alternate the versions so that every refresh has work to do.
+    shutil.copy(os.path.join(tmp, "v%d.atom" % version), feed)
+    delay = rng.uniform(0, whole * 1.1)
+    p = refresh()
+    time.sleep(delay)
+    if p.poll() is None:
+        p.send_signal(signal.SIGKILL)
+        kills += 1
+    p.wait()
+    check("kill %d at %.3f s of %.3f s" % (kills, delay, whole))
+    if failures:
+        break
+    version = 3 - version
+
+# Then a refresh runs to the end.
+if not failures:
+    shutil.copy(os.path.join(tmp, "v2.atom"), feed)
+    r = subprocess.run([mesosnews, "--refresh", "--cache", db, feed],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        failures.append("final refresh: %s" % r.stderr.strip())
+    check("after the final refresh")
+    con = sqlite3.connect(db)
+    n = con.execute("SELECT count(*) FROM issues WHERE title LIKE "
+                    "'v2 %'").fetchone()[0]
+    if n != 4800:
+        failures.append("final refresh stored %d of 4800" % n)
+
+print("seed %d: %d kills, refresh takes %.2f s" % (seed, kills, whole))
+for f in failures:
+    print("FAIL: " + f, file=sys.stderr)
+sys.exit(1 if failures or kills < 10 else 0)
+PY
+check "kill -9 at random points" test $? -eq 0
+
+done_testing

@@ -1,0 +1,93 @@
+#!/bin/sh
+# Text mode: mesosnews --text and its pipe default, on the bundled sample
+# and a Markdown draft.  Local sources are read directly: no cache.
+. "$srcdir/tests/lib.sh"
+D="$srcdir/tests/textmode"
+S="$top_srcdir/data/sample.atom"
+CACHE=$XDG_CACHE_HOME/mesosnews/cache.db
+
+run() {
+	local name=$1; shift
+	"$MESOSNEWS" "$@" >"$TMP/$name.out" 2>"$TMP/$name.err" </dev/null
+	rc=$?
+}
+
+# Standard output is a file here, so text mode is the default.
+run latest --width 80 "$S"
+expect_eq "latest: status" "$rc" 0
+golden "latest issue at 80" "$TMP/latest.out" "$D/latest-80.expected"
+check "latest: quiet" test ! -s "$TMP/latest.err"
+run explicit --text --issue latest --width 80 "$S"
+golden "--text --issue latest is the default" "$TMP/explicit.out" \
+    "$D/latest-80.expected"
+
+run first --issue 8 --width 60 "$S"
+golden "issue 8 (the first) at 60" "$TMP/first.out" "$D/issue8-60.expected"
+run byid --issue https://mesos.apache.org/blog/mesos-community-update-1/ \
+    --width 60 "$S"
+golden "issue by id" "$TMP/byid.out" "$D/issue8-60.expected"
+
+run events --issue 2 --section EVENTS --width 80 "$S"
+golden "--section, case-insensitive" "$TMP/events.out" \
+    "$D/issue2-events.expected"
+run links --issue 3 --links "$S"
+golden "--links" "$TMP/links.out" "$D/issue3-links.expected"
+
+run color --color=always --width 80 "$S"
+golden "--color=always" "$TMP/color.out" "$D/latest-80-color.expected"
+# Every styled line closes its styles, so a pager can show any line alone.
+check "color: styles are on" grep -q "$(printf '\033')\\[" "$TMP/color.out"
+# The last SGR of every styled line is a reset.
+sed -n 's/.*\(\x1b\[[0-9;]*m\)[^\x1b]*$/\1/p' "$TMP/color.out" | sort -u \
+    >"$TMP/color.last"
+expect_eq "color: every styled line ends reset" "$(cat -v "$TMP/color.last")" \
+    '^[[0m'
+NO_COLOR=1 run nocolor --width 80 "$S"
+golden "NO_COLOR and no tty: plain" "$TMP/nocolor.out" "$D/latest-80.expected"
+run never --color=never --width 80 "$S"
+golden "--color=never" "$TMP/never.out" "$D/latest-80.expected"
+
+# A draft being written: previewing it leaves no trace.
+run draft --width 72 "$D/2014-04-24-draft.md"
+golden "markdown draft" "$TMP/draft.out" "$D/draft-72.expected"
+check "draft: no cache created" test ! -e "$CACHE"
+
+# Errors: one line, status 1.
+run noissue --issue 42 "$S"
+expect_eq "no such issue: status" "$rc" 1
+expect_eq "no such issue: message" "$(cat "$TMP/noissue.err")" \
+    "mesosnews: no issue '42' (there are 8: see mesosnews --list)"
+run nosection --section nothing-like-this "$S"
+expect_eq "no such section: status" "$rc" 1
+check "no such section: names the sections" \
+    grep -q "Here are some recent highlights" "$TMP/nosection.err"
+run badcolor --color=sometimes "$S"
+expect_eq "bad --color: status" "$rc" 2
+expect_eq "bad --color: message" "$(cat "$TMP/badcolor.err")" \
+    "mesosnews: --color: expected auto, always or never"
+
+# Hostile text in every field never reaches the output as a control.
+"${PYTHON3:-python3}" - "$TMP/hostile.rss" <<'PY'
+import sys
+esc = "\x1b[31m\x1b]52;c;aGk=\x07\x1b]8;;http://evil/\x07"
+c1 = "\u009b2J\u0085"
+bidi = "\u202e\u2066"
+doc = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>t{esc}</title>
+<item><title>Title{esc}{c1}{bidi}</title>
+<author>Author{esc}{c1}</author>
+<link>http://example.org/{c1}x</link>
+<description><![CDATA[<p>Body{esc}{c1}{bidi}</p>
+<h3>Head{esc}{c1}:</h3><p><a href="http://example.org/{c1}">link{esc}</a></p>
+<pre>code{esc}{c1}</pre>]]></description></item></channel></rss>
+"""
+open(sys.argv[1], "w", encoding="utf-8").write(doc)
+PY
+run hostile --color=always --width 60 "$TMP/hostile.rss"
+expect_eq "hostile: status" "$rc" 0
+sed 's/\x1b\[[0-9;]*m//g' "$TMP/hostile.out" >"$TMP/hostile.plain"
+no_escape "hostile: no control once our own SGR is removed" \
+    "$TMP/hostile.plain"
+check "hostile: text survives" grep -q "Title\[31m" "$TMP/hostile.plain"
+
+done_testing

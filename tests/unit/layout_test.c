@@ -1,0 +1,429 @@
+/* layout_test.c - layout invariants over every fixture at every width,
+ * reflow, the line and block maps, link spans, cells. */
+#include "config.h"
+
+#include <dirent.h>
+
+#include "harness.h"
+
+#include "doc.h"
+#include "layout.h"
+#include "utf8.h"
+#include "util.h"
+
+#include "../render/testutil.h"
+
+static bool
+prefix_role(int role)
+{
+	return role == LAYOUT_INDENT || role == LAYOUT_QUOTE ||
+	    role == LAYOUT_MARKER || role == LAYOUT_CODE_GUTTER;
+}
+
+/* Everything that must hold for any layout: returns a description of the
+ * first problem, or NULL. */
+static const char *
+check_layout(const struct layout *L, int width, bool ascii)
+{
+	static char why[160];
+	const struct layout_line *l;
+	const struct layout_cell *c;
+	int i, k, sum, first;
+	size_t off;
+	uint32_t cp;
+
+	for (i = 0; i < layout_nlines(L); i++) {
+		l = layout_line(L, i);
+		sum = 0;
+		off = 0;
+		first = -1;
+		for (k = 0; k < l->ncells; k++) {
+			c = &l->cells[k];
+			sum += c->width;
+			if (c->width > 2 || c->len == 0)
+				return "cell width above 2 or without bytes";
+			if (c->off != off)
+				return "cell bytes not consecutive";
+			off += c->len;
+			if (!utf8_is_clean(l->text + c->off, c->len) ||
+			    memchr(l->text + c->off, '\t', c->len) != NULL ||
+			    memchr(l->text + c->off, '\n', c->len) != NULL)
+				return "control character in a cell";
+			utf8_decode(l->text + c->off, c->len, &cp);
+			if (utf8_cpwidth(cp) != c->width && cp != 0xa0 &&
+			    !(c->width == 1 && utf8_cpwidth(cp) == 2))
+				return "cell width is not the character's";
+			if (ascii && prefix_role(c->role) && cp >= 0x80)
+				return "non-ASCII prefix in ASCII mode";
+			if (first == -1 && !prefix_role(c->role))
+				first = k;
+		}
+		if (sum != l->width) {
+			snprintf(why, sizeof why,
+			    "line %d: width %d, cells %d", i, l->width, sum);
+			return why;
+		}
+		if (l->width > width) {
+			snprintf(why, sizeof why, "line %d is %d wide", i,
+			    l->width);
+			return why;
+		}
+		/* "[n]" never starts a line (from width 10 on). */
+		if (width >= 10 && first != -1 &&
+		    l->cells[first].role == LAYOUT_LINKNUM) {
+			snprintf(why, sizeof why, "line %d starts with [n]",
+			    i);
+			return why;
+		}
+		/* Blank lines before a block belong to it. */
+		if (l->block < 0 || (first != -1 &&
+		    layout_block_line(L, l->block) > i))
+			return "text before its block's first line";
+	}
+	return NULL;
+}
+
+/* Every fixture at every width from 1 to 200, in both glyph sets. */
+static void
+test_sweep(void)
+{
+	const char *srcdir = getenv("srcdir");
+	struct layout_opts o = { false, 0 };
+	struct layout *L;
+	struct doc *d;
+	struct dirent *de;
+	const char *why, *ext;
+	char *dir, *s;
+	size_t len;
+	DIR *dp;
+	int w, nfix = 0, bad;
+
+	dir = xasprintf("%s/tests/render/fixtures", srcdir ? srcdir : ".");
+	dp = opendir(dir);
+	OK(dp != NULL, "cannot open %s", dir);
+	free(dir);
+	if (dp == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		ext = strrchr(de->d_name, '.');
+		if (ext == NULL || (strcmp(ext, ".md") != 0 &&
+		    strcmp(ext, ".html") != 0))
+			continue;
+		s = fixture(de->d_name, &len);
+		d = doc_parse(s, len, strcmp(ext, ".md") == 0 ?
+		    CONTENT_MARKDOWN : CONTENT_HTML, "http://h.example/",
+		    NULL);
+		OK(d != NULL, "%s", de->d_name);
+		bad = 0;
+		for (w = 1; w <= 200 && d != NULL; w++) {
+			o.ascii = w % 2 == 0;
+			L = layout_new(d, w, &o);
+			why = check_layout(L, w, o.ascii);
+			if (why != NULL && bad++ == 0)
+				OK(0, "%s at width %d: %s", de->d_name, w,
+				    why);
+			OK(layout_width(L) == w, "width");
+			layout_free(L);
+		}
+		OK(bad == 0, "%s: %d widths wrong", de->d_name, bad);
+		nfix++;
+		doc_free(d);
+		free(s);
+	}
+	closedir(dp);
+	OK(nfix >= 10, "only %d fixtures", nfix);
+}
+
+/* Laying out again is just another call, and gives the same lines. */
+static void
+test_reflow(void)
+{
+	struct layout *a, *b, *c;
+	struct doc *d;
+	char *src, *s, *ta, *tc;
+	size_t len;
+	int i, line, blk;
+	bool ok = true;
+
+	src = fixture("newsletter.md", &len);
+	d = doc_parse(src, len, CONTENT_MARKDOWN, NULL, NULL);
+	a = layout_new(d, 80, NULL);
+	b = layout_new(d, 37, NULL);
+	c = layout_new(d, 80, NULL);
+	ta = layout_text(a);
+	tc = layout_text(c);
+	STR_EQ(ta, tc);
+	OK(layout_nlines(b) > layout_nlines(a), "narrower is longer");
+	/* Reading position: a line maps to its block, the block to a line
+	 * in the other layout that shows the same block. */
+	for (i = 0; i < layout_nlines(a); i++) {
+		blk = layout_line_block(a, i);
+		line = layout_block_line(b, blk);
+		ok = ok && line >= 0 && layout_line_block(b, line) == blk &&
+		    layout_line_block(a, layout_block_line(a, blk)) == blk;
+	}
+	OK(ok, "block maps");
+	INT_EQ(layout_line_block(a, -1), -1);
+	INT_EQ(layout_line_block(a, layout_nlines(a)), -1);
+	OK(layout_line(a, layout_nlines(a)) == NULL, "line out of range");
+	/* Sections start at their headings. */
+	INT_EQ(layout_section_line(a, 0), 0);
+	s = line_text(a, layout_section_line(a, 1));
+	STR_EQ(s, "Here are some recent highlights:");
+	free(s);
+	s = line_text(b, layout_section_line(b, 2));
+	STR_EQ(s, "Upcoming events:");
+	free(s);
+	INT_EQ(layout_section_line(a, 3), -1);
+	{
+		int first, end;
+
+		INT_EQ(layout_section_range(a, 1, &first, &end), 0);
+		INT_EQ(first, layout_section_line(a, 1));
+		/* Up to the blank line before the next heading. */
+		INT_EQ(end, layout_section_line(a, 2) - 1);
+	}
+	free(ta);
+	free(tc);
+	layout_free(a);
+	layout_free(b);
+	layout_free(c);
+	doc_free(d);
+	free(src);
+}
+
+static void
+test_spans(void)
+{
+	const struct layout_span *sp;
+	const struct layout_line *l;
+	struct layout *L;
+	struct doc *d;
+	char *s;
+	size_t len;
+	int i, n1 = 0;
+	bool ok = true;
+
+	s = fixture("newsletter.md", &len);
+	d = doc_parse(s, len, CONTENT_MARKDOWN, NULL, NULL);
+	L = layout_new(d, 30, NULL);
+	INT_EQ(layout_nspans(L), 16);	/* 15 links, one used twice */
+	for (i = 0; i < layout_nspans(L); i++) {
+		sp = layout_span(L, i);
+		if (sp->link == 1)
+			n1++;
+		l = layout_line(L, sp->first_line);
+		ok = ok && l->cells[sp->first_cell].link == sp->link &&
+		    l->cells[sp->first_cell].role == LAYOUT_LINK;
+		l = layout_line(L, sp->last_line);
+		ok = ok && l->cells[sp->last_cell].role == LAYOUT_LINKNUM &&
+		    l->text[l->cells[sp->last_cell].off] == ']';
+		ok = ok && sp->last_line >= sp->first_line;
+	}
+	OK(ok, "spans run from link text to \"]\"");
+	INT_EQ(n1, 2);
+	INT_EQ(layout_link_span(L, 1), 0);
+	INT_EQ(layout_link_span(L, 2), 2);
+	INT_EQ(layout_link_span(L, 99), -1);
+	OK(layout_span(L, -1) == NULL, "span -1");
+	layout_free(L);
+	doc_free(d);
+	free(s);
+}
+
+static void
+test_cells(void)
+{
+	struct layout *L;
+	struct doc *d;
+	const struct layout_line *l;
+	const char *s = "e\xcc\x81\xe4\xb8\xad\xf0\x9f\x9a\x80 x";
+	char *t;
+	int w;
+
+	d = doc_parse(s, strlen(s), CONTENT_TEXT, NULL, NULL);
+	L = layout_new(d, 20, NULL);
+	l = layout_line(L, 0);
+	INT_EQ(l->ncells, 5);
+	INT_EQ(l->cells[0].len, 3);	/* e + combining acute */
+	INT_EQ(l->cells[0].width, 1);
+	INT_EQ(l->cells[1].width, 2);	/* CJK */
+	INT_EQ(l->cells[2].width, 2);	/* emoji */
+	INT_EQ(l->cells[2].len, 4);
+	INT_EQ(l->width, 7);
+	layout_free(L);
+	/* Too narrow for a wide character: it is replaced, not cut. */
+	L = layout_new(d, 1, NULL);
+	t = layout_text(L);
+	STR_EQ(t, "e\xcc\x81\n?\n?\nx\n");
+	free(t);
+	layout_free(L);
+	doc_free(d);
+
+	/* Hanging indent, and wide text wrapped between characters. */
+	t = render("- one two three four five six\n", CONTENT_MARKDOWN, 12,
+	    false);
+	STR_EQ(t, "\xe2\x80\xa2 one two\n  three four\n  five six\n");
+	free(t);
+	t = render("\xe4\xb8\xad\xe6\x96\x87\xe3\x80\x82\xe4\xb8\xad"
+	    "\xe6\x96\x87", CONTENT_TEXT, 6, false);
+	/* The full stop stays with the character before it. */
+	STR_EQ(t, "\xe4\xb8\xad\xe6\x96\x87\xe3\x80\x82\n\xe4\xb8\xad"
+	    "\xe6\x96\x87\n");
+	free(t);
+	t = render("\xe4\xb8\xad\xe6\x96\x87\xe6\x96\x87\xe3\x80\x82",
+	    CONTENT_TEXT, 6, false);
+	STR_EQ(t, "\xe4\xb8\xad\xe6\x96\x87\n\xe6\x96\x87\xe3\x80\x82\n");
+	free(t);
+
+	/* Emoji joined by ZWJ stay on one line. */
+#define MAN "\xf0\x9f\x91\xa8"
+#define WOMAN "\xf0\x9f\x91\xa9"
+#define ZWJ "\xe2\x80\x8d"
+	t = render(MAN ZWJ WOMAN " " MAN WOMAN, CONTENT_TEXT, 5, false);
+	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN WOMAN "\n");
+	free(t);
+	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 5, false);
+	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN "\n");
+	free(t);
+
+	/* Wide characters in code at any width: no endless loop, nothing
+	 * too wide (checked by the sweep too). */
+#define CODE "    \xe4\xb8\xad\xe6\x96\x87" "a\xe4\xb8\xad\n"
+	for (w = 1; w <= 8; w++) {
+		d = doc_parse(CODE, strlen(CODE), CONTENT_MARKDOWN, NULL,
+		    NULL);
+		L = layout_new(d, w, NULL);
+		OK(check_layout(L, w, false) == NULL, "code at width %d", w);
+		layout_free(L);
+		doc_free(d);
+	}
+	t = render(CODE, CONTENT_MARKDOWN, 2, false);
+	STR_EQ(t, "\xe4\xb8\xad\n\xe6\x96\x87\na\xe2\x86\xa9\n\xe4\xb8\xad\n");
+	free(t);
+
+	/* A long code line is cut with a mark and goes on. */
+	t = render("    abcdefghij\n", CONTENT_MARKDOWN, 10, true);
+	STR_EQ(t, ": abcdefg\\\n: hij\n");
+	free(t);
+	/* Long words break only when wider than the line, after "/". */
+	t = render("see http://a.example/bb/cc.", CONTENT_TEXT, 17, false);
+	STR_EQ(t, "see\nhttp://a.example/\nbb/cc.\n");
+	free(t);
+	t = render("see http://a.example/bb/cc.", CONTENT_TEXT, 16, false);
+	STR_EQ(t, "see\nhttp://a.example\n/bb/cc.\n");
+	free(t);
+	/* Too narrow for "x[1]": the number moves whole. */
+	t = render("[x](http://h/)", CONTENT_MARKDOWN, 3, false);
+	STR_EQ(t, "x\n[1]\n");
+	free(t);
+	t = render("a [link text](http://h/)", CONTENT_MARKDOWN, 9, false);
+	STR_EQ(t, "a link\ntext[1]\n");
+	free(t);
+}
+
+/*
+ * Random documents from a fixed seed: pieces of every construct, hostile
+ * bytes, wide and combining characters, put together at random and laid
+ * out at random widths.  The invariants of check_layout must hold.
+ */
+static void
+test_random(void)
+{
+	static const char *const md[] = {
+		"word ", "longerword ", "\xe4\xb8\xad\xe6\x96\x87",
+		"\xf0\x9f\x9a\x80", "e\xcc\x81\xcc\x82", "\n\n", "\n- ",
+		"\n  - ", "\n1. ", "\n> ", "\n> > ", "\n\n    code\tx\n",
+		"\n```\nfenced \xe4\xb8\xad\n```\n", "[link](http://h/x) ",
+		"![img](i.png) ", "<http://a.example/very/long/url/path/x> ",
+		"**bold** ", "*it* ", "`code` ", "\n### Head\n", "\n---\n",
+		"\x1b[31m", "\xc2\x9b", "\xe2\x80\xae", "\xff", "\\\n", "(",
+		")", "\xe3\x80\x82", "\xe3\x80\x8c", "x\xc2\xa0y ",
+		"<table><tr><td>a</td><td>\xe4\xb8\xad b c</td></tr></table>",
+		"<ul><li>h", "</li></ul>", "<blockquote>", "</blockquote>",
+		"<pre>p\tq</pre>", "<dl><dt>t<dd>d</dl>",
+	};
+	struct buf b = BUF_INIT;
+	struct layout *L;
+	struct doc *d;
+	const char *why;
+	unsigned int seed = 12345;
+	int i, k, n, w, bad = 0;
+
+	for (i = 0; i < 300; i++) {
+		buf_reset(&b);
+		n = (int)(rand_r(&seed) % 80);
+		for (k = 0; k < n; k++)
+			buf_adds(&b, md[rand_r(&seed) % nitems(md)]);
+		buf_str(&b);
+		d = doc_parse(b.data, b.len, i % 3 == 0 ? CONTENT_HTML :
+		    CONTENT_MARKDOWN, "http://h.example/", NULL);
+		w = 1 + (int)(rand_r(&seed) % 90);
+		L = layout_new(d, w, NULL);
+		why = check_layout(L, w, false);
+		if (why != NULL && bad++ == 0)
+			OK(0, "random %d at width %d: %s\n%s", i, w, why,
+			    b.data);
+		layout_free(L);
+		doc_free(d);
+	}
+	OK(bad == 0, "%d random documents wrong", bad);
+	buf_free(&b);
+}
+
+static void
+collect(const struct layout_line *l, void *arg)
+{
+	struct buf *b = arg;
+	int k;
+
+	for (k = 0; k < l->ncells; k++)
+		buf_add(b, l->text + l->cells[k].off, l->cells[k].len);
+	buf_printf(b, "|%d|%d\n", l->width, l->block);
+}
+
+/* layout_each hands out the lines layout_new makes. */
+static void
+test_each(void)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct layout_opts o = { false, 0 };
+	struct layout *L;
+	struct doc *d;
+	char *s;
+	size_t len;
+	int w, i;
+	bool same = true;
+
+	s = fixture("tables.html", &len);
+	d = doc_parse(s, len, CONTENT_HTML, NULL, NULL);
+	for (w = 15; w <= 120; w += 15) {
+		buf_reset(&a);
+		buf_reset(&b);
+		L = layout_new(d, w, &o);
+		for (i = 0; i < layout_nlines(L); i++)
+			collect(layout_line(L, i), &a);
+		layout_free(L);
+		layout_each(d, w, &o, collect, &b);
+		same = same && a.len == b.len && a.len > 0 &&
+		    memcmp(a.data, b.data, a.len) == 0;
+	}
+	OK(same, "layout_each differs from layout_new");
+	buf_free(&a);
+	buf_free(&b);
+	doc_free(d);
+	free(s);
+}
+
+int
+main(void)
+{
+	HARNESS_INIT();
+	test_sweep();
+	test_reflow();
+	test_spans();
+	test_cells();
+	test_each();
+	test_random();
+	DONE();
+}

@@ -1,0 +1,356 @@
+/* refresh_test.c - refresh into a real cache from local sources: first
+ * import, update with the archive kept, read flags kept, a failure that
+ * changes nothing, Markdown directories, and the poll-driven interface. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "harness.h"
+#include "refresh.h"
+#include "store.h"
+#include "util.h"
+
+static char dir[] = "/tmp/mn-refresh-XXXXXX";
+static const char *srcdir;
+
+struct report {
+	struct buf	 log;
+	int		 calls;
+};
+
+static void
+report_cb(const char *source, const char *error, const char *warning,
+    size_t new_issues, void *arg)
+{
+	struct report *r = arg;
+
+	r->calls++;
+	buf_printf(&r->log, "%s|%s|%s|%zu\n", source, error ? error : "-",
+	    warning ? warning : "-", new_issues);
+}
+
+static void
+copy(const char *from, const char *to)
+{
+	char *cmd = xasprintf("cp '%s' '%s'", from, to);
+
+	if (system(cmd) != 0)
+		exit(99);
+	free(cmd);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (fp == NULL || fputs(text, fp) == EOF || fclose(fp) != 0)
+		exit(99);
+}
+
+static int
+list_cb(const struct store_issue *si, void *arg)
+{
+	buf_printf(arg, "%s%s\n", si->issue.title ? si->issue.title : "",
+	    si->read ? " (read)" : "");
+	return 0;
+}
+
+static char *
+listing(struct store *s)
+{
+	struct buf b = BUF_INIT;
+	char *cause = NULL;
+
+	INT_EQ(store_list(s, NULL, 0, list_cb, &b, &cause), 0);
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+static int
+mark_cb(const struct store_issue *si, void *arg)
+{
+	char *cause = NULL;
+
+	if (strstr(si->issue.title, "#2") != NULL)
+		store_mark_read(arg, si->id, true, &cause);
+	return 0;
+}
+
+static void
+test_file_feed(struct store *s)
+{
+	struct refresh_stats st;
+	struct report rep = { BUF_INIT, 0 };
+	struct store_feed f;
+	char *feed, *fixture, *got, *want, *cause = NULL, *url;
+	const char *src[2];
+
+	feed = xasprintf("%s/feed.atom", dir);
+	fixture = xasprintf("%s/tests/net/updates-1.atom", srcdir);
+	copy(fixture, feed);
+	free(fixture);
+	src[0] = feed;
+	src[1] = feed;		/* named twice, refreshed once */
+	INT_EQ(refresh_run_all(s, src, 2, NULL, report_cb, &rep, &st), 0);
+	INT_EQ(st.feeds, 1);
+	INT_EQ(st.refreshed, 1);
+	INT_EQ(st.new_issues, 3);
+	INT_EQ(st.errors, 0);
+	INT_EQ(st.unchanged, 0);
+	want = xasprintf("%s|-|-|3\n", feed);
+	STR_EQ(rep.log.data, want);
+	free(want);
+	STR_EQ(got = listing(s), "Mesos Community Update #3\n"
+	    "Mesos Community Update #2\nMesos Community Update #1\n");
+	free(got);
+	url = refresh_feed_url(feed);
+	INT_EQ(store_feed_get(s, url, &f, &cause), 1);
+	STR_EQ(f.title, "Apache Mesos test blog");
+	STR_EQ(f.etag, NULL);
+	STR_EQ(f.last_error, NULL);
+	OK(f.last_fetch > 0, "last fetch set");
+	store_feed_clear(&f);
+	store_list(s, NULL, 0, mark_cb, s, &cause);
+
+	/* The next issue arrives, #3 is corrected, #1 leaves the feed. */
+	fixture = xasprintf("%s/tests/net/updates-2.atom", srcdir);
+	copy(fixture, feed);
+	free(fixture);
+	buf_reset(&rep.log);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), 0);
+	INT_EQ(st.new_issues, 1);
+	STR_EQ(got = listing(s), "Mesos Community Update #4\n"
+	    "Mesos Community Update #3 (corrected)\n"
+	    "Mesos Community Update #2 (read)\n"
+	    "Mesos Community Update #1\n");
+	free(got);
+
+	/* A broken feed changes nothing but the recorded error. */
+	write_file(feed, "<html><body>gone</body></html>\n");
+	buf_reset(&rep.log);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), -1);
+	INT_EQ(st.errors, 1);
+	INT_EQ(st.refreshed, 0);
+	INT_EQ(st.new_issues, 0);
+	want = xasprintf("%s|%s: line 1: unknown root element <html>: not an "
+	    "RSS or Atom feed|-|0\n", feed, feed);
+	STR_EQ(rep.log.data, want);
+	free(want);
+	STR_EQ(got = listing(s), "Mesos Community Update #4\n"
+	    "Mesos Community Update #3 (corrected)\n"
+	    "Mesos Community Update #2 (read)\n"
+	    "Mesos Community Update #1\n");
+	free(got);
+	INT_EQ(store_feed_get(s, url, &f, &cause), 1);
+	want = xasprintf("%s: line 1: unknown root element <html>: not an "
+	    "RSS or Atom feed", feed);
+	STR_EQ(f.last_error, want);
+	free(want);
+	STR_EQ(f.title, "Apache Mesos test blog");
+	store_feed_clear(&f);
+
+	/* A feed cut short fails as a whole: no half-stored issues. */
+	fixture = xasprintf("%s/tests/net/updates-1.atom", srcdir);
+	copy(fixture, feed);
+	free(fixture);
+	if (truncate(feed, 2500) != 0)
+		exit(99);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, &st), -1);
+	INT_EQ(st.errors, 1);
+	STR_EQ(got = listing(s), "Mesos Community Update #4\n"
+	    "Mesos Community Update #3 (corrected)\n"
+	    "Mesos Community Update #2 (read)\n"
+	    "Mesos Community Update #1\n");
+	free(got);
+
+	/* Missing file. */
+	unlink(feed);
+	buf_reset(&rep.log);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), -1);
+	want = xasprintf("%s|%s: No such file or directory|-|0\n", feed,
+	    feed);
+	STR_EQ(rep.log.data, want);
+	free(want);
+	buf_free(&rep.log);
+	free(url);
+	free(feed);
+}
+
+static void
+test_markdown(struct store *s)
+{
+	struct refresh_stats st;
+	struct report rep = { BUF_INIT, 0 };
+	char *posts, *want, *cause = NULL, *url;
+	const char *src[1];
+	struct store_feed f;
+	size_t total, unread;
+	int64_t id;
+
+	posts = xasprintf("%s/tests/list/posts", srcdir);
+	src[0] = posts;
+	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), 0);
+	INT_EQ(st.new_issues, 2);
+	want = xasprintf("%s|-|-|2\n", posts);
+	STR_EQ(rep.log.data, want);
+	free(want);
+	url = refresh_feed_url(posts);
+	INT_EQ(store_feed_get(s, url, &f, &cause), 1);
+	id = f.id;
+	store_feed_clear(&f);
+	INT_EQ(store_count(s, &id, 1, &total, &unread, &cause), 0);
+	INT_EQ(total, 2);
+	/* Again: nothing new. */
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, &st), 0);
+	INT_EQ(st.new_issues, 0);
+	INT_EQ(st.refreshed, 1);
+	buf_free(&rep.log);
+	free(url);
+	free(posts);
+}
+
+/* The caller's loop drives the refresh through its descriptors. */
+static void
+test_poll_driven(struct store *s)
+{
+	struct report rep = { BUF_INIT, 0 };
+	struct pollfd fds[16];
+	struct refresh *r;
+	char *a, *b, *fixture;
+	size_t n;
+	int turns = 0, timeout;
+
+	a = xasprintf("%s/a.atom", dir);
+	b = xasprintf("%s/b.rss", dir);
+	fixture = xasprintf("%s/tests/net/updates-2.atom", srcdir);
+	copy(fixture, a);
+	free(fixture);
+	fixture = xasprintf("%s/tests/net/digest-latin1.rss", srcdir);
+	copy(fixture, b);
+	free(fixture);
+	r = refresh_new(s, NULL, report_cb, &rep);
+	OK(!refresh_busy(r), "idle before adding");
+	refresh_add(r, a);
+	refresh_add(r, b);
+	OK(refresh_busy(r), "busy");
+	while (refresh_busy(r) && turns++ < 1000) {
+		n = refresh_pollfds(r, fds, nitems(fds));
+		OK(n <= nitems(fds), "fds");
+		timeout = refresh_timeout(r);
+		poll(fds, n, timeout < 0 || timeout > 100 ? 100 : timeout);
+		refresh_perform(r, fds, n);
+	}
+	OK(!refresh_busy(r), "finished in %d turns", turns);
+	INT_EQ(rep.calls, 2);
+	INT_EQ(refresh_stats(r)->feeds, 2);
+	INT_EQ(refresh_stats(r)->new_issues, 5);
+	INT_EQ(refresh_stats(r)->errors, 0);
+	refresh_free(r);
+	buf_free(&rep.log);
+
+	/* Freed half-way: nothing is left open. */
+	r = refresh_new(s, NULL, NULL, NULL);
+	refresh_add(r, a);
+	refresh_perform(r, NULL, 0);
+	refresh_free(r);
+	OK(!store_in_transaction(s), "no transaction left open");
+	free(a);
+	free(b);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Another process holding the write lock never blocks the loop: the feed
+ * waits its turn and is stored once the lock is free. */
+static void
+test_locked_out(struct store *s, const char *path)
+{
+	struct report rep = { BUF_INIT, 0 };
+	struct refresh *r;
+	sqlite3 *other;
+	char *feed, *fixture, *want;
+	double start, longest = 0, t;
+	int turns = 0, timeout;
+
+	feed = xasprintf("%s/locked.atom", dir);
+	fixture = xasprintf("%s/tests/net/updates-1.atom", srcdir);
+	copy(fixture, feed);
+	free(fixture);
+	if (sqlite3_open(path, &other) != SQLITE_OK ||
+	    sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		exit(99);
+	r = refresh_new(s, NULL, report_cb, &rep);
+	refresh_add(r, feed);
+	start = now();
+	while (now() - start < 0.6) {
+		timeout = refresh_timeout(r);
+		OK(timeout >= 0 && timeout <= 50, "timeout %d", timeout);
+		poll(NULL, 0, timeout);
+		t = now();
+		refresh_perform(r, NULL, 0);
+		if (now() - t > longest)
+			longest = now() - t;
+		turns++;
+	}
+	OK(longest < 0.1, "a turn took %.3f s", longest);
+	OK(refresh_busy(r), "still waiting for the lock");
+	INT_EQ(rep.calls, 0);
+	sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(other);
+	while (refresh_busy(r) && turns++ < 1000) {
+		poll(NULL, 0, refresh_timeout(r));
+		refresh_perform(r, NULL, 0);
+	}
+	OK(!refresh_busy(r), "stored once the lock was free");
+	want = xasprintf("%s|-|-|3\n", feed);
+	STR_EQ(rep.log.data, want);
+	free(want);
+	refresh_free(r);
+	buf_free(&rep.log);
+	free(feed);
+}
+
+int
+main(void)
+{
+	struct store *s;
+	char *path, *cause = NULL, *cmd;
+
+	HARNESS_INIT();
+	if ((srcdir = getenv("srcdir")) == NULL)
+		srcdir = ".";
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 99;
+	}
+	path = xasprintf("%s/cache.db", dir);
+	if ((s = store_open(path, &cause)) == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		return 99;
+	}
+	test_file_feed(s);
+	test_markdown(s);
+	test_poll_driven(s);
+	test_locked_out(s, path);
+	store_close(s);
+	free(path);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		return 99;
+	free(cmd);
+	DONE();
+}

@@ -1,0 +1,572 @@
+/* store_test.c - the SQLite cache on a real file: schema, feeds, upsert,
+ * listing order, read flags, transactions, full-text search. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "harness.h"
+#include "store.h"
+#include "util.h"
+
+static char dir[] = "/tmp/mn-store-XXXXXX";
+
+static struct issue
+mkissue(const char *id, const char *title, time_t pub, time_t upd,
+    const char *content)
+{
+	struct issue is;
+
+	memset(&is, 0, sizeof is);
+	is.id = (char *)id;
+	is.title = (char *)title;
+	is.link = (char *)"https://mesos.apache.org/blog/x/";
+	is.author = (char *)"Ann Example";
+	is.published = pub;
+	is.updated = upd;
+	is.content = (char *)content;
+	is.kind = CONTENT_HTML;
+	return is;
+}
+
+/* One value of a query run directly on the file. */
+static char *
+query(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *out = NULL;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(db));
+		exit(99);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		out = xstrdup(sqlite3_column_text(st, 0) != NULL ?
+		    (const char *)sqlite3_column_text(st, 0) : "NULL");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return out;
+}
+
+static void
+check_query(const char *path, const char *sql, const char *want)
+{
+	char *got = query(path, sql);
+
+	STR_EQ(got, want);
+	free(got);
+}
+
+struct listing {
+	struct buf	 out;
+	int		 n;
+};
+
+static int
+list_cb(const struct store_issue *si, void *arg)
+{
+	struct listing *l = arg;
+
+	OK(si->issue.content == NULL && si->issue.summary == NULL,
+	    "listing carries no content");
+	buf_printf(&l->out, "%s%s|", si->issue.id, si->read ? "*" : "");
+	l->n++;
+	return 0;
+}
+
+static int
+stop_cb(const struct store_issue *si, void *arg)
+{
+	(*(int *)arg)++;
+	return -1;
+}
+
+static char *
+listing(struct store *s, const int64_t *feeds, size_t n)
+{
+	struct listing l = { BUF_INIT, 0 };
+	char *cause = NULL;
+
+	INT_EQ(store_list(s, feeds, n, list_cb, &l, &cause), 0);
+	STR_EQ(cause, NULL);
+	buf_addc(&l.out, '\0');
+	return buf_detach(&l.out);
+}
+
+static char *
+search(struct store *s, const char *q)
+{
+	struct buf out = BUF_INIT;
+	struct store_issue *si;
+	int64_t *ids;
+	size_t n, i;
+	char *cause = NULL;
+
+	INT_EQ(store_search(s, q, &ids, &n, &cause), 0);
+	STR_EQ(cause, NULL);
+	for (i = 0; i < n; i++) {
+		si = store_get(s, ids[i], &cause);
+		buf_printf(&out, "%s|", si != NULL ? si->issue.id : "?");
+		store_issue_free(si);
+	}
+	free(ids);
+	buf_addc(&out, '\0');
+	return buf_detach(&out);
+}
+
+struct find {
+	const char	*guid;
+	int64_t		 id;
+};
+
+static int
+find_cb(const struct store_issue *si, void *arg)
+{
+	struct find *f = arg;
+
+	if (strcmp(si->issue.id, f->guid) != 0)
+		return 0;
+	f->id = si->id;
+	return -1;
+}
+
+/* The store's id of the first listed issue with this guid, or -1. */
+static int64_t
+id_of(struct store *s, const char *guid)
+{
+	struct find f = { guid, -1 };
+	char *cause = NULL;
+
+	store_list(s, NULL, 0, find_cb, &f, &cause);
+	free(cause);
+	return f.id;
+}
+
+static void
+test_open(const char *path)
+{
+	struct store *s;
+	char *cause = NULL;
+	struct stat sb;
+
+	s = store_open(path, &cause);
+	OK(s != NULL, "open: %s", cause);
+	STR_EQ(cause, NULL);
+	OK(stat(path, &sb) == 0, "file created");
+	store_close(s);
+	check_query(path, "PRAGMA user_version", "1");
+	check_query(path, "PRAGMA journal_mode", "wal");
+	check_query(path, "PRAGMA integrity_check", "ok");
+	check_query(path, "SELECT count(*) FROM sqlite_master WHERE "
+	    "name IN ('feeds', 'issues', 'issues_fts')", "3");
+	/* Opening again changes nothing. */
+	s = store_open(path, &cause);
+	OK(s != NULL, "reopen");
+	store_close(s);
+	check_query(path, "PRAGMA user_version", "1");
+}
+
+static void
+test_open_errors(void)
+{
+	char *path, *cause = NULL, *want;
+	FILE *fp;
+	sqlite3 *db;
+
+	/* Newer schema. */
+	path = xasprintf("%s/newer.db", dir);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA user_version = 7", NULL, NULL, NULL);
+	sqlite3_close(db);
+	OK(store_open(path, &cause) == NULL, "newer schema");
+	want = xasprintf("%s: cache written by a newer mesosnews (schema 7; "
+	    "this one knows up to 1)", path);
+	STR_EQ(cause, want);
+	free(want);
+	free(cause);
+	check_query(path, "PRAGMA user_version", "7");
+	free(path);
+
+	/* Not a database. */
+	path = xasprintf("%s/text.db", dir);
+	fp = fopen(path, "w");
+	fputs("this is not a database, just some text that is long enough "
+	    "to have a header of one hundred bytes and then some more.\n", fp);
+	fclose(fp);
+	cause = NULL;
+	OK(store_open(path, &cause) == NULL, "not a database");
+	want = xasprintf("%s: file is not a database", path);
+	STR_EQ(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+
+	/* A directory cannot be created under a file. */
+	path = xasprintf("%s/text.db/sub/cache.db", dir);
+	cause = NULL;
+	OK(store_open(path, &cause) == NULL, "parent is a file");
+	want = xasprintf("%s: cannot create %s/text.db/sub: Not a directory",
+	    path, dir);
+	STR_EQ(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+}
+
+static void
+test_feeds(struct store *s)
+{
+	struct store_feed f;
+	char *cause = NULL;
+	int64_t a, b;
+
+	a = store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
+	    &cause);
+	b = store_feed_add(s, "file:///tmp/b.xml", &cause);
+	OK(a > 0 && b > 0 && a != b, "two feeds");
+	INT_EQ(store_feed_add(s, "file:///tmp/b.xml", &cause), b);
+
+	INT_EQ(store_feed_get(s, "http://unknown/", &f, &cause), 0);
+	INT_EQ(f.id, 0);
+	INT_EQ(f.last_fetch, -1);
+	STR_EQ(f.url, NULL);
+
+	INT_EQ(store_feed_get(s, "file:///tmp/b.xml", &f, &cause), 1);
+	INT_EQ(f.id, b);
+	STR_EQ(f.url, "file:///tmp/b.xml");
+	STR_EQ(f.etag, NULL);
+	INT_EQ(f.last_fetch, -1);
+	f.title = xstrdup("Feed B");
+	f.etag = xstrdup("\"abc\"");
+	f.last_modified = xstrdup("Tue, 01 Apr 2014 10:00:00 GMT");
+	f.last_fetch = 1396346400;
+	f.last_error = xstrdup("old error");
+	INT_EQ(store_feed_set(s, &f, &cause), 0);
+	store_feed_clear(&f);
+	INT_EQ(store_feed_set_error(s, b, "http://x/: HTTP 500", &cause), 0);
+
+	INT_EQ(store_feed_get(s, "file:///tmp/b.xml", &f, &cause), 1);
+	STR_EQ(f.title, "Feed B");
+	STR_EQ(f.etag, "\"abc\"");
+	STR_EQ(f.last_modified, "Tue, 01 Apr 2014 10:00:00 GMT");
+	INT_EQ(f.last_fetch, 1396346400);
+	STR_EQ(f.last_error, "http://x/: HTTP 500");
+	store_feed_clear(&f);
+	INT_EQ(store_feed_set_error(s, b, NULL, &cause), 0);
+	INT_EQ(store_feed_get(s, "file:///tmp/b.xml", &f, &cause), 1);
+	STR_EQ(f.last_error, NULL);
+	STR_EQ(f.etag, "\"abc\"");
+	store_feed_clear(&f);
+	STR_EQ(cause, NULL);
+}
+
+static int
+feed_list_cb(const struct store_feed *f, void *arg)
+{
+	buf_printf(arg, "%lld %s|", (long long)f->id, f->url);
+	return 0;
+}
+
+static void
+test_issues(struct store *s, const char *path)
+{
+	struct store_issue *si;
+	struct issue is;
+	char *cause = NULL, *got;
+	int64_t a, b, feeds[2], id;
+	bool is_new = false;
+	size_t total, unread;
+	struct buf fl = BUF_INIT;
+	time_t seen;
+	int n;
+
+	a = store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
+	    &cause);
+	b = store_feed_add(s, "file:///tmp/b.xml", &cause);
+	INT_EQ(store_feed_list(s, feed_list_cb, &fl, &cause), 0);
+	buf_addc(&fl, '\0');
+	STR_EQ(fl.data, "1 https://mesos.apache.org/blog/feed.xml|"
+	    "2 file:///tmp/b.xml|");
+	buf_free(&fl);
+
+	INT_EQ(store_begin(s, &cause), 0);
+	OK(store_in_transaction(s), "in transaction");
+	INT_EQ(store_begin(s, &cause), -1);
+	free(cause);
+	cause = NULL;
+	/* Stored in this order; the listing sorts by date. */
+	is = mkissue("u2", "Update two", 1396000000, -1,
+	    "<p>Frameworks <a href=\"http://x/\">galore</a> &amp; "
+	    "schedulers</p><script>var hidden = 1;</script>");
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	OK(is_new, "u2 new");
+	is = mkissue("undated", "No date at all", -1, -1, "<p>x</p>");
+	is.date_raw = (char *)"sometime in spring";
+	INT_EQ(store_upsert(s, a, &is, NULL, &cause), 0);
+	is = mkissue("u1", "Update one", 1395000000, 1397000000,
+	    "<p>Marathon &#x26; Chronos, caf&#233;</p>");
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	is = mkissue("u3", "Update three", -1, 1398000000, NULL);
+	is.summary = (char *)"Only a summary about Aurora";
+	is.summary_kind = CONTENT_TEXT;
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	is = mkissue("tie", "Same time as u2", 1396000000, -1, "tie");
+	is.kind = CONTENT_MARKDOWN;
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	/* The same id in another feed is another issue. */
+	is = mkissue("u1", "Other feed", 1399000000, -1, "<p>Aurora</p>");
+	INT_EQ(store_upsert(s, b, &is, &is_new, &cause), 0);
+	OK(is_new, "same id, other feed: new");
+	INT_EQ(store_commit(s, &cause), 0);
+	OK(!store_in_transaction(s), "committed");
+	INT_EQ(store_commit(s, &cause), -1);
+	free(cause);
+	cause = NULL;
+
+	STR_EQ(got = listing(s, NULL, 0), "u1|u3|u2|tie|u1|undated|");
+	free(got);
+	feeds[0] = a;
+	STR_EQ(got = listing(s, feeds, 1), "u3|u2|tie|u1|undated|");
+	free(got);
+	feeds[0] = b;
+	STR_EQ(got = listing(s, feeds, 1), "u1|");
+	free(got);
+	feeds[0] = a;
+	feeds[1] = b;
+	STR_EQ(got = listing(s, feeds, 2), "u1|u3|u2|tie|u1|undated|");
+	free(got);
+	n = 0;
+	INT_EQ(store_list(s, NULL, 0, stop_cb, &n, &cause), 0);
+	INT_EQ(n, 1);
+
+	/* A whole issue, content included. */
+	id = id_of(s, "u3");
+	OK(id > 0, "u3 found");
+	si = store_get(s, id, &cause);
+	OK(si != NULL, "get u3");
+	STR_EQ(si->issue.id, "u3");
+	STR_EQ(si->issue.title, "Update three");
+	STR_EQ(si->issue.link, "https://mesos.apache.org/blog/x/");
+	STR_EQ(si->issue.author, "Ann Example");
+	INT_EQ(si->issue.published, -1);
+	INT_EQ(si->issue.updated, 1398000000);
+	STR_EQ(si->issue.content, NULL);
+	STR_EQ(si->issue.summary, "Only a summary about Aurora");
+	INT_EQ(si->issue.summary_kind, CONTENT_TEXT);
+	INT_EQ(si->issue.kind, CONTENT_HTML);
+	INT_EQ(si->feed, a);
+	OK(!si->read, "unread");
+	seen = si->first_seen;
+	OK(seen > 1600000000 && seen <= time(NULL), "first seen now");
+	store_issue_free(si);
+	si = store_get(s, id_of(s, "undated"), &cause);
+	STR_EQ(si->issue.date_raw, "sometime in spring");
+	INT_EQ(si->issue.published, -1);
+	store_issue_free(si);
+	OK(store_get(s, 9999, &cause) == NULL, "no issue 9999");
+	got = xasprintf("%s: no issue 9999", path);
+	STR_EQ(cause, got);
+	free(got);
+	free(cause);
+	cause = NULL;
+
+	/* Read flags survive an update; first-seen too. */
+	INT_EQ(store_mark_read(s, id, true, &cause), 0);
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(total, 6);
+	INT_EQ(unread, 5);
+	sleep(1);
+	INT_EQ(store_begin(s, &cause), 0);
+	is = mkissue("u3", "Update three, revised", -1, 1398000000,
+	    "<p>Now with Kubernetes</p>");
+	is_new = true;
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	OK(!is_new, "update is not new");
+	INT_EQ(store_commit(s, &cause), 0);
+	si = store_get(s, id, &cause);
+	STR_EQ(si->issue.title, "Update three, revised");
+	STR_EQ(si->issue.content, "<p>Now with Kubernetes</p>");
+	OK(si->read, "still read");
+	INT_EQ(si->first_seen, seen);
+	store_issue_free(si);
+
+	/* The index follows the update. */
+	STR_EQ(got = search(s, "kubernetes"), "u3|");
+	free(got);
+	STR_EQ(got = search(s, "summary"), "");
+	free(got);
+
+	/* Unchanged issues are not rewritten. */
+	INT_EQ(store_begin(s, &cause), 0);
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	check_query(path, "SELECT count(*) FROM issues_fts", "6");
+
+	feeds[0] = a;
+	INT_EQ(store_count(s, feeds, 1, &total, &unread, &cause), 0);
+	INT_EQ(total, 5);
+	INT_EQ(unread, 4);
+	INT_EQ(store_mark_all_read(s, b, &cause), 0);
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(unread, 4);
+	INT_EQ(store_mark_read(s, id, false, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2|tie|u1|undated|");
+	free(got);
+	INT_EQ(store_mark_all_read(s, 0, &cause), 0);
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(total, 6);
+	INT_EQ(unread, 0);
+	INT_EQ(store_mark_read(s, id, false, &cause), 0);
+	STR_EQ(cause, NULL);
+}
+
+static void
+test_search(struct store *s)
+{
+	char *got;
+	struct issue is;
+	char *cause = NULL;
+	int64_t a = store_feed_add(s, "file:///tmp/search.xml", &cause);
+
+	STR_EQ(got = search(s, "frameworks"), "u2|");
+	free(got);
+	/* Tags, attributes and scripts are not text. */
+	STR_EQ(got = search(s, "href"), "");
+	free(got);
+	STR_EQ(got = search(s, "hidden"), "");
+	free(got);
+	/* Entities are decoded; accents folded. */
+	STR_EQ(got = search(s, "chronos marathon"), "u1|");
+	free(got);
+	STR_EQ(got = search(s, "cafe"), "u1|");
+	free(got);
+	STR_EQ(got = search(s, "sched*"), "u2|");
+	free(got);
+	STR_EQ(got = search(s, "\"galore & schedulers\""), "u2|");
+	free(got);
+	STR_EQ(got = search(s, "\"schedulers galore\""), "");
+	free(got);
+	/* Title matches rank above text matches. */
+	INT_EQ(store_begin(s, &cause), 0);
+	is = mkissue("t1", "Plain", 1, -1, "<p>Aurora Aurora Aurora</p>");
+	store_upsert(s, a, &is, NULL, &cause);
+	is = mkissue("t2", "Aurora", 2, -1, "<p>unrelated words</p>");
+	store_upsert(s, a, &is, NULL, &cause);
+	INT_EQ(store_commit(s, &cause), 0);
+	got = search(s, "aurora");
+	OK(strncmp(got, "t2|", 3) == 0, "title first: %s", got);
+	INT_EQ(strlen(got), strlen("t2|t1|u1|u3|") - 3);
+	free(got);
+	/* What users type is never a syntax error. */
+	STR_EQ(got = search(s, "\""), "");
+	free(got);
+	STR_EQ(got = search(s, "AND OR ( NOT"), "");
+	free(got);
+	STR_EQ(got = search(s, "*"), "");
+	free(got);
+	STR_EQ(got = search(s, "   "), "");
+	free(got);
+	STR_EQ(got = search(s, "col:umn ^x"), "");
+	free(got);
+	STR_EQ(cause, NULL);
+}
+
+static void
+test_rollback(struct store *s, const char *path)
+{
+	struct issue is;
+	char *cause = NULL, *before, *after;
+	int64_t a = store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
+	    &cause), id = id_of(s, "u2");
+	struct store_issue *si;
+
+	INT_EQ(store_mark_read(s, id, false, &cause), 0);
+	before = query(path, "SELECT group_concat(guid || read, ',') FROM "
+	    "issues");
+	INT_EQ(store_begin(s, &cause), 0);
+	is = mkissue("gone", "Rolled back", 5, -1, "<p>vanishing</p>");
+	INT_EQ(store_upsert(s, a, &is, NULL, &cause), 0);
+	is = mkissue("u2", "Changed then rolled back", 5, -1, "<p>x</p>");
+	INT_EQ(store_upsert(s, a, &is, NULL, &cause), 0);
+	/* The user marks an issue while the refresh runs. */
+	INT_EQ(store_mark_read(s, id, true, &cause), 0);
+	store_rollback(s);
+	OK(!store_in_transaction(s), "rolled back");
+	si = store_get(s, id, &cause);
+	STR_EQ(si->issue.title, "Update two");
+	OK(si->read, "mark kept through rollback");
+	store_issue_free(si);
+	after = query(path, "SELECT group_concat(guid || read, ',') FROM "
+	    "issues");
+	OK(strstr(after, "gone") == NULL, "gone is gone");
+	OK(strstr(before, "u20") != NULL && strstr(after, "u21") != NULL,
+	    "%s -> %s", before, after);
+	free(before);
+	free(after);
+	STR_EQ(after = search(s, "vanishing"), "");
+	free(after);
+	check_query(path, "PRAGMA integrity_check", "ok");
+	check_query(path, "INSERT INTO issues_fts(issues_fts) "
+	    "VALUES ('integrity-check') RETURNING 'ok'", "ok");
+	STR_EQ(cause, NULL);
+}
+
+static void
+test_try_begin(struct store *s, const char *path)
+{
+	sqlite3 *other;
+	char *cause = NULL;
+
+	if (sqlite3_open(path, &other) != SQLITE_OK ||
+	    sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		exit(99);
+	INT_EQ(store_try_begin(s, &cause), 1);
+	OK(!store_in_transaction(s), "not begun");
+	sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(other);
+	INT_EQ(store_try_begin(s, &cause), 0);
+	OK(store_in_transaction(s), "begun");
+	INT_EQ(store_try_begin(s, &cause), -1);
+	free(cause);
+	store_rollback(s);
+}
+
+int
+main(void)
+{
+	struct store *s;
+	char *path, *cause = NULL, *cmd;
+
+	HARNESS_INIT();
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 99;
+	}
+	path = xasprintf("%s/a/b/cache.db", dir);
+	test_open(path);
+	test_open_errors();
+	if ((s = store_open(path, &cause)) == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		return 99;
+	}
+	test_feeds(s);
+	test_issues(s, path);
+	test_search(s);
+	test_rollback(s, path);
+	test_try_begin(s, path);
+	store_close(s);
+	check_query(path, "PRAGMA integrity_check", "ok");
+	free(path);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", dir);
+	free(cmd);
+	DONE();
+}
