@@ -24,6 +24,7 @@
 #include "tui.h"
 #include "utf8.h"
 #include "util.h"
+#include "view.h"
 
 /* The first paint reads only this many issues; the rest come after it,
  * unless a key is waiting. */
@@ -293,15 +294,15 @@ app_reload(struct app *a)
 void
 app_close_issue(struct app *a)
 {
-	if (a->lay != NULL)
-		layout_free(a->lay);
+	if (a->view != NULL)
+		view_free(a->view);
 	if (a->doc != NULL)
 		doc_free(a->doc);
 	if (a->issue != NULL)
 		store_issue_free(a->issue);
 	free(a->sec_top);
 	free(a->find);
-	a->lay = NULL;
+	a->view = NULL;
 	a->doc = NULL;
 	a->issue = NULL;
 	a->sec_top = NULL;
@@ -351,6 +352,11 @@ app_open_issue(struct app *a, size_t shown_index)
 		store_issue_free(si);
 		return;
 	}
+	/* The document holds the text now: the source can go (10 MB for a
+	 * big issue). */
+	free(si->issue.content);
+	free(si->issue.summary);
+	si->issue.content = si->issue.summary = NULL;
 	app_close_issue(a);
 	a->issue = si;
 	a->issue_id = e->id;

@@ -17,7 +17,7 @@
 struct store;
 struct store_issue;
 struct doc;
-struct layout;
+struct view;
 struct sync;
 
 /* Below this the screen only says it is too small. */
@@ -148,8 +148,7 @@ struct app {
 	struct store_issue *issue;
 	int64_t		 issue_id;	/* 0: none */
 	struct doc	*doc;
-	struct layout	*lay;
-	int		 lay_width;
+	struct view	*view;		/* the doc laid out for the pane */
 	int		 nsections;	/* at least 1 while an issue is open */
 	int		 section;	/* shown in section view */
 	int		*sec_top;	/* each section's own scroll position */
