@@ -5,8 +5,7 @@ Usage: run.py [options] [NAME...]
 
 NAME selects benchmarks by name or prefix (list, render, render-html,
 render-md, import, parallel, tui, tui-start, tui-scroll); none means all.
-Every comparison prints
-one line in a fixed format, for example
+Every comparison prints one line in a fixed format, for example
 
   list-10k: mesosnews 0.412s (rss 9.8 MB) sfeed 0.500s (rss 2.1 MB) \
 ratio 0.82 target <= 1.00 PASS
