@@ -30,6 +30,8 @@
  * unless a key is waiting. */
 #define FIRST_PAGE	200
 #define MAX_POLLFDS	64
+/* Mouse events curses can queue behind one KEY_MOUSE. */
+#define MAX_MOUSE	16
 
 static volatile sig_atomic_t got_winch;
 static volatile sig_atomic_t got_quit;
@@ -635,35 +637,57 @@ handle_key(struct app *a, int key)
 			return;
 }
 
+/* One mouse event: the pane under the pointer gets it. */
 static void
-handle_mouse(struct app *a)
+mouse_event(struct app *a, const MEVENT *ev)
 {
-	MEVENT ev;
 	const struct rect *r;
 
-	if (getmouse(&ev) != OK || a->too_small || a->help)
+	if ((ev->bstate & (BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED)) == 0)
 		return;
+	clear_message(a);
 	r = &a->r_list;
-	if (r->h > 0 && ev.y >= r->y && ev.y < r->y + r->h &&
-	    ev.x >= r->x && ev.x < r->x + r->w) {
-		issues_mouse(a, ev.y, ev.x, ev.bstate);
+	if (r->h > 0 && ev->y >= r->y && ev->y < r->y + r->h &&
+	    ev->x >= r->x && ev->x < r->x + r->w) {
+		issues_mouse(a, ev->y, ev->x, ev->bstate);
 		return;
 	}
 	r = &a->r_links;
-	if (a->links_open && ev.y >= r->y && ev.y < r->y + r->h &&
-	    ev.x >= r->x && ev.x < r->x + r->w) {
-		links_mouse(a, ev.y, ev.x, ev.bstate);
+	if (a->links_open && ev->y >= r->y && ev->y < r->y + r->h &&
+	    ev->x >= r->x && ev->x < r->x + r->w) {
+		links_mouse(a, ev->y, ev->x, ev->bstate);
 		return;
 	}
 	r = &a->r_article;
-	if (r->h > 0 && ev.y >= r->y && ev.y < r->y + r->h &&
-	    ev.x >= r->x && ev.x < r->x + r->w) {
-		if ((ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) == 0 &&
+	if (r->h > 0 && ev->y >= r->y && ev->y < r->y + r->h &&
+	    ev->x >= r->x && ev->x < r->x + r->w) {
+		if ((ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) == 0 &&
 		    a->doc != NULL)
 			a->focus = FOCUS_ARTICLE;
-		article_mouse(a, ev.y, ev.x, ev.bstate);
+		article_mouse(a, ev->y, ev->x, ev->bstate);
 		a->d_all = true;
 	}
+}
+
+/*
+ * KEY_MOUSE: events that arrived together (a press and its release in one
+ * read, a burst of wheel steps) are queued by curses behind one KEY_MOUSE,
+ * and getmouse hands them out newest first.  Take them all, then act in
+ * the order they happened.
+ */
+static void
+handle_mouse(struct app *a)
+{
+	MEVENT ev[MAX_MOUSE];
+	int n = 0;
+
+	while (n < MAX_MOUSE && getmouse(&ev[n]) == OK)
+		n++;
+	if (a->too_small || a->help || prompt_active(a))
+		return;
+	while (n-- > 0)
+		mouse_event(a, &ev[n]);
 }
 
 /* Read every key waiting; returns how many there were. */
@@ -884,10 +908,23 @@ tui_run(const struct tui_opts *opts, char **cause)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
-	set_escdelay(25);
+	/* The loop reads every waiting key before it draws, so curses need
+	 * not cut a frame short when it sees input waiting: each frame is
+	 * drawn whole, the first one too when keys were typed ahead. */
+	typeahead(-1);
+	/* Escape alone acts quickly, unless $ESCDELAY (which ncurses reads)
+	 * asks for a longer wait for the rest of a sequence. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
+	/* Presses act at once, without waiting to see a click.  Releases
+	 * (and other buttons) are asked for only to be ignored: an event
+	 * outside the mask makes curses read on, blocking, until the next
+	 * input comes. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED |
+	    BUTTON2_RELEASED | BUTTON3_PRESSED | BUTTON3_RELEASED |
+	    BUTTON4_PRESSED | BUTTON4_RELEASED | BUTTON5_PRESSED |
+	    BUTTON5_RELEASED, NULL);
 	mouseinterval(0);
 	draw_init(opts->color, opts->ascii);
 	catch(SIGWINCH, &old_winch);

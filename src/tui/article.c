@@ -639,7 +639,7 @@ article_mouse(struct app *a, int y, int x, mmask_t m)
 {
 	struct geom g;
 	const struct layout_line *l;
-	int i, col;
+	int i, col, link = 0;
 
 	if (a->view == NULL)
 		return;
@@ -654,20 +654,27 @@ article_mouse(struct app *a, int y, int x, mmask_t m)
 				goto_section(a, tabs_at[i].section);
 		return;
 	} else if (y >= g.body_y && y < g.body_y + g.body_h) {
-		/* A click on a link selects it in the link pane. */
+		/* A click on a link selects it in the link pane, a click on
+		 * the selected one opens it. */
 		l = view_line(a->view, a->atop + (y - g.body_y));
 		col = a->r_article.x + 1;
 		for (i = 0; l != NULL && i < l->ncells; i++) {
 			if (x >= col && x < col + l->cells[i].width) {
-				if (l->cells[i].link > 0) {
-					if (!a->links_open)
-						links_show(a, true);
-					a->lsel = (int)l->cells[i].link - 1;
-					a->d_links = a->d_article = true;
-				}
+				link = (int)l->cells[i].link;
 				break;
 			}
 			col += l->cells[i].width;
+		}
+		if (link > 0 && a->links_open && a->lsel == link - 1) {
+			links_open(a, link);
+			return;
+		}
+		if (link > 0) {
+			if (!a->links_open)
+				links_show(a, true);
+			a->lsel = link - 1;
+			a->focus = FOCUS_ARTICLE;
+			a->d_links = a->d_article = true;
 		}
 		return;
 	}
