@@ -500,6 +500,9 @@ cmd_tui(const struct options *o, struct conf *cfg)
 	t.sources = (const char *const *)o->sources;
 	t.nsources = (size_t)o->nsources;
 	t.offline = o->offline;
+	/* The configured feeds on a first run without a network: the sample,
+	 * as net_prepare does for text mode. */
+	t.sample = o->from_config ? source_sample_path() : NULL;
 	t.ascii = o->ascii;
 	t.color = o->color == COLOR_ALWAYS ? TUI_COLOR_ALWAYS :
 	    o->color == COLOR_NEVER ? TUI_COLOR_NEVER : TUI_COLOR_AUTO;

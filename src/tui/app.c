@@ -711,6 +711,9 @@ read_keys(struct app *a)
 }
 
 static void feed_title(struct app *);
+static bool sources_fetched(struct app *);
+static void show_sample(struct app *, const char *why);
+static void hide_sample(struct app *);
 
 static void
 refresh_ended(struct app *a)
@@ -719,9 +722,20 @@ refresh_ended(struct app *a)
 	bool error;
 
 	msg = sync_result(a->sync, &error);
+	/* The sample gives way once a source has come in, even empty. */
+	if (a->sample && sources_fetched(a))
+		hide_sample(a);
 	app_reload(a);
 	feed_title(a);
-	if (msg != NULL)
+	if (!a->sample && a->nentries == 0 && error &&
+	    a->opts->sample != NULL && !sources_fetched(a)) {
+		show_sample(a, sync_first_error(a->sync));
+		return;
+	}
+	if (a->sample && error)
+		app_message(a, true, "still showing the bundled sample feed: "
+		    "%s", msg);
+	else if (msg != NULL)
 		app_message(a, error, "%s", msg);
 	a->d_all = true;
 }
@@ -795,10 +809,24 @@ check_feed(const struct store_feed *f, void *arg)
 	return -1;
 }
 
+/* Whether the feeds shown are all the cache holds (the list then reads
+ * without a filter). */
+static int
+all_feeds(struct app *a, char **cause)
+{
+	struct feed_check fc;
+
+	fc.a = a;
+	fc.all = true;
+	if (store_feed_list(a->store, check_feed, &fc, cause) == -1)
+		return -1;
+	a->all_feeds = fc.all;
+	return 0;
+}
+
 static int
 open_feeds(struct app *a, char **cause)
 {
-	struct feed_check fc;
 	struct store_feed f;
 	char *url;
 	size_t i;
@@ -829,12 +857,7 @@ open_feeds(struct app *a, char **cause)
 		}
 		a->nfeeds++;
 	}
-	fc.a = a;
-	fc.all = true;
-	if (store_feed_list(a->store, check_feed, &fc, cause) == -1)
-		return -1;
-	a->all_feeds = fc.all;
-	return 0;
+	return all_feeds(a, cause);
 }
 
 static void
@@ -843,7 +866,7 @@ feed_title(struct app *a)
 	struct store_feed f;
 	char *url, *cause = NULL;
 
-	if (a->opts->nsources != 1)
+	if (a->opts->nsources != 1 || a->sample)
 		return;
 	url = refresh_feed_url(a->opts->sources[0]);
 	if (store_feed_get(a->store, url, &f, &cause) == 1) {
@@ -856,6 +879,122 @@ feed_title(struct app *a)
 	}
 	free(cause);
 	free(url);
+}
+
+/*
+ * A first run with nothing cached and no network shows the bundled sample
+ * feed, said in one line, until a refresh (r) brings a source in.  It is
+ * imported into the cache under its own key, so that read state sticks;
+ * the sources' feeds wait in src_feeds meanwhile.
+ */
+
+/* True when a source of the run has ever been fetched. */
+static bool
+sources_fetched(struct app *a)
+{
+	struct store_feed f;
+	char *url, *cause = NULL;
+	bool yes = false;
+	size_t i;
+
+	for (i = 0; i < a->opts->nsources && !yes; i++) {
+		url = refresh_feed_url(a->opts->sources[i]);
+		if (store_feed_get(a->store, url, &f, &cause) == 1) {
+			yes = f.last_fetch != (time_t)-1;
+			store_feed_clear(&f);
+		}
+		free(cause);
+		cause = NULL;
+		free(url);
+	}
+	return yes;
+}
+
+static void
+sample_failed(const char *source, const char *error, const char *warning,
+    size_t new_issues, void *arg)
+{
+	char **first = arg;
+
+	(void)source;
+	(void)warning;
+	(void)new_issues;
+	if (error != NULL && *first == NULL)
+		*first = xstrdup(error);
+}
+
+/* why: the refresh's first failure, or NULL when offline. */
+static void
+show_sample(struct app *a, const char *why)
+{
+	const char *path = a->opts->sample;
+	struct store_feed f;
+	char *url, *err = NULL, *cause = NULL, *t;
+	int64_t id;
+
+	if (refresh_run_all(a->store, &path, 1, a->opts->limits,
+	    sample_failed, &err, NULL) == -1) {
+		app_message(a, true, "nothing cached yet, and the bundled "
+		    "sample feed cannot be read: %s", err != NULL ? err :
+		    "unknown error");
+		free(err);
+		return;
+	}
+	url = refresh_feed_url(path);
+	if ((id = store_feed_add(a->store, url, &cause)) == -1) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		free(url);
+		return;
+	}
+	if (!a->sample) {
+		a->src_feeds = a->feeds;
+		a->nsrc_feeds = a->nfeeds;
+		a->feeds = xcalloc(1, sizeof *a->feeds);
+		a->sample = true;
+	}
+	a->feeds[0] = id;
+	a->nfeeds = 1;
+	a->all_feeds = false;
+	free(a->feed_title);
+	a->feed_title = NULL;
+	if (store_feed_get(a->store, url, &f, &cause) == 1) {
+		t = xasprintf("%s (bundled sample)", f.title != NULL ?
+		    f.title : "Sample feed");
+		a->feed_title = utf8_sanitize(t, strlen(t), UTF8_ONELINE);
+		free(t);
+		store_feed_clear(&f);
+	}
+	free(cause);
+	free(url);
+	a->sel = a->top = 0;
+	app_reload(a);
+	if (why == NULL)
+		app_message(a, false, "nothing cached yet (--offline): "
+		    "showing the bundled sample feed");
+	else
+		app_message(a, true, "showing the bundled sample feed (r tries "
+		    "again): nothing cached yet and %s", why);
+}
+
+static void
+hide_sample(struct app *a)
+{
+	char *cause = NULL;
+
+	free(a->feeds);
+	a->feeds = a->src_feeds;
+	a->nfeeds = a->nsrc_feeds;
+	a->src_feeds = NULL;
+	a->nsrc_feeds = 0;
+	a->sample = false;
+	if (all_feeds(a, &cause) == -1) {
+		a->all_feeds = false;
+		free(cause);
+	}
+	free(a->feed_title);
+	a->feed_title = NULL;
+	a->sel = a->top = 0;
 }
 
 static void
@@ -937,6 +1076,9 @@ tui_run(const struct tui_opts *opts, char **cause)
 
 	app_layout(&a);
 	load(&a, (size_t)LINES > FIRST_PAGE ? (size_t)LINES : FIRST_PAGE);
+	if (opts->offline && opts->sample != NULL && a.nentries == 0 &&
+	    !sources_fetched(&a))
+		show_sample(&a, NULL);
 	if (!opts->offline && opts->nsources > 0)
 		start_refresh(&a);
 	loop(&a);
@@ -960,6 +1102,7 @@ tui_run(const struct tui_opts *opts, char **cause)
 	free(a.msg);
 	free(a.feed_title);
 	free(a.feeds);
+	free(a.src_feeds);
 	store_close(a.store);
 	return 0;
 }

@@ -126,9 +126,14 @@ struct entry {
 struct app {
 	const struct tui_opts *opts;
 	struct store	*store;
-	int64_t		*feeds;
+	int64_t		*feeds;		/* the feeds shown */
 	size_t		 nfeeds;
 	bool		 all_feeds;	/* they are all the cache holds */
+	bool		 sample;	/* the bundled sample stands in for
+					   the sources, whose feeds wait in
+					   src_feeds */
+	int64_t		*src_feeds;
+	size_t		 nsrc_feeds;
 	char		*feed_title;	/* for the title bar, or NULL */
 	time_t		 last_run;	/* issues first seen after it are new */
 	bool		 ascii;
