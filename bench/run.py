@@ -887,7 +887,7 @@ def tui_feed(b):
 
 def tui_cache(b, n, feed):
     """A mesosnews cache holding the n-entry feed, kept with the inputs."""
-    conf = os.path.join(b.work, "bigcap.conf")
+    conf = os.path.join(b.work, "tuicap.conf")
     with open(conf, "w") as f:
         f.write("max-size 1G\n")
 
