@@ -64,6 +64,7 @@ struct options {
 	const char	*section;	/* --section */
 	int		 links;		/* --links */
 	enum color	 color;		/* --color */
+	size_t		 max_doc;	/* max-size from the config */
 	/* The cache and the network (issue 4). */
 	const char	*cache_path;	/* --cache */
 	const char	*config_path;	/* --config */
@@ -188,6 +189,7 @@ load_index(const struct options *o)
 	int i;
 
 	lim.skip_content = true;
+	lim.max_doc = o->max_doc;
 	idx = index_new();
 	for (i = 0; i < o->nsources; i++) {
 		index_set_source(idx, i);
@@ -221,6 +223,7 @@ static int
 cmd_text(const struct options *o)
 {
 	struct text_opts to;
+	struct feed_limits lim = { 0 };
 	const struct index_entry *e;
 	struct index *idx;
 	struct issue *is;
@@ -246,7 +249,8 @@ cmd_text(const struct options *o)
 		return EXIT_SOURCE;
 	}
 	src = o->sources[e->source];
-	if ((is = source_get_issue(src, e->id, &cause)) == NULL) {
+	lim.max_doc = o->max_doc;
+	if ((is = source_get_issue(src, e->id, &lim, &cause)) == NULL) {
 		report(src, "", cause);
 		free(cause);
 		index_free(idx);
@@ -620,6 +624,7 @@ main(int argc, char **argv)
 		conf_free(cfg);
 		return EXIT_USAGE;
 	}
+	o.max_doc = conf_limits(cfg)->max_size;
 	/* SOURCEs replace the configured feeds for this run. */
 	o.sources = argv + optind;
 	o.nsources = argc - optind;
