@@ -11,6 +11,7 @@ for t in feed html md layout; do
 	for f in "$srcdir"/tests/fuzz-regressions/"$t"-*; do
 		[ -f "$f" ] && set -- "$@" "$f"
 	done
-	check "$t: $# inputs keep the invariants" "$R/${t}_replay" "$@"
+	# shellcheck disable=SC2086
+	check "$t: $# inputs keep the invariants" $UNDER "$R/${t}_replay" "$@"
 done
 done_testing

@@ -1871,7 +1871,8 @@ int
 main(void)
 {
 	const char *srcdir = getenv("srcdir");
-	char dir[PATH_MAX], tmpl[PATH_MAX];
+	static char tmpl[PATH_MAX];	/* used by cleanup_tmp at exit */
+	char dir[PATH_MAX];
 	const char *t;
 
 	HARNESS_INIT();
