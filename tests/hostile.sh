@@ -73,7 +73,9 @@ echo "bounds: $LIM_S s, $LIM_MB MB per run (hard limit $HARD s)"
 # The loopback server, which records every request.
 REQUESTS=$TMP/requests.log
 : >"$REQUESTS"
-"$PYTHON3" "$H/httpd.py" --port-file "$TMP/port" --log "$REQUESTS" &
+F=$TMP/f
+"$PYTHON3" "$H/httpd.py" --port-file "$TMP/port" --log "$REQUESTS" \
+    --root "$F" &
 HTTPD_PID=$!
 i=0
 while [ ! -s "$TMP/port" ]; do
@@ -92,7 +94,6 @@ BASE=http://127.0.0.1:$PORT
 SECRET_TEXT=mesosnews-secret-marker-7c3f
 SECRET=$TMP/secret.txt
 printf '%s\n' "$SECRET_TEXT" >"$SECRET"
-F=$TMP/f
 "$PYTHON3" "$H/gen.py" "$F" "$SECRET" "$PORT" || exit 99
 
 # scan NAME FILE: the byte scan (see the top).
@@ -250,6 +251,9 @@ awk '{ match($0, /^ */); n = RLENGTH; $1 = $1; print n " " $0 }' \
     "$TMP/lists.out" | sort | uniq -c | sort -k2,2n -k3 >"$TMP/lists.counts"
 golden "lists: counts" "$TMP/lists.counts" "$E/lists.counts"
 
+# Markdown posts: 100k-deep quotes, 20k lists opened on one line.
+clean md-deep md-deep.text "" --width 80 "$F/2014-05-01-deep.md"
+
 # --- Encodings ----------------------------------------------------------
 # Invalid UTF-8 of every kind: each bad byte becomes one U+FFFD, counted.
 BAD="warning: replaced 282 invalid UTF-8 bytes"
@@ -281,6 +285,11 @@ clean nul-list nul.list "mesosnews: $F/nul.rss: $NUL" --list --width 60 \
     "$F/nul.rss"
 clean nul-text nul.text "mesosnews: $F/nul.rss: $NUL" --width 60 \
     --issue 1 "$F/nul.rss"
+
+# A Markdown post, which no XML layer guards: invalid UTF-8 in the front
+# matter and the body (replaced, uncounted), and a NUL that ends it.
+clean md-bad-list md-bad.list "" --list --width 60 "$F/2014-05-02-bad.md"
+clean md-bad-text md-bad.text "" --width 60 "$F/2014-05-02-bad.md"
 
 # --- Size ---------------------------------------------------------------
 clean title5m-list title5m.list "" --list --width 80 "$F/title5m.atom"
@@ -363,6 +372,25 @@ for f in esc.rss:1 esc.atom:1 esc.atom:2 esc.atom:3 esc-post.md:1; do
 	check "$f-$n-color: styled" grep -q "$(printf '\033')" \
 	    "$TMP/$f-$n-color.out"
 done
+# The same feeds fetched over HTTP go through the cache and come out the
+# same.
+for f in esc.rss:1 esc.atom:3; do
+	n=${f##*:}
+	f=${f%:*}
+	clean "http-$f-list" "$f.list" "mesosnews: $BASE/f/$(warned $f | \
+	    sed 's|.*/||')" --list --width 100 "$BASE/f/$f"
+	while [ "$n" -gt 0 ]; do
+		clean "http-$f-$n-text" "$f-$n.text" "" --offline --issue "$n" \
+		    --width 72 "$BASE/f/$f"
+		n=$((n - 1))
+	done
+	clean "http-$f-links" "$f.links" "" --offline --links --issue 1 \
+	    "$BASE/f/$f"
+done
+expect_eq "http: one request each" "$(cat "$REQUESTS")" \
+    "GET /f/esc.rss HTTP/1.1
+GET /f/esc.atom HTTP/1.1"
+: >"$REQUESTS"
 # Bidi controls alone: the words stay, in their order.
 clean bidi bidi.text "" --width 60 "$F/bidi.atom"
 # A source whose name holds controls: the message names it cleanly.

@@ -222,6 +222,16 @@ def main():
           "See [link " + raw + " text](http://example.org/" + raw +
           "md).\n\n    code " + raw + "\n\n* li " + raw + "\n")
 
+    # Markdown posts, which no XML layer guards: deep quotes, 20k nested
+    # lists on one line, invalid UTF-8 and NUL bytes (the body ends at
+    # the first NUL).
+    write("2014-05-01-deep.md", "---\ntitle: Deep post\n---\n\n" +
+          "> " * 100000 + "quoted\n\n" + "- " * 20000 + "listed\n")
+    write("2014-05-02-bad.md", b"---\ntitle: \"Bad \xff\xc0\xaf\xed\xa0"
+          b"\x80 post\"\nauthor: \"\x9b\xe2\x82 Au\"\n---\n\n"
+          b"Para \xf5\x80\x80\x80 \xc2 end\n\n## Head \xfe\n\n"
+          b"Cut\x00 here, never shown\n")
+
     # Bidi controls alone: the text reads in order once they are gone.
     write("bidi.atom", atom([entry(
         1, "\u202eevil\u202c txt.exe \u2066a\u2069",

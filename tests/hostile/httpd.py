@@ -9,6 +9,7 @@ entity, DTD or XInclude.  Routes:
                       --inflate MiB (default 1024) of white space inside a
                       comment, about 1 MB on the wire, with Content-Length
   /bomb.atom?chunked  the same, chunked, with no Content-Length
+  /f/NAME             the file NAME under --root, as application/xml
 Anything else is 404 (and logged like the rest).
 """
 
@@ -60,6 +61,17 @@ class Handler(BaseHTTPRequestHandler):
                       errors="replace") as fp:
                 fp.write(self.requestline + "\n")
         path, _, query = self.path.partition("?")
+        name = path[3:]
+        if (path.startswith("/f/") and "/" not in name and
+                os.path.isfile(os.path.join(self.server.root, name))):
+            with open(os.path.join(self.server.root, name), "rb") as fp:
+                body = fp.read()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if path != "/bomb.atom":
             body = b"not here\n"
             self.send_response(404)
@@ -97,10 +109,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--log", required=True)
+    ap.add_argument("--root", default=".")
     ap.add_argument("--inflate", type=int, default=1024, help="MiB")
     args = ap.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
     server.log = args.log
+    server.root = args.root
     server.bomb = gzip_bomb(args.inflate)
     tmp = args.port_file + ".tmp"
     with open(tmp, "w") as fp:
