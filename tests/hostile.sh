@@ -254,6 +254,9 @@ golden "lists: counts" "$TMP/lists.counts" "$E/lists.counts"
 # Markdown posts: 100k-deep quotes, 20k lists opened on one line.
 clean md-deep md-deep.text "" --width 80 "$F/2014-05-01-deep.md"
 
+# A base a million segments deep, and links that climb back up.
+clean dots dots.text "" --width 60 "$F/dots.atom"
+
 # --- Encodings ----------------------------------------------------------
 # Invalid UTF-8 of every kind: each bad byte becomes one U+FFFD, counted.
 BAD="warning: replaced 282 invalid UTF-8 bytes"

@@ -245,6 +245,14 @@ def main():
         '</p>', link="alert(document.cookie)",
         attrs=' xml:base="javascript:"')]))
 
+    # Dot segments: a base a million segments deep and references that
+    # climb all the way up (each "../" drops one segment).
+    n = 1000000
+    write("dots.atom", atom([entry(
+        1, "Dots", '<p><a href="%sy">up</a> <a href="%sz">here</a></p>'
+        % ("../" * n, "./" * n + "../" * n), link="../" * n + "x",
+        attrs=' xml:base="http://h.example/%s"' % ("a/" * n))]))
+
     # The gzip bomb's feed, and an ordinary feed for the TUI.
     write("plain.atom", atom([entry(1, "Plain")]))
 
