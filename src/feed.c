@@ -39,6 +39,9 @@
 /* libxml2 checks each attribute of a start tag against all the earlier
  * ones: bound the count so that a tag cannot cost quadratic time. */
 #define MAX_ATTRIBUTES		1000
+/* Every element with xml:base holds its resolved base while it is open:
+ * a longer one is ignored, or nested bases would cost depth x length. */
+#define MAX_BASE		8192
 
 enum ns {
 	NS_NONE = 0,
@@ -305,16 +308,19 @@ push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
 	f = &p->frames[p->nframes++];
 	b = attr(p, 0, attrs, nattrs, "base",
 	    "http://www.w3.org/XML/1998/namespace");
-	if (b != NULL) {
+	f->base = (char *)parent;
+	f->own = 0;
+	if (b != NULL && strlen((const char *)b) <= MAX_BASE) {
 		char *clean = utf8_sanitize((const char *)b,
 		    strlen((const char *)b), UTF8_ONELINE);
+		char *abs = uri_resolve(parent, clean);
 
-		f->base = uri_resolve(parent, clean);
-		f->own = 1;
 		free(clean);
-	} else {
-		f->base = (char *)parent;
-		f->own = 0;
+		if (strlen(abs) <= MAX_BASE) {
+			f->base = abs;
+			f->own = 1;
+		} else
+			free(abs);
 	}
 }
 

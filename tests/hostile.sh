@@ -257,6 +257,9 @@ clean md-deep md-deep.text "" --width 80 "$F/2014-05-01-deep.md"
 # A base a million segments deep, and links that climb back up.
 clean dots dots.text "" --width 60 "$F/dots.atom"
 
+# 240 nested xml:base of 40 kB each: too long to be bases, ignored.
+clean basebomb basebomb.text "" --width 60 "$F/basebomb.atom"
+
 # --- Encodings ----------------------------------------------------------
 # Invalid UTF-8 of every kind: each bad byte becomes one U+FFFD, counted.
 BAD="warning: replaced 282 invalid UTF-8 bytes"

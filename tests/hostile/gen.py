@@ -253,6 +253,14 @@ def main():
         % ("../" * n, "./" * n + "../" * n), link="../" * n + "x",
         attrs=' xml:base="http://h.example/%s"' % ("a/" * n))]))
 
+    # Nested xml:base, each 40 kB more than its parent: 1.2 GB of bases
+    # if every open element kept its own.
+    levels = 240
+    write("basebomb.atom", atom([entry(1, "Bases", link="y").replace(
+        '<link href="y"/>', '<x xml:base="%s">' % ("a/" * 20000) * levels +
+        '<x xml:base="deep/"><link href="y"/></x>' + "</x>" * levels)],
+        extra=' xml:base="http://h.example/"'))
+
     # The gzip bomb's feed, and an ordinary feed for the TUI.
     write("plain.atom", atom([entry(1, "Plain")]))
 
