@@ -254,7 +254,7 @@ golden "lists: counts" "$TMP/lists.counts" "$E/lists.counts"
 # Markdown posts: 100k-deep quotes, 20k lists opened on one line.
 clean md-deep md-deep.text "" --width 80 "$F/2014-05-01-deep.md"
 
-# A base a million segments deep, and links that climb back up.
+# Links half a million segments deep that climb back up.
 clean dots dots.text "" --width 60 "$F/dots.atom"
 
 # 240 nested xml:base of 40 kB each: too long to be bases, ignored.
