@@ -260,6 +260,9 @@ clean dots dots.text "" --width 60 "$F/dots.atom"
 # 240 nested xml:base of 40 kB each: too long to be bases, ignored.
 clean basebomb basebomb.text "" --width 60 "$F/basebomb.atom"
 
+# A front matter list of 100k tags.
+clean md-tags md-tags.list "" --list --width 60 "$F/2014-05-03-tags.md"
+
 # --- Encodings ----------------------------------------------------------
 # Invalid UTF-8 of every kind: each bad byte becomes one U+FFFD, counted.
 BAD="warning: replaced 282 invalid UTF-8 bytes"

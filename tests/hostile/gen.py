@@ -232,6 +232,10 @@ def main():
           b"Para \xf5\x80\x80\x80 \xc2 end\n\n## Head \xfe\n\n"
           b"Cut\x00 here, never shown\n")
 
+    # A front matter list of 100k tags.
+    write("2014-05-03-tags.md", "---\ntitle: Tags\ntags:\n" + "".join(
+        "  - tag%d\n" % i for i in range(100000)) + "---\n\nbody\n")
+
     # Bidi controls alone: the text reads in order once they are gone.
     write("bidi.atom", atom([entry(
         1, "\u202eevil\u202c txt.exe \u2066a\u2069",
