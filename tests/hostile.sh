@@ -40,6 +40,16 @@ if [ -z "$PYTHON3" ]; then
 	echo "SKIP: python3 not found" >&2
 	exit 77
 fi
+for tool in /usr/bin/time timeout iconv; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "SKIP: $tool not found" >&2
+		exit 77
+	fi
+done
+if ! echo x | grep -q -P 'x' 2>/dev/null; then
+	echo "SKIP: grep -P (PCRE) not available" >&2
+	exit 77
+fi
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 unset no_proxy NO_PROXY
 
@@ -96,15 +106,25 @@ SECRET=$TMP/secret.txt
 printf '%s\n' "$SECRET_TEXT" >"$SECRET"
 "$PYTHON3" "$H/gen.py" "$F" "$SECRET" "$PORT" || exit 99
 
+# Byte patterns (grep -P, LC_ALL=C): C0 but tab and newline, DEL; C1 as
+# UTF-8; the bidi embeddings, overrides (U+202A-E) and isolates (U+2066-9).
+C0='[\x00-\x08\x0b-\x1f\x7f]'
+C1='\xc2[\x80-\x9f]'
+BIDI='\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]'
+
+# show_bytes RE FILE: where RE matched, for the log.
+show_bytes() {
+	LC_ALL=C grep -n -o -a -P ".{0,20}($1).{0,20}" "$2" | head -3 |
+	    od -c | head -8 >&2
+}
+
 # scan NAME FILE: the byte scan (see the top).
 scan() {
 	if ! iconv -f UTF-8 -t UTF-8 "$2" >/dev/null 2>&1; then
 		fail "$1: $2 is not valid UTF-8 (a raw C1 or invalid byte)"
-	elif LC_ALL=C grep -q -P '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$2"
-	then
+	elif LC_ALL=C grep -q -P "$C0|$C1|$BIDI" "$2"; then
 		fail "$1: control bytes reached $2"
-		LC_ALL=C grep -n -o -a -P '.{0,20}([\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]).{0,20}' \
-		    "$2" | head -3 | od -c | head -8 >&2
+		show_bytes "$C0|$C1|$BIDI" "$2"
 	else
 		pass
 	fi
@@ -442,13 +462,13 @@ pane_scan() {
 # (CSI ... n, c), no window operations (CSI ... t), no clear-screen or
 # colour of the feed's own.
 raw_scan() {
+	local seq='\x1b[\]P_^X]|\x1b\[[0-9;?>=]*[nct]|\x1b\[2J|\x1b\[31m'
+
 	if ! iconv -f UTF-8 -t UTF-8 "$2" >/dev/null 2>&1; then
 		fail "$1: the terminal got invalid UTF-8"
-	elif LC_ALL=C grep -q -P '\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\x1b[\]P_^X]|\x1b\[[0-9;?>=]*[nct]|\x1b\[2J|\x1b\[31m' "$2"
-	then
+	elif LC_ALL=C grep -q -P "$C1|$BIDI|$seq" "$2"; then
 		fail "$1: a control sequence of the feed reached the terminal"
-		LC_ALL=C grep -a -o -P '.{0,10}(\xc2[\x80-\x9f]|\x1b[\]P_^X]|\x1b\[[0-9;?>=]*[nct]|\x1b\[2J|\x1b\[31m).{0,10}' \
-		    "$2" | head -3 | od -c | head -6 >&2
+		show_bytes "$C1|$BIDI|$seq" "$2"
 	else
 		pass
 	fi
