@@ -364,6 +364,31 @@ expect_eq "bomb: one request each" "$(cat "$REQUESTS")" \
 GET /bomb.atom?chunked HTTP/1.1"
 : >"$REQUESTS"
 
+# --- A reason phrase full of controls: the errors quote it cleanly -------
+FFFD=$(printf '\357\277\275')
+REASON="HTTP 503 Busy [31m]52;c;SEVMTE8=]0;pwned${FFFD}6n${FFFD}0;x$FFFD end"
+refused reason "$BASE/evil-reason: $REASON" --list "$BASE/evil-reason"
+# On a first run, through the configured feeds, with the bundled sample.
+printf 'feed %s/evil-reason\n' "$BASE" >"$TMP/evil.conf"
+hrun reason-firstrun --config "$TMP/evil.conf" --list --width 80
+expect_eq "reason-firstrun: status" "$rc" 0
+expect_eq "reason-firstrun: message" "$(cat "$TMP/reason-firstrun.err")" \
+    "mesosnews: nothing cached yet and $BASE/evil-reason: $REASON; showing the bundled sample feed (mesosnews --refresh tries again)"
+scan "reason-firstrun stdout" "$TMP/reason-firstrun.out"
+expect_eq "reason-firstrun: the sample's issues" \
+    "$(wc -l <"$TMP/reason-firstrun.out")" 8
+hrun reason-refresh --config "$TMP/evil.conf" --refresh
+expect_eq "reason-refresh: status" "$rc" 1
+expect_eq "reason-refresh: message" "$(cat "$TMP/reason-refresh.err")" \
+    "mesosnews: $BASE/evil-reason: $REASON"
+expect_eq "reason-refresh: summary" "$(cat "$TMP/reason-refresh.out")" \
+    "0 feeds refreshed, 0 new issues, 1 error"
+expect_eq "reason: three requests" "$(cat "$REQUESTS")" \
+    "GET /evil-reason HTTP/1.1
+GET /evil-reason HTTP/1.1
+GET /evil-reason HTTP/1.1"
+: >"$REQUESTS"
+
 # --- Terminal controls in every field -----------------------------------
 # ESC, CSI, OSC 52, OSC 8, OSC 0, DCS and C1 controls, and bidi controls,
 # in the feed title, title, author, link, content, headings, link text and
@@ -588,6 +613,15 @@ if [ "$HAVE_TMUX" = 1 ]; then
 	press "http://example.org/1" q g Enter
 	pane_scan tui-big
 	tui_done q q
+
+	# The reason phrase, in the reader's status line.
+	TUI=tui-reason
+	tui_wrap $TUI
+	tui_start 160 10 "$BASE/evil-reason"
+	settle "refresh failed: $BASE/evil-reason: $REASON"
+	pane_scan tui-reason
+	tui_done q
+	: >"$REQUESTS"
 
 	# The gzip bomb, refreshed by the reader.
 	TUI=tui-bomb

@@ -10,6 +10,7 @@ entity, DTD or XInclude.  Routes:
                       comment, about 1 MB on the wire, with Content-Length
   /bomb.atom?chunked  the same, chunked, with no Content-Length
   /f/NAME             the file NAME under --root, as application/xml
+  /evil-reason        503 with a reason phrase full of terminal controls
 Anything else is 404 (and logged like the rest).
 """
 
@@ -68,6 +69,15 @@ class Handler(BaseHTTPRequestHandler):
                 body = fp.read()
             self.send_response(200)
             self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        if path == "/evil-reason":
+            body = b"no\n"
+            # Sent as Latin-1: ESC sequences, and raw C1 bytes.
+            self.send_response(503, "Busy \x1b[31m\x1b]52;c;SEVMTE8=\x07"
+                               "\x1b]0;pwned\x07\x9b6n\x9d0;x\x9c end")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
