@@ -245,6 +245,14 @@ no_secret xxe-file "$TMP/xxe-file.out" "$TMP/xxe-file.err"
 refused xxe-url "$F/xxe-url.atom: $ENTITIES" --text "$F/xxe-url.atom"
 refused xxe-param "$F/xxe-param.rss: $ENTITIES" --list "$F/xxe-param.rss"
 no_request "external entities"
+# A server that redirects to a local file: not followed.
+SECRET_FEED=$TMP/secret-feed.rss
+printf '<rss version="2.0"><channel><item><title>%s</title></item></channel></rss>\n' \
+    "$SECRET_TEXT" >"$SECRET_FEED"
+refused redirect-file "$BASE/to?file://$SECRET_FEED: redirected to a URL that is not http or https" \
+    --list "$BASE/to?file://$SECRET_FEED"
+no_secret redirect-file "$TMP/redirect-file.out" "$TMP/redirect-file.err"
+: >"$REQUESTS"
 
 # --- External DTDs and XInclude: never loaded, never processed ----------
 clean dtd-url dtd-url.list "" --list --width 80 "$F/dtd-url.rss"

@@ -11,6 +11,7 @@ entity, DTD or XInclude.  Routes:
   /bomb.atom?chunked  the same, chunked, with no Content-Length
   /f/NAME             the file NAME under --root, as application/xml
   /evil-reason        503 with a reason phrase full of terminal controls
+  /to?URL             302 to URL (taken as it is, unquoted)
 Anything else is 404 (and logged like the rest).
 """
 
@@ -69,6 +70,14 @@ class Handler(BaseHTTPRequestHandler):
                 body = fp.read()
             self.send_response(200)
             self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        if path == "/to":
+            body = b"moved\n"
+            self.send_response(302)
+            self.send_header("Location", query)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
