@@ -28,6 +28,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "frontmatter.h"
+#include "jsonfeed.h"
 #include "uri.h"
 #include "utf8.h"
 #include "util.h"
@@ -152,6 +153,8 @@ struct feed_parser {
 	int		 skip_depth;	/* depth of a subtree to ignore, or 0 */
 	int		 feed_title_html;
 	struct buf	 head;		/* the start, until it can be sniffed */
+	int		 json;		/* a JSON Feed: kept whole in jdoc */
+	struct buf	 jdoc;
 	enum field	 cap_field;
 	int		 cap_depth;	/* 0: not capturing */
 	enum capture	 cap_mode;
@@ -506,6 +509,20 @@ fnv1a(uint64_t h, const char *s)
 	return h;
 }
 
+char *
+feed_fallback_id(const char *title, const char *d1, const char *d2,
+    const char *d3)
+{
+	uint64_t h;
+
+	h = fnv1a(0xcbf29ce484222325ULL, title);
+	h = fnv1a(h, "\n");
+	h = fnv1a(h, d1);
+	h = fnv1a(h, d2);
+	h = fnv1a(h, d3);
+	return xasprintf("mesosnews:hash:%016llx", (unsigned long long)h);
+}
+
 static void
 clear_issue(struct issue *is)
 {
@@ -552,8 +569,6 @@ static void
 emit_entry(struct feed_parser *p)
 {
 	struct issue *is = &p->cur;
-	uint64_t h;
-
 	clear_issue(is);
 	is->title = oneline(&p->f[F_TITLE], p->has[F_TITLE], p->title_html);
 	is->link = oneline(&p->f[F_LINK], p->has[F_LINK], 0);
@@ -581,15 +596,9 @@ emit_entry(struct feed_parser *p)
 	}
 	if (is->id == NULL && is->link != NULL)
 		is->id = xstrdup(is->link);
-	if (is->id == NULL) {
-		h = fnv1a(0xcbf29ce484222325ULL, is->title);
-		h = fnv1a(h, "\n");
-		h = fnv1a(h, buf_str(&p->f[F_PUBLISHED]));
-		h = fnv1a(h, buf_str(&p->f[F_UPDATED]));
-		h = fnv1a(h, buf_str(&p->f[F_DCDATE]));
-		is->id = xasprintf("mesosnews:hash:%016llx",
-		    (unsigned long long)h);
-	}
+	if (is->id == NULL)
+		is->id = feed_fallback_id(is->title, buf_str(&p->f[F_PUBLISHED]),
+		    buf_str(&p->f[F_UPDATED]), buf_str(&p->f[F_DCDATE]));
 	is->tags = oneline(&p->f[F_TAGS], p->has[F_TAGS], 0);
 	if (!p->lim.skip_content) {
 		is->content = take_markup(p, F_CONTENT);
@@ -1131,6 +1140,7 @@ feed_parser_free(struct feed_parser *p)
 	buf_free(&p->pend);
 	buf_free(&p->out);
 	buf_free(&p->head);
+	buf_free(&p->jdoc);
 	clear_issue(&p->cur);
 	feed_meta_clear(&p->meta);
 	free(p->content_base);
@@ -1585,6 +1595,10 @@ push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 {
 	size_t off, n;
 
+	if (p->json) {
+		buf_add(&p->jdoc, s, len);
+		return 0;
+	}
 	if (!p->filter) {
 		off = count_attrs16(p, s, len);
 		if (parse_chunk(p, (const char *)s, off, 0, cause) == -1)
@@ -1618,17 +1632,22 @@ push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 static int
 start(struct feed_parser *p, char **cause)
 {
-	const unsigned char *s = (const unsigned char *)p->head.data;
-	size_t len = p->head.len;
+	const unsigned char *s;
+	size_t len = p->head.len, n;
 	int rc;
 
+	s = (const unsigned char *)buf_str(&p->head);	/* for strspn */
 	p->started = 1;
 	/* Skip a UTF-8 byte order mark: the filter emits UTF-8. */
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		s += 3;
 		len -= 3;
 	}
-	sniff(p, s, len);
+	n = strspn((const char *)s, " \t\r\n");
+	if (n < len && s[n] == '{')
+		p->json = 1;
+	else
+		sniff(p, s, len);
 	rc = push_bytes(p, s, len, cause);
 	buf_free(&p->head);
 	return rc;
@@ -1672,6 +1691,10 @@ feed_parser_finish(struct feed_parser *p, char **cause)
 	}
 	if (!p->started && p->head.len > 0 && start(p, cause) == -1)
 		return -1;
+	if (p->json)
+		return jsonfeed_parse(p->jdoc.data ? p->jdoc.data : "",
+		    p->jdoc.len, p->url, &p->lim, p->fn, p->arg, &p->meta,
+		    cause);
 	buf_reset(&p->out);
 	if (p->filter && p->pend.len > 0) {
 		struct buf tmp = p->pend;
@@ -2065,6 +2088,7 @@ feed_format_name(enum feed_format f)
 	case FEED_RSS09: return "RSS 0.9x";
 	case FEED_RSS10: return "RSS 1.0";
 	case FEED_MARKDOWN: return "Markdown posts";
+	case FEED_JSON: return "JSON Feed";
 	default: return "unknown";
 	}
 }
