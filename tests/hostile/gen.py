@@ -9,6 +9,7 @@ text is written for the tests.  Large documents are generated, not kept in
 the tree.
 """
 
+import json
 import os
 import sys
 
@@ -235,6 +236,41 @@ def main():
     # A front matter list of 100k tags.
     write("2014-05-03-tags.md", "---\ntitle: Tags\ntags:\n" + "".join(
         "  - tag%d\n" % i for i in range(100000)) + "---\n\nbody\n")
+
+    # JSON Feed: deep nesting, controls as JSON escapes in every field,
+    # lone surrogates and NUL escapes, invalid UTF-8, 100k items.
+    v = '"version":"https://jsonfeed.org/version/1.1"'
+    write("deep.json", '{%s,"items":[%s%s]}' % (v, "[" * 100000,
+                                               "]" * 100000))
+    write("deep-object.json", '{%s,"items":[{"id":"1","x":%s1%s}]}'
+          % (v, '{"a":' * 100000, "}" * 100000))
+    write("esc.json", json.dumps({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Feed " + raw, "items": [{
+            "id": "urn:esc:json", "title": "Title " + raw + " end",
+            "url": "http://example.org/" + raw + "x",
+            "authors": [{"name": "Au " + raw + "thor"}],
+            "date_published": DATE,
+            "content_html": body(raw) + body(ref).replace(
+                'href="http://example.org/b"',
+                'href="http://example.org/c"')}]}))
+    write("surrogates.json", '{%s,"items":[{"id":"1","title":"a\\ud800b'
+          '\\udfffc\\ud83d\\ude00d\\u0000e","content_text":"x\\u0000y"}]}'
+          % v)
+    write("badutf8.json", b'{' + v.encode() + b',"items":[{"id":"1",'
+          b'"title":"a' + t + b'z","content_text":"p' + t + b'q"}]}')
+    write("items100k.json", json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "items": [
+            {"id": str(i), "title": "Item %d" % i, "content_text": "body",
+             "date_published": DATE} for i in range(1, 100001)]}))
+
+    if os.environ.get("HOSTILE_KNOWN") == "1":
+        # 60 MB of JSON Feed, under the 64 MiB cap (a known failure).
+        write("items580k.json", json.dumps({
+            "version": "https://jsonfeed.org/version/1.1", "items": [
+                {"id": str(i), "title": "Item %d" % i,
+                 "content_text": "body", "date_published": DATE}
+                for i in range(1, 580001)]}))
 
     # Bidi controls alone: the text reads in order once they are gone.
     write("bidi.atom", atom([entry(
