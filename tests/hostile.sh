@@ -360,8 +360,10 @@ ATTRS="line 4: an element has more than 1000 attributes"
 refused attrs50k "$F/attrs50k.atom: $ATTRS" --text "$F/attrs50k.atom"
 refused attrs50k-utf16 "$F/attrs50k-16.atom: $ATTRS" --list \
     "$F/attrs50k-16.atom"
-# In HTML content the feed layer does not look inside: html.c parses it.
-clean html-attrs50k html-attrs.text "" --width 60 "$F/html-attrs50k.atom"
+# In HTML content the feed layer does not look inside: html.c parses it,
+# in time quadratic in the attributes of a tag (see html-attrs-200k at the
+# top; 50k take 2 to 3 s, too close to the bound on a loaded machine).
+clean html-attrs20k html-attrs.text "" --width 60 "$F/html-attrs20k.atom"
 if ! known html-attrs-200k; then
 	clean html-attrs-200k html-attrs.text "" --width 60 \
 	    "$F/html-attrs200k.atom"

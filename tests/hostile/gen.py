@@ -178,7 +178,7 @@ def main():
         write("attrs50k-16.atom", b"\xff\xfe" + fp.read().replace(
             'encoding="utf-8"', 'encoding="UTF-16"').encode("utf-16-le"))
     # HTML content, which only html.c parses.
-    for n in (50000, 200000):
+    for n in (20000, 200000):
         write("html-attrs%dk.atom" % (n // 1000), atom([entry(
             1, "HTML attributes", "<p%s>para</p>" % "".join(
                 ' a%d="v"' % i for i in range(n)))]))
