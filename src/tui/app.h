@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "names.h"
 #include "tui.h"
 
 struct store;
@@ -32,76 +33,12 @@ struct sync;
 #define KEY_CTRL(c)	((c) & 0x1f)
 #define KEY_ESC		0x1b
 
-/* Where a binding applies; the focused pane's context is tried first, then
- * CTX_ANY. */
-#define CTX_ISSUES	0x01
-#define CTX_ARTICLE	0x02
-#define CTX_LINKS	0x04
-#define CTX_ANY		0x08
-
-enum action {
-	ACT_NONE,
-	ACT_DOWN,
-	ACT_UP,
-	ACT_PAGE_DOWN,
-	ACT_PAGE_UP,
-	ACT_TOP,
-	ACT_BOTTOM,
-	ACT_OPEN,
-	ACT_FIND_NEXT,
-	ACT_FIND_PREV,
-	ACT_NEXT_ISSUE,
-	ACT_PREV_ISSUE,
-	ACT_NEXT_SECTION,
-	ACT_PREV_SECTION,
-	ACT_DIGIT,
-	ACT_CONTINUOUS,
-	ACT_LINKS,
-	ACT_OPEN_LINK,
-	ACT_SEARCH,
-	ACT_REFRESH,
-	ACT_TOGGLE_READ,
-	ACT_MARK_ALL_READ,
-	ACT_PIPE,
-	ACT_HELP,
-	ACT_CANCEL,
-	ACT_REDRAW,
-	ACT_QUIT,
-	ACT_COUNT
-};
-
 /* One binding of the key table (keys.c). */
 struct binding {
 	int		 key;
 	int		 ctx;		/* CTX_* bits */
 	enum action	 act;
 	const char	*hint;		/* label on the status line, or NULL */
-};
-
-/* Colour roles; see draw.c for the themes. */
-enum role {
-	R_NORMAL,
-	R_TITLEBAR,
-	R_STATUS,
-	R_ERROR,
-	R_SELECTED,		/* the selected row of the focused pane */
-	R_SELECTED_DIM,		/* ... of a pane without the focus */
-	R_DATE,
-	R_UNREAD,
-	R_NEW,
-	R_HEADER,		/* the article's title */
-	R_META,			/* date, author, link under it */
-	R_TAB,
-	R_TAB_ACTIVE,
-	R_HEADING,
-	R_LINK,
-	R_LINKNUM,
-	R_CODE,
-	R_QUOTE,
-	R_MATCH,		/* find results */
-	R_HOST,			/* host part of a URL in the link pane */
-	R_BORDER,
-	R_COUNT
 };
 
 struct rect {

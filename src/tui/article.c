@@ -226,9 +226,12 @@ cell_role(unsigned role)
 		return R_CODE;
 	case LAYOUT_QUOTE:
 		return R_QUOTE;
+	case LAYOUT_MARKER:
+		return R_MARKER;
 	case LAYOUT_RULE:
+		return R_RULE;
 	case LAYOUT_TABLE:
-		return R_BORDER;
+		return R_TABLE;
 	default:
 		return R_NORMAL;
 	}
