@@ -15,6 +15,7 @@
 #include "names.h"
 #include "tui.h"
 
+struct conf;
 struct store;
 struct store_issue;
 struct doc;
@@ -38,7 +39,6 @@ struct binding {
 	int		 key;
 	int		 ctx;		/* CTX_* bits */
 	enum action	 act;
-	const char	*hint;		/* label on the status line, or NULL */
 };
 
 struct rect {
@@ -58,6 +58,7 @@ struct entry {
 	time_t		 first_seen;
 	char		*title;		/* sanitised, one line */
 	bool		 read;
+	int		 feed;		/* index in app.feeds, or -1 */
 };
 
 struct app {
@@ -72,6 +73,11 @@ struct app {
 	int64_t		*src_feeds;
 	size_t		 nsrc_feeds;
 	char		*feed_title;	/* for the title bar, or NULL */
+	char		**feed_names;	/* each source's name (configured,
+					   else its title, else itself),
+					   sanitised: the feed column */
+	int		 feed_filter;	/* the one feed shown (index in
+					   feeds), or -1 for all */
 	time_t		 last_run;	/* issues first seen after it are new */
 	bool		 ascii;
 
@@ -133,6 +139,14 @@ void	 app_reload(struct app *);
 /* Read the rest of a list shown from its first page. */
 void	 app_load_all(struct app *);
 void	 app_open_issue(struct app *, size_t shown_index);
+/* Whether an issue belongs to what the list shows (the one feed). */
+bool	 app_entry_shown(const struct app *, const struct entry *);
+/* Show one feed (index in feeds) or all of them (-1), keeping any search
+ * and the selection when it is still shown. */
+void	 app_set_feed(struct app *, int filter);
+/* The number of feeds the list can show one at a time (0 or 1: no feed
+ * column, no filter). */
+size_t	 app_nfeeds(const struct app *);
 /* The index in entries of the issue with this store id, or (size_t)-1. */
 size_t	 app_entry_index(struct app *, int64_t id);
 /* Open url in the browser and say what happened on the status line. */
@@ -143,6 +157,18 @@ void	 app_resume(void);
 struct app *app_current(void);
 
 /* keys.c */
+/* The default key table, then the "bind" and "unbind" lines of cfg (which
+ * may be NULL) applied in order. */
+void	 keys_configure(const struct conf *cfg);
+/* The default key table. */
+void	 keys_reset(void);
+/* Bind key (a curses code as KEYF gives, or a character) to act in the
+ * contexts ctx (0: the contexts act has by default), in front of the
+ * default bindings; the key's other bindings there are removed. */
+void	 keys_bind(int key, enum action act, int ctx);
+/* Remove the bindings of key in the contexts ctx (0: everywhere). */
+void	 keys_unbind(int key, int ctx);
+/* The table in force and its length; it changes with the calls above. */
 const struct binding *keys_table(size_t *n);
 /* The action bound to key in the context, the n-th one (0 first) when
  * several are; ACT_NONE when there are no more. */
@@ -158,7 +184,11 @@ char	*keys_hints(int ctx, bool ascii);
 char	*keys_for_action(enum action, int *ctx, bool ascii);
 
 /* draw.c */
-void	 draw_init(enum tui_color, bool ascii);
+/* Choose the theme: none (monochrome) for TUI_COLOR_NEVER, on terminals
+ * without colours and, unless TUI_COLOR_ALWAYS, when $NO_COLOR is set;
+ * else the theme for the terminal's colours with cfg's (may be NULL)
+ * "color" lines laid over it. */
+void	 draw_init(enum tui_color, bool ascii, const struct conf *cfg);
 attr_t	 draw_attr(enum role);
 short	 draw_pair(enum role);
 /* Put s (sanitised UTF-8) at y, x cut to w columns with an ellipsis and

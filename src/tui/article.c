@@ -132,6 +132,8 @@ article_relayout(struct app *a)
 
 	if (a->doc == NULL || w < 1)
 		return;
+	if (a->opts->width > 0 && w > a->opts->width)
+		w = a->opts->width;
 	if (old != NULL && view_width(old) == w)
 		return;
 	memset(&lo, 0, sizeof lo);

@@ -17,7 +17,13 @@ status_draw_title(struct app *a)
 	size_t done, total;
 
 	buf_adds(&b, " mesosnews");
-	if (a->feed_title != NULL)
+	if (a->feed_filter >= 0 && a->feed_names != NULL)
+		buf_printf(&b, "%s%s (feed %d of %zu)", dot,
+		    a->feed_names[a->feed_filter], a->feed_filter + 1,
+		    app_nfeeds(a));
+	else if (app_nfeeds(a) > 1)
+		buf_printf(&b, "%sall %zu feeds", dot, app_nfeeds(a));
+	else if (a->feed_title != NULL)
 		buf_printf(&b, "%s%s", dot, a->feed_title);
 	if (!a->list_partial)
 		buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->total,
