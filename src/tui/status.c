@@ -7,20 +7,31 @@
 #include "app.h"
 #include "buf.h"
 #include "sync.h"
+#include "utf8.h"
 #include "util.h"
+
+/* The widest a feed's name is in the title bar. */
+#define FEED_TITLE_COLS	32
 
 void
 status_draw_title(struct app *a)
 {
 	struct buf b = BUF_INIT;
 	const char *dot = draw_glyph(" \xc2\xb7 ", " - ");
-	size_t done, total;
+	const char *name;
+	size_t done, total, w;
 
 	buf_adds(&b, " mesosnews");
-	if (a->feed_filter >= 0 && a->feed_names != NULL)
-		buf_printf(&b, "%s%s (feed %d of %zu)", dot,
-		    a->feed_names[a->feed_filter], a->feed_filter + 1,
+	if (a->feed_filter >= 0 && a->feed_names != NULL) {
+		/* Long names are cut so that the counts stay in sight. */
+		name = a->feed_names[a->feed_filter];
+		w = utf8_width(name);
+		buf_adds(&b, dot);
+		utf8_fit(&b, name, w < FEED_TITLE_COLS ? w : FEED_TITLE_COLS,
+		    a->ascii);
+		buf_printf(&b, " (feed %d of %zu)", a->feed_filter + 1,
 		    app_nfeeds(a));
+	}
 	else if (app_nfeeds(a) > 1)
 		buf_printf(&b, "%sall %zu feeds", dot, app_nfeeds(a));
 	else if (a->feed_title != NULL)
