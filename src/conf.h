@@ -70,7 +70,7 @@ enum conf_key {
  * ACT_NONE).  ctx holds CTX_* bits, or 0: where the action applies (bind),
  * everywhere (unbind). */
 struct conf_bind {
-	int		 key;		/* a code point or a CONF_KEY_* */
+	int		 key;		/* code point or CONF_KEY_* */
 	enum action	 act;
 	int		 ctx;
 };
@@ -86,7 +86,7 @@ struct conf_bind {
  * green, yellow, blue, magenta, cyan and white, 8 to 15 their bright
  * variants, up to 255 the rest of a 256-colour palette. */
 struct conf_color {
-	bool		 set;		/* a "color" line names the role */
+	bool		 set;		/* a "color" line names it */
 	short		 fg, bg;
 	unsigned	 attrs;		/* CONF_ATTR_* */
 };

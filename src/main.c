@@ -67,8 +67,8 @@ struct options {
 	int		 links;		/* --links */
 	enum color	 color;		/* --color */
 	size_t		 max_doc;	/* max-size from the config */
-	int		 readable;	/* width from the config: the widest
-					   text when the terminal gives it */
+	int		 readable;	/* "width": the widest text when
+					   the terminal gives it */
 	const char	*import_opml;	/* --import-opml */
 	int		 export_opml;	/* --export-opml */
 	/* The cache and the network (issue 4). */

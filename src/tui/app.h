@@ -58,7 +58,7 @@ struct entry {
 	time_t		 first_seen;
 	char		*title;		/* sanitised, one line */
 	bool		 read;
-	int		 feed;		/* index in app.feeds, or -1 */
+	int		 feed;		/* index in feeds, or -1 */
 };
 
 struct app {
@@ -73,9 +73,9 @@ struct app {
 	int64_t		*src_feeds;
 	size_t		 nsrc_feeds;
 	char		*feed_title;	/* for the title bar, or NULL */
-	char		**feed_names;	/* each source's name (configured,
-					   else its title, else itself),
-					   sanitised: the feed column */
+	/* Each source's name (configured, else its title, else itself),
+	 * sanitised. */
+	char		**feed_names;
 	int		 feed_filter;	/* the one feed shown (index in
 					   feeds), or -1 for all */
 	time_t		 last_run;	/* issues first seen after it are new */

@@ -62,8 +62,8 @@ draw_row(struct app *a, int y, const struct entry *e, bool sel, int fw)
 	    "*"), sel ? base : R_UNREAD, true);
 	x += draw_text(y, x, 1, " ", base, true);
 	if (fw > 0) {
-		x += draw_text(y, x, fw, e->feed >= 0 ? a->feed_names[e->feed] :
-		    "", sel ? base : R_FEED, true);
+		x += draw_text(y, x, fw, e->feed >= 0 ?
+		    a->feed_names[e->feed] : "", sel ? base : R_FEED, true);
 		x += draw_text(y, x, 1, " ", base, true);
 	}
 	draw_text_attr(y, x, w - (x - r->x), e->title, base,

@@ -66,7 +66,8 @@ static const struct binding defaults[] = {
 	{ 'o',			PANES,		ACT_OPEN_LINK },
 	{ '/',			PANES,		ACT_SEARCH },
 	{ 'r',			CTX_ANY,	ACT_REFRESH },
-	{ 'u',			CTX_ISSUES | CTX_ARTICLE, ACT_TOGGLE_READ },
+	{ 'u',			CTX_ISSUES | CTX_ARTICLE,
+						ACT_TOGGLE_READ },
 	{ 'A',			CTX_ISSUES,	ACT_MARK_ALL_READ },
 	{ 'f',			CTX_ISSUES,	ACT_NEXT_FEED },
 	{ 'F',			CTX_ISSUES,	ACT_PREV_FEED },
@@ -320,9 +321,9 @@ keys_name(int key, bool ascii, char *out, size_t len)
 		{ '\r',			"Enter",	"Enter" },
 		{ '\t',			"Tab",		"Tab" },
 		{ KEY_ESC,		"Esc",		"Esc" },
-		{ '\b',			"Backspace",	"Backspace" },
-		{ 0x7f,			"Backspace",	"Backspace" },
-		{ KEYF(KEY_BACKSPACE),	"Backspace",	"Backspace" },
+		{ '\b',			"Backspace",	NULL },
+		{ 0x7f,			"Backspace",	NULL },
+		{ KEYF(KEY_BACKSPACE),	"Backspace",	NULL },
 		{ KEYF(KEY_ENTER),	"Enter",	"Enter" },
 		{ KEYF(KEY_BTAB),	"S-Tab",	"S-Tab" },
 		{ KEYF(KEY_NPAGE),	"PgDn",		"PgDn" },
@@ -341,8 +342,9 @@ keys_name(int key, bool ascii, char *out, size_t len)
 
 	for (i = 0; i < nitems(names); i++) {
 		if (names[i].key == key) {
-			snprintf(out, len, "%s",
-			    ascii ? names[i].ascii : names[i].name);
+			snprintf(out, len, "%s", ascii &&
+			    names[i].ascii != NULL ? names[i].ascii :
+			    names[i].name);
 			return;
 		}
 	}

@@ -24,9 +24,9 @@ struct tui_opts {
 					   feed column, or NULL for its title;
 					   the array may be NULL */
 	size_t		 nsources;
-	bool		 refresh_on_start; /* refresh when starting (a cache
-					   holding none of the sources is
-					   refreshed regardless) */
+	/* Refresh when starting (a cache holding none of the sources is
+	 * refreshed regardless). */
+	bool		 refresh_on_start;
 	bool		 offline;	/* show the cache, never refresh */
 	const char	*sample;	/* a feed file shown instead when the
 					   cache holds nothing of the sources
@@ -38,8 +38,8 @@ struct tui_opts {
 					   NULL for $BROWSER / xdg-open */
 	bool		 browser_terminal; /* that browser runs in the tty */
 	const char	*pager;		/* NULL: $PAGER, else "less -R" */
-	int		 width;		/* the widest text is laid out; 0: no
-					   limit */
+	int		 width;		/* the widest text laid out,
+					   or 0 */
 	const struct conf *conf;	/* key bindings and colours, or NULL */
 	const struct fetch_limits *limits; /* NULL for the defaults */
 };

@@ -46,7 +46,7 @@ keys_of(enum action act)
 	return keys_for_action(act, &ctx, true);
 }
 
-#define KEYS_EQ(act, want) do {						\
+#define KEYS_EQ(act, want) do {					\
 	char *k_ = keys_of(act);					\
 	STR_EQ(k_, want);						\
 	free(k_);							\
@@ -90,7 +90,8 @@ test_defaults(void)
 	s = keys_for_action(ACT_DIGIT, &ctx, false);
 	STR_EQ(s, "0\xe2\x80\x93" "9");
 	free(s);
-	HINTS_EQ(CTX_ISSUES, "Enter:open  /:search  r:refresh  ?:help  q:quit");
+	HINTS_EQ(CTX_ISSUES, "Enter:open  /:search  r:refresh  ?:help  "
+	    "q:quit");
 	HINTS_EQ(CTX_ARTICLE, "Enter:open  Tab:section  v:whole  l:links  "
 	    "/:search  r:refresh  ?:help  q:back");
 	HINTS_EQ(CTX_LINKS, "Enter:open  Tab:section  l:links  /:search  "

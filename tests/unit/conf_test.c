@@ -101,14 +101,17 @@ test_keys(void)
 		{ "^I", '\t' }, { "^M", CONF_KEY_ENTER },
 		{ "^J", CONF_KEY_ENTER }, { "^H", CONF_KEY_BACKSPACE },
 		{ "^?", CONF_KEY_BACKSPACE },
-		{ "Space", ' ' }, { "space", ' ' }, { "Enter", CONF_KEY_ENTER },
+		{ "Space", ' ' }, { "space", ' ' },
+		{ "Enter", CONF_KEY_ENTER },
 		{ "Return", CONF_KEY_ENTER }, { "Tab", '\t' },
 		{ "S-Tab", CONF_KEY_BTAB }, { "BTab", CONF_KEY_BTAB },
 		{ "Esc", 0x1b }, { "ESCAPE", 0x1b },
-		{ "Backspace", CONF_KEY_BACKSPACE }, { "BS", CONF_KEY_BACKSPACE },
+		{ "Backspace", CONF_KEY_BACKSPACE },
+		{ "BS", CONF_KEY_BACKSPACE },
 		{ "Up", CONF_KEY_UP }, { "Down", CONF_KEY_DOWN },
 		{ "Left", CONF_KEY_LEFT }, { "Right", CONF_KEY_RIGHT },
-		{ "\xe2\x86\x91", CONF_KEY_UP }, { "\xe2\x86\x93", CONF_KEY_DOWN },
+		{ "\xe2\x86\x91", CONF_KEY_UP },
+		{ "\xe2\x86\x93", CONF_KEY_DOWN },
 		{ "\xe2\x86\x90", CONF_KEY_LEFT },
 		{ "\xe2\x86\x92", CONF_KEY_RIGHT },
 		{ "PgUp", CONF_KEY_PGUP }, { "PageUp", CONF_KEY_PGUP },
@@ -160,7 +163,8 @@ test_reader_settings(void)
 	    "color selected default 0\n"
 	    "color new 208 dim italic\n"
 	    "color status white brightblack\n"
-	    "color tab-active brightwhite 6 bold underline reverse dim italic\n"
+	    "color tab-active brightwhite 6 bold underline reverse dim "
+	    "italic\n"
 	    "bind x help\n"
 	    "bind ^N next-issue article\n"
 	    "bind Down top list\n"
@@ -376,9 +380,10 @@ test_bad_lines(void)
 		{ "width 10001\n", "CONFIG:1: width needs a number of columns "
 		  "from 1 to 10000, or 0 for no limit, not '10001'" },
 		{ "width 80 cols\n", "CONFIG:1: width needs a number of "
-		  "columns from 1 to 10000, or 0 for no limit, not '80 cols'" },
-		{ "width\n", "CONFIG:1: width needs a number of columns from 1 "
-		  "to 10000, or 0 for no limit, not ''" },
+		  "columns from 1 to 10000, or 0 for no limit, not "
+		  "'80 cols'" },
+		{ "width\n", "CONFIG:1: width needs a number of columns "
+		  "from 1 to 10000, or 0 for no limit, not ''" },
 		{ "color\n", "CONFIG:1: color needs a role and a colour" },
 		{ "color heading\n", "CONFIG:1: color needs a role and a "
 		  "colour" },
@@ -405,7 +410,8 @@ test_bad_lines(void)
 		{ "bind\n", "CONFIG:1: bind needs a key and an action" },
 		{ "bind x\n", "CONFIG:1: bind needs a key and an action" },
 		{ "bind xx help\n", "CONFIG:1: unknown key 'xx' (" KEYS ")" },
-		{ "bind F13 help\n", "CONFIG:1: unknown key 'F13' (" KEYS ")" },
+		{ "bind F13 help\n", "CONFIG:1: unknown key 'F13' (" KEYS
+		  ")" },
 		{ "bind x hlep\n", "CONFIG:1: unknown action 'hlep' (" ACTIONS
 		  ")" },
 		{ "bind x help everywhere\n", "CONFIG:1: unknown context "
