@@ -199,7 +199,7 @@ load_index(const struct options *o)
 
 	lim.skip_content = true;
 	lim.max_doc = o->max_doc;
-	idx = index_new();
+	idx = index_new(o->mode != MODE_LIST);
 	for (i = 0; i < o->nsources; i++) {
 		index_set_source(idx, i);
 		if (source_load(o->sources[i], &lim, index_add, idx, NULL,

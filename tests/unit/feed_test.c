@@ -1027,7 +1027,7 @@ test_dates(void)
 	STR_EQ(nth(&r, 3)->date_raw, NULL);
 
 	/* In the index the undated sort last, in document order. */
-	idx = index_new();
+	idx = index_new(true);
 	for (i = 0; i < r.n; i++)
 		index_add(r.v[i], idx);
 	index_sort(idx);
