@@ -71,7 +71,8 @@ press "[exit 0]" q
 cp "$srcdir/tests/tui/second.atom" "$TMP/second.atom"
 
 # A rebound key: x shows the help, which lists it; ? is unbound; ^N goes
-# to the next issue in the article; q no longer leaves the link pane.
+# to the next issue in the article; q no longer leaves the link pane; O
+# opens too, and comes first in the hints and messages.
 cat >"$CONF" <<EOF
 feed $TMP/feed.atom
 bind x help
@@ -79,12 +80,14 @@ unbind ?
 bind ^N next-issue
 bind Z quit list
 unbind q links
+bind O open list
 EOF
 tui_start 100 36
 settle "refreshed: no new issues"
 press "Keys" x
 shot conf-help
-press "x:help  Z:quit" Escape
+press "O:open  /:search  r:refresh  x:help  Z:quit" Escape
+on_screen "messages name the keys in force" "O opens the selected issue."
 press "2014-06-20 · Dave Lester" Enter
 press "2014-05-23 · Dave Lester" C-n
 press "Links (" l

@@ -1036,7 +1036,7 @@ show_sample(struct app *a, const char *why)
 {
 	const char *path = a->opts->sample;
 	struct store_feed f;
-	char *url, *err = NULL, *cause = NULL, *t;
+	char *url, *err = NULL, *cause = NULL, *t, key[32];
 	int64_t id;
 
 	if (refresh_run_all(a->store, &path, 1, a->opts->limits,
@@ -1080,9 +1080,11 @@ show_sample(struct app *a, const char *why)
 	if (why == NULL)
 		app_message(a, false, "nothing cached yet (--offline): "
 		    "showing the bundled sample feed");
-	else
-		app_message(a, true, "showing the bundled sample feed (r tries "
-		    "again): nothing cached yet and %s", why);
+	else {
+		keys_first(ACT_REFRESH, CTX_ISSUES, a->ascii, key, sizeof key);
+		app_message(a, true, "showing the bundled sample feed (%s tries "
+		    "again): nothing cached yet and %s", key, why);
+	}
 }
 
 static void

@@ -176,6 +176,10 @@ enum action keys_lookup(int key, int ctx, size_t n);
 const char *keys_action_help(enum action);
 /* The printable name of a key ("j", "Enter", "PgDn", "↓"). */
 void	 keys_name(int key, bool ascii, char *out, size_t len);
+/* The name of the first key bound to act in the context ctx, or "?" when
+ * there is none: for messages that name a key. */
+void	 keys_first(enum action act, int ctx, bool ascii, char *out,
+	    size_t len);
 /* "key:hint  key:hint ..." for the status line of a context; the caller
  * frees it. */
 char	*keys_hints(int ctx, bool ascii);

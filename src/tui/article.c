@@ -401,15 +401,18 @@ article_draw(struct app *a)
 {
 	const struct rect *r = &a->r_article;
 	struct geom g;
+	char key[32], *s;
 	int y, first, end;
 
 	if (r->h <= 0 || r->w <= 0)
 		return;
 	if (a->doc == NULL || a->view == NULL) {
+		keys_first(ACT_OPEN, CTX_ISSUES, a->ascii, key, sizeof key);
+		s = xasprintf("   %s opens the selected issue.", key);
 		for (y = 0; y < r->h; y++)
-			draw_text(r->y + y, r->x, r->w, y == r->h / 2 ?
-			    "   Enter opens the selected issue." : "",
+			draw_text(r->y + y, r->x, r->w, y == r->h / 2 ? s : "",
 			    R_NORMAL, true);
+		free(s);
 		return;
 	}
 	geometry(a, &g);

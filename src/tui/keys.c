@@ -420,6 +420,21 @@ keys_for_action(enum action act, int *ctx, bool ascii)
 	return buf_detach(&b);
 }
 
+void
+keys_first(enum action act, int ctx, bool ascii, char *out, size_t len)
+{
+	size_t i;
+
+	ensure();
+	for (i = 0; i < ntable; i++)
+		if (table[i].act == act &&
+		    (table[i].ctx & (ctx | CTX_ANY)) != 0) {
+			keys_name(table[i].key, ascii, out, len);
+			return;
+		}
+	snprintf(out, len, "?");
+}
+
 char *
 keys_hints(int ctx, bool ascii)
 {

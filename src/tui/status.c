@@ -57,24 +57,9 @@ void
 status_draw(struct app *a)
 {
 	const struct rect *r = &a->r_status;
-	char *hints, num[48];
+	char *hints, num[80], key[32];
 	int ctx;
 
-	if (prompt_active(a)) {
-		prompt_draw(a);
-		return;
-	}
-	if (a->msg != NULL) {
-		draw_text(r->y, r->x, r->w, a->msg,
-		    a->msg_error ? R_ERROR : R_STATUS, true);
-		return;
-	}
-	if (a->pending > 0) {
-		snprintf(num, sizeof num, "link %d_  (Enter opens it)",
-		    a->pending);
-		draw_text(r->y, r->x, r->w, num, R_STATUS, true);
-		return;
-	}
 	switch (a->focus) {
 	case FOCUS_ISSUES:
 		ctx = CTX_ISSUES;
@@ -85,6 +70,22 @@ status_draw(struct app *a)
 	default:
 		ctx = CTX_LINKS;
 		break;
+	}
+	if (prompt_active(a)) {
+		prompt_draw(a);
+		return;
+	}
+	if (a->msg != NULL) {
+		draw_text(r->y, r->x, r->w, a->msg,
+		    a->msg_error ? R_ERROR : R_STATUS, true);
+		return;
+	}
+	if (a->pending > 0) {
+		keys_first(ACT_OPEN, ctx, a->ascii, key, sizeof key);
+		snprintf(num, sizeof num, "link %d_  (%s opens it)",
+		    a->pending, key);
+		draw_text(r->y, r->x, r->w, num, R_STATUS, true);
+		return;
 	}
 	hints = keys_hints(ctx, a->ascii);
 	draw_text(r->y, r->x, r->w, hints, R_STATUS, true);

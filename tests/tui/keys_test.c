@@ -101,6 +101,8 @@ test_defaults(void)
 static void
 test_bind(void)
 {
+	char name[32];
+
 	configure("bind x help\n"
 	    "unbind ?\n"
 	    "bind n next-issue article\n"
@@ -158,6 +160,15 @@ test_bind(void)
 	HINTS_EQ(CTX_ISSUES, "/:search  F5:refresh  x:help  Enter:quit");
 	HINTS_EQ(CTX_LINKS, "Enter:open  Tab:section  l:links  /:search  "
 	    "F5:refresh  x:help");
+	/* The keys messages name. */
+	keys_first(ACT_OPEN, CTX_ISSUES, true, name, sizeof name);
+	STR_EQ(name, "?");
+	keys_first(ACT_OPEN, CTX_ARTICLE, true, name, sizeof name);
+	STR_EQ(name, "Enter");
+	keys_first(ACT_REFRESH, CTX_ISSUES, true, name, sizeof name);
+	STR_EQ(name, "F5");
+	keys_first(ACT_UP, CTX_ISSUES, false, name, sizeof name);
+	STR_EQ(name, "k");
 	/* A later configuration starts from the defaults again. */
 	keys_configure(NULL);
 	KEYS_EQ(ACT_HELP, "?");
