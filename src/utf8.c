@@ -197,6 +197,62 @@ utf8_sanitize_into(struct buf *b, const char *s, size_t len, int flags)
 	buf_str(b);
 }
 
+/* Printable ASCII, 0x21 to 0x7e: what passes the sanitiser unchanged. */
+#define PRINTABLE(c)	((unsigned char)(c) - 0x21u < 0x5eu)
+
+/*
+ * One pass where sanitising and then collapsing took two: a document is
+ * mostly words and single spaces, copied here a run at a time.
+ */
+void
+utf8_sanitize_flow(struct buf *b, const char *s, size_t len, bool *space)
+{
+	size_t i = 0, j, n;
+	bool sp = *space;
+	uint32_t cp;
+
+	buf_grow(b, len);
+	while (i < len) {
+		if (PRINTABLE(s[i])) {
+			/* Single spaces between words are part of the run. */
+			for (j = i + 1; j < len; j++) {
+				if (PRINTABLE(s[j]))
+					continue;
+				if (s[j] == ' ' && j + 1 < len &&
+				    PRINTABLE(s[j + 1])) {
+					j++;
+					continue;
+				}
+				break;
+			}
+			buf_add(b, s + i, j - i);
+			i = j;
+			sp = false;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		i += n;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0b ||
+		    cp == 0x0c || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+			if (!sp)
+				buf_addc(b, ' ');
+			sp = true;
+			continue;
+		}
+		/* \r, the other controls, bidi controls and soft hyphens
+		 * leave nothing, not even a word boundary. */
+		if (cp == 0xad || utf8_is_unsafe(cp))
+			continue;
+		if (n == 1 && cp == UTF8_REPLACEMENT)
+			utf8_addcp(b, cp);
+		else
+			buf_add(b, s + i - n, n);
+		sp = false;
+	}
+	*space = sp;
+	buf_str(b);
+}
+
 char *
 utf8_sanitize(const char *s, size_t len, int flags)
 {
