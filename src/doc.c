@@ -51,6 +51,13 @@ struct section {
 	int		 block;
 };
 
+/* An href as a front-end gave it, and the link it made. */
+struct href {
+	char		*href;		/* NULL: an empty slot */
+	uint64_t	 hash;
+	uint32_t	 link;		/* 0: not a usable link */
+};
+
 struct doc {
 	char		*base;
 	struct buf	 text;
@@ -74,6 +81,8 @@ struct doc {
 	size_t		 nlinks, caplink;
 	int		*hash;		/* link index per slot, -1 empty */
 	size_t		 hashcap;
+	struct href	*hrefs;		/* open addressing */
+	size_t		 nhrefs, hrefcap;
 
 	struct section	*sections;
 	size_t		 nsections;
@@ -147,6 +156,9 @@ doc_free(struct doc *d)
 	}
 	free(d->links);
 	free(d->hash);
+	for (i = 0; i < d->hrefcap; i++)
+		free(d->hrefs[i].href);
+	free(d->hrefs);
 	for (i = 0; i < (size_t)d->nsections; i++)
 		free(d->sections[i].name);
 	free(d->sections);
@@ -377,7 +389,6 @@ static void
 add_inline(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
 {
 	struct doc_run *r;
-	char *p, *q, *end;
 	size_t start, first;
 
 	if (d->leaf == -1 && d->cell == -1) {
@@ -385,31 +396,10 @@ add_inline(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
 			return;
 		leaf_begin(d, DOC_PARA, 0);
 	}
-	/* Sanitise straight into the text, then collapse in place: white
-	 * space runs become one space, none at the start of a block or
-	 * line; soft hyphens go. */
+	/* Sanitise straight into the text: white space runs become one
+	 * space, none at the start of a block or line; soft hyphens go. */
 	start = d->text.len;
-	utf8_sanitize_into(&d->text, s, len, 0);
-	p = q = d->text.data + start;
-	end = d->text.data + d->text.len;
-	while (p < end) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c == ' ' || c == '\n' || c == '\t') {
-			if (!d->space)
-				*q++ = ' ';
-			d->space = true;
-			p++;
-			continue;
-		}
-		if (c == 0xc2 && p + 1 < end && (unsigned char)p[1] == 0xad) {
-			p += 2;
-			continue;
-		}
-		d->space = false;
-		*q++ = *p++;
-	}
-	buf_truncate(&d->text, (size_t)(q - d->text.data));
+	utf8_sanitize_flow(&d->text, s, len, &d->space);
 	if (d->text.len == start)
 		return;
 	first = d->cell != -1 ? (size_t)d->cells[d->cell].first_run :
@@ -548,6 +538,45 @@ link_number(struct doc *d, char *url, bool *isnew)
 	return (uint32_t)d->nlinks;
 }
 
+#define PRINTABLE(c)	((unsigned char)(c) - 0x21u < 0x5eu)
+#define ALPHA(c)	((unsigned char)(((c) | 0x20) - 'a') < 26u)
+#define DIGIT(c)	((unsigned char)((c) - '0') < 10u)
+
+/*
+ * True when href is its own resolved and sanitised form: an absolute URI
+ * of printable ASCII (so nothing to trim or clean) whose path has no "."
+ * or ".." segment (RFC 3986 5.2.2 would remove those, and changes nothing
+ * else).  Most links are such, and skip uri_resolve.
+ */
+static bool
+plain_absolute(const char *href)
+{
+	const char *p = href;
+	size_t n;
+
+	if (!ALPHA(*p))
+		return false;
+	for (p++; *p != ':'; p++)
+		if (!ALPHA(*p) && !DIGIT(*p) && *p != '+' && *p != '-' &&
+		    *p != '.')
+			return false;
+	for (n = 0; href[n] != '\0'; n++)
+		if (!PRINTABLE(href[n]))
+			return false;
+	p++;
+	if (p[0] == '/' && p[1] == '/')
+		p += 2 + strcspn(p + 2, "/?#");
+	while (*p != '\0' && *p != '?' && *p != '#') {
+		n = strcspn(p, "/?#");
+		if (p[0] == '.' && (n == 1 || (n == 2 && p[1] == '.')))
+			return false;
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return true;
+}
+
 /* The absolute, sanitised form of href, or NULL for no usable link. */
 static char *
 link_url(struct doc *d, const char *href)
@@ -562,6 +591,8 @@ link_url(struct doc *d, const char *href)
 	    strncasecmp(href, "vbscript:", 9) == 0 ||
 	    strncasecmp(href, "data:", 5) == 0)
 		return NULL;
+	if (plain_absolute(href))
+		return xstrdup(href);
 	abs = uri_resolve(d->base, href);
 	clean = utf8_sanitize(abs, strlen(abs), UTF8_ONELINE);
 	free(abs);
@@ -578,19 +609,77 @@ link_url(struct doc *d, const char *href)
 	return buf_detach(&b);
 }
 
+/* The slot of href in the table of hrefs seen: its own, or the empty one
+ * where it goes. */
+static struct href *
+href_slot(struct doc *d, const char *href, uint64_t h)
+{
+	size_t j = h & (d->hrefcap - 1);
+
+	while (d->hrefs[j].href != NULL && (d->hrefs[j].hash != h ||
+	    strcmp(d->hrefs[j].href, href) != 0))
+		j = (j + 1) & (d->hrefcap - 1);
+	return &d->hrefs[j];
+}
+
+static void
+href_add(struct doc *d, const char *href, uint64_t h, uint32_t link)
+{
+	struct href *old = d->hrefs, *e;
+	size_t i, oldcap = d->hrefcap;
+
+	if ((d->nhrefs + 1) * 2 > d->hrefcap) {
+		d->hrefcap = oldcap ? oldcap * 2 : 64;
+		d->hrefs = xcalloc(d->hrefcap, sizeof *d->hrefs);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].href != NULL)
+				*href_slot(d, old[i].href, old[i].hash) =
+				    old[i];
+		free(old);
+	}
+	e = href_slot(d, href, h);
+	e->href = xstrdup(href);
+	e->hash = h;
+	e->link = link;
+	d->nhrefs++;
+}
+
 void
 doc_link_begin(struct doc *d, const char *href)
 {
+	struct href *e;
+	uint32_t n;
+	uint64_t h;
 	char *url;
 
 	if (d->linkdepth++ > 0)
 		return;
 	d->link = 0;
-	if (href == NULL || (url = link_url(d, href)) == NULL)
+	if (href == NULL)
 		return;
+	/* The base is fixed, so an href always makes the same URL: resolve
+	 * and sanitise each href once. */
+	h = hash_str(href);
+	e = d->hrefcap > 0 ? href_slot(d, href, h) : NULL;
+	if (e != NULL && e->href != NULL) {
+		if (e->link == 0)
+			return;
+		if (d->leaf == -1 && d->cell == -1)
+			leaf_begin(d, DOC_PARA, 0);
+		d->link = e->link;
+		d->link_new = false;
+		d->link_run = d->nruns;
+		return;
+	}
+	if ((url = link_url(d, href)) == NULL) {
+		href_add(d, href, h, 0);
+		return;
+	}
 	if (d->leaf == -1 && d->cell == -1)
 		leaf_begin(d, DOC_PARA, 0);
-	d->link = link_number(d, url, &d->link_new);
+	n = link_number(d, url, &d->link_new);
+	href_add(d, href, h, n);
+	d->link = n;
 	d->link_run = d->nruns;
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,33 +17,47 @@
  * does (bytes outside this set become %XX), so that a post and the HTML
  * cmark makes of it give the same links.
  */
-static int
+static bool
 href_safe(unsigned char c)
 {
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9'))
-		return 1;
+		return true;
 	return c != '\0' && strchr("!#$%&'()*+,-./:;=?@_~", c) != NULL;
 }
 
+/* url escaped, or NULL when it needs no escaping (most do not). */
 static char *
 escape_href(const char *url)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	struct buf b = BUF_INIT;
+	static bool safe[256], init;
 	const unsigned char *p;
+	size_t n = 0;
+	char *out, *q;
+	int c;
 
+	if (!init) {
+		for (c = 0; c < 256; c++)
+			safe[c] = href_safe((unsigned char)c);
+		init = true;
+	}
+	for (p = (const unsigned char *)url; *p != '\0'; p++)
+		n += safe[*p] ? 1 : 3;
+	if (n == (size_t)(p - (const unsigned char *)url))
+		return NULL;
+	q = out = xmalloc(n + 1);
 	for (p = (const unsigned char *)url; *p != '\0'; p++) {
-		if (href_safe(*p))
-			buf_addc(&b, *p);
+		if (safe[*p])
+			*q++ = (char)*p;
 		else {
-			buf_addc(&b, '%');
-			buf_addc(&b, hex[*p >> 4]);
-			buf_addc(&b, hex[*p & 0xf]);
+			*q++ = '%';
+			*q++ = hex[*p >> 4];
+			*q++ = hex[*p & 0xf];
 		}
 	}
-	buf_str(&b);
-	return buf_detach(&b);
+	*q = '\0';
+	return out;
 }
 
 static void
@@ -51,8 +66,10 @@ link_begin(struct doc *d, cmark_node *node)
 	const char *url = cmark_node_get_url(node);
 	char *href;
 
-	href = escape_href(url != NULL ? url : "");
-	doc_link_begin(d, href);
+	if (url == NULL)
+		url = "";
+	href = escape_href(url);
+	doc_link_begin(d, href != NULL ? href : url);
 	free(href);
 }
 
@@ -88,9 +105,11 @@ image(struct doc *d, cmark_iter *it, cmark_node *node)
 		}
 	}
 	buf_str(&alt);
-	url = cmark_node_get_url(node);
-	src = escape_href(url != NULL ? url : "");
-	doc_add_image(d, *src != '\0' ? src : NULL, alt.data);
+	if ((url = cmark_node_get_url(node)) == NULL)
+		url = "";
+	src = escape_href(url);
+	doc_add_image(d, *url != '\0' ? (src != NULL ? src : url) : NULL,
+	    alt.data);
 	free(src);
 	buf_free(&alt);
 }

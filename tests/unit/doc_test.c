@@ -5,6 +5,7 @@
 #include "harness.h"
 
 #include "doc.h"
+#include "uri.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -125,6 +126,72 @@ test_links(void)
 		doc_free(d);
 		buf_free(&b);
 	}
+}
+
+/* Links whose href is taken as it is must come out as resolving and
+ * sanitising it would make them, and share numbers with the hrefs that
+ * resolve to the same URL. */
+static void
+test_link_forms(void)
+{
+	static const char *const hrefs[] = {
+		"http://x.example/a/b", "http://x.example/a/./b",
+		"http://x.example/a/c/../b", " http://x.example/a/b",
+		"HTTP://x.example/a/b", "http://x.example/.well-known/x",
+		"http://x.example/a/..", "http://x.example/..", "http:.",
+		"http://x.example/a/b?q=./..#../f", "mailto:ann@x.example",
+		"mailto:./x", "b", "./b", "../b", "/b", "?q", "#f", "//y.example",
+		"http://x.example/a b", "http://x.example/\xc3\xa9",
+		"http://x.example/\x1b[31m", "x+y.z-1:rest", "1x:no",
+		"java\tscript:x", "javascript:x", "http://x.example/a/b",
+		"", "   ", "http://x.example/a/b\n",
+	};
+	const char *base = "https://base.example/dir/page";
+	struct doc *d = doc_new(base);
+	char *abs, *want;
+	size_t i;
+	int n;
+
+	for (i = 0; i < nitems(hrefs); i++) {
+		doc_link_begin(d, hrefs[i]);
+		doc_add_text(d, "t ", 2);
+		doc_link_end(d);
+	}
+	doc_finish(d);
+	n = 0;
+	for (i = 0; i < nitems(hrefs); i++) {
+		abs = uri_resolve(base, hrefs[i] + strspn(hrefs[i], " \t"));
+		want = utf8_sanitize(abs, strlen(abs), UTF8_ONELINE);
+		free(abs);
+		if (hrefs[i][strspn(hrefs[i], " \t")] == '\0' ||
+		    strncmp(hrefs[i], "javascript:", 11) == 0) {
+			free(want);
+			continue;
+		}
+		if (strchr(want, ' ') != NULL) {
+			abs = want;
+			want = xstrdup("http://x.example/a%20b");
+			free(abs);
+		}
+		for (n = 1; n <= doc_nlinks(d); n++)
+			if (strcmp(doc_link(d, n)->url, want) == 0)
+				break;
+		OK(n <= doc_nlinks(d), "%s: no link %s", hrefs[i], want);
+		free(want);
+	}
+	STR_EQ(doc_link(d, 1)->url, "http://x.example/a/b");
+	STR_EQ(doc_link(d, 2)->url, "HTTP://x.example/a/b");
+	STR_EQ(doc_link(d, 3)->url, "http://x.example/.well-known/x");
+	STR_EQ(doc_link(d, 4)->url, "http://x.example/");
+	STR_EQ(doc_link(d, 5)->url, "http:");
+	STR_EQ(doc_link(d, 6)->url, "http://x.example/a/b?q=./..#../f");
+	/* The runs carry the numbers, repeated hrefs included. */
+	n = 0;
+	for (i = 0; i < (size_t)doc_block(d, 0)->nruns; i++)
+		if (doc_runs(d)[i].kind == DOC_RUN_LINKNUM)
+			n++;
+	INT_EQ(n, (int)nitems(hrefs) - 3);
+	doc_free(d);
 }
 
 static void
@@ -293,6 +360,7 @@ main(void)
 {
 	HARNESS_INIT();
 	test_links();
+	test_link_forms();
 	test_sections();
 	test_text();
 	test_structure();
