@@ -233,21 +233,44 @@ refs_doc(const struct doc *d, const bool *want, bool heading)
 	return r;
 }
 
-/* Print a small document; without blank lines if compact. */
+/* Lines on their way out of print_doc. */
+struct lines {
+	FILE		*out;
+	struct buf	 b;
+	bool		 color;
+	bool		 compact;
+};
+
+static void
+doc_line(const struct layout_line *l, void *arg)
+{
+	struct lines *p = arg;
+
+	if (p->compact && l->ncells == 0)
+		return;
+	print_line(&p->b, l, p->color);
+	if (p->b.len >= 65536) {
+		fwrite(p->b.data, 1, p->b.len, p->out);
+		buf_reset(&p->b);
+	}
+}
+
+/* Print a document (the header, the References), a block at a time;
+ * without blank lines if compact. */
 static void
 print_doc(FILE *out, const struct doc *d, const struct layout_opts *lo,
     int width, bool color, bool compact)
 {
-	struct layout *L = layout_new(d, width, lo);
-	const struct layout_line *l;
-	int i;
+	struct lines p;
 
-	for (i = 0; i < layout_nlines(L); i++) {
-		l = layout_line(L, i);
-		if (!compact || l->ncells > 0)
-			text_print_lines(out, L, i, i + 1, color);
-	}
-	layout_free(L);
+	memset(&p, 0, sizeof p);
+	p.out = out;
+	p.color = color;
+	p.compact = compact;
+	layout_each(d, width, lo, doc_line, &p);
+	if (p.b.len > 0)
+		fwrite(p.b.data, 1, p.b.len, out);
+	buf_free(&p.b);
 }
 
 /* What the body's lines go through on their way out. */
