@@ -3,6 +3,7 @@
 
 #include <langinfo.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,255 @@
 #include "buf.h"
 #include "doc.h"
 #include "util.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n)	ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n)	ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n)	((void)(p), (void)(n))
+#define UNPOISON(p, n)	((void)(p), (void)(n))
+#endif
+
+/*
+ * cmark allocates every node and string of the tree on its own, some
+ * 600,000 of them for a 5 MB post, and frees them one by one; through
+ * malloc that was a third of the parse.  Its allocator hooks take no
+ * context, so one arena at a time serves md_parse (which is not re-entered:
+ * HTML blocks go to html.c).  Blocks come in size classes with free lists,
+ * so memory freed during the parse is used again, and carry their size in
+ * an 8-byte header; the block's data is 16-byte aligned like malloc's.
+ * Blocks too large for a class come from malloc, kept in a list.  The
+ * whole arena goes at once at the end, without walking the tree.
+ */
+#define ARENA_CHUNK	(64 * 1024)	/* the first; then doubling */
+#define ARENA_MAXCHUNK	(1024 * 1024)
+#define ARENA_BIG	1u		/* header flag of a malloc'd block */
+
+/* Block sizes, header included: 16 apart to 256, then 4 per doubling. */
+static const unsigned int arena_class[] = {
+	16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240,
+	256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048,
+	2560, 3072, 3584, 4096,
+};
+#define NCLASS		(sizeof arena_class / sizeof arena_class[0])
+
+struct achunk {
+	struct achunk	*next;
+	size_t		 size;
+};
+
+/* A malloc'd block: links, then the size word, then the data. */
+struct abig {
+	struct abig	*prev, *next;
+	size_t		 pad;
+	size_t		 size;		/* data bytes | ARENA_BIG */
+};
+
+struct arena {
+	struct achunk	*chunks;
+	char		*bump, *end;	/* free space of the newest chunk */
+	char		*last;		/* the block bumped last */
+	size_t		 next;		/* size of the next chunk */
+	void		*free[NCLASS];
+	struct abig	*big;
+};
+
+static struct arena *arena;
+
+static size_t *
+size_word(void *p)
+{
+	return (size_t *)p - 1;
+}
+
+static unsigned int
+arena_class_of(size_t n)
+{
+	unsigned int c;
+
+	if (n + 8 <= 256)
+		return (unsigned int)((n + 8 + 15) / 16 - 1);
+	for (c = 16; c < NCLASS; c++)
+		if (n + 8 <= arena_class[c])
+			break;
+	return c;	/* NCLASS: too large */
+}
+
+static void *
+arena_big(struct arena *a, size_t n)
+{
+	struct abig *b;
+
+	if (n > SIZE_MAX - sizeof *b)
+		fatal("out of memory");
+	b = xmalloc(sizeof *b + n);
+	b->prev = NULL;
+	b->next = a->big;
+	if (a->big != NULL)
+		a->big->prev = b;
+	a->big = b;
+	b->size = n | ARENA_BIG;
+	return b + 1;
+}
+
+static void
+arena_unbig(struct arena *a, struct abig *b)
+{
+	if (b->prev != NULL)
+		b->prev->next = b->next;
+	else
+		a->big = b->next;
+	if (b->next != NULL)
+		b->next->prev = b->prev;
+}
+
+/* A block of at least n bytes, not zeroed. */
+static void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct achunk *ch;
+	unsigned int c = arena_class_of(n), size;
+	char *p;
+
+	if (c == NCLASS)
+		return arena_big(a, n);
+	size = arena_class[c];
+	if ((p = a->free[c]) != NULL) {
+		UNPOISON(p - 8, size);
+		a->free[c] = *(void **)p;
+		return p;
+	}
+	if ((size_t)(a->end - a->bump) < size) {
+		/* Blocks start 8 bytes past 16 so their data is aligned. */
+		ch = xmalloc(a->next);
+		ch->next = a->chunks;
+		ch->size = a->next;
+		a->chunks = ch;
+		a->bump = (char *)ch + 24;
+		a->end = (char *)ch + a->next - 8;
+		POISON(a->bump, (size_t)(a->end - a->bump));
+		if (a->next < ARENA_MAXCHUNK)
+			a->next *= 2;
+	}
+	p = a->bump;
+	a->bump += size;
+	UNPOISON(p, size);
+	*(size_t *)p = size - 8;
+	a->last = p + 8;
+	return p + 8;
+}
+
+static void
+arena_free_block(struct arena *a, void *p)
+{
+	size_t n;
+	unsigned int c;
+
+	if (p == NULL)
+		return;
+	n = *size_word(p);
+	if (n & ARENA_BIG) {
+		arena_unbig(a, (struct abig *)p - 1);
+		free((struct abig *)p - 1);
+		return;
+	}
+	c = arena_class_of(n);
+	*(void **)p = a->free[c];
+	a->free[c] = p;
+	POISON(size_word(p), n + 8);
+	if (a->last == p)
+		a->last = NULL;
+}
+
+static void *
+mem_calloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		fatal("out of memory");
+	p = arena_alloc(arena, n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static void *
+mem_realloc(void *p, size_t n)
+{
+	struct abig *b;
+	size_t old;
+	void *q;
+	unsigned int c;
+
+	if (p == NULL)
+		return arena_alloc(arena, n);
+	old = *size_word(p);
+	if (old & ARENA_BIG) {
+		b = (struct abig *)p - 1;
+		arena_unbig(arena, b);
+		if (n > SIZE_MAX - sizeof *b)
+			fatal("out of memory");
+		b = xreallocarray(b, 1, sizeof *b + n);
+		b->prev = NULL;
+		b->next = arena->big;
+		if (arena->big != NULL)
+			arena->big->prev = b;
+		arena->big = b;
+		b->size = n | ARENA_BIG;
+		return b + 1;
+	}
+	if (n <= old)
+		return p;
+	/* The newest block grows where it is, if there is room. */
+	c = arena_class_of(n);
+	if (p == arena->last && c < NCLASS && (size_t)(arena->end -
+	    ((char *)p - 8)) >= arena_class[c]) {
+		arena->bump = (char *)p - 8 + arena_class[c];
+		UNPOISON(p, arena_class[c] - 8);
+		*size_word(p) = arena_class[c] - 8;
+		return p;
+	}
+	q = arena_alloc(arena, n);
+	memcpy(q, p, old);
+	arena_free_block(arena, p);
+	return q;
+}
+
+static void
+mem_free(void *p)
+{
+	arena_free_block(arena, p);
+}
+
+static cmark_mem arena_mem = { mem_calloc, mem_realloc, mem_free };
+
+static void
+arena_begin(struct arena *a)
+{
+	memset(a, 0, sizeof *a);
+	a->next = ARENA_CHUNK;
+	arena = a;
+}
+
+/* Free everything cmark left, the whole tree included. */
+static void
+arena_end(struct arena *a)
+{
+	struct achunk *ch;
+	struct abig *b;
+
+	while ((ch = a->chunks) != NULL) {
+		a->chunks = ch->next;
+		UNPOISON(ch, ch->size);
+		free(ch);
+	}
+	while ((b = a->big) != NULL) {
+		a->big = b->next;
+		free(b);
+	}
+	arena = NULL;
+}
 
 /*
  * Link and image destinations are escaped the way cmark's HTML renderer
@@ -237,6 +487,8 @@ walk(struct doc *d, cmark_node *root)
 int
 md_parse(struct doc *d, const char *s, size_t len, char **cause)
 {
+	struct arena a;
+	cmark_parser *parser;
 	cmark_node *root;
 	const char *cs;
 	int opts = CMARK_OPT_DEFAULT;
@@ -245,13 +497,22 @@ md_parse(struct doc *d, const char *s, size_t len, char **cause)
 	cs = nl_langinfo(CODESET);
 	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
 		opts |= CMARK_OPT_SMART;
-	root = cmark_parse_document(s, len, opts);
+	if (arena != NULL)
+		fatal("md_parse re-entered");
+	arena_begin(&a);
+	if ((parser = cmark_parser_new_with_mem(opts, &arena_mem)) == NULL)
+		fatal("out of memory");
+	cmark_parser_feed(parser, s, len);
+	root = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
 	if (root == NULL) {
+		arena_end(&a);
 		if (cause != NULL)
 			*cause = xstrdup("cannot parse Markdown");
 		return -1;
 	}
 	walk(d, root);
-	cmark_node_free(root);
+	/* No cmark_node_free: the tree goes with the arena. */
+	arena_end(&a);
 	return 0;
 }
