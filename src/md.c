@@ -63,6 +63,7 @@ struct arena {
 	char		*last;		/* the block bumped last */
 	size_t		 next;		/* size of the next chunk */
 	void		*free[NCLASS];
+	uint32_t	 nonempty;	/* bit c: free[c] has a block */
 	struct abig	*big;
 };
 
@@ -115,22 +116,82 @@ arena_unbig(struct arena *a, struct abig *b)
 		b->next->prev = b->prev;
 }
 
+/* Put the block of data p and class c on its free list. */
+static void
+arena_push(struct arena *a, char *p, unsigned int c)
+{
+	*(size_t *)(p - 8) = arena_class[c] - 8;
+	*(void **)p = a->free[c];
+	a->free[c] = p;
+	a->nonempty |= (uint32_t)1 << c;
+	POISON(p - 8, arena_class[c]);
+}
+
+static char *
+arena_pop(struct arena *a, unsigned int c)
+{
+	char *p = a->free[c];
+
+	UNPOISON(p - 8, arena_class[c]);
+	if ((a->free[c] = *(void **)p) == NULL)
+		a->nonempty &= ~((uint32_t)1 << c);
+	return p;
+}
+
+/* The smallest class above c with a free block, or NCLASS. */
+static unsigned int
+arena_donor(const struct arena *a, unsigned int c)
+{
+	uint32_t m = c + 1 < NCLASS ? a->nonempty >> (c + 1) << (c + 1) : 0;
+	unsigned int d;
+
+	if (m == 0)
+		return NCLASS;
+	for (d = c + 1; !(m & ((uint32_t)1 << d)); d++)
+		;
+	return d;
+}
+
+/*
+ * Cut the free block p of class d into blocks of class c, keeping the
+ * first: the strings cmark frees while it parses inlines (each paragraph's
+ * source) then hold the nodes it makes next instead of fresh memory.
+ */
+static char *
+arena_split(struct arena *a, char *p, unsigned int d, unsigned int c)
+{
+	char *q = p - 8 + arena_class[c], *end = p - 8 + arena_class[d];
+	unsigned int r;
+
+	while ((size_t)(end - q) >= arena_class[c]) {
+		arena_push(a, q + 8, c);
+		q += arena_class[c];
+	}
+	/* The rest is a multiple of 16 below 4096: classes up to 256. */
+	while (q < end) {
+		r = end - q > 256 ? 15 : (unsigned int)(end - q) / 16 - 1;
+		arena_push(a, q + 8, r);
+		q += arena_class[r];
+	}
+	*(size_t *)(p - 8) = arena_class[c] - 8;
+	return p;
+}
+
 /* A block of at least n bytes, not zeroed. */
 static void *
 arena_alloc(struct arena *a, size_t n)
 {
 	struct achunk *ch;
-	unsigned int c = arena_class_of(n), size;
+	unsigned int c = arena_class_of(n), d, size;
 	char *p;
 
 	if (c == NCLASS)
 		return arena_big(a, n);
 	size = arena_class[c];
-	if ((p = a->free[c]) != NULL) {
-		UNPOISON(p - 8, size);
-		a->free[c] = *(void **)p;
-		return p;
-	}
+	if (a->free[c] != NULL)
+		return arena_pop(a, c);
+	if ((d = arena_donor(a, c)) != NCLASS)
+		return arena_split(a, arena_pop(a, d), d, c);
 	if ((size_t)(a->end - a->bump) < size) {
 		/* Blocks start 8 bytes past 16 so their data is aligned. */
 		ch = xmalloc(a->next);
@@ -155,7 +216,6 @@ static void
 arena_free_block(struct arena *a, void *p)
 {
 	size_t n;
-	unsigned int c;
 
 	if (p == NULL)
 		return;
@@ -165,12 +225,9 @@ arena_free_block(struct arena *a, void *p)
 		free((struct abig *)p - 1);
 		return;
 	}
-	c = arena_class_of(n);
-	*(void **)p = a->free[c];
-	a->free[c] = p;
-	POISON(size_word(p), n + 8);
 	if (a->last == p)
 		a->last = NULL;
+	arena_push(a, p, arena_class_of(n));
 }
 
 static void *
