@@ -290,38 +290,51 @@ wrap_newline(struct wrap *w)
 static void
 save_tail(struct layout *L, size_t i, struct saved *s)
 {
-	size_t k, base;
+	size_t k, n = L->ncells - i, base;
+	uint32_t off;
 
-	s->n = 0;
-	buf_reset(&s->b);
-	if (L->ncells - i > s->cap) {
-		s->cap = L->ncells - i;
+	if (n > s->cap) {
+		s->cap = n;
 		s->c = xreallocarray(s->c, s->cap, sizeof *s->c);
 	}
-	base = L->ts + L->cells[i].off;
+	off = L->cells[i].off;
+	base = L->ts + off;
+	buf_reset(&s->b);
 	buf_add(&s->b, L->text.data + base, L->text.len - base);
-	for (k = i; k < L->ncells; k++) {
-		s->c[s->n] = L->cells[k];
-		s->c[s->n].off = (uint32_t)(L->ts + L->cells[k].off - base);
-		s->n++;
+	memcpy(s->c, L->cells + i, n * sizeof *s->c);
+	for (k = 0; k < n; k++) {
+		s->c[k].off -= off;
+		L->lw -= s->c[k].width;
 	}
-	for (k = i; k < L->ncells; k++)
-		L->lw -= L->cells[k].width;
+	s->n = n;
 	L->ncells = i;
 	buf_truncate(&L->text, base);
 }
 
+/* Put saved cells [from, to) back at the end of the line. */
 static void
 restore(struct layout *L, const struct saved *s, size_t from, size_t to)
 {
-	size_t k;
-	const struct layout_cell *c;
+	struct layout_cell *c;
+	size_t k, n = to - from, start, end;
+	uint32_t delta;
 
-	for (k = from; k < to; k++) {
-		c = &s->c[k];
-		add_cell(L, s->b.data + c->off, c->len, c->width, c->style,
-		    c->role, c->link);
+	if (n == 0)
+		return;
+	start = s->c[from].off;
+	end = s->c[to - 1].off + s->c[to - 1].len;
+	reserve(L, n);
+	buf_grow(&L->text, end - start);
+	c = L->cells + L->ncells;
+	memcpy(c, s->c + from, n * sizeof *c);
+	delta = (uint32_t)(L->text.len - L->ts - start);
+	for (k = 0; k < n; k++) {
+		c[k].off += delta;
+		L->lw += c[k].width;
 	}
+	memcpy(L->text.data + L->text.len, s->b.data + start, end - start);
+	L->text.len += end - start;
+	L->ncells += n;
 }
 
 static bool
@@ -442,7 +455,12 @@ wrap_space(struct wrap *w)
 	struct layout *L = w->L;
 	const struct layout_cell *c;
 
-	word_end(w);
+	if (w->inword && w->tw <= w->avail) {
+		/* The word fits: the common case of word_end. */
+		w->inword = false;
+		w->sp = SIZE_MAX;
+	} else
+		word_end(w);
 	if (!w->started || L->ncells == w->cs)
 		return;
 	c = &L->cells[L->ncells - 1];
@@ -558,6 +576,21 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		if (c - 0x21u < 0x5eu && w->started && w->prevw != 2) {
+			/* A run of printable ASCII: as wrap_char would take
+			 * it, a character at a time, without a break. */
+			for (n = i + 1; n < len &&
+			    (unsigned char)s[n] - 0x21u < 0x5eu; n++)
+				;
+			if (!w->inword) {
+				w->inword = true;
+				w->ws = w->L->ncells;
+				w->ww = 0;
+			}
+			ascii_run(w, s + i, n - i);
+			i = n;
+			continue;
+		}
 		if (c < 0x80) {
 			wrap_char(w, c, s + i, 1, c >= 0x20, false);
 			i++;
@@ -580,6 +613,25 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 	}
 }
 
+/* "[n]" into num (at least 16 bytes); returns its length. */
+static int
+linknum(char *num, uint32_t n)
+{
+	char tmp[12];
+	int len = 0, k = 0;
+
+	do {
+		tmp[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	num[len++] = '[';
+	while (k > 0)
+		num[len++] = tmp[--k];
+	num[len++] = ']';
+	num[len] = '\0';
+	return len;
+}
+
 static void
 wrap_linknum(struct wrap *w, uint32_t n)
 {
@@ -588,7 +640,7 @@ wrap_linknum(struct wrap *w, uint32_t n)
 	uint8_t role = w->role, style = w->style;
 	uint32_t link = w->link;
 
-	len = snprintf(num, sizeof num, "[%u]", n);
+	len = linknum(num, n);
 	w->role = LAYOUT_LINKNUM;
 	w->style = 0;
 	w->link = n;
@@ -947,7 +999,7 @@ measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
 			continue;
 		}
 		if (r->kind == DOC_RUN_LINKNUM) {
-			cw = snprintf(num, sizeof num, "[%u]", r->link);
+			cw = linknum(num, r->link);
 			line += cw;
 			word += cw;
 			if (word > *min)
