@@ -43,6 +43,7 @@ struct open {
 
 struct link {
 	struct doc_link	 pub;		/* url and text are owned */
+	uint64_t	 hash;		/* of url */
 	int		 first_block;
 };
 
@@ -479,16 +480,22 @@ doc_style_pop(struct doc *d)
 
 /* Links. */
 
+/* A string's hash, eight bytes at a time (URLs are long). */
 static uint64_t
 hash_str(const char *s)
 {
-	uint64_t h = 14695981039346656037ULL;
+	size_t n = strlen(s), i;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
 
-	while (*s != '\0') {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
 }
 
 static void
@@ -502,25 +509,26 @@ rehash(struct doc *d)
 		d->hash[i] = -1;
 	d->hashcap = cap;
 	for (i = 0; i < d->nlinks; i++) {
-		j = hash_str(d->links[i].pub.url) & (cap - 1);
+		j = d->links[i].hash & (cap - 1);
 		while (d->hash[j] != -1)
 			j = (j + 1) & (cap - 1);
 		d->hash[j] = (int)i;
 	}
 }
 
-/* The number of url, adding it to the table if new. */
+/* The number of url (of hash h), adding it to the table if new. */
 static uint32_t
-link_number(struct doc *d, char *url, bool *isnew)
+link_number(struct doc *d, char *url, uint64_t h, bool *isnew)
 {
 	struct link *l;
 	size_t j;
 
 	if (d->nlinks * 2 >= d->hashcap)
 		rehash(d);
-	j = hash_str(url) & (d->hashcap - 1);
+	j = h & (d->hashcap - 1);
 	while (d->hash[j] != -1) {
-		if (strcmp(d->links[d->hash[j]].pub.url, url) == 0) {
+		if (d->links[d->hash[j]].hash == h &&
+		    strcmp(d->links[d->hash[j]].pub.url, url) == 0) {
 			free(url);
 			*isnew = false;
 			return (uint32_t)d->hash[j] + 1;
@@ -532,6 +540,7 @@ link_number(struct doc *d, char *url, bool *isnew)
 	l->pub.url = url;
 	l->pub.text = NULL;
 	l->pub.section = 0;
+	l->hash = h;
 	l->first_block = d->leaf != -1 ? d->leaf : (int)d->nblocks;
 	d->hash[j] = (int)d->nlinks++;
 	*isnew = true;
@@ -677,7 +686,9 @@ doc_link_begin(struct doc *d, const char *href)
 	}
 	if (d->leaf == -1 && d->cell == -1)
 		leaf_begin(d, DOC_PARA, 0);
-	n = link_number(d, url, &d->link_new);
+	/* A plain absolute href is its URL: its hash is the same. */
+	n = link_number(d, url, strcmp(url, href) == 0 ? h : hash_str(url),
+	    &d->link_new);
 	href_add(d, href, h, n);
 	d->link = n;
 	d->link_run = d->nruns;

@@ -536,20 +536,23 @@ static void
 ascii_run(struct wrap *w, const char *s, size_t n)
 {
 	struct layout *L = w->L;
-	struct layout_cell *c;
+	struct layout_cell *c, t;
 	size_t k;
 	uint32_t off;
+
 
 	reserve(L, n);
 	c = &L->cells[L->ncells];
 	off = (uint32_t)(L->text.len - L->ts);
-	for (k = 0; k < n; k++, c++) {
-		c->off = off + (uint32_t)k;
-		c->link = w->link;
-		c->len = 1;
-		c->width = 1;
-		c->style = w->style;
-		c->role = w->role;
+	t.off = off;
+	t.link = w->link;
+	t.len = 1;
+	t.width = 1;
+	t.style = w->style;
+	t.role = w->role;
+	for (k = 0; k < n; k++) {
+		c[k] = t;
+		c[k].off = off + (uint32_t)k;
 	}
 	memcpy(L->text.data + L->text.len, s, n);
 	L->text.len += n;

@@ -200,22 +200,52 @@ utf8_sanitize_into(struct buf *b, const char *s, size_t len, int flags)
 /* Printable ASCII, 0x21 to 0x7e: what passes the sanitiser unchanged. */
 #define PRINTABLE(c)	((unsigned char)(c) - 0x21u < 0x5eu)
 
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* True if the 8 bytes of w are all printable ASCII or spaces, with no two
+ * spaces side by side. */
+static inline bool
+flowing8(uint64_t w)
+{
+	uint64_t v = w ^ (ONES * ' '), eq;
+
+	/* A byte below 0x20, or above 0x7e. */
+	if (((w - ONES * 0x20) & ~w & HIGHS) != 0 ||
+	    (((w + ONES * (127 - 0x7e)) | w) & HIGHS) != 0)
+		return false;
+	/* The high bit of each byte that is a space, exactly. */
+	eq = ~(((v & ~HIGHS) + ~HIGHS) | v | ~HIGHS);
+	return (eq & (eq << 8)) == 0;
+}
+
 /*
  * One pass where sanitising and then collapsing took two: a document is
- * mostly words and single spaces, copied here a run at a time.
+ * mostly words and single spaces, copied here a run at a time, looked at
+ * eight bytes at a time where it can be.
  */
 void
 utf8_sanitize_flow(struct buf *b, const char *s, size_t len, bool *space)
 {
 	size_t i = 0, j, n;
 	bool sp = *space;
+	uint64_t w;
 	uint32_t cp;
 
 	buf_grow(b, len);
 	while (i < len) {
-		if (PRINTABLE(s[i])) {
+		j = i;
+		/* A space may start the run only after a word. */
+		while (j + 8 <= len && (!sp || s[j] != ' ')) {
+			memcpy(&w, s + j, 8);
+			if (!flowing8(w))
+				break;
+			j += 8;
+			sp = s[j - 1] == ' ';
+		}
+		if (j < len && PRINTABLE(s[j])) {
 			/* Single spaces between words are part of the run. */
-			for (j = i + 1; j < len; j++) {
+			for (j++; j < len; j++) {
 				if (PRINTABLE(s[j]))
 					continue;
 				if (s[j] == ' ' && j + 1 < len &&
@@ -225,9 +255,11 @@ utf8_sanitize_flow(struct buf *b, const char *s, size_t len, bool *space)
 				}
 				break;
 			}
+			sp = false;
+		}
+		if (j > i) {
 			buf_add(b, s + i, j - i);
 			i = j;
-			sp = false;
 			continue;
 		}
 		n = utf8_decode(s + i, len - i, &cp);

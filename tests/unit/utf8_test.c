@@ -369,7 +369,9 @@ test_flow(void)
 		"\xc2\xad", "\xc2\xa0", "\x1b", "\x1b[1m", "\xc2\x9b", "\x9b",
 		"\xe2\x80\xae", "\xff", "\xe2\x82", "\xf0\x9f\x98\x80",
 		"http://x.example/a?b=c&d", ".", "\x7f", "\0", "word",
-		"\xe4\xb8\xad", "\xcc\x81",
+		"\xe4\xb8\xad", "\xcc\x81", "some words with single spaces ",
+		" then  two  spaces ", "x y z w v u t s r q p o", "abcdefgh",
+		"abcdefg ", " abcdefg", "\x7e\x21\x20\x7e\x21\x20\x7e\x21",
 	};
 	struct buf want = BUF_INIT, got = BUF_INIT, in = BUF_INIT;
 	bool ws, gs;
