@@ -91,6 +91,7 @@ struct doc {
 
 	char		**meta;		/* key, value, key, value... */
 	size_t		 nmeta;
+	struct buf	 scratch;
 
 	/* Build state. */
 	struct open	*open;
@@ -144,6 +145,7 @@ doc_free(struct doc *d)
 		return;
 	free(d->base);
 	buf_free(&d->text);
+	buf_free(&d->scratch);
 	free(d->runs);
 	free(d->blocks);
 	free(d->frames);
@@ -1016,7 +1018,22 @@ static void
 item_marker(char *out, size_t size, int n, char type)
 {
 	struct buf b = BUF_INIT;
+	char digits[12];
+	int k = 0;
 
+	if (n >= 0 && size >= 13 && type != 'i' && type != 'I' &&
+	    type != 'a' && type != 'A') {
+		/* The usual "12.", without a buffer. */
+		do {
+			digits[k++] = (char)('0' + n % 10);
+			n /= 10;
+		} while (n > 0);
+		while (k > 0)
+			*out++ = digits[--k];
+		*out++ = '.';
+		*out = '\0';
+		return;
+	}
 	if ((type == 'i' || type == 'I') && n > 0 && n < 4000)
 		roman(&b, n, type == 'I');
 	else if ((type == 'a' || type == 'A') && n > 0)
@@ -1096,17 +1113,20 @@ doc_item_begin_marker(struct doc *d, const char *marker)
 {
 	struct doc_container *c;
 	struct doc_list *l;
-	char *clean;
+	size_t n;
 	int w;
 
 	item_open(d, &c);
 	if (c == NULL)
 		return;
 	l = &d->lists[c->list];
-	clean = utf8_sanitize(marker, strlen(marker), UTF8_ONELINE);
-	snprintf(c->marker, sizeof c->marker, "%s", clean);
-	free(clean);
-	w = (int)utf8_width(c->marker);
+	buf_reset(&d->scratch);
+	utf8_sanitize_into(&d->scratch, marker, strlen(marker), UTF8_ONELINE);
+	n = d->scratch.len < sizeof c->marker ? d->scratch.len :
+	    sizeof c->marker - 1;
+	memcpy(c->marker, d->scratch.data, n);
+	c->marker[n] = '\0';
+	w = (int)utf8_nwidth(c->marker, n);
 	if (w > l->marker_width)
 		l->marker_width = w;
 }

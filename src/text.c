@@ -203,6 +203,24 @@ header_doc(const struct issue *is, const struct doc *body, bool ascii)
 	return h;
 }
 
+/* "[n]" into marker (at least 16 bytes). */
+static void
+ref_marker(char *marker, int n)
+{
+	char digits[12];
+	int k = 0;
+
+	do {
+		digits[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	*marker++ = '[';
+	while (k > 0)
+		*marker++ = digits[--k];
+	*marker++ = ']';
+	*marker = '\0';
+}
+
 /* The References list (or the bare list for --links) of the links whose
  * numbers are set in want. */
 static struct doc *
@@ -223,7 +241,7 @@ refs_doc(const struct doc *d, const bool *want, bool heading)
 		if (!want[n])
 			continue;
 		l = doc_link(d, n);
-		snprintf(marker, sizeof marker, "[%d]", n);
+		ref_marker(marker, n);
 		doc_item_begin_marker(r, marker);
 		doc_add_text(r, l->url, strlen(l->url));
 		doc_item_end(r);
