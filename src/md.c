@@ -429,6 +429,35 @@ is_br(const char *s)
 	    strncmp(s, "<BR>", 4) == 0);
 }
 
+#if defined(__GNUC__)
+#define PREFETCH(p)	__builtin_prefetch(p)
+#else
+#define PREFETCH(p)	((void)(p))
+#endif
+
+/*
+ * The tree of a large post is far larger than the caches and each node is
+ * a pointer away from the last, so the walk waited on memory at every
+ * step: fetch the next two nodes (each two cache lines) and the next
+ * text while this one is worked on.
+ */
+static void
+prefetch_after(cmark_node *node, bool enter)
+{
+	cmark_node *next = enter ? cmark_node_first_child(node) : NULL;
+
+	if (next == NULL && (next = cmark_node_next(node)) == NULL)
+		return;
+	PREFETCH(next);
+	PREFETCH((char *)next + 64);
+	if (cmark_node_get_type(next) == CMARK_NODE_TEXT)
+		PREFETCH(cmark_node_get_literal(next));
+	if ((next = cmark_node_next(next)) != NULL) {
+		PREFETCH(next);
+		PREFETCH((char *)next + 64);
+	}
+}
+
 static void
 walk(struct doc *d, cmark_node *root)
 {
@@ -442,6 +471,7 @@ walk(struct doc *d, cmark_node *root)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
 		enter = ev == CMARK_EVENT_ENTER;
+		prefetch_after(node, enter);
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_BLOCK_QUOTE:
 			if (enter)
