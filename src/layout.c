@@ -550,7 +550,18 @@ ascii_run(struct wrap *w, const char *s, size_t n)
 	t.width = 1;
 	t.style = w->style;
 	t.role = w->role;
-	for (k = 0; k < n; k++) {
+	/* Four cells a step: this is the inner loop of a layout. */
+	for (k = 0; k + 4 <= n; k += 4) {
+		c[k] = t;
+		c[k + 1] = t;
+		c[k + 2] = t;
+		c[k + 3] = t;
+		c[k].off = off + (uint32_t)k;
+		c[k + 1].off = off + (uint32_t)k + 1;
+		c[k + 2].off = off + (uint32_t)k + 2;
+		c[k + 3].off = off + (uint32_t)k + 3;
+	}
+	for (; k < n; k++) {
 		c[k] = t;
 		c[k].off = off + (uint32_t)k;
 	}
