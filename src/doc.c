@@ -518,9 +518,11 @@ rehash(struct doc *d)
 	}
 }
 
-/* The number of url (of hash h), adding it to the table if new. */
+/* The number of url (of hash h), adding it to the table if new: url is
+ * taken over if own is set, else copied when needed. */
 static uint32_t
-link_number(struct doc *d, char *url, uint64_t h, bool *isnew)
+link_number(struct doc *d, const char *url, uint64_t h, bool own,
+    bool *isnew)
 {
 	struct link *l;
 	size_t j;
@@ -531,7 +533,8 @@ link_number(struct doc *d, char *url, uint64_t h, bool *isnew)
 	while (d->hash[j] != -1) {
 		if (d->links[d->hash[j]].hash == h &&
 		    strcmp(d->links[d->hash[j]].pub.url, url) == 0) {
-			free(url);
+			if (own)
+				free((char *)url);
 			*isnew = false;
 			return (uint32_t)d->hash[j] + 1;
 		}
@@ -539,7 +542,7 @@ link_number(struct doc *d, char *url, uint64_t h, bool *isnew)
 	}
 	GROW(d->links, d->nlinks, d->caplink);
 	l = &d->links[d->nlinks];
-	l->pub.url = url;
+	l->pub.url = own ? url : xstrdup(url);
 	l->pub.text = NULL;
 	l->pub.section = 0;
 	l->hash = h;
@@ -588,6 +591,15 @@ plain_absolute(const char *href)
 	return true;
 }
 
+/* Hrefs that are never links (after leading white space). */
+static bool
+refused(const char *href)
+{
+	return *href == '\0' || strncasecmp(href, "javascript:", 11) == 0 ||
+	    strncasecmp(href, "vbscript:", 9) == 0 ||
+	    strncasecmp(href, "data:", 5) == 0;
+}
+
 /* The absolute, sanitised form of href, or NULL for no usable link. */
 static char *
 link_url(struct doc *d, const char *href)
@@ -598,9 +610,7 @@ link_url(struct doc *d, const char *href)
 	while (*href == ' ' || *href == '\t' || *href == '\n' ||
 	    *href == '\r')
 		href++;
-	if (*href == '\0' || strncasecmp(href, "javascript:", 11) == 0 ||
-	    strncasecmp(href, "vbscript:", 9) == 0 ||
-	    strncasecmp(href, "data:", 5) == 0)
+	if (refused(href))
 		return NULL;
 	if (plain_absolute(href))
 		return xstrdup(href);
@@ -668,8 +678,17 @@ doc_link_begin(struct doc *d, const char *href)
 	d->link = 0;
 	if (href == NULL)
 		return;
-	/* The base is fixed, so an href always makes the same URL: resolve
-	 * and sanitise each href once. */
+	if (plain_absolute(href) && !refused(href)) {
+		/* Its own URL: straight to the links table. */
+		if (d->leaf == -1 && d->cell == -1)
+			leaf_begin(d, DOC_PARA, 0);
+		d->link = link_number(d, href, hash_str(href), false,
+		    &d->link_new);
+		d->link_run = d->nruns;
+		return;
+	}
+	/* Others are resolved and sanitised once: the base is fixed, so an
+	 * href always makes the same URL. */
 	h = hash_str(href);
 	e = d->hrefcap > 0 ? href_slot(d, href, h) : NULL;
 	if (e != NULL && e->href != NULL) {
@@ -688,9 +707,7 @@ doc_link_begin(struct doc *d, const char *href)
 	}
 	if (d->leaf == -1 && d->cell == -1)
 		leaf_begin(d, DOC_PARA, 0);
-	/* A plain absolute href is its URL: its hash is the same. */
-	n = link_number(d, url, strcmp(url, href) == 0 ? h : hash_str(url),
-	    &d->link_new);
+	n = link_number(d, url, hash_str(url), true, &d->link_new);
 	href_add(d, href, h, n);
 	d->link = n;
 	d->link_run = d->nruns;
