@@ -93,6 +93,13 @@ struct doc {
 	size_t		 nmeta;
 	struct buf	 scratch;
 
+	/* Blocks handed out as they are done (doc_parse_each). */
+	doc_blocks_fn	 each;
+	void		*each_arg;
+	size_t		 released;	/* blocks before this have no runs */
+	struct section	*heads;		/* their depth-0 headings' names */
+	size_t		 nheads, capheads;
+
 	/* Build state. */
 	struct open	*open;
 	size_t		 nopen, capopen;
@@ -165,6 +172,9 @@ doc_free(struct doc *d)
 	for (i = 0; i < (size_t)d->nsections; i++)
 		free(d->sections[i].name);
 	free(d->sections);
+	for (i = 0; i < d->nheads; i++)
+		free(d->heads[i].name);
+	free(d->heads);
 	for (i = 0; i < d->nmeta; i++)
 		free(d->meta[i]);
 	free(d->meta);
@@ -194,6 +204,8 @@ common_list(const struct doc *d, const struct doc_block *a,
 	return list;
 }
 
+static void	 release(struct doc *);
+
 /* Start a block of the given type in the current containers. */
 static struct doc_block *
 new_block(struct doc *d, enum doc_block_type type)
@@ -202,6 +214,12 @@ new_block(struct doc *d, enum doc_block_type type)
 	int i, idx;
 
 	finish_leaf(d);
+	/* Outside every container, link and table, nothing can change the
+	 * blocks before this one any more.  (A table's cells come before
+	 * its block.) */
+	if (d->each != NULL && d->nopen == 0 && d->linkdepth == 0 &&
+	    d->table == -1 && type != DOC_TABLE)
+		release(d);
 	GROW(d->blocks, d->nblocks, d->capblock);
 	idx = (int)d->nblocks++;
 	b = &d->blocks[idx];
@@ -1107,9 +1125,12 @@ doc_item_begin(struct doc *d, int value)
 	struct doc_container *c;
 	struct doc_list *l;
 	struct open *list;
+	size_t i;
 	int w;
 
-	list = &d->open[item_open(d, &c)];
+	/* Not &d->open[item_open(...)]: item_open may move d->open. */
+	i = item_open(d, &c);
+	list = &d->open[i];
 	if (c == NULL)
 		return;
 	l = &d->lists[c->list];
@@ -1370,12 +1391,62 @@ section_name(struct doc *d, const struct doc_block *b)
 	return s;
 }
 
+/* Whether block i (> 0) follows the one before after a blank line, once
+ * the lists around them know if they are tight: not when their innermost
+ * common list is. */
+static void
+spacing(struct doc *d, size_t i)
+{
+	struct doc_block *b = &d->blocks[i];
+	const struct doc_container *c;
+	int list;
+
+	if (i == 0)
+		return;
+	list = common_list(d, &d->blocks[i - 1], b);
+	b->space_before = list == -1 || !d->lists[list].tight;
+	/* A definition follows its term directly. */
+	if (b->depth > 0) {
+		c = doc_frame(d, b, b->depth - 1);
+		if (c->type == DOC_INDENT && c->first_block == (int)i)
+			b->space_before = false;
+	}
+}
+
+/* Hand the blocks not yet handed out to the caller of doc_parse_each,
+ * then let their text and runs go. */
+static void
+release(struct doc *d)
+{
+	struct doc_block *b;
+	size_t i, first = d->released, end = d->nblocks;
+
+	if (end == first)
+		return;
+	for (i = first; i < end; i++) {
+		spacing(d, i);
+		b = &d->blocks[i];
+		if (b->type == DOC_HEADING && b->depth == 0) {
+			/* It may name a section. */
+			GROW(d->heads, d->nheads, d->capheads);
+			d->heads[d->nheads].block = (int)i;
+			d->heads[d->nheads++].name = section_name(d, b);
+		}
+	}
+	d->each(d, (int)first, (int)end, d->each_arg);
+	d->released = end;
+	d->nruns = 0;
+	d->ncells = 0;
+	buf_reset(&d->text);
+	buf_str(&d->text);
+}
+
 void
 doc_finish(struct doc *d)
 {
 	struct doc_block *b;
-	size_t i, capsec = 0;
-	int level = 0, sec = -1, list;
+	size_t i, head, capsec = 0;
+	int level = 0, sec = -1;
 
 	if (d->finished)
 		return;
@@ -1394,30 +1465,28 @@ doc_finish(struct doc *d)
 			level = b->level;
 	}
 	d->section_level = level;
-	/* Blank lines between blocks, now that lists know if they are
-	 * tight: none between blocks whose innermost common list is. */
-	for (i = 1; i < d->nblocks; i++) {
-		list = common_list(d, &d->blocks[i - 1], &d->blocks[i]);
-		d->blocks[i].space_before = list == -1 ||
-		    !d->lists[list].tight;
-		/* A definition follows its term directly. */
-		b = &d->blocks[i];
-		if (b->depth > 0 && doc_frame(d, b, b->depth - 1)->type ==
-		    DOC_INDENT && doc_frame(d, b, b->depth - 1)->first_block ==
-		    (int)i)
-			b->space_before = false;
-	}
-	for (i = 0; i < d->nblocks; i++) {
+	if (d->each != NULL)
+		release(d);
+	for (i = d->released; i < d->nblocks; i++)
+		spacing(d, i);
+	for (i = 0, head = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if ((b->type == DOC_HEADING && b->depth == 0 &&
 		    b->level == level) || sec == -1) {
 			GROW(d->sections, d->nsections, capsec);
 			sec = (int)d->nsections++;
-			if (b->type == DOC_HEADING && b->level == level &&
-			    b->depth == 0)
-				d->sections[sec].name = section_name(d, b);
-			else
+			if (b->type != DOC_HEADING || b->level != level ||
+			    b->depth != 0)
 				d->sections[sec].name = xstrdup("Intro");
+			else if (i >= d->released)
+				d->sections[sec].name = section_name(d, b);
+			else {
+				/* Named when it was handed out. */
+				while (d->heads[head].block != (int)i)
+					head++;
+				d->sections[sec].name = d->heads[head].name;
+				d->heads[head].name = NULL;
+			}
 			d->sections[sec].block = (int)i;
 		}
 		b->section = sec;
@@ -1587,6 +1656,14 @@ struct doc *
 doc_parse(const char *content, size_t len, enum content_kind kind,
     const char *base_url, char **cause)
 {
+	return doc_parse_each(content, len, kind, base_url, NULL, NULL,
+	    cause);
+}
+
+struct doc *
+doc_parse_each(const char *content, size_t len, enum content_kind kind,
+    const char *base_url, doc_blocks_fn fn, void *arg, char **cause)
+{
 	struct frontmatter *fm;
 	struct doc *d;
 	const char *v;
@@ -1594,6 +1671,8 @@ doc_parse(const char *content, size_t len, enum content_kind kind,
 	char *fmcause = NULL;
 
 	d = doc_new(base_url);
+	d->each = fn;
+	d->each_arg = arg;
 	switch (kind) {
 	case CONTENT_HTML:
 	case CONTENT_XHTML:

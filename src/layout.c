@@ -1394,7 +1394,7 @@ find_spans(struct layout *L)
 }
 
 static struct layout *
-layout_init(const struct doc *d, int width, const struct layout_opts *opts)
+layout_init(int width, const struct layout_opts *opts)
 {
 	struct layout *L;
 
@@ -1405,8 +1405,6 @@ layout_init(const struct doc *d, int width, const struct layout_opts *opts)
 	L = xcalloc(1, sizeof *L);
 	L->width = width;
 	L->g = opts != NULL && opts->ascii ? &ascii_glyphs : &utf8_glyphs;
-	L->nblocks = doc_nblocks(d);
-	L->block_line = xcalloc((size_t)L->nblocks + 1, sizeof *L->block_line);
 	buf_str(&L->text);
 	line_begin(L);
 	return L;
@@ -1418,11 +1416,14 @@ lay_block(struct layout *L, const struct doc *d, int i)
 {
 	const struct doc_block *b = doc_block(d, i);
 	struct prefix first, cont;
+	size_t start;
 
 	L->block = i;
 	if (b->space_before && L->done + L->nlines > 0)
 		blank_line(L, d, i - 1, i);
-	L->block_line[i] = (int)L->nlines;
+	start = L->nlines;
+	if (L->block_line != NULL)
+		L->block_line[i] = (int)start;
 	make_prefixes(L, d, b, i, &first, &cont);
 	switch (b->type) {
 	case DOC_PARA:
@@ -1439,7 +1440,7 @@ lay_block(struct layout *L, const struct doc *d, int i)
 		lay_table(L, d, b, &first, &cont);
 		break;
 	}
-	if ((int)L->nlines == L->block_line[i]) {
+	if (L->nlines == start) {
 		/* An empty block still takes a line. */
 		add_prefix(L, &first);
 		line_end(L);
@@ -1462,8 +1463,9 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	struct layout *L;
 	int i, n, sec;
 
-	L = layout_init(d, width, opts);
-	n = L->nblocks;
+	L = layout_init(width, opts);
+	n = L->nblocks = doc_nblocks(d);
+	L->block_line = xcalloc((size_t)n + 1, sizeof *L->block_line);
 	for (i = 0; i < n; i++)
 		lay_block(L, d, i);
 	L->block_line[n] = (int)L->nlines;
@@ -1485,21 +1487,25 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	return L;
 }
 
+struct layout *
+layout_stream_new(int width, const struct layout_opts *opts)
+{
+	return layout_init(width, opts);
+}
+
 /*
  * The same lines as layout_new, handed to fn one block at a time and then
  * forgotten: memory stays that of the largest block.  Text mode uses it.
  */
 void
-layout_each(const struct doc *d, int width, const struct layout_opts *opts,
+layout_stream(struct layout *L, const struct doc *d, int first, int end,
     layout_line_fn fn, void *arg)
 {
-	struct layout *L;
 	struct layout_line line;
 	size_t k;
 	int i;
 
-	L = layout_init(d, width, opts);
-	for (i = 0; i < L->nblocks; i++) {
+	for (i = first; i < end; i++) {
 		lay_block(L, d, i);
 		for (k = 0; k < L->nlines; k++) {
 			public_line(L, k, &line);
@@ -1511,6 +1517,15 @@ layout_each(const struct doc *d, int width, const struct layout_opts *opts,
 		buf_reset(&L->text);
 		line_begin(L);
 	}
+}
+
+void
+layout_each(const struct doc *d, int width, const struct layout_opts *opts,
+    layout_line_fn fn, void *arg)
+{
+	struct layout *L = layout_stream_new(width, opts);
+
+	layout_stream(L, d, 0, doc_nblocks(d), fn, arg);
 	layout_free(L);
 }
 

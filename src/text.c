@@ -308,17 +308,20 @@ static void
 emit_line(const struct layout_line *l, void *arg)
 {
 	struct emit *e = arg;
-	int sec = doc_block(e->d, l->block)->section;
+	int sec;
 
-	if (!e->shown[sec])
-		return;
-	if (e->filter && sec != e->section) {
-		/* Sections shown apart: one blank line between them, none
-		 * before the first. */
-		if (e->any)
-			buf_addc(&e->b, '\n');
-		e->section = sec;
-		e->lead = true;
+	if (e->filter) {
+		sec = doc_block(e->d, l->block)->section;
+		if (!e->shown[sec])
+			return;
+		if (sec != e->section) {
+			/* Sections shown apart: one blank line between
+			 * them, none before the first. */
+			if (e->any)
+				buf_addc(&e->b, '\n');
+			e->section = sec;
+			e->lead = true;
+		}
 	}
 	if (e->lead && l->ncells == 0)
 		return;
@@ -348,23 +351,146 @@ mark_links(const struct doc *d, int first, int n, bool *want)
 	return any;
 }
 
+/* Mark the links of blocks [first, end) in want. */
+static bool
+mark_block_links(const struct doc *d, int first, int end, bool *want)
+{
+	const struct doc_block *b;
+	const struct doc_table *t;
+	const struct doc_cell *c;
+	bool any = false;
+	int i, k;
+
+	for (i = first; i < end; i++) {
+		b = doc_block(d, i);
+		if (b->type != DOC_TABLE) {
+			any |= mark_links(d, b->first_run, b->nruns, want);
+			continue;
+		}
+		t = doc_table(d, b->table);
+		for (k = 0; k < t->ncells; k++) {
+			c = doc_cell(d, t->first_cell + k);
+			any |= mark_links(d, c->first_run, c->nruns, want);
+		}
+	}
+	return any;
+}
+
+static void
+print_header(FILE *out, const struct issue *is, const struct doc *d,
+    const struct layout_opts *lo, int width, bool color)
+{
+	struct doc *h = header_doc(is, d, lo->ascii);
+
+	if (doc_nblocks(h) > 0) {
+		print_doc(out, h, lo, width, color, true);
+		fputc('\n', out);
+	}
+	doc_free(h);
+}
+
+/* The whole issue, its blocks laid out and printed as they are parsed. */
+struct stream {
+	struct emit	 e;
+	struct layout	*L;
+	const struct issue *is;
+	const struct layout_opts *lo;
+	int		 width;
+	bool		 header;	/* printed */
+	bool		*want;		/* links shown, by number */
+	int		 nwant;
+	bool		 anylink;
+};
+
+static void
+stream_header(struct stream *s, const struct doc *d)
+{
+	if (!s->header)
+		print_header(s->e.out, s->is, d, s->lo, s->width, s->e.color);
+	s->header = true;
+}
+
+static void
+stream_blocks(const struct doc *d, int first, int end, void *arg)
+{
+	struct stream *s = arg;
+	int n = doc_nlinks(d);
+
+	stream_header(s, d);
+	if (n >= s->nwant) {
+		s->want = xreallocarray(s->want, (size_t)n + 1,
+		    sizeof *s->want);
+		memset(s->want + s->nwant, 0, (size_t)(n + 1 - s->nwant) *
+		    sizeof *s->want);
+		s->nwant = n + 1;
+	}
+	s->anylink |= mark_block_links(d, first, end, s->want);
+	s->e.d = d;
+	layout_stream(s->L, d, first, end, emit_line, &s->e);
+}
+
+/* All sections: the body need not be held whole before it is printed,
+ * only its links (for the References). */
+static int
+print_streamed(FILE *out, const struct issue *is,
+    const struct text_opts *opts, const struct layout_opts *lo, int width,
+    char **cause)
+{
+	const char *content = is->content != NULL ? is->content : "";
+	struct stream s;
+	struct doc *d, *r;
+
+	memset(&s, 0, sizeof s);
+	s.e.out = out;
+	s.e.color = opts->color;
+	s.e.section = -1;
+	s.is = is;
+	s.lo = lo;
+	s.width = width;
+	s.header = opts->no_header;
+	s.L = layout_stream_new(width, lo);
+	d = doc_parse_each(content, strlen(content), is->kind,
+	    is->base != NULL ? is->base : is->link, stream_blocks, &s, cause);
+	layout_free(s.L);
+	if (d != NULL) {
+		stream_header(&s, d);
+		if (s.e.b.len > 0)
+			fwrite(s.e.b.data, 1, s.e.b.len, out);
+		if (s.anylink && !opts->no_references) {
+			fputc('\n', out);
+			r = refs_doc(d, s.want, true);
+			print_doc(out, r, lo, width, opts->color, false);
+			doc_free(r);
+		}
+	}
+	buf_free(&s.e.b);
+	free(s.want);
+	doc_free(d);
+	if (d == NULL)
+		return -1;
+	if (fflush(out) == EOF || ferror(out)) {
+		*cause = xasprintf("write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int
 text_print_issue(FILE *out, const struct issue *is,
     const struct text_opts *opts, char **cause)
 {
 	struct layout_opts lo;
-	struct doc *d = NULL, *h, *r;
-	const struct doc_block *b;
-	const struct doc_table *t;
-	const struct doc_cell *c;
+	struct doc *d = NULL, *r;
 	const char *content = is->content != NULL ? is->content : "";
 	bool *want = NULL, *shown = NULL, anylink = false;
-	int width = opts->width > 0 ? opts->width : 80, i, k, nsec;
+	int width = opts->width > 0 ? opts->width : 80, i, nsec;
 	struct buf names = BUF_INIT;
 	struct emit e;
 
 	memset(&lo, 0, sizeof lo);
 	lo.ascii = opts->ascii;
+	if (opts->section == NULL && !opts->links_only)
+		return print_streamed(out, is, opts, &lo, width, cause);
 	d = doc_parse(content, strlen(content), is->kind, is->base != NULL ?
 	    is->base : is->link, cause);
 	if (d == NULL)
@@ -392,20 +518,9 @@ text_print_issue(FILE *out, const struct issue *is,
 	}
 	/* The links to list: those in the sections shown. */
 	want = xcalloc((size_t)doc_nlinks(d) + 1, sizeof *want);
-	for (i = 0; i < doc_nblocks(d); i++) {
-		b = doc_block(d, i);
-		if (!shown[b->section])
-			continue;
-		if (b->type != DOC_TABLE) {
-			anylink |= mark_links(d, b->first_run, b->nruns, want);
-			continue;
-		}
-		t = doc_table(d, b->table);
-		for (k = 0; k < t->ncells; k++) {
-			c = doc_cell(d, t->first_cell + k);
-			anylink |= mark_links(d, c->first_run, c->nruns, want);
-		}
-	}
+	for (i = 0; i < doc_nblocks(d); i++)
+		if (shown[doc_block(d, i)->section])
+			anylink |= mark_block_links(d, i, i + 1, want);
 	if (opts->links_only) {
 		if (anylink) {
 			r = refs_doc(d, want, false);
@@ -414,14 +529,8 @@ text_print_issue(FILE *out, const struct issue *is,
 		}
 		goto done;
 	}
-	if (!opts->no_header) {
-		h = header_doc(is, d, opts->ascii);
-		if (doc_nblocks(h) > 0) {
-			print_doc(out, h, &lo, width, opts->color, true);
-			fputc('\n', out);
-		}
-		doc_free(h);
-	}
+	if (!opts->no_header)
+		print_header(out, is, d, &lo, width, opts->color);
 	memset(&e, 0, sizeof e);
 	e.out = out;
 	e.d = d;
