@@ -438,24 +438,40 @@ is_br(const char *s)
 /*
  * The tree of a large post is far larger than the caches and each node is
  * a pointer away from the last, so the walk waited on memory at every
- * step: fetch the next two nodes (each two cache lines) and the next
- * text while this one is worked on.
+ * node.  A second cursor runs two nodes ahead in document order and asks
+ * for each node (two cache lines) and, a step later, its text, so that
+ * they have arrived when the walk gets there.
  */
-static void
-prefetch_after(cmark_node *node, bool enter)
-{
-	cmark_node *next = enter ? cmark_node_first_child(node) : NULL;
+struct ahead {
+	cmark_node	*node;		/* the cursor */
+	int		 lead;		/* nodes it is ahead of the walk */
+};
 
-	if (next == NULL && (next = cmark_node_next(node)) == NULL)
-		return;
-	PREFETCH(next);
-	PREFETCH((char *)next + 64);
-	if (cmark_node_get_type(next) == CMARK_NODE_TEXT)
-		PREFETCH(cmark_node_get_literal(next));
-	if ((next = cmark_node_next(next)) != NULL) {
+static void
+ahead_step(struct ahead *a)
+{
+	cmark_node *n = a->node, *next;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_TEXT)
+		PREFETCH(cmark_node_get_literal(n));
+	if ((next = cmark_node_first_child(n)) == NULL) {
+		while ((next = cmark_node_next(n)) == NULL &&
+		    (n = cmark_node_parent(n)) != NULL)
+			;
+	}
+	if ((a->node = next) != NULL) {
 		PREFETCH(next);
 		PREFETCH((char *)next + 64);
 	}
+	a->lead++;
+}
+
+/* The walk enters a new node. */
+static void
+ahead_entered(struct ahead *a)
+{
+	for (a->lead--; a->lead < 2 && a->node != NULL; )
+		ahead_step(a);
 }
 
 static void
@@ -466,12 +482,14 @@ walk(struct doc *d, cmark_node *root)
 	cmark_node *node;
 	const char *s;
 	bool enter;
+	struct ahead ahead = { root, 1 };
 
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
 		enter = ev == CMARK_EVENT_ENTER;
-		prefetch_after(node, enter);
+		if (enter)
+			ahead_entered(&ahead);
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_BLOCK_QUOTE:
 			if (enter)
