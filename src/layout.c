@@ -601,6 +601,17 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 				w->ws = w->L->ncells;
 				w->ww = 0;
 			}
+			if (n < len && s[n] == ' ' &&
+			    w->tw + (int)(n - i) <= w->avail) {
+				/* The word fits, and a space ends it: what
+				 * wrap_space would do, with the same cell. */
+				ascii_run(w, s + i, n + 1 - i);
+				w->inword = false;
+				w->sp = w->L->ncells - 1;
+				w->prevcp = (unsigned char)s[n - 1];
+				i = n + 1;
+				continue;
+			}
 			ascii_run(w, s + i, n - i);
 			i = n;
 			continue;
