@@ -439,8 +439,8 @@ is_br(const char *s)
  * The tree of a large post is far larger than the caches and each node is
  * a pointer away from the last, so the walk waited on memory at every
  * node.  A second cursor runs two nodes ahead in document order and asks
- * for each node (two cache lines) and, a step later, its text, so that
- * they have arrived when the walk gets there.
+ * for each node (two cache lines) and, a step later, its text or URL, so
+ * that they have arrived when the walk gets there.
  */
 struct ahead {
 	cmark_node	*node;		/* the cursor */
@@ -452,8 +452,18 @@ ahead_step(struct ahead *a)
 {
 	cmark_node *n = a->node, *next;
 
-	if (cmark_node_get_type(n) == CMARK_NODE_TEXT)
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
 		PREFETCH(cmark_node_get_literal(n));
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		PREFETCH(cmark_node_get_url(n));
+		break;
+	default:
+		break;
+	}
 	if ((next = cmark_node_first_child(n)) == NULL) {
 		while ((next = cmark_node_next(n)) == NULL &&
 		    (n = cmark_node_parent(n)) != NULL)
