@@ -45,6 +45,7 @@ struct link {
 	struct doc_link	 pub;		/* url and text are owned */
 	uint64_t	 hash;		/* of url */
 	int		 first_block;
+	bool		 plain;		/* url is an href of its own */
 };
 
 struct section {
@@ -536,6 +537,22 @@ rehash(struct doc *d)
 	}
 }
 
+/* The slot of url (of hash h) in the links' hash: its own, or the empty
+ * one where it goes. */
+static size_t
+link_slot(struct doc *d, const char *url, uint64_t h)
+{
+	size_t j;
+
+	if (d->nlinks * 2 >= d->hashcap)
+		rehash(d);
+	j = h & (d->hashcap - 1);
+	while (d->hash[j] != -1 && (d->links[d->hash[j]].hash != h ||
+	    strcmp(d->links[d->hash[j]].pub.url, url) != 0))
+		j = (j + 1) & (d->hashcap - 1);
+	return j;
+}
+
 /* The number of url (of hash h), adding it to the table if new: url is
  * taken over if own is set, else copied when needed. */
 static uint32_t
@@ -543,20 +560,13 @@ link_number(struct doc *d, const char *url, uint64_t h, bool own,
     bool *isnew)
 {
 	struct link *l;
-	size_t j;
+	size_t j = link_slot(d, url, h);
 
-	if (d->nlinks * 2 >= d->hashcap)
-		rehash(d);
-	j = h & (d->hashcap - 1);
-	while (d->hash[j] != -1) {
-		if (d->links[d->hash[j]].hash == h &&
-		    strcmp(d->links[d->hash[j]].pub.url, url) == 0) {
-			if (own)
-				free((char *)url);
-			*isnew = false;
-			return (uint32_t)d->hash[j] + 1;
-		}
-		j = (j + 1) & (d->hashcap - 1);
+	if (d->hash[j] != -1) {
+		if (own)
+			free((char *)url);
+		*isnew = false;
+		return (uint32_t)d->hash[j] + 1;
 	}
 	GROW(d->links, d->nlinks, d->caplink);
 	l = &d->links[d->nlinks];
@@ -565,6 +575,7 @@ link_number(struct doc *d, const char *url, uint64_t h, bool own,
 	l->pub.section = 0;
 	l->hash = h;
 	l->first_block = d->leaf != -1 ? d->leaf : (int)d->nblocks;
+	l->plain = false;
 	d->hash[j] = (int)d->nlinks++;
 	*isnew = true;
 	return (uint32_t)d->nlinks;
@@ -689,6 +700,7 @@ doc_link_begin(struct doc *d, const char *href)
 	struct href *e;
 	uint32_t n;
 	uint64_t h;
+	size_t j;
 	char *url;
 
 	if (d->linkdepth++ > 0)
@@ -696,18 +708,22 @@ doc_link_begin(struct doc *d, const char *href)
 	d->link = 0;
 	if (href == NULL)
 		return;
-	if (plain_absolute(href) && !refused(href)) {
-		/* Its own URL: straight to the links table. */
+	/* An href that is its own URL goes straight to the links table,
+	 * where the test is done once per URL. */
+	h = hash_str(href);
+	j = link_slot(d, href, h);
+	if ((d->hash[j] != -1 && d->links[d->hash[j]].plain) ||
+	    (d->hash[j] == -1 && plain_absolute(href) && !refused(href))) {
 		if (d->leaf == -1 && d->cell == -1)
 			leaf_begin(d, DOC_PARA, 0);
-		d->link = link_number(d, href, hash_str(href), false,
-		    &d->link_new);
+		n = link_number(d, href, h, false, &d->link_new);
+		d->links[n - 1].plain = true;
+		d->link = n;
 		d->link_run = d->nruns;
 		return;
 	}
 	/* Others are resolved and sanitised once: the base is fixed, so an
 	 * href always makes the same URL. */
-	h = hash_str(href);
 	e = d->hrefcap > 0 ? href_slot(d, href, h) : NULL;
 	if (e != NULL && e->href != NULL) {
 		if (e->link == 0)
@@ -726,6 +742,10 @@ doc_link_begin(struct doc *d, const char *href)
 	if (d->leaf == -1 && d->cell == -1)
 		leaf_begin(d, DOC_PARA, 0);
 	n = link_number(d, url, hash_str(url), true, &d->link_new);
+	if (d->link_new) {
+		url = (char *)d->links[n - 1].pub.url;
+		d->links[n - 1].plain = plain_absolute(url) && !refused(url);
+	}
 	href_add(d, href, h, n);
 	d->link = n;
 	d->link_run = d->nruns;

@@ -661,7 +661,7 @@ static void
 wrap_linknum(struct wrap *w, uint32_t n)
 {
 	char num[16];
-	int len, i;
+	int len;
 	uint8_t role = w->role, style = w->style;
 	uint32_t link = w->link;
 
@@ -669,8 +669,14 @@ wrap_linknum(struct wrap *w, uint32_t n)
 	w->role = LAYOUT_LINKNUM;
 	w->style = 0;
 	w->link = n;
-	for (i = 0; i < len; i++)
-		wrap_char(w, (unsigned char)num[i], num + i, 1, 1, true);
+	/* As wrap_char would take them, glued: no break before any. */
+	wrap_open(w);
+	if (!w->inword) {
+		w->inword = true;
+		w->ws = w->L->ncells;
+		w->ww = 0;
+	}
+	ascii_run(w, num, (size_t)len);
 	w->role = role;
 	w->style = style;
 	w->link = link;
