@@ -4,8 +4,8 @@
 Usage: run.py [options] [NAME...]
 
 NAME selects benchmarks by name or prefix (list, render, render-html,
-render-md, import, parallel, tui); none means all.  Every comparison prints
-one line in a fixed format, for example
+render-md, import, parallel, tui, tui-start, tui-scroll); none means all.
+Every comparison prints one line in a fixed format, for example
 
   list-10k: mesosnews 0.412s (rss 9.8 MB) sfeed 0.500s (rss 2.1 MB) \
 ratio 0.82 target <= 1.00 PASS
@@ -729,137 +729,349 @@ def bench_parallel(b):
         srv.server_close()
 
 
-def bench_tui(b):
-    """Time to the first screen of the N-entry feed: sfeed_curses on
-    sfeed's TSV vs the mesosnews TUI on an imported cache (info only)."""
-    n = b.o.entries
-    name = "tui-start-" + label(n)
-    want = ("Mesos Community Update #%d" % n).encode()
-    if not b.have("sfeed_curses") or not b.have("sfeed"):
-        b.skip(name, "sfeed_curses not installed")
-        return
-    feed = b.feed(n)
-    tsvdir = os.path.join(b.work, "sfeed")
-    os.makedirs(tsvdir, exist_ok=True)
-    tsv = os.path.join(tsvdir, "mesos")
-    pid = b.spawn(["sfeed"], stdin=feed, stdout=tsv)
-    status, _ = b.wait(pid, TIMEOUT_S)
-    if os.waitstatus_to_exitcode(status) != 0:
-        b.error(name, "sfeed failed to convert the feed")
-        return
-    theirs = measure_pty(b, "sfeed_curses", ["sfeed_curses", tsv], want)
-    mine = None
-    state = b.probe()["refresh"]
-    if state[0] != "ok":
-        b.note("%s: mesosnews TUI needs --refresh --cache (%s)" % (
-            name, state[1]))
-    else:
-        db = os.path.join(b.work, "tui.db")
-        b.rm_db(db)
-        code, _, err = b.run_once([b.o.mesosnews, "--refresh", "--cache", db,
-                                   "file://" + feed], timeout=TIMEOUT_S)
-        if code != 0:
-            b.error(name, "mesosnews import failed: %s" % err)
-            return
-        mine = measure_pty(b, "mesosnews", [b.o.mesosnews, "--offline",
-                                            "--cache", db, "file://" + feed],
-                           want)
-        b.rm_db(db)
-    if mine is not None and mine.error == "no TUI":
-        b.note("%s: mesosnews has no TUI yet" % name)
-        mine = None
-    if mine is None:
-        if theirs.error:
-            b.error(name, theirs.error)
-        else:
-            b.note("%s: %s" % (name, b.fmt(theirs)))
-        return
-    b.compare(name, mine, theirs, None)
+# -- the terminal reader (issue 5) -------------------------------------------
 
-
+TUI_ROWS, TUI_COLS = 30, 100
+TUI_START_TARGET = 0.50
+TUI_RSS_TARGET_MB = 32.0
+TUI_KEY_TARGET_MS = 1.0
+# A redraw is over when the terminal has been quiet this long.
+TUI_QUIET_S = 0.02
+# What the scroll benchmark types: lines down and up, pages down and up.
+# Each key moves the article, so each must redraw it.
+TUI_SCROLL_KEYS = [b"j"] * 50 + [b"k"] * 50 + [b" ", b"b"] * 50
 ALT_SCREEN = (b"\x1b[?1049h", b"\x1b[?1047h", b"\x1b[?47h")
 
 
-def measure_pty(b, label_, argv, want):
-    """Median time from start until want appears on a 30x100 terminal;
-    then q is typed and the program must exit."""
-    r = Result(label_)
-    rss_file = os.path.join(b.work, "rss")
-    env = dict(b.env, TERM="xterm-256color")
-    env.pop("COLUMNS", None)
-    full = argv
-    if b.have_time:
-        full = [GNU_TIME, "-f", "%M", "-o", rss_file] + argv
-    path = shutil.which(full[0], path=env["PATH"])
-    if not path:
-        r.error = "%s not found" % full[0]
-        return r
-    for i in range(b.o.warmup + b.o.runs):
-        t0 = time.perf_counter()
+class Pty:
+    """A program on a TUI_ROWS x TUI_COLS pseudo-terminal, with its output
+    read as it comes; under GNU time (for its peak RSS) when rss is set.
+    queued is typed before the program has even started: it waits in the
+    terminal.  t0 is taken when the child exists, so that the cost of
+    forking this Python process is not counted."""
+
+    def __init__(self, b, argv, want=None, queued=b"", rss=False):
+        env = dict(b.env, TERM="xterm-256color")
+        env.pop("COLUMNS", None)
+        self.rss_file = os.path.join(b.work, "rss")
+        full = list(argv)
+        if rss and b.have_time:
+            full = [GNU_TIME, "-f", "%M", "-o", self.rss_file] + full
+        path = shutil.which(full[0], path=env["PATH"])
+        if not path:
+            raise FileNotFoundError(full[0])
+        self.want = want
+        self.found = False
+        self.found_at = None
+        self.alt = False
+        self.tail = b""
+        self.eof_at = None
         pid, fd = pty.fork()
         if pid == 0:
             try:
                 import fcntl
                 import termios
                 fcntl.ioctl(0, termios.TIOCSWINSZ,
-                            struct.pack("HHHH", 30, 100, 0, 0))
+                            struct.pack("HHHH", TUI_ROWS, TUI_COLS, 0, 0))
                 os.execve(path, full, env)
             finally:
                 os._exit(127)
-        seen = b""
-        alt = False
-        found = None
-        deadline = t0 + 30
-        exited = False
-        while time.perf_counter() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                exited = True
-                break
+        self.t0 = time.perf_counter()
+        self.pid, self.fd = pid, fd
+        if queued:
+            os.write(fd, queued)
+
+    def read(self, timeout):
+        """One chunk of output within timeout seconds: None when there was
+        none, b"" at the end (the program and GNU time have exited)."""
+        if self.eof_at is not None:
+            return b""
+        ready, _, _ = select.select([self.fd], [], [], max(timeout, 0))
+        if not ready:
+            return None
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self.eof_at = time.perf_counter()
+            return b""
+        seen = self.tail + chunk
+        self.alt = self.alt or any(a in seen for a in ALT_SCREEN)
+        if self.want is not None and not self.found and self.want in seen:
+            self.found = True
+            self.found_at = time.perf_counter()
+        self.tail = seen[-4096:]
+        return chunk
+
+    def wait_for(self, want, timeout):
+        """Read until want shows up; False on timeout or exit."""
+        self.want, self.found = want, want in self.tail
+        self.found_at = time.perf_counter() if self.found else None
+        end = time.perf_counter() + timeout
+        while not self.found:
+            left = end - time.perf_counter()
+            if left <= 0 or self.read(left) == b"":
+                return False
+        return True
+
+    def settle(self, first=2.0, quiet=TUI_QUIET_S):
+        """Read until the output stops: the time of its last chunk, or None
+        when nothing came within first seconds."""
+        last = None
+        timeout = first
+        while True:
+            chunk = self.read(timeout)
             if not chunk:
-                exited = True
-                break
-            seen = (seen + chunk)[-65536:]
-            alt = alt or any(a in seen for a in ALT_SCREEN)
-            # A TUI switches to the alternate screen; text mode printing
-            # the same title does not count.
-            if alt and want in seen:
-                found = time.perf_counter() - t0
-                break
-        if found is not None:
-            os.write(fd, b"q")
-            end = time.perf_counter() + 5
-            while time.perf_counter() < end:
-                ready, _, _ = select.select([fd], [], [], 0.05)
-                if ready:
-                    try:
-                        if not os.read(fd, 65536):
-                            break
-                    except OSError:
-                        break
-                if os.waitpid(pid, os.WNOHANG)[0]:
-                    pid = 0
-                    break
-        if pid:
+                return last
+            last = time.perf_counter()
+            timeout = quiet
+
+    def finish(self, timeout=10):
+        """Wait for the end (killing the program after timeout); returns
+        the exit status, or None when it had to be killed."""
+        end = time.perf_counter() + timeout
+        while self.eof_at is None and time.perf_counter() < end:
+            self.read(end - time.perf_counter())
+        code = None
+        if self.eof_at is None:
             try:
-                if found is None or os.waitpid(pid, os.WNOHANG)[0] == 0:
-                    os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except ChildProcessError:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
                 pass
-        os.close(fd)
-        if found is None:
-            r.error = "no TUI" if exited else \
-                "%s never showed %r" % (label_, want.decode())
+        try:
+            _, status = os.waitpid(self.pid, 0)
+            if self.eof_at is not None:
+                code = os.waitstatus_to_exitcode(status)
+        except ChildProcessError:
+            pass
+        os.close(self.fd)
+        return code
+
+
+def pty_start(b, label_, argv, want):
+    """Start argv with q already typed: median time from spawn to exit.  It
+    must switch to the alternate screen and show want on the way.  The
+    peak RSS comes from one more run under GNU time, untimed (its own
+    start would be counted otherwise)."""
+    r = Result(label_)
+    total = b.o.warmup + b.o.runs
+    for i in range(total + (1 if b.have_time else 0)):
+        try:
+            p = Pty(b, argv, want=want, queued=b"q", rss=i == total)
+        except FileNotFoundError as e:
+            r.error = "%s not found" % e
             return r
-        if i >= b.o.warmup:
-            r.times.append(found)
-            r.rss_kb = max(r.rss_kb, b.read_rss(rss_file))
+        code = p.finish(TIMEOUT_S)
+        if code is None:
+            r.error = "%s did not quit on a typed q" % label_
+        elif code != 0:
+            r.error = "%s exited %d" % (label_, code)
+        elif not p.alt:
+            r.error = "no TUI"
+        elif not p.found:
+            r.error = "%s never showed %r" % (label_, want.decode())
+        if r.error:
+            return r
+        if i == total:
+            r.rss_kb = b.read_rss(p.rss_file)
+        elif i >= b.o.warmup:
+            r.times.append(p.eof_at - p.t0)
     return r
+
+
+def tui_feed(b):
+    n = b.o.tui_entries
+    return n, b.feed(n)
+
+
+def tui_cache(b, n, feed):
+    """A mesosnews cache holding the n-entry feed, kept with the inputs."""
+    conf = os.path.join(b.work, "tuicap.conf")
+    with open(conf, "w") as f:
+        f.write("max-size 1G\n")
+
+    def make(path):
+        b.rm_db(path)
+        code, out, err = b.run_once(
+            [b.o.mesosnews, "--config", conf, "--refresh", "--cache", path,
+             "file://" + feed], timeout=600)
+        why = new_issues(n)(os.path.join(b.work, "probe.out"))
+        if code != 0 or why:
+            raise HarnessError("mesosnews import of %s failed: %s" % (
+                feed, why or err or "exit %d" % code))
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                raise HarnessError("the imported cache kept its %s file"
+                                   % suffix)
+    return b.input("tui-cache-%d.db" % n, make)
+
+
+def sfeed_tsv(b, n, feed):
+    """sfeed's TSV of the feed, for sfeed_curses; its file name is the
+    feed's name in sfeed_curses."""
+    def make(path):
+        pid = b.spawn(["sfeed"], stdin=feed, stdout=path)
+        status, _ = b.wait(pid, 600)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise HarnessError("sfeed failed to convert %s" % feed)
+    tsv = b.input("sfeed-%d.tsv" % n, make)
+    d = os.path.join(b.work, "sfeed")
+    os.makedirs(d, exist_ok=True)
+    link = os.path.join(d, "mesos")
+    if os.path.lexists(link):
+        os.unlink(link)
+    os.symlink(tsv, link)
+    return link
+
+
+def newsboat_cache(b, n, feed):
+    """newsboat's argv on a cache it has loaded the feed into."""
+    argv, cache = newsboat_setup(b, "tui", ["file://" + feed], 1)
+    keep = os.path.join(b.inputs, "newsboat-%d.db" % n)
+
+    def make(path):
+        b.rm_db(cache)
+        pid = b.spawn(argv)
+        status, timed_out = b.wait(pid, 1800)
+        if timed_out or os.waitstatus_to_exitcode(status) != 0:
+            raise HarnessError("newsboat -x reload of %s failed" % feed)
+        shutil.copyfile(cache, path)
+    shutil.copyfile(b.input(os.path.basename(keep), make), cache)
+    return argv[:argv.index("-x")]
+
+
+def bench_tui_start(b):
+    """Issue 5: first screen of a 50,000-issue cache, q typed ahead, vs
+    sfeed_curses on sfeed's TSV and newsboat on its own cache of the same
+    feed; and the peak RSS of that run."""
+    n, feed = tui_feed(b)
+    name = "tui-start-" + label(n)
+    # A title of the list (newest first), whether cut short or not.
+    want = b"Mesos Community Update #"
+    mine = None
+    if b.need(name, "refresh"):
+        try:
+            db = tui_cache(b, n, feed)
+        except HarnessError as e:
+            b.error(name, str(e))
+            return
+        mine = pty_start(b, "mesosnews", [b.o.mesosnews, "--offline",
+                                          "--cache", db, "file://" + feed],
+                         want)
+        if mine.error:
+            b.error(name, mine.error)
+            mine = None
+        elif b.have_time:
+            v = "PASS" if round(mb(mine.rss_kb), 1) <= TUI_RSS_TARGET_MB \
+                else "FAIL"
+            b.emit("%s-rss: mesosnews rss %.1f MB target <= %.1f MB %s" % (
+                name, mb(mine.rss_kb), TUI_RSS_TARGET_MB, v), v)
+    peers = []
+    if b.have("sfeed_curses") and b.have("sfeed"):
+        peers.append(("sfeed_curses", lambda: ["sfeed_curses",
+                                               sfeed_tsv(b, n, feed)],
+                      want, TUI_START_TARGET, ""))
+    else:
+        b.skip(name, "sfeed_curses not installed")
+    if b.have("newsboat"):
+        # Its first screen is the feed list.
+        peers.append(("newsboat", lambda: newsboat_cache(b, n, feed),
+                      b"Apache Mesos", None, "-newsboat"))
+    else:
+        b.skip(name + "-newsboat", "newsboat not installed")
+    for peer, make_argv, peer_want, target, suffix in peers:
+        try:
+            argv = make_argv()
+        except HarnessError as e:
+            b.error(name + suffix, str(e))
+            continue
+        theirs = pty_start(b, peer, argv, peer_want)
+        if mine is None:
+            if theirs.error:
+                b.error(name + suffix, theirs.error)
+            else:
+                b.note("%s: %s" % (name + suffix, b.fmt(theirs)))
+            continue
+        b.compare(name + suffix, mine, theirs, target)
+
+
+def size_label(n):
+    if n >= 1000000 and n % 1000000 == 0:
+        return "%dmb" % (n // 1000000)
+    if n >= 1000 and n % 1000 == 0:
+        return "%dkb" % (n // 1000)
+    return "%db" % n
+
+
+def scroll_latency(b, size):
+    """Open the one issue of size bytes in the reader, switch to the whole
+    issue, and time each key of TUI_SCROLL_KEYS from the write to the last
+    byte of its redraw.  Returns (latencies in ms, open time, rss kb), or
+    raises HarnessError."""
+    atom = b.input("issue-%d.atom" % size,
+                   lambda p: GEN.write_html(None, p, b.o.seed, size))
+    db = os.path.join(b.work, "scroll.db")
+    b.rm_db(db)
+    code, _, err = b.run_once([b.o.mesosnews, "--refresh", "--cache", db,
+                               "file://" + atom], timeout=TIMEOUT_S)
+    if code != 0:
+        raise HarnessError("import failed: %s" % (err or "exit %d" % code))
+    p = Pty(b, [b.o.mesosnews, "--offline", "--cache", db,
+                "file://" + atom], rss=True)
+    try:
+        if not p.wait_for(b"Mesos Community", 30):
+            raise HarnessError("the list never showed the issue")
+        p.settle(0.2, 0.1)
+        t = time.perf_counter()
+        os.write(p.fd, b"\r")
+        if not p.wait_for(b"Intro", 30):
+            raise HarnessError("the issue did not open")
+        opened = (p.settle(0.5, 0.1) or p.found_at) - t
+        os.write(p.fd, b"v")
+        if not p.wait_for(b"the whole issue", 5):
+            raise HarnessError("v did not show the whole issue")
+        p.settle(0.5, 0.1)
+        lat = []
+        for key in TUI_SCROLL_KEYS:
+            t = time.perf_counter()
+            os.write(p.fd, key)
+            last = p.settle(2.0)
+            if last is None:
+                raise HarnessError("no redraw after %r" % key.decode())
+            lat.append((last - t) * 1000.0)
+        os.write(p.fd, b"qq")
+        code = p.finish()
+        if code != 0:
+            raise HarnessError("exit %s after qq" % code)
+    finally:
+        if p.eof_at is None:
+            p.finish(0)
+    b.rm_db(db)
+    return lat, opened, b.read_rss(p.rss_file)
+
+
+def bench_tui_scroll(b):
+    """Issue 5: keypress to redraw while scrolling a 10 MB issue, with a
+    10 KB one for comparison (the cost must not depend on the size)."""
+    size = b.o.tui_issue_size
+    name = "tui-scroll-" + size_label(size)
+    if not b.need(name, "refresh"):
+        return
+    try:
+        big, opened, rss = scroll_latency(b, size)
+        small, _, _ = scroll_latency(b, 10000)
+    except (HarnessError, FileNotFoundError) as e:
+        b.error(name, str(e))
+        return
+    med = statistics.median(big)
+    p90 = sorted(big)[int(len(big) * 0.9)]
+    v = "PASS" if round(med, 2) <= TUI_KEY_TARGET_MS else "FAIL"
+    b.emit("%s: mesosnews keypress to redraw median %.2f ms (p90 %.2f ms, "
+           "%d keys; 10 KB issue %.2f ms; open %.3fs, rss %.1f MB) "
+           "target <= %.2f ms %s" % (
+               name, med, p90, len(big), statistics.median(small), opened,
+               mb(rss), TUI_KEY_TARGET_MS, v), v)
 
 
 BENCHMARKS = [
@@ -868,7 +1080,8 @@ BENCHMARKS = [
     ("render-md", bench_render_md),
     ("import", bench_import),
     ("parallel", bench_parallel),
-    ("tui", bench_tui),
+    ("tui-start", bench_tui_start),
+    ("tui-scroll", bench_tui_scroll),
 ]
 
 
@@ -909,6 +1122,12 @@ def main():
                     help="bytes of the big HTML issue (default 7000000)")
     ap.add_argument("--md-size", type=int, default=5000000,
                     help="bytes of the big Markdown post (default 5000000)")
+    ap.add_argument("--tui-entries", type=int, default=50000,
+                    help="issues in the reader's start benchmark (default "
+                    "50000)")
+    ap.add_argument("--tui-issue-size", type=int, default=10000000,
+                    help="bytes of the issue scrolled in the reader "
+                    "(default 10000000)")
     ap.add_argument("--seed", type=int, default=1,
                     help="generator seed (default 1)")
     ap.add_argument("--quick", action="store_true",
@@ -918,6 +1137,8 @@ def main():
         o.entries = max(1, o.entries // 10)
         o.html_size //= 10
         o.md_size //= 10
+        o.tui_entries = max(1, o.tui_entries // 10)
+        o.tui_issue_size //= 10
         o.runs = min(o.runs, 3)
     if o.runs < 1 or o.warmup < 0 or o.entries < 1:
         ap.error("--runs and --entries must be >= 1, --warmup >= 0")

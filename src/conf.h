@@ -16,7 +16,7 @@
  * cache PATH            the cache database
  *
  * A leading "~/" in a path stands for $HOME.  Any other line is an error
- * naming the file and the line.  See mesosnews-config(5).  (The module is
+ * naming the file and the line.  See mesosnews.conf(5).  (The module is
  * "conf" because "config.h" is autoconf's.)
  */
 #ifndef MN_CONF_H

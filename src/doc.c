@@ -757,6 +757,7 @@ runs_text(struct doc *d, size_t first, size_t last)
 {
 	struct buf b = BUF_INIT;
 	const struct doc_run *r;
+	char *s;
 	size_t i;
 
 	for (i = first; i < last; i++) {
@@ -767,10 +768,11 @@ runs_text(struct doc *d, size_t first, size_t last)
 		} else if (r->kind != DOC_RUN_LINKNUM)
 			buf_add(&b, d->text.data + r->off, r->len);
 	}
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
-		b.len--;
-	buf_str(&b);
-	return buf_detach(&b);
+	/* A link's text is shown on one line (link pane, references):
+	 * code inside it may hold tabs and newlines. */
+	s = utf8_sanitize(b.data ? b.data : "", b.len, UTF8_ONELINE);
+	buf_free(&b);
+	return s;
 }
 
 void

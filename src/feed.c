@@ -28,6 +28,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "frontmatter.h"
+#include "jsonfeed.h"
 #include "uri.h"
 #include "utf8.h"
 #include "util.h"
@@ -141,6 +142,8 @@ struct feed_parser {
 	int		 skip_depth;	/* depth of a subtree to ignore, or 0 */
 	int		 feed_title_html;
 	struct buf	 head;		/* the start, until it can be sniffed */
+	int		 json;		/* a JSON Feed: kept whole in jdoc */
+	struct buf	 jdoc;
 	enum field	 cap_field;
 	int		 cap_depth;	/* 0: not capturing */
 	enum capture	 cap_mode;
@@ -275,6 +278,8 @@ atom_kind(const xmlChar *type, const xmlChar *mode)
 		return CONTENT_MARKDOWN;
 	return CONTENT_TEXT;
 }
+
+static void	 init_byte_class(void);
 
 static const char *
 base_in_scope(struct feed_parser *p)
@@ -490,6 +495,20 @@ fnv1a(uint64_t h, const char *s)
 	return h;
 }
 
+char *
+feed_fallback_id(const char *title, const char *d1, const char *d2,
+    const char *d3)
+{
+	uint64_t h;
+
+	h = fnv1a(0xcbf29ce484222325ULL, title);
+	h = fnv1a(h, "\n");
+	h = fnv1a(h, d1);
+	h = fnv1a(h, d2);
+	h = fnv1a(h, d3);
+	return xasprintf("mesosnews:hash:%016llx", (unsigned long long)h);
+}
+
 static void
 clear_issue(struct issue *is)
 {
@@ -536,8 +555,6 @@ static void
 emit_entry(struct feed_parser *p)
 {
 	struct issue *is = &p->cur;
-	uint64_t h;
-
 	clear_issue(is);
 	is->title = oneline(&p->f[F_TITLE], p->has[F_TITLE], p->title_html);
 	is->link = oneline(&p->f[F_LINK], p->has[F_LINK], 0);
@@ -565,15 +582,9 @@ emit_entry(struct feed_parser *p)
 	}
 	if (is->id == NULL && is->link != NULL)
 		is->id = xstrdup(is->link);
-	if (is->id == NULL) {
-		h = fnv1a(0xcbf29ce484222325ULL, is->title);
-		h = fnv1a(h, "\n");
-		h = fnv1a(h, buf_str(&p->f[F_PUBLISHED]));
-		h = fnv1a(h, buf_str(&p->f[F_UPDATED]));
-		h = fnv1a(h, buf_str(&p->f[F_DCDATE]));
-		is->id = xasprintf("mesosnews:hash:%016llx",
-		    (unsigned long long)h);
-	}
+	if (is->id == NULL)
+		is->id = feed_fallback_id(is->title, buf_str(&p->f[F_PUBLISHED]),
+		    buf_str(&p->f[F_UPDATED]), buf_str(&p->f[F_DCDATE]));
 	is->tags = oneline(&p->f[F_TAGS], p->has[F_TAGS], 0);
 	if (!p->lim.skip_content) {
 		is->content = take_markup(p, F_CONTENT);
@@ -1035,6 +1046,7 @@ feed_parser_new(const char *url, const char *charset,
 	p->url = url ? utf8_sanitize(url, strlen(url), UTF8_ONELINE) : NULL;
 	p->filter = 1;
 	p->fix_utf8 = 1;
+	init_byte_class();
 	p->cur.published = p->cur.updated = (time_t)-1;
 
 	xmlSetGenericErrorFunc(NULL, quiet);
@@ -1114,6 +1126,7 @@ feed_parser_free(struct feed_parser *p)
 	buf_free(&p->pend);
 	buf_free(&p->out);
 	buf_free(&p->head);
+	buf_free(&p->jdoc);
 	clear_issue(&p->cur);
 	feed_meta_clear(&p->meta);
 	free(p->content_base);
@@ -1179,15 +1192,46 @@ xml_char_ok(unsigned long v)
 	    (v >= 0x10000 && v <= 0x10ffff);
 }
 
+/* Byte classes for the repair filter.  NOTE: each state of the filter
+ * stops only at the classes in its mask (see filter_bytes). */
+#define C_AMP	0x01	/* '&' */
+#define C_LT	0x02	/* '<' */
+#define C_HIGH	0x04	/* a byte of a multi-byte UTF-8 sequence */
+#define C_CTL	0x08	/* a C0 control XML forbids */
+#define C_RSQB	0x10	/* ']' ends CDATA */
+#define C_DASH	0x20	/* '-' ends a comment */
+#define C_QUEST	0x40	/* '?' ends a processing instruction */
+
+static unsigned char byte_class[256];
+
+static void
+init_byte_class(void)
+{
+	int c;
+
+	if (byte_class['&'] != 0)
+		return;
+	for (c = 0; c < 0x20; c++)
+		if (c != '\t' && c != '\n' && c != '\r')
+			byte_class[c] = C_CTL;
+	for (c = 0x80; c < 0x100; c++)
+		byte_class[c] = C_HIGH;
+	byte_class['&'] = C_AMP;
+	byte_class['<'] = C_LT;
+	byte_class[']'] = C_RSQB;
+	byte_class['-'] = C_DASH;
+	byte_class['?'] = C_QUEST;
+}
+
 /*
- * Handle an '&' at s[0] (outside CDATA and comments).  Returns the bytes
- * consumed, or 0 when more input is needed to decide.  A well-formed
- * reference passes (HTML entity names become numeric references); anything
- * else is a bare ampersand and becomes "&amp;".
+ * Handle an '&' at s[0] (outside CDATA and comments), writing to *op.
+ * Returns the bytes consumed, or 0 when more input is needed to decide.
+ * A well-formed reference passes (HTML entity names become numeric
+ * references); anything else is a bare ampersand and becomes "&amp;".
  */
 static size_t
 filter_amp(struct feed_parser *p, const unsigned char *s, size_t len,
-    int final)
+    int final, char **op)
 {
 	const htmlEntityDesc *ent;
 	char name[ENTITY_LOOKAHEAD];
@@ -1195,6 +1239,22 @@ filter_amp(struct feed_parser *p, const unsigned char *s, size_t len,
 	size_t i = 1;
 	int hex = 0, digits = 0;
 
+	/* The references XML predefines, by far the most common, become
+	 * character references: libxml2 parses those without a name
+	 * lookup, which makes escaped HTML content much cheaper. */
+	if (len >= 4 && s[3] == ';' && s[2] == 't' &&
+	    (s[1] == 'l' || s[1] == 'g')) {
+		memcpy(*op, s[1] == 'l' ? "&#60;" : "&#62;", 5);
+		*op += 5;
+		return 4;
+	}
+	if ((len >= 5 && s[1] == 'a' && s[2] == 'm' && s[3] == 'p' &&
+	    s[4] == ';') || (len >= 6 && s[1] == 'q' && s[2] == 'u' &&
+	    s[3] == 'o' && s[4] == 't' && s[5] == ';')) {
+		memcpy(*op, s[1] == 'a' ? "&#38;" : "&#34;", 5);
+		*op += 5;
+		return s[1] == 'a' ? 5 : 6;
+	}
 	if (len > 1 && s[1] == '#') {
 		i = 2;
 		if (len > 2 && (s[2] == 'x' || s[2] == 'X')) {
@@ -1220,7 +1280,8 @@ filter_amp(struct feed_parser *p, const unsigned char *s, size_t len,
 			return 0;
 		if (digits > 0 && i < len && s[i] == ';') {
 			if (xml_char_ok(v)) {
-				buf_add(&p->out, s, i + 1);
+				memcpy(*op, s, i + 1);
+				*op += i + 1;
 			} else
 				p->controls++;
 			return i + 1;
@@ -1236,16 +1297,14 @@ filter_amp(struct feed_parser *p, const unsigned char *s, size_t len,
 		if (i < len && s[i] == ';') {
 			memcpy(name, s + 1, i - 1);
 			name[i - 1] = '\0';
-			if (strcmp(name, "amp") == 0 || strcmp(name, "lt") == 0 ||
-			    strcmp(name, "gt") == 0 ||
-			    strcmp(name, "quot") == 0 ||
-			    strcmp(name, "apos") == 0)
-				buf_add(&p->out, s, i + 1);
-			else if ((ent = htmlEntityLookup((xmlChar *)name))
-			    != NULL)
-				buf_printf(&p->out, "&#%u;", ent->value);
-			else
-				buf_add(&p->out, s, i + 1);
+			if (strcmp(name, "amp") != 0 && strcmp(name, "apos") != 0 &&
+			    (ent = htmlEntityLookup((xmlChar *)name)) != NULL)
+				*op += sprintf(*op, "&#%u;", ent->value);
+			else {
+				/* XML's own, or one libxml2 will judge. */
+				memcpy(*op, s, i + 1);
+				*op += i + 1;
+			}
 			return i + 1;
 		}
 		goto bare;
@@ -1253,15 +1312,35 @@ filter_amp(struct feed_parser *p, const unsigned char *s, size_t len,
 	if (len == 1 && !final)
 		return 0;
 bare:
-	buf_adds(&p->out, "&amp;");
+	memcpy(*op, "&amp;", 5);
+	*op += 5;
 	p->amps++;
 	return 1;
+}
+
+/* If s (len bytes left) starts with the marker m, copy it and return its
+ * length; 0 if it does not; -1 if it might, once more bytes come. */
+static int
+marker(const unsigned char *s, size_t len, const char *m, size_t mlen,
+    int final, char **op)
+{
+	if (len < mlen) {
+		if (!final && memcmp(s, m, len) == 0)
+			return -1;
+		return 0;
+	}
+	if (memcmp(s, m, mlen) != 0)
+		return 0;
+	memcpy(*op, m, mlen);
+	*op += mlen;
+	return (int)mlen;
 }
 
 /*
  * The repair filter: copies s to p->out, fixing what would make libxml2
  * give up on an otherwise usable feed.  Bytes that cannot be judged yet
- * (a split reference or UTF-8 sequence) are kept in p->pend.
+ * (a split reference, marker or UTF-8 sequence) are kept in p->pend.
+ * Output never exceeds five bytes per input byte ("&" -> "&amp;").
  */
 static void
 filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
@@ -1269,27 +1348,32 @@ filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 {
 	size_t i = 0, run, n;
 	uint32_t cp;
+	char *o;
+	int mask, m;
 
+	buf_grow(&p->out, len * 5 + 16);
+	o = p->out.data + p->out.len;
 	while (i < len) {
+		if (p->in_cdata)
+			mask = C_RSQB | C_HIGH | C_CTL;
+		else if (p->in_comment)
+			mask = C_DASH | C_HIGH | C_CTL;
+		else if (p->in_pi)
+			mask = C_QUEST | C_HIGH | C_CTL;
+		else
+			mask = C_AMP | C_LT | C_HIGH | C_CTL;
+		if (!p->fix_utf8)
+			mask &= ~C_HIGH;
 		/* Copy the run of bytes that need no attention. */
-		for (run = i; run < len; run++) {
-			unsigned char c = s[run];
-
-			if (c == '&' || c == '<' || c == ']' || c == '-' ||
-			    c == '?' ||
-			    c >= 0x80 || (c < 0x20 && c != '\n' &&
-			    c != '\t' && c != '\r'))
-				break;
-		}
-		buf_add(&p->out, s + i, run - i);
+		for (run = i; run < len && !(byte_class[s[run]] & mask); run++)
+			;
+		memcpy(o, s + i, run - i);
+		o += run - i;
 		i = run;
 		if (i == len)
 			break;
-		if (s[i] >= 0x80) {
-			if (!p->fix_utf8) {
-				buf_addc(&p->out, s[i++]);
-				continue;
-			}
+		switch (byte_class[s[i]] & mask) {
+		case C_HIGH:
 			n = utf8_decode((const char *)s + i, len - i, &cp);
 			if (n == 1 && cp == UTF8_REPLACEMENT) {
 				/* Split across chunks, or really invalid? */
@@ -1301,106 +1385,87 @@ filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 					for (k = 1; ok && k < len - i; k++)
 						ok = (s[i + k] & 0xc0) == 0x80;
 					if (ok && len - i < need)
-						break;	/* wait for more */
+						goto hold;
 				}
-				buf_add(&p->out, "\xef\xbf\xbd", 3);
+				memcpy(o, "\xef\xbf\xbd", 3);
+				o += 3;
 				p->badbytes++;
 				i++;
-				continue;
+				break;
 			}
-			buf_add(&p->out, s + i, n);
+			memcpy(o, s + i, n);
+			o += n;
 			i += n;
-			continue;
-		}
-		if (s[i] < 0x20) {
+			break;
+		case C_CTL:
 			p->controls++;
 			i++;
-			continue;
-		}
-		if (p->in_cdata) {
-			if (s[i] == ']') {
-				if (len - i < 3 && !final)
-					break;
-				if (len - i >= 3 && memcmp(s + i, "]]>", 3)
-				    == 0) {
-					buf_add(&p->out, s + i, 3);
-					i += 3;
-					p->in_cdata = 0;
-					continue;
-				}
+			break;
+		case C_RSQB:
+			if ((m = marker(s + i, len - i, "]]>", 3, final, &o)) < 0)
+				goto hold;
+			if (m > 0)
+				p->in_cdata = 0;
+			else {
+				*o++ = (char)s[i];
+				m = 1;
 			}
-			buf_addc(&p->out, s[i++]);
-			continue;
-		}
-		if (p->in_pi) {
-			if (s[i] == '?') {
-				if (len - i < 2 && !final)
-					break;
-				if (len - i >= 2 && s[i + 1] == '>') {
-					buf_add(&p->out, s + i, 2);
-					i += 2;
-					p->in_pi = 0;
-					continue;
-				}
+			i += (size_t)m;
+			break;
+		case C_DASH:
+			if ((m = marker(s + i, len - i, "-->", 3, final, &o)) < 0)
+				goto hold;
+			if (m > 0)
+				p->in_comment = 0;
+			else {
+				*o++ = (char)s[i];
+				m = 1;
 			}
-			buf_addc(&p->out, s[i++]);
-			continue;
-		}
-		if (p->in_comment) {
-			if (s[i] == '-') {
-				if (len - i < 3 && !final)
-					break;
-				if (len - i >= 3 && memcmp(s + i, "-->", 3)
-				    == 0) {
-					buf_add(&p->out, s + i, 3);
-					i += 3;
-					p->in_comment = 0;
-					continue;
-				}
+			i += (size_t)m;
+			break;
+		case C_QUEST:
+			if ((m = marker(s + i, len - i, "?>", 2, final, &o)) < 0)
+				goto hold;
+			if (m > 0)
+				p->in_pi = 0;
+			else {
+				*o++ = (char)s[i];
+				m = 1;
 			}
-			buf_addc(&p->out, s[i++]);
-			continue;
-		}
-		if (s[i] == '<') {
-			if (len - i < 9 && !final &&
-			    memcmp(s + i, "<![CDATA[", len - i) == 0)
+			i += (size_t)m;
+			break;
+		case C_LT:
+			if (len - i >= 2 && s[i + 1] != '!' && s[i + 1] != '?') {
+				*o++ = '<';	/* a tag: the common case */
+				i++;
 				break;
-			if (len - i < 4 && !final &&
-			    memcmp(s + i, "<!--", len - i) == 0)
-				break;
-			if (len - i >= 9 && memcmp(s + i, "<![CDATA[", 9)
-			    == 0) {
-				buf_add(&p->out, s + i, 9);
-				i += 9;
+			}
+			if ((m = marker(s + i, len - i, "<![CDATA[", 9, final,
+			    &o)) > 0)
 				p->in_cdata = 1;
-				continue;
-			}
-			if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-				buf_add(&p->out, s + i, 4);
-				i += 4;
+			else if (m == 0 && (m = marker(s + i, len - i, "<!--", 4,
+			    final, &o)) > 0)
 				p->in_comment = 1;
-				continue;
-			}
-			if (len - i < 2 && !final)
-				break;
-			if (len - i >= 2 && s[i + 1] == '?') {
-				buf_add(&p->out, s + i, 2);
-				i += 2;
+			else if (m == 0 && (m = marker(s + i, len - i, "<?", 2,
+			    final, &o)) > 0)
 				p->in_pi = 1;
-				continue;
+			if (m < 0)
+				goto hold;
+			if (m == 0) {
+				*o++ = '<';
+				m = 1;
 			}
-			buf_addc(&p->out, s[i++]);
-			continue;
-		}
-		if (s[i] == '&') {
-			n = filter_amp(p, s + i, len - i, final);
-			if (n == 0)
-				break;
+			i += (size_t)m;
+			break;
+		case C_AMP:
+			if ((n = filter_amp(p, s + i, len - i, final, &o)) == 0)
+				goto hold;
 			i += n;
-			continue;
+			break;
 		}
-		buf_addc(&p->out, s[i++]);
 	}
+hold:
+	p->out.len = (size_t)(o - p->out.data);
 	buf_reset(&p->pend);
 	buf_add(&p->pend, s + i, len - i);
 }
@@ -1431,6 +1496,10 @@ push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 {
 	size_t off, n;
 
+	if (p->json) {
+		buf_add(&p->jdoc, s, len);
+		return 0;
+	}
 	if (!p->filter)
 		return parse_chunk(p, (const char *)s, len, 0, cause);
 	/* Large chunks are filtered in slices to bound the copy buffer. */
@@ -1458,17 +1527,22 @@ push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 static int
 start(struct feed_parser *p, char **cause)
 {
-	const unsigned char *s = (const unsigned char *)p->head.data;
-	size_t len = p->head.len;
+	const unsigned char *s;
+	size_t len = p->head.len, n;
 	int rc;
 
+	s = (const unsigned char *)buf_str(&p->head);	/* for strspn */
 	p->started = 1;
 	/* Skip a UTF-8 byte order mark: the filter emits UTF-8. */
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		s += 3;
 		len -= 3;
 	}
-	sniff(p, s, len);
+	n = strspn((const char *)s, " \t\r\n");
+	if (n < len && s[n] == '{')
+		p->json = 1;
+	else
+		sniff(p, s, len);
 	rc = push_bytes(p, s, len, cause);
 	buf_free(&p->head);
 	return rc;
@@ -1512,6 +1586,10 @@ feed_parser_finish(struct feed_parser *p, char **cause)
 	}
 	if (!p->started && p->head.len > 0 && start(p, cause) == -1)
 		return -1;
+	if (p->json)
+		return jsonfeed_parse(p->jdoc.data ? p->jdoc.data : "",
+		    p->jdoc.len, p->url, &p->lim, p->fn, p->arg, &p->meta,
+		    cause);
 	buf_reset(&p->out);
 	if (p->filter && p->pend.len > 0) {
 		struct buf tmp = p->pend;
@@ -1756,7 +1834,8 @@ load_xml_file(const char *path, const struct feed_limits *lim,
     char **cause)
 {
 	struct feed_parser *p;
-	char chunk[65536], *url;
+	static char chunk[1 << 16];
+	char *url;
 	const char *w;
 	ssize_t n;
 	int fd, rc = -1;
@@ -1898,6 +1977,7 @@ feed_format_name(enum feed_format f)
 	case FEED_RSS09: return "RSS 0.9x";
 	case FEED_RSS10: return "RSS 1.0";
 	case FEED_MARKDOWN: return "Markdown posts";
+	case FEED_JSON: return "JSON Feed";
 	default: return "unknown";
 	}
 }

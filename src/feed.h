@@ -22,6 +22,7 @@ enum feed_format {
 	FEED_RSS09,		/* RSS 0.91, 0.92, 0.93, 0.94 */
 	FEED_RSS10,		/* RDF */
 	FEED_MARKDOWN,		/* posts with YAML front matter */
+	FEED_JSON,		/* JSON Feed 1.0 and 1.1 */
 };
 
 /* One entry of a feed: an issue of the newsletter.  Every string is
@@ -91,6 +92,11 @@ int	 feed_load_local(const char *source, const struct feed_limits *,
 	    char **warning, char **cause);
 /* True if source names a Markdown post or a directory. */
 bool	 feed_is_markdown_source(const char *source);
+
+/* The id of an issue that has none: a stable hash of its title and
+ * dates as written (any may be NULL).  The caller frees it. */
+char	*feed_fallback_id(const char *title, const char *d1, const char *d2,
+	    const char *d3);
 
 /* A deep copy of an issue, and its release. */
 struct issue *feed_issue_dup(const struct issue *);

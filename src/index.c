@@ -25,10 +25,18 @@ index_new(void)
 	return xcalloc(1, sizeof(struct index));
 }
 
+/* Fields are clean when they come from feed.c, but may come from a cache
+ * file written by anything: clean them again, it is cheap. */
 static char *
 dup_or_empty(const char *s)
 {
-	return xstrdup(s ? s : "");
+	static struct buf b;
+
+	if (s == NULL)
+		return xstrdup("");
+	buf_reset(&b);
+	utf8_sanitize_into(&b, s, strlen(s), UTF8_ONELINE);
+	return xstrndup(b.data, b.len);	/* exact size: there may be many */
 }
 
 int

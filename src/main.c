@@ -12,14 +12,17 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "conf.h"
 #include "feed.h"
 #include "index.h"
+#include "opml.h"
 #include "refresh.h"
 #include "source.h"
 #include "store.h"
 #include "text.h"
 #include "tui/tui.h"
+#include "uri.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -36,6 +39,8 @@ enum {
 	OPT_COLOR = 256,
 	OPT_LINKS,
 	OPT_CACHE,
+	OPT_EXPORT_OPML,
+	OPT_IMPORT_OPML,
 	OPT_CONFIG,
 	OPT_OFFLINE,
 	OPT_REFRESH,
@@ -64,6 +69,9 @@ struct options {
 	const char	*section;	/* --section */
 	int		 links;		/* --links */
 	enum color	 color;		/* --color */
+	size_t		 max_doc;	/* max-size from the config */
+	const char	*import_opml;	/* --import-opml */
+	int		 export_opml;	/* --export-opml */
 	/* The cache and the network (issue 4). */
 	const char	*cache_path;	/* --cache */
 	const char	*config_path;	/* --config */
@@ -101,6 +109,9 @@ usage(FILE *fp)
 "                      $XDG_CACHE_HOME/mesosnews/cache.db)\n"
 "      --config=FILE   the configuration file (default\n"
 "                      $XDG_CONFIG_HOME/mesosnews/config)\n"
+"      --import-opml=FILE  add the feeds of an OPML file to the\n"
+"                      configuration file\n"
+"      --export-opml   write the configured feeds as OPML\n"
 "  -w, --width=N       lay text out N columns wide\n"
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
@@ -188,6 +199,7 @@ load_index(const struct options *o)
 	int i;
 
 	lim.skip_content = true;
+	lim.max_doc = o->max_doc;
 	idx = index_new();
 	for (i = 0; i < o->nsources; i++) {
 		index_set_source(idx, i);
@@ -221,6 +233,7 @@ static int
 cmd_text(const struct options *o)
 {
 	struct text_opts to;
+	struct feed_limits lim = { 0 };
 	const struct index_entry *e;
 	struct index *idx;
 	struct issue *is;
@@ -246,7 +259,8 @@ cmd_text(const struct options *o)
 		return EXIT_SOURCE;
 	}
 	src = o->sources[e->source];
-	if ((is = source_get_issue(src, e->id, &cause)) == NULL) {
+	lim.max_doc = o->max_doc;
+	if ((is = source_get_issue(src, e->id, &lim, &cause)) == NULL) {
 		report(src, "", cause);
 		free(cause);
 		index_free(idx);
@@ -500,6 +514,9 @@ cmd_tui(const struct options *o, struct conf *cfg)
 	t.sources = (const char *const *)o->sources;
 	t.nsources = (size_t)o->nsources;
 	t.offline = o->offline;
+	/* The configured feeds on a first run without a network: the sample,
+	 * as net_prepare does for text mode. */
+	t.sample = o->from_config ? source_sample_path() : NULL;
 	t.ascii = o->ascii;
 	t.color = o->color == COLOR_ALWAYS ? TUI_COLOR_ALWAYS :
 	    o->color == COLOR_NEVER ? TUI_COLOR_NEVER : TUI_COLOR_AUTO;
@@ -516,12 +533,122 @@ cmd_tui(const struct options *o, struct conf *cfg)
 	return EXIT_OK;
 }
 
+/*
+ * OPML (issue 7): the feed list in and out.
+ */
+
+struct import {
+	struct conf	*cfg;
+	struct buf	 lines;		/* "feed URL NAME" lines to append */
+	size_t		 added, known, skipped;
+};
+
+static int
+import_feed(const char *url, const char *title, void *arg)
+{
+	struct import *im = arg;
+	size_t i;
+
+	if (!uri_is_remote(url) && strncmp(url, "file:", 5) != 0) {
+		report(url, "", "skipped: only http, https and file feeds");
+		im->skipped++;
+		return 0;
+	}
+	for (i = 0; i < conf_nfeeds(im->cfg); i++)
+		if (strcmp(conf_feed_url(im->cfg, i), url) == 0) {
+			im->known++;
+			return 0;
+		}
+	conf_add_feed(im->cfg, url, title);
+	buf_printf(&im->lines, "feed %s%s%s\n", url, title ? " " : "",
+	    title ? title : "");
+	im->added++;
+	return 0;
+}
+
+/* Add the feeds of an OPML file to the configuration file, rewriting it
+ * atomically: a failed write (a full disk) leaves the old one whole. */
+static int
+cmd_import_opml(const struct options *o, struct conf *cfg)
+{
+	struct import im;
+	struct buf text = BUF_INIT;
+	char *path, *cause = NULL, chunk[8192];
+	size_t n;
+	FILE *fp;
+	int rc = EXIT_SOURCE;
+
+	memset(&im, 0, sizeof im);
+	im.cfg = cfg;
+	path = o->config_path ? xstrdup(o->config_path) : conf_default_path();
+	if (path == NULL) {
+		fprintf(stderr, "mesosnews: no place for the configuration: "
+		    "set HOME or use --config FILE\n");
+		return EXIT_USAGE;
+	}
+	if (opml_read(o->import_opml, import_feed, &im, &cause) == -1) {
+		report(o->import_opml, "", cause);
+		goto out;
+	}
+	if ((fp = fopen(path, "rb")) != NULL) {
+		while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+			buf_add(&text, chunk, n);
+		fclose(fp);
+	}
+	if (text.len > 0 && text.data[text.len - 1] != '\n')
+		buf_addc(&text, '\n');
+	if (im.added > 0) {
+		buf_printf(&text, "# from %s\n", o->import_opml);
+		buf_add(&text, im.lines.data, im.lines.len);
+		if (util_make_parents(path, &cause) == -1 ||
+		    util_write_atomic(path, text.data, text.len, &cause) == -1) {
+			fprintf(stderr, "mesosnews: %s\n", cause);
+			goto out;
+		}
+	}
+	printf("%zu feed%s added to %s, %zu already there, %zu skipped\n",
+	    im.added, plural(im.added), path, im.known, im.skipped);
+	rc = finish_output();
+out:
+	free(cause);
+	free(path);
+	buf_free(&text);
+	buf_free(&im.lines);
+	return rc;
+}
+
+static int
+cmd_export_opml(const struct conf *cfg)
+{
+	const char **urls, **titles;
+	size_t i, n = conf_nfeeds(cfg);
+	int rc;
+
+	urls = xcalloc(n + 1, sizeof *urls);
+	titles = xcalloc(n + 1, sizeof *titles);
+	for (i = 0; i < n; i++) {
+		urls[i] = conf_feed_url(cfg, i);
+		titles[i] = conf_feed_name(cfg, i);
+	}
+	if (n == 0) {
+		urls[n] = CONF_DEFAULT_FEED;
+		titles[n++] = "Apache Mesos Blog";
+	}
+	rc = opml_write(stdout, urls, titles, n) == 0 ? finish_output() :
+	    EXIT_SOURCE;
+	free(urls);
+	free(titles);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "cache",	required_argument,	NULL, OPT_CACHE },
 		{ "config",	required_argument,	NULL, OPT_CONFIG },
+		{ "export-opml", no_argument,		NULL, OPT_EXPORT_OPML },
+		{ "import-opml", required_argument,	NULL, OPT_IMPORT_OPML },
 		{ "offline",	no_argument,		NULL, OPT_OFFLINE },
 		{ "refresh",	no_argument,		NULL, OPT_REFRESH },
 		{ "color",	optional_argument,	NULL, OPT_COLOR },
@@ -598,6 +725,12 @@ main(int argc, char **argv)
 		case OPT_CONFIG:
 			o.config_path = optarg;
 			break;
+		case OPT_EXPORT_OPML:
+			o.export_opml = 1;
+			break;
+		case OPT_IMPORT_OPML:
+			o.import_opml = optarg;
+			break;
 		case OPT_OFFLINE:
 			o.offline = 1;
 			break;
@@ -619,6 +752,13 @@ main(int argc, char **argv)
 	if (load_config(&o, cfg) != 0) {
 		conf_free(cfg);
 		return EXIT_USAGE;
+	}
+	o.max_doc = conf_limits(cfg)->max_size;
+	if (o.import_opml != NULL || o.export_opml) {
+		rc = o.import_opml != NULL ? cmd_import_opml(&o, cfg) :
+		    cmd_export_opml(cfg);
+		conf_free(cfg);
+		return rc;
 	}
 	/* SOURCEs replace the configured feeds for this run. */
 	o.sources = argv + optind;

@@ -163,7 +163,8 @@ want_cached(const struct store_issue *si, void *arg)
 }
 
 struct issue *
-source_get_issue(const char *source, const char *id, char **cause)
+source_get_issue(const char *source, const char *id,
+    const struct feed_limits *lim, char **cause)
 {
 	struct wanted w = { id, NULL, -1 };
 	struct store_issue *si;
@@ -173,7 +174,7 @@ source_get_issue(const char *source, const char *id, char **cause)
 	int found;
 
 	if (!uri_is_remote(source)) {
-		if (feed_load_local(source, NULL, want_local, &w, NULL, NULL,
+		if (feed_load_local(source, lim, want_local, &w, NULL, NULL,
 		    &why) == -1 && w.found == NULL) {
 			*cause = why;
 			return NULL;

@@ -22,7 +22,7 @@ int	 source_load(const char *source, const struct feed_limits *,
  * content (the caller frees it with feed_issue_free), or NULL with an
  * allocated *cause.  Only that issue's content is ever held. */
 struct issue *source_get_issue(const char *source, const char *id,
-	    char **cause);
+	    const struct feed_limits *, char **cause);
 
 /*
  * The cache (issue 4).  Remote sources are read from it; local files and

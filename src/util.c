@@ -1,11 +1,15 @@
 /* util.c - allocation that cannot fail, and the one fatal path. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -120,4 +124,72 @@ xasprintf(const char *fmt, ...)
 	p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
+}
+
+int
+util_make_parents(const char *path, char **cause)
+{
+	char *dir = xstrdup(path), *p;
+	struct stat sb;
+
+	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST &&
+		    (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+			*cause = xasprintf("cannot create %s: %s", dir,
+			    strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+int
+util_write_atomic(const char *path, const void *data, size_t len,
+    char **cause)
+{
+	const char *p = data;
+	char *tmp;
+	ssize_t n;
+	int fd, e;
+
+	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1) {
+		*cause = xasprintf("%s: %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	if (rename(tmp, path) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	e = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	*cause = xasprintf("%s: %s", path, strerror(e));
+	free(tmp);
+	return -1;
 }

@@ -16,6 +16,15 @@ char	*xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list);
 
+/* Create the directories above path (mkdir -p of its dirname), mode 0700.
+ * Returns 0, or -1 with an allocated *cause. */
+int	 util_make_parents(const char *path, char **cause);
+/* Replace the file at path with data, atomically: a temporary file in the
+ * same directory, written, synced and renamed over it.  On failure the
+ * old file is untouched.  Returns 0, or -1 with an allocated *cause. */
+int	 util_write_atomic(const char *path, const void *data, size_t len,
+	    char **cause);
+
 /* Called by fatal() before it prints, so a curses front-end can restore the
  * terminal.  NULL to unset. */
 void	 util_set_fatal_hook(void (*)(void));

@@ -15,6 +15,15 @@ export HOME="$TMP/home" XDG_CACHE_HOME="$TMP/cache" \
 	XDG_CONFIG_HOME="$TMP/config"
 mkdir -p "$HOME"
 
+# make check-valgrind runs the program under a checker: wrap it.
+UNDER=${MESOSNEWS_UNDER:-}
+if [ -n "$UNDER" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$UNDER" "$MESOSNEWS" \
+	    >"$TMP/mesosnews-under"
+	chmod +x "$TMP/mesosnews-under"
+	MESOSNEWS=$TMP/mesosnews-under
+fi
+
 pass() { T_PASS=$((T_PASS + 1)); }
 fail() { T_FAIL=$((T_FAIL + 1)); printf 'FAIL: %s\n' "$*" >&2; }
 

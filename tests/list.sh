@@ -110,6 +110,12 @@ for _ in range(100 * 1024 * 1024 // len(item) + 1):
 sys.stdout.write("</channel></rss>\n")' >"$TMP/huge.xml"
 err_case huge "mesosnews: $TMP/huge.xml: document is larger than 64 MiB" \
     "$TMP/huge.xml"
+# The cap is the config's max-size, for local files too.
+printf 'max-size 128M\n' >"$TMP/big.conf"
+run hugeok --config "$TMP/big.conf" --list "$TMP/huge.xml"
+expect_eq "max-size from the config: status" "$rc" 0
+expect_eq "max-size from the config: every item" \
+    "$(wc -l <"$TMP/hugeok.out")" "$(grep -c "<item>" "$TMP/huge.xml")"
 rm -f "$TMP/huge.xml"
 
 printf -- '---\ntitle: ok\nthis is not yaml\n---\nbody\n' \

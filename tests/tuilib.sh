@@ -93,3 +93,44 @@ on_screen() {
 		printf '%s\n' "$SCREEN" >&2
 	fi
 }
+
+# row_of TEXT: the first screen row (from 1) of the settled screen that
+# shows TEXT.
+row_of() {
+	printf '%s\n' "$SCREEN" | grep -nF -- "$1" | head -n 1 | cut -d: -f1
+}
+
+# col_of ROW TEXT: the display column (from 1) where TEXT starts on ROW.
+col_of() {
+	local line pre
+	line=$(printf '%s\n' "$SCREEN" | sed -n "${1}p")
+	case $line in
+	*"$2"*) ;;
+	*) fail "'$2' is not on row $1"; echo 1; return ;;
+	esac
+	pre=${line%%"$2"*}
+	echo $(($(printf '%s' "$pre" | wc -L) + 1))
+}
+
+# mouse WANT BUTTON X Y: a mouse event at column X, row Y (from 1) as the
+# terminal sends it in the SGR encoding (xterm mode 1006) that ncurses asks
+# for when the terminal description has it: button 0 is a click (press,
+# then release), 64 and 65 the wheel up and down.  Then settle on WANT.
+mouse() {
+	local want=$1 b=$2 x=$3 y=$4
+	tm send-keys -t t -l "$(printf '\033[<%d;%d;%dM' "$b" "$x" "$y")"
+	[ "$b" -lt 64 ] &&
+	    tm send-keys -t t -l "$(printf '\033[<%d;%d;%dm' "$b" "$x" "$y")"
+	settle "$want"
+}
+
+# mouse_x10 WANT BUTTON X Y: the same in the X10 encoding (ESC [ M and three
+# bytes offset by 32), what tmux sends when only mode 1000 is on.
+mouse_x10() {
+	local want=$1 b=$2 x=$3 y=$4
+	tm send-keys -t t -H 1b 5b 4d "$(printf %x $((32 + b)))" \
+	    "$(printf %x $((32 + x)))" "$(printf %x $((32 + y)))"
+	[ "$b" -lt 64 ] && tm send-keys -t t -H 1b 5b 4d 23 \
+	    "$(printf %x $((32 + x)))" "$(printf %x $((32 + y)))"
+	settle "$want"
+}

@@ -24,11 +24,14 @@
 #include "tui.h"
 #include "utf8.h"
 #include "util.h"
+#include "view.h"
 
 /* The first paint reads only this many issues; the rest come after it,
  * unless a key is waiting. */
 #define FIRST_PAGE	200
 #define MAX_POLLFDS	64
+/* Mouse events curses can queue behind one KEY_MOUSE. */
+#define MAX_MOUSE	16
 
 static volatile sig_atomic_t got_winch;
 static volatile sig_atomic_t got_quit;
@@ -293,15 +296,15 @@ app_reload(struct app *a)
 void
 app_close_issue(struct app *a)
 {
-	if (a->lay != NULL)
-		layout_free(a->lay);
+	if (a->view != NULL)
+		view_free(a->view);
 	if (a->doc != NULL)
 		doc_free(a->doc);
 	if (a->issue != NULL)
 		store_issue_free(a->issue);
 	free(a->sec_top);
 	free(a->find);
-	a->lay = NULL;
+	a->view = NULL;
 	a->doc = NULL;
 	a->issue = NULL;
 	a->sec_top = NULL;
@@ -351,6 +354,11 @@ app_open_issue(struct app *a, size_t shown_index)
 		store_issue_free(si);
 		return;
 	}
+	/* The document holds the text now: the source can go (10 MB for a
+	 * big issue). */
+	free(si->issue.content);
+	free(si->issue.summary);
+	si->issue.content = si->issue.summary = NULL;
 	app_close_issue(a);
 	a->issue = si;
 	a->issue_id = e->id;
@@ -629,35 +637,57 @@ handle_key(struct app *a, int key)
 			return;
 }
 
+/* One mouse event: the pane under the pointer gets it. */
 static void
-handle_mouse(struct app *a)
+mouse_event(struct app *a, const MEVENT *ev)
 {
-	MEVENT ev;
 	const struct rect *r;
 
-	if (getmouse(&ev) != OK || a->too_small || a->help)
+	if ((ev->bstate & (BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED)) == 0)
 		return;
+	clear_message(a);
 	r = &a->r_list;
-	if (r->h > 0 && ev.y >= r->y && ev.y < r->y + r->h &&
-	    ev.x >= r->x && ev.x < r->x + r->w) {
-		issues_mouse(a, ev.y, ev.x, ev.bstate);
+	if (r->h > 0 && ev->y >= r->y && ev->y < r->y + r->h &&
+	    ev->x >= r->x && ev->x < r->x + r->w) {
+		issues_mouse(a, ev->y, ev->x, ev->bstate);
 		return;
 	}
 	r = &a->r_links;
-	if (a->links_open && ev.y >= r->y && ev.y < r->y + r->h &&
-	    ev.x >= r->x && ev.x < r->x + r->w) {
-		links_mouse(a, ev.y, ev.x, ev.bstate);
+	if (a->links_open && ev->y >= r->y && ev->y < r->y + r->h &&
+	    ev->x >= r->x && ev->x < r->x + r->w) {
+		links_mouse(a, ev->y, ev->x, ev->bstate);
 		return;
 	}
 	r = &a->r_article;
-	if (r->h > 0 && ev.y >= r->y && ev.y < r->y + r->h &&
-	    ev.x >= r->x && ev.x < r->x + r->w) {
-		if ((ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) == 0 &&
+	if (r->h > 0 && ev->y >= r->y && ev->y < r->y + r->h &&
+	    ev->x >= r->x && ev->x < r->x + r->w) {
+		if ((ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) == 0 &&
 		    a->doc != NULL)
 			a->focus = FOCUS_ARTICLE;
-		article_mouse(a, ev.y, ev.x, ev.bstate);
+		article_mouse(a, ev->y, ev->x, ev->bstate);
 		a->d_all = true;
 	}
+}
+
+/*
+ * KEY_MOUSE: events that arrived together (a press and its release in one
+ * read, a burst of wheel steps) are queued by curses behind one KEY_MOUSE,
+ * and getmouse hands them out newest first.  Take them all, then act in
+ * the order they happened.
+ */
+static void
+handle_mouse(struct app *a)
+{
+	MEVENT ev[MAX_MOUSE];
+	int n = 0;
+
+	while (n < MAX_MOUSE && getmouse(&ev[n]) == OK)
+		n++;
+	if (a->too_small || a->help || prompt_active(a))
+		return;
+	while (n-- > 0)
+		mouse_event(a, &ev[n]);
 }
 
 /* Read every key waiting; returns how many there were. */
@@ -681,6 +711,9 @@ read_keys(struct app *a)
 }
 
 static void feed_title(struct app *);
+static bool sources_fetched(struct app *);
+static void show_sample(struct app *, const char *why);
+static void hide_sample(struct app *);
 
 static void
 refresh_ended(struct app *a)
@@ -689,9 +722,20 @@ refresh_ended(struct app *a)
 	bool error;
 
 	msg = sync_result(a->sync, &error);
+	/* The sample gives way once a source has come in, even empty. */
+	if (a->sample && sources_fetched(a))
+		hide_sample(a);
 	app_reload(a);
 	feed_title(a);
-	if (msg != NULL)
+	if (!a->sample && a->nentries == 0 && error &&
+	    a->opts->sample != NULL && !sources_fetched(a)) {
+		show_sample(a, sync_first_error(a->sync));
+		return;
+	}
+	if (a->sample && error)
+		app_message(a, true, "still showing the bundled sample feed: "
+		    "%s", msg);
+	else if (msg != NULL)
 		app_message(a, error, "%s", msg);
 	a->d_all = true;
 }
@@ -765,10 +809,24 @@ check_feed(const struct store_feed *f, void *arg)
 	return -1;
 }
 
+/* Whether the feeds shown are all the cache holds (the list then reads
+ * without a filter). */
+static int
+all_feeds(struct app *a, char **cause)
+{
+	struct feed_check fc;
+
+	fc.a = a;
+	fc.all = true;
+	if (store_feed_list(a->store, check_feed, &fc, cause) == -1)
+		return -1;
+	a->all_feeds = fc.all;
+	return 0;
+}
+
 static int
 open_feeds(struct app *a, char **cause)
 {
-	struct feed_check fc;
 	struct store_feed f;
 	char *url;
 	size_t i;
@@ -799,12 +857,7 @@ open_feeds(struct app *a, char **cause)
 		}
 		a->nfeeds++;
 	}
-	fc.a = a;
-	fc.all = true;
-	if (store_feed_list(a->store, check_feed, &fc, cause) == -1)
-		return -1;
-	a->all_feeds = fc.all;
-	return 0;
+	return all_feeds(a, cause);
 }
 
 static void
@@ -813,7 +866,7 @@ feed_title(struct app *a)
 	struct store_feed f;
 	char *url, *cause = NULL;
 
-	if (a->opts->nsources != 1)
+	if (a->opts->nsources != 1 || a->sample)
 		return;
 	url = refresh_feed_url(a->opts->sources[0]);
 	if (store_feed_get(a->store, url, &f, &cause) == 1) {
@@ -826,6 +879,122 @@ feed_title(struct app *a)
 	}
 	free(cause);
 	free(url);
+}
+
+/*
+ * A first run with nothing cached and no network shows the bundled sample
+ * feed, said in one line, until a refresh (r) brings a source in.  It is
+ * imported into the cache under its own key, so that read state sticks;
+ * the sources' feeds wait in src_feeds meanwhile.
+ */
+
+/* True when a source of the run has ever been fetched. */
+static bool
+sources_fetched(struct app *a)
+{
+	struct store_feed f;
+	char *url, *cause = NULL;
+	bool yes = false;
+	size_t i;
+
+	for (i = 0; i < a->opts->nsources && !yes; i++) {
+		url = refresh_feed_url(a->opts->sources[i]);
+		if (store_feed_get(a->store, url, &f, &cause) == 1) {
+			yes = f.last_fetch != (time_t)-1;
+			store_feed_clear(&f);
+		}
+		free(cause);
+		cause = NULL;
+		free(url);
+	}
+	return yes;
+}
+
+static void
+sample_failed(const char *source, const char *error, const char *warning,
+    size_t new_issues, void *arg)
+{
+	char **first = arg;
+
+	(void)source;
+	(void)warning;
+	(void)new_issues;
+	if (error != NULL && *first == NULL)
+		*first = xstrdup(error);
+}
+
+/* why: the refresh's first failure, or NULL when offline. */
+static void
+show_sample(struct app *a, const char *why)
+{
+	const char *path = a->opts->sample;
+	struct store_feed f;
+	char *url, *err = NULL, *cause = NULL, *t;
+	int64_t id;
+
+	if (refresh_run_all(a->store, &path, 1, a->opts->limits,
+	    sample_failed, &err, NULL) == -1) {
+		app_message(a, true, "nothing cached yet, and the bundled "
+		    "sample feed cannot be read: %s", err != NULL ? err :
+		    "unknown error");
+		free(err);
+		return;
+	}
+	url = refresh_feed_url(path);
+	if ((id = store_feed_add(a->store, url, &cause)) == -1) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		free(url);
+		return;
+	}
+	if (!a->sample) {
+		a->src_feeds = a->feeds;
+		a->nsrc_feeds = a->nfeeds;
+		a->feeds = xcalloc(1, sizeof *a->feeds);
+		a->sample = true;
+	}
+	a->feeds[0] = id;
+	a->nfeeds = 1;
+	a->all_feeds = false;
+	free(a->feed_title);
+	a->feed_title = NULL;
+	if (store_feed_get(a->store, url, &f, &cause) == 1) {
+		t = xasprintf("%s (bundled sample)", f.title != NULL ?
+		    f.title : "Sample feed");
+		a->feed_title = utf8_sanitize(t, strlen(t), UTF8_ONELINE);
+		free(t);
+		store_feed_clear(&f);
+	}
+	free(cause);
+	free(url);
+	a->sel = a->top = 0;
+	app_reload(a);
+	if (why == NULL)
+		app_message(a, false, "nothing cached yet (--offline): "
+		    "showing the bundled sample feed");
+	else
+		app_message(a, true, "showing the bundled sample feed (r tries "
+		    "again): nothing cached yet and %s", why);
+}
+
+static void
+hide_sample(struct app *a)
+{
+	char *cause = NULL;
+
+	free(a->feeds);
+	a->feeds = a->src_feeds;
+	a->nfeeds = a->nsrc_feeds;
+	a->src_feeds = NULL;
+	a->nsrc_feeds = 0;
+	a->sample = false;
+	if (all_feeds(a, &cause) == -1) {
+		a->all_feeds = false;
+		free(cause);
+	}
+	free(a->feed_title);
+	a->feed_title = NULL;
+	a->sel = a->top = 0;
 }
 
 static void
@@ -878,10 +1047,23 @@ tui_run(const struct tui_opts *opts, char **cause)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
-	set_escdelay(25);
+	/* The loop reads every waiting key before it draws, so curses need
+	 * not cut a frame short when it sees input waiting: each frame is
+	 * drawn whole, the first one too when keys were typed ahead. */
+	typeahead(-1);
+	/* Escape alone acts quickly, unless $ESCDELAY (which ncurses reads)
+	 * asks for a longer wait for the rest of a sequence. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
+	/* Presses act at once, without waiting to see a click.  Releases
+	 * (and other buttons) are asked for only to be ignored: an event
+	 * outside the mask makes curses read on, blocking, until the next
+	 * input comes. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED |
+	    BUTTON2_RELEASED | BUTTON3_PRESSED | BUTTON3_RELEASED |
+	    BUTTON4_PRESSED | BUTTON4_RELEASED | BUTTON5_PRESSED |
+	    BUTTON5_RELEASED, NULL);
 	mouseinterval(0);
 	draw_init(opts->color, opts->ascii);
 	catch(SIGWINCH, &old_winch);
@@ -894,6 +1076,9 @@ tui_run(const struct tui_opts *opts, char **cause)
 
 	app_layout(&a);
 	load(&a, (size_t)LINES > FIRST_PAGE ? (size_t)LINES : FIRST_PAGE);
+	if (opts->offline && opts->sample != NULL && a.nentries == 0 &&
+	    !sources_fetched(&a))
+		show_sample(&a, NULL);
 	if (!opts->offline && opts->nsources > 0)
 		start_refresh(&a);
 	loop(&a);
@@ -917,6 +1102,7 @@ tui_run(const struct tui_opts *opts, char **cause)
 	free(a.msg);
 	free(a.feed_title);
 	free(a.feeds);
+	free(a.src_feeds);
 	store_close(a.store);
 	return 0;
 }

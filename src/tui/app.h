@@ -17,7 +17,7 @@
 struct store;
 struct store_issue;
 struct doc;
-struct layout;
+struct view;
 struct sync;
 
 /* Below this the screen only says it is too small. */
@@ -126,9 +126,14 @@ struct entry {
 struct app {
 	const struct tui_opts *opts;
 	struct store	*store;
-	int64_t		*feeds;
+	int64_t		*feeds;		/* the feeds shown */
 	size_t		 nfeeds;
 	bool		 all_feeds;	/* they are all the cache holds */
+	bool		 sample;	/* the bundled sample stands in for
+					   the sources, whose feeds wait in
+					   src_feeds */
+	int64_t		*src_feeds;
+	size_t		 nsrc_feeds;
 	char		*feed_title;	/* for the title bar, or NULL */
 	time_t		 last_run;	/* issues first seen after it are new */
 	bool		 ascii;
@@ -148,8 +153,7 @@ struct app {
 	struct store_issue *issue;
 	int64_t		 issue_id;	/* 0: none */
 	struct doc	*doc;
-	struct layout	*lay;
-	int		 lay_width;
+	struct view	*view;		/* the doc laid out for the pane */
 	int		 nsections;	/* at least 1 while an issue is open */
 	int		 section;	/* shown in section view */
 	int		*sec_top;	/* each section's own scroll position */

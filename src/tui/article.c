@@ -1,9 +1,9 @@
 /* article.c - the open issue: a header, section tabs, and a body that
  * scrolls one section at a time or the whole issue at once.
  *
- * The body is a layout (layout.h) made at the pane's width; drawing reads
- * only the lines on screen, so scrolling costs the same whatever the size
- * of the issue. */
+ * The body is laid out once at the pane's width and kept compactly
+ * (view.h); drawing expands only the lines on screen, so scrolling costs
+ * the same whatever the size of the issue. */
 #include "config.h"
 
 #include <ctype.h>
@@ -18,6 +18,7 @@
 #include "store.h"
 #include "utf8.h"
 #include "util.h"
+#include "view.h"
 
 #define MAX_TABS	64
 
@@ -63,15 +64,15 @@ static void
 range(const struct app *a, int *first, int *end)
 {
 	*first = 0;
-	*end = layout_nlines(a->lay);
+	*end = view_nlines(a->view);
 	if (!a->continuous && doc_nsections(a->doc) > 0)
-		layout_section_range(a->lay, a->section, first, end);
+		view_section_range(a->view, a->section, first, end);
 }
 
 static int
 line_section(const struct app *a, int line)
 {
-	int b = layout_line_block(a->lay, line);
+	int b = view_line_block(a->view, line);
 	const struct doc_block *blk;
 
 	if (b < 0 || (blk = doc_block(a->doc, b)) == NULL)
@@ -82,7 +83,7 @@ line_section(const struct app *a, int line)
 int
 article_section(const struct app *a)
 {
-	if (a->lay == NULL)
+	if (a->view == NULL)
 		return 0;
 	if (!a->continuous)
 		return a->section;
@@ -111,7 +112,7 @@ goto_section(struct app *a, int s)
 	if (s < 0 || s >= a->nsections)
 		return;
 	if (a->continuous) {
-		if (layout_section_range(a->lay, s, &first, &end) == 0)
+		if (view_section_range(a->view, s, &first, &end) == 0)
 			a->atop = first;
 	} else {
 		a->sec_top[a->section] = a->atop;
@@ -126,35 +127,34 @@ void
 article_relayout(struct app *a)
 {
 	struct layout_opts lo;
-	struct layout *old = a->lay;
+	struct view *old = a->view;
 	int w = a->r_article.w - 2, i, b, first, end;
 
 	if (a->doc == NULL || w < 1)
 		return;
-	if (old != NULL && layout_width(old) == w)
+	if (old != NULL && view_width(old) == w)
 		return;
 	memset(&lo, 0, sizeof lo);
 	lo.ascii = a->ascii;
-	a->lay = layout_new(a->doc, w, &lo);
-	a->lay_width = w;
+	a->view = view_new(a->doc, w, &lo);
 	if (old != NULL) {
 		/* Keep each position on the same paragraph. */
-		b = layout_line_block(old, a->atop);
-		a->atop = b >= 0 ? layout_block_line(a->lay, b) : 0;
+		b = view_line_block(old, a->atop);
+		a->atop = b >= 0 ? view_block_line(a->view, b) : 0;
 		for (i = 0; i < a->nsections; i++) {
-			b = layout_line_block(old, a->sec_top[i]);
-			a->sec_top[i] = b >= 0 ? layout_block_line(a->lay, b) :
+			b = view_line_block(old, a->sec_top[i]);
+			a->sec_top[i] = b >= 0 ? view_block_line(a->view, b) :
 			    0;
 		}
 		if (a->find_line >= 0) {
-			b = layout_line_block(old, a->find_line);
-			a->find_line = b >= 0 ? layout_block_line(a->lay, b) :
+			b = view_line_block(old, a->find_line);
+			a->find_line = b >= 0 ? view_block_line(a->view, b) :
 			    -1;
 		}
-		layout_free(old);
+		view_free(old);
 	} else {
 		for (i = 0; i < a->nsections; i++) {
-			if (layout_section_range(a->lay, i, &first, &end) == 0)
+			if (view_section_range(a->view, i, &first, &end) == 0)
 				a->sec_top[i] = first;
 		}
 		range(a, &first, &end);
@@ -164,24 +164,12 @@ article_relayout(struct app *a)
 	a->d_article = true;
 }
 
-/* Byte offsets of the cells of a line, for matching text across them. */
-static char *
-line_string(const struct layout_line *l, struct buf *b)
-{
-	int i;
-
-	buf_reset(b);
-	for (i = 0; i < l->ncells; i++)
-		buf_add(b, l->text + l->cells[i].off, l->cells[i].len);
-	return (char *)buf_str(b);
-}
-
-/* ASCII case-insensitive search of needle in s from byte from; -1 if
- * none. */
+/* ASCII case-insensitive search of needle in s[0 .. len) from byte from;
+ * -1 if none. */
 static long
-find_in(const char *s, const char *needle, size_t from)
+find_in(const char *s, size_t len, const char *needle, size_t from)
 {
-	size_t n = strlen(needle), len = strlen(s), i, j;
+	size_t n = strlen(needle), i, j;
 
 	if (n == 0 || len < n)
 		return -1;
@@ -197,11 +185,12 @@ find_in(const char *s, const char *needle, size_t from)
 }
 
 static bool
-line_matches(const struct app *a, int li, struct buf *b)
+line_matches(const struct app *a, int li)
 {
-	const struct layout_line *l = layout_line(a->lay, li);
+	size_t len;
+	const char *s = view_text(a->view, li, &len);
 
-	return l != NULL && find_in(line_string(l, b), a->find, 0) >= 0;
+	return s != NULL && find_in(s, len, a->find, 0) >= 0;
 }
 
 static attr_t
@@ -246,9 +235,9 @@ cell_role(unsigned role)
 }
 
 static void
-draw_line(struct app *a, int y, int x, int w, int li, struct buf *b)
+draw_line(struct app *a, int y, int x, int w, int li)
 {
-	const struct layout_line *l = layout_line(a->lay, li);
+	const struct layout_line *l = view_line(a->view, li);
 	const struct layout_cell *c;
 	unsigned char hl[1024];
 	wchar_t wc[CCHARW_MAX + 1];
@@ -256,7 +245,7 @@ draw_line(struct app *a, int y, int x, int w, int li, struct buf *b)
 	enum role r;
 	attr_t at;
 	uint32_t cp;
-	size_t k, n, off;
+	size_t k, n, off, len, flen;
 	long m;
 	int i, col = 0, nwc, sel = a->links_open ? a->lsel + 1 : 0;
 
@@ -270,13 +259,13 @@ draw_line(struct app *a, int y, int x, int w, int li, struct buf *b)
 	/* Mark the cells of find matches. */
 	memset(hl, 0, sizeof hl);
 	if (a->find != NULL && l->ncells <= (int)sizeof hl) {
-		const char *ls = line_string(l, b);
+		const char *ls = view_text(a->view, li, &len);
 
-		for (m = find_in(ls, a->find, 0); m >= 0;
-		    m = find_in(ls, a->find, (size_t)m + 1)) {
+		flen = strlen(a->find);
+		for (m = find_in(ls, len, a->find, 0); m >= 0;
+		    m = find_in(ls, len, a->find, (size_t)m + 1)) {
 			for (i = 0, off = 0; i < l->ncells; i++) {
-				if (off >= (size_t)m &&
-				    off < (size_t)m + strlen(a->find))
+				if (off >= (size_t)m && off < (size_t)m + flen)
 					hl[i] = 1;
 				off += l->cells[i].len;
 			}
@@ -308,6 +297,15 @@ draw_line(struct app *a, int y, int x, int w, int li, struct buf *b)
 	draw_fill(y, x + col, w - col, R_NORMAL);
 }
 
+/* The columns tab i takes, with the space after it. */
+static int
+tab_width(const struct app *a, int i)
+{
+	const char *name = doc_section_name(a->doc, i);
+
+	return (int)utf8_width(name != NULL ? name : "") + 4 + (i < 9);
+}
+
 static void
 draw_tabs(struct app *a, int y)
 {
@@ -317,17 +315,15 @@ draw_tabs(struct app *a, int y)
 	const char *name;
 
 	ntabs_at = 0;
-	/* Start late enough for the current tab to be seen. */
-	for (;;) {
-		w = 1;
-		for (i = s0; i <= cur && i < a->nsections; i++) {
-			name = doc_section_name(a->doc, i);
-			w += (int)utf8_width(name ? name : "") + 4 + (i < 9);
-		}
-		if (w <= r->w || s0 >= cur)
-			break;
-		s0++;
-	}
+	/* Start as early as lets the current tab be seen, counting back from
+	 * it: an issue may have thousands of sections. */
+	if (cur >= a->nsections)
+		cur = a->nsections - 1;
+	s0 = cur > 0 ? cur : 0;
+	w = 1 + tab_width(a, s0);
+	while (s0 > 0 && w + tab_width(a, s0 - 1) <= r->w)
+		w += tab_width(a, --s0);
+	cur = article_section(a);
 	if (s0 > 0)
 		x += draw_text(y, x, 1, draw_glyph("\xe2\x80\xb9", "<"),
 		    R_NORMAL, true);
@@ -399,13 +395,12 @@ void
 article_draw(struct app *a)
 {
 	const struct rect *r = &a->r_article;
-	struct buf b = BUF_INIT;
 	struct geom g;
 	int y, first, end;
 
 	if (r->h <= 0 || r->w <= 0)
 		return;
-	if (a->doc == NULL || a->lay == NULL) {
+	if (a->doc == NULL || a->view == NULL) {
 		for (y = 0; y < r->h; y++)
 			draw_text(r->y + y, r->x, r->w, y == r->h / 2 ?
 			    "   Enter opens the selected issue." : "",
@@ -418,12 +413,10 @@ article_draw(struct app *a)
 	range(a, &first, &end);
 	for (y = 0; y < g.body_h; y++) {
 		if (a->atop + y < end)
-			draw_line(a, g.body_y + y, r->x, r->w, a->atop + y,
-			    &b);
+			draw_line(a, g.body_y + y, r->x, r->w, a->atop + y);
 		else
 			draw_fill(g.body_y + y, r->x, r->w, R_NORMAL);
 	}
-	buf_free(&b);
 }
 
 /* Find the next (dir 1) or previous (-1) line matching a->find, from the
@@ -431,15 +424,13 @@ article_draw(struct app *a)
 static void
 find_step(struct app *a, int start, int dir)
 {
-	struct buf b = BUF_INIT;
-	int n = layout_nlines(a->lay), i, li, s;
+	int n = view_nlines(a->view), i, li, s;
 
 	for (i = 1; i <= n; i++) {
 		li = ((start + dir * i) % n + n) % n;
-		if (line_matches(a, li, &b))
+		if (line_matches(a, li))
 			break;
 	}
-	buf_free(&b);
 	if (n == 0 || i > n) {
 		app_message(a, true, "not found: %s", a->find);
 		a->find_line = -1;
@@ -463,7 +454,7 @@ find_step(struct app *a, int start, int dir)
 void
 article_find(struct app *a, const char *text)
 {
-	if (text == NULL || a->lay == NULL)
+	if (text == NULL || a->view == NULL)
 		return;
 	free(a->find);
 	a->find = NULL;
@@ -540,7 +531,7 @@ article_key(struct app *a, enum action act, int key)
 {
 	int h = article_body_height(a), first, end, step;
 
-	if (a->lay == NULL)
+	if (a->view == NULL)
 		return false;
 	step = h > 1 ? h - 1 : 1;
 	range(a, &first, &end);
@@ -648,9 +639,9 @@ article_mouse(struct app *a, int y, int x, mmask_t m)
 {
 	struct geom g;
 	const struct layout_line *l;
-	int i, col;
+	int i, col, link = 0;
 
-	if (a->lay == NULL)
+	if (a->view == NULL)
 		return;
 	geometry(a, &g);
 	if (m & BUTTON4_PRESSED) {
@@ -663,20 +654,27 @@ article_mouse(struct app *a, int y, int x, mmask_t m)
 				goto_section(a, tabs_at[i].section);
 		return;
 	} else if (y >= g.body_y && y < g.body_y + g.body_h) {
-		/* A click on a link selects it in the link pane. */
-		l = layout_line(a->lay, a->atop + (y - g.body_y));
+		/* A click on a link selects it in the link pane, a click on
+		 * the selected one opens it. */
+		l = view_line(a->view, a->atop + (y - g.body_y));
 		col = a->r_article.x + 1;
 		for (i = 0; l != NULL && i < l->ncells; i++) {
 			if (x >= col && x < col + l->cells[i].width) {
-				if (l->cells[i].link > 0) {
-					if (!a->links_open)
-						links_show(a, true);
-					a->lsel = (int)l->cells[i].link - 1;
-					a->d_links = a->d_article = true;
-				}
+				link = (int)l->cells[i].link;
 				break;
 			}
 			col += l->cells[i].width;
+		}
+		if (link > 0 && a->links_open && a->lsel == link - 1) {
+			links_open(a, link);
+			return;
+		}
+		if (link > 0) {
+			if (!a->links_open)
+				links_show(a, true);
+			a->lsel = link - 1;
+			a->focus = FOCUS_ARTICLE;
+			a->d_links = a->d_article = true;
 		}
 		return;
 	}

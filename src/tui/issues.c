@@ -276,28 +276,38 @@ issues_key(struct app *a, enum action act)
 	return true;
 }
 
+/* The wheel scrolls the list (the selection stays on screen); a click
+ * selects an issue, and a click on the selected one opens it. */
 void
 issues_mouse(struct app *a, int y, int x, mmask_t m)
 {
-	size_t i;
+	size_t i, h = a->r_list.h > 0 ? (size_t)a->r_list.h : 1;
 
+	(void)x;
 	if (m & BUTTON4_PRESSED) {
 		a->top = a->top > 3 ? a->top - 3 : 0;
-		if (a->sel >= a->top + (size_t)a->r_list.h)
-			a->sel = a->top + (size_t)a->r_list.h - 1;
-		if (a->sel < a->top)
-			a->sel = a->top;
+		if (a->sel >= a->top + h)
+			a->sel = a->top + h - 1;
 	} else if (m & BUTTON5_PRESSED) {
-		if (a->top + (size_t)a->r_list.h < a->nshown)
-			a->top += 3;
+		if (a->top + h < a->nshown)
+			a->top = a->top + 3 + h <= a->nshown ? a->top + 3 :
+			    a->nshown - h;
 		if (a->sel < a->top)
 			a->sel = a->top;
 	} else {
 		i = a->top + (size_t)(y - a->r_list.y);
 		if (i >= a->nshown)
 			return;
-		a->sel = i;
-		a->focus = FOCUS_ISSUES;
+		if (i == a->sel && a->issue_id != a->entries[a->shown[i]].id) {
+			app_open_issue(a, i);
+			return;
+		}
+		if (i == a->sel && a->wide)
+			a->focus = FOCUS_ARTICLE;
+		else {
+			a->sel = i;
+			a->focus = FOCUS_ISSUES;
+		}
 		a->d_all = true;
 	}
 	issues_scroll_to_sel(a);

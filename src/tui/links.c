@@ -232,15 +232,32 @@ links_key(struct app *a, enum action act, int key)
 	return true;
 }
 
+/* The wheel scrolls the pane (the selection stays on screen); a click
+ * selects a link, and a click on the selected one opens it. */
 void
 links_mouse(struct app *a, int y, int x, mmask_t m)
 {
-	if (m & BUTTON4_PRESSED)
-		a->lsel -= 3;
-	else if (m & BUTTON5_PRESSED)
-		a->lsel += 3;
-	else if (y > a->r_links.y) {
-		a->lsel = a->ltop + (y - a->r_links.y - 1);
+	int n = nlinks(a), h = rows(a), i;
+
+	(void)x;
+	if (m & BUTTON4_PRESSED) {
+		a->ltop = a->ltop > 3 ? a->ltop - 3 : 0;
+		if (a->lsel >= a->ltop + h)
+			a->lsel = a->ltop + h - 1;
+	} else if (m & BUTTON5_PRESSED) {
+		if (a->ltop + h < n)
+			a->ltop = a->ltop + 3 + h <= n ? a->ltop + 3 : n - h;
+		if (a->lsel < a->ltop)
+			a->lsel = a->ltop;
+	} else if (y > a->r_links.y) {
+		i = a->ltop + (y - a->r_links.y - 1);
+		if (i >= n)
+			return;
+		if (i == a->lsel && a->focus == FOCUS_LINKS) {
+			links_open(a, i + 1);
+			return;
+		}
+		a->lsel = i;
 		a->focus = FOCUS_LINKS;
 	}
 	scroll_to_sel(a);

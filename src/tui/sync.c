@@ -148,3 +148,9 @@ sync_new_issues(const struct sync *s)
 {
 	return s->added;
 }
+
+const char *
+sync_first_error(const struct sync *s)
+{
+	return s->first_error;
+}

@@ -33,6 +33,9 @@ void	 sync_progress(const struct sync *, size_t *done, size_t *total);
 /* After the end: a message for the status line and whether it is an
  * error ("3 new issues", or the first failure), owned by the sync. */
 const char *sync_result(const struct sync *, bool *error);
+/* The first failure of the last refresh ("SOURCE: reason"), or NULL;
+ * owned by the sync. */
+const char *sync_first_error(const struct sync *);
 /* The number of issues the last refresh added. */
 size_t	 sync_new_issues(const struct sync *);
 

@@ -20,6 +20,10 @@ struct tui_opts {
 					   file URLs or paths */
 	size_t		 nsources;
 	bool		 offline;	/* show the cache, never refresh */
+	const char	*sample;	/* a feed file shown instead when the
+					   cache holds nothing of the sources
+					   and they cannot be fetched (or
+					   offline), or NULL */
 	bool		 ascii;		/* ASCII decorations only */
 	enum tui_color	 color;
 	const char	*browser;	/* browser command from the config, or

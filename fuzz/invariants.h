@@ -1,0 +1,89 @@
+/* invariants.h - what every fuzz target checks beyond "no crash": text is
+ * valid UTF-8 with no control characters, no line is wider than asked. */
+#ifndef MN_FUZZ_INVARIANTS_H
+#define MN_FUZZ_INVARIANTS_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "layout.h"
+#include "utf8.h"
+
+#define FUZZ_ASSERT(cond, what) do {					\
+	if (!(cond)) {							\
+		fprintf(stderr, "invariant broken: %s\n", what);	\
+		abort();						\
+	}								\
+} while (0)
+
+/* A single-line field: clean, and without \n or \t. */
+static inline void
+check_oneline(const char *s)
+{
+	if (s == NULL)
+		return;
+	FUZZ_ASSERT(utf8_is_clean(s, strlen(s)), "field not clean UTF-8");
+	FUZZ_ASSERT(strpbrk(s, "\n\t") == NULL, "newline in one-line field");
+}
+
+/* Every line of a layout: clean bytes, cells inside the text, widths that
+ * add up, and never wider than width. */
+static inline void
+check_layout(const struct layout *L, int width)
+{
+	int i, j, n, sum;
+
+	n = layout_nlines(L);
+	for (i = 0; i < n; i++) {
+		const struct layout_line *l = layout_line(L, i);
+		size_t len = 0;
+
+		sum = 0;
+		for (j = 0; j < l->ncells; j++) {
+			const struct layout_cell *c = &l->cells[j];
+
+			FUZZ_ASSERT(c->width <= 2, "cell wider than 2");
+			sum += c->width;
+			if (c->off + c->len > len)
+				len = c->off + c->len;
+		}
+		FUZZ_ASSERT(sum == l->width, "cell widths do not add up");
+		FUZZ_ASSERT(l->width <= width, "line wider than the width");
+		FUZZ_ASSERT(utf8_is_clean(l->text, len) &&
+		    memchr(l->text, '\n', len) == NULL &&
+		    memchr(l->text, '\t', len) == NULL, "unclean line text");
+	}
+}
+
+/* Parse content of a kind, lay it out at a width from the data, check. */
+static inline void
+check_document(const char *s, size_t len, enum content_kind kind, int width)
+{
+	struct layout_opts o = { false, 0 };
+	struct layout *L;
+	struct doc *d;
+	char *cause = NULL;
+	int i;
+
+	if ((d = doc_parse(s, len, kind, "https://mesos.apache.org/blog/",
+	    &cause)) == NULL) {
+		FUZZ_ASSERT(cause != NULL, "failure without a cause");
+		free(cause);
+		return;
+	}
+	for (i = 1; i <= doc_nlinks(d); i++) {
+		check_oneline(doc_link(d, i)->url);
+		check_oneline(doc_link(d, i)->text);
+	}
+	for (i = 0; i < doc_nsections(d); i++)
+		check_oneline(doc_section_name(d, i));
+	o.ascii = width & 1;
+	L = layout_new(d, width, &o);
+	check_layout(L, width);
+	layout_free(L);
+	doc_free(d);
+}
+
+#endif
