@@ -13,13 +13,30 @@
 #include "doc.h"
 #include "util.h"
 
+/*
+ * The arena tells ASan (sanitizer builds) and memcheck (make
+ * check-valgrind) which of its bytes cmark may touch: NOACCESS for free
+ * space, UNDEFINED for a block handed out, DEFINED for the arena's own
+ * words it reads back.
+ */
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
-#define POISON(p, n)	ASAN_POISON_MEMORY_REGION((p), (n))
-#define UNPOISON(p, n)	ASAN_UNPOISON_MEMORY_REGION((p), (n))
-#else
-#define POISON(p, n)	((void)(p), (void)(n))
-#define UNPOISON(p, n)	((void)(p), (void)(n))
+#define NOACCESS(p, n)	ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNDEFINED(p, n)	ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#define DEFINED(p, n)	ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#elif defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define VG(req)		do { if (vg) (void)(req); } while (0)
+#define NOACCESS(p, n)	VG(VALGRIND_MAKE_MEM_NOACCESS((p), (n)))
+#define UNDEFINED(p, n)	VG(VALGRIND_MAKE_MEM_UNDEFINED((p), (n)))
+#define DEFINED(p, n)	VG(VALGRIND_MAKE_MEM_DEFINED((p), (n)))
+#endif
+#endif
+#ifndef NOACCESS
+#define NOACCESS(p, n)	((void)(p), (void)(n))
+#define UNDEFINED(p, n)	((void)(p), (void)(n))
+#define DEFINED(p, n)	((void)(p), (void)(n))
 #endif
 
 /*
@@ -68,6 +85,7 @@ struct arena {
 };
 
 static struct arena *arena;
+static int vg;		/* running under valgrind */
 
 static size_t *
 size_word(void *p)
@@ -124,7 +142,7 @@ arena_push(struct arena *a, char *p, unsigned int c)
 	*(void **)p = a->free[c];
 	a->free[c] = p;
 	a->nonempty |= (uint32_t)1 << c;
-	POISON(p - 8, arena_class[c]);
+	NOACCESS(p - 8, arena_class[c]);
 }
 
 static char *
@@ -132,9 +150,10 @@ arena_pop(struct arena *a, unsigned int c)
 {
 	char *p = a->free[c];
 
-	UNPOISON(p - 8, arena_class[c]);
+	DEFINED(p - 8, 16);		/* size word and link */
 	if ((a->free[c] = *(void **)p) == NULL)
 		a->nonempty &= ~((uint32_t)1 << c);
+	UNDEFINED(p, arena_class[c] - 8);
 	return p;
 }
 
@@ -200,13 +219,13 @@ arena_alloc(struct arena *a, size_t n)
 		a->chunks = ch;
 		a->bump = (char *)ch + 24;
 		a->end = (char *)ch + a->next - 8;
-		POISON(a->bump, (size_t)(a->end - a->bump));
+		NOACCESS(a->bump, (size_t)(a->end - a->bump));
 		if (a->next < ARENA_MAXCHUNK)
 			a->next *= 2;
 	}
 	p = a->bump;
 	a->bump += size;
-	UNPOISON(p, size);
+	UNDEFINED(p, size);
 	*(size_t *)p = size - 8;
 	a->last = p + 8;
 	return p + 8;
@@ -274,7 +293,7 @@ mem_realloc(void *p, size_t n)
 	if (p == arena->last && c < NCLASS && (size_t)(arena->end -
 	    ((char *)p - 8)) >= arena_class[c]) {
 		arena->bump = (char *)p - 8 + arena_class[c];
-		UNPOISON(p, arena_class[c] - 8);
+		UNDEFINED((char *)p + old, arena_class[c] - 8 - old);
 		*size_word(p) = arena_class[c] - 8;
 		return p;
 	}
@@ -298,6 +317,9 @@ arena_begin(struct arena *a)
 	memset(a, 0, sizeof *a);
 	a->next = ARENA_CHUNK;
 	arena = a;
+#ifdef RUNNING_ON_VALGRIND
+	vg = RUNNING_ON_VALGRIND;
+#endif
 }
 
 /* Free everything cmark left, the whole tree included. */
@@ -309,7 +331,7 @@ arena_end(struct arena *a)
 
 	while ((ch = a->chunks) != NULL) {
 		a->chunks = ch->next;
-		UNPOISON(ch, ch->size);
+		UNDEFINED(ch, ch->size);
 		free(ch);
 	}
 	while ((b = a->big) != NULL) {
