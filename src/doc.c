@@ -53,6 +53,13 @@ struct section {
 	int		 block;
 };
 
+/* A slot of the links' hash: the top of the hash is there to compare, so
+ * that a probe only looks at the link itself on a likely match. */
+struct lslot {
+	int32_t		 link;		/* index, -1 empty */
+	uint32_t	 top;		/* hash >> 32 */
+};
+
 /* An href as a front-end gave it, and the link it made. */
 struct href {
 	char		*href;		/* NULL: an empty slot */
@@ -81,7 +88,7 @@ struct doc {
 
 	struct link	*links;
 	size_t		 nlinks, caplink;
-	int		*hash;		/* link index per slot, -1 empty */
+	struct lslot	*hash;		/* open addressing */
 	size_t		 hashcap;
 	struct href	*hrefs;		/* open addressing */
 	size_t		 nhrefs, hrefcap;
@@ -527,13 +534,14 @@ rehash(struct doc *d)
 	free(d->hash);
 	d->hash = xreallocarray(NULL, cap, sizeof *d->hash);
 	for (i = 0; i < cap; i++)
-		d->hash[i] = -1;
+		d->hash[i].link = -1;
 	d->hashcap = cap;
 	for (i = 0; i < d->nlinks; i++) {
 		j = d->links[i].hash & (cap - 1);
-		while (d->hash[j] != -1)
+		while (d->hash[j].link != -1)
 			j = (j + 1) & (cap - 1);
-		d->hash[j] = (int)i;
+		d->hash[j].link = (int32_t)i;
+		d->hash[j].top = (uint32_t)(d->links[i].hash >> 32);
 	}
 }
 
@@ -547,8 +555,9 @@ link_slot(struct doc *d, const char *url, uint64_t h)
 	if (d->nlinks * 2 >= d->hashcap)
 		rehash(d);
 	j = h & (d->hashcap - 1);
-	while (d->hash[j] != -1 && (d->links[d->hash[j]].hash != h ||
-	    strcmp(d->links[d->hash[j]].pub.url, url) != 0))
+	while (d->hash[j].link != -1 && (d->hash[j].top != (uint32_t)(h >>
+	    32) || d->links[d->hash[j].link].hash != h ||
+	    strcmp(d->links[d->hash[j].link].pub.url, url) != 0))
 		j = (j + 1) & (d->hashcap - 1);
 	return j;
 }
@@ -562,11 +571,11 @@ link_number(struct doc *d, const char *url, uint64_t h, bool own,
 	struct link *l;
 	size_t j = link_slot(d, url, h);
 
-	if (d->hash[j] != -1) {
+	if (d->hash[j].link != -1) {
 		if (own)
 			free((char *)url);
 		*isnew = false;
-		return (uint32_t)d->hash[j] + 1;
+		return (uint32_t)d->hash[j].link + 1;
 	}
 	GROW(d->links, d->nlinks, d->caplink);
 	l = &d->links[d->nlinks];
@@ -576,7 +585,8 @@ link_number(struct doc *d, const char *url, uint64_t h, bool own,
 	l->hash = h;
 	l->first_block = d->leaf != -1 ? d->leaf : (int)d->nblocks;
 	l->plain = false;
-	d->hash[j] = (int)d->nlinks++;
+	d->hash[j].link = (int32_t)d->nlinks++;
+	d->hash[j].top = (uint32_t)(h >> 32);
 	*isnew = true;
 	return (uint32_t)d->nlinks;
 }
@@ -712,8 +722,9 @@ doc_link_begin(struct doc *d, const char *href)
 	 * where the test is done once per URL. */
 	h = hash_str(href);
 	j = link_slot(d, href, h);
-	if ((d->hash[j] != -1 && d->links[d->hash[j]].plain) ||
-	    (d->hash[j] == -1 && plain_absolute(href) && !refused(href))) {
+	if ((d->hash[j].link != -1 && d->links[d->hash[j].link].plain) ||
+	    (d->hash[j].link == -1 && plain_absolute(href) &&
+	    !refused(href))) {
 		if (d->leaf == -1 && d->cell == -1)
 			leaf_begin(d, DOC_PARA, 0);
 		n = link_number(d, href, h, false, &d->link_new);
