@@ -200,13 +200,30 @@ line_end(struct layout *L)
 	line_begin(L);
 }
 
+/* The prefix of a line: cells of width 1 and at most 4 bytes each. */
 static void
 add_prefix(struct layout *L, const struct prefix *p)
 {
+	struct layout_cell *c;
+	char *t;
 	int i;
 
-	for (i = 0; i < p->n; i++)
-		add_cell(L, p->c[i].s, p->c[i].len, 1, 0, p->c[i].role, 0);
+	reserve(L, (size_t)p->n);
+	c = &L->cells[L->ncells];
+	t = L->text.data + L->text.len;
+	for (i = 0; i < p->n; i++, c++) {
+		c->off = (uint32_t)(t - L->text.data - L->ts);
+		c->link = 0;
+		c->len = p->c[i].len;
+		c->width = 1;
+		c->style = 0;
+		c->role = p->c[i].role;
+		memcpy(t, p->c[i].s, p->c[i].len);
+		t += p->c[i].len;
+	}
+	L->ncells += (size_t)p->n;
+	L->text.len = (size_t)(t - L->text.data);
+	L->lw += p->n;
 }
 
 /* Character classes for line breaking. */
@@ -385,7 +402,7 @@ hard_split(struct wrap *w)
 		 * that leaves the piece at least half full. */
 		for (cut = k; cut > start + (k - start + 1) / 2; cut--)
 			if (cut_char(s, cut - 1) == '/' ||
-			    strchr("&#", cut_char(s, cut)) != NULL)
+			    cut_char(s, cut) == '&' || cut_char(s, cut) == '#')
 				break;
 		if (cut > start + (k - start + 1) / 2)
 			k = cut;
