@@ -371,10 +371,13 @@ escape_href(const char *url)
 			safe[c] = href_safe((unsigned char)c);
 		init = true;
 	}
-	for (p = (const unsigned char *)url; *p != '\0'; p++)
-		n += safe[*p] ? 1 : 3;
-	if (n == (size_t)(p - (const unsigned char *)url))
+	for (p = (const unsigned char *)url; safe[*p]; p++)
+		;
+	if (*p == '\0')
 		return NULL;
+	n = (size_t)(p - (const unsigned char *)url);
+	for (; *p != '\0'; p++)
+		n += safe[*p] ? 1 : 3;
 	q = out = xmalloc(n + 1);
 	for (p = (const unsigned char *)url; *p != '\0'; p++) {
 		if (safe[*p])
