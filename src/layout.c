@@ -231,8 +231,13 @@ add_prefix(struct layout *L, const struct prefix *p)
 static bool
 is_closing(uint32_t cp)
 {
+	switch (cp) {
+	case '!': case ')': case ',': case '.': case ':': case ';': case '?':
+	case ']': case '}':
+		return true;
+	}
 	if (cp < 0x80)
-		return cp != 0 && strchr("!),.:;?]}", (int)cp) != NULL;
+		return false;
 	switch (cp) {
 	case 0x2019: case 0x201d: case 0xbb: case 0x203a: case 0x2026:
 	case 0x2025: case 0x3001: case 0x3002: case 0x3009: case 0x300b:
@@ -361,7 +366,10 @@ glue_cell(const struct saved *s, size_t k)
 
 	if (s->c[k].role == LAYOUT_LINKNUM)
 		return true;
-	utf8_decode(s->b.data + s->c[k].off, s->c[k].len, &cp);
+	if (s->c[k].len == 1)
+		cp = (unsigned char)s->b.data[s->c[k].off];
+	else
+		utf8_decode(s->b.data + s->c[k].off, s->c[k].len, &cp);
 	return is_closing(cp);
 }
 
@@ -806,7 +814,7 @@ make_prefixes(struct layout *L, const struct doc *d, const struct doc_block *b,
 	const struct doc_list *list;
 	int keep[DOC_MAX_DEPTH], n, i, k, mw, pad;
 	const char *m;
-	size_t cl;
+	size_t cl, ml;
 	uint32_t cp;
 
 	first->n = cont->n = 0;
@@ -816,14 +824,14 @@ make_prefixes(struct layout *L, const struct doc *d, const struct doc_block *b,
 		switch (c->type) {
 		case DOC_QUOTE:
 			pre_add(first, L->g->quote, LAYOUT_QUOTE);
-			pre_add(first, " ", LAYOUT_INDENT);
+			pre_addn(first, " ", 1, LAYOUT_INDENT);
 			pre_add(cont, L->g->quote, LAYOUT_QUOTE);
-			pre_add(cont, " ", LAYOUT_INDENT);
+			pre_addn(cont, " ", 1, LAYOUT_INDENT);
 			break;
 		case DOC_INDENT:
 			for (i = 0; i < 4; i++) {
-				pre_add(first, " ", LAYOUT_INDENT);
-				pre_add(cont, " ", LAYOUT_INDENT);
+				pre_addn(first, " ", 1, LAYOUT_INDENT);
+				pre_addn(cont, " ", 1, LAYOUT_INDENT);
 			}
 			break;
 		case DOC_ITEM:
@@ -833,23 +841,25 @@ make_prefixes(struct layout *L, const struct doc *d, const struct doc_block *b,
 				pre_add(first, L->g->bullet[(list->level - 1) %
 				    3], LAYOUT_MARKER);
 				for (i = 1; i < mw; i++)
-					pre_add(first, " ", LAYOUT_INDENT);
+					pre_addn(first, " ", 1, LAYOUT_INDENT);
 			} else if (c->first_block == bi) {
 				/* Numbers are right-aligned. */
-				pad = mw - (int)utf8_width(c->marker);
+				ml = strlen(c->marker);
+				pad = mw - (int)utf8_nwidth(c->marker, ml);
 				for (i = 0; i < pad; i++)
-					pre_add(first, " ", LAYOUT_INDENT);
+					pre_addn(first, " ", 1, LAYOUT_INDENT);
 				for (m = c->marker; *m != '\0'; m += cl) {
-					cl = utf8_decode(m, strlen(m), &cp);
+					cl = utf8_decode(m, ml - (size_t)(m -
+					    c->marker), &cp);
 					pre_addn(first, m, cl, LAYOUT_MARKER);
 				}
 			} else {
 				for (i = 0; i < mw; i++)
-					pre_add(first, " ", LAYOUT_INDENT);
+					pre_addn(first, " ", 1, LAYOUT_INDENT);
 			}
-			pre_add(first, " ", LAYOUT_INDENT);
+			pre_addn(first, " ", 1, LAYOUT_INDENT);
 			for (i = 0; i <= mw; i++)
-				pre_add(cont, " ", LAYOUT_INDENT);
+				pre_addn(cont, " ", 1, LAYOUT_INDENT);
 			break;
 		}
 	}
@@ -876,10 +886,10 @@ blank_line(struct layout *L, const struct doc *d, int a, int b)
 		c = doc_frame(d, bb, fi);
 		if (c->type == DOC_QUOTE) {
 			pre_add(&p, L->g->quote, LAYOUT_QUOTE);
-			pre_add(&p, " ", LAYOUT_INDENT);
+			pre_addn(&p, " ", 1, LAYOUT_INDENT);
 		} else
 			for (i = 0; i < frame_width(d, c); i++)
-				pre_add(&p, " ", LAYOUT_INDENT);
+				pre_addn(&p, " ", 1, LAYOUT_INDENT);
 	}
 	add_prefix(L, &p);
 	line_end(L);
