@@ -410,20 +410,27 @@ stream_header(struct stream *s, const struct doc *d)
 	s->header = true;
 }
 
+/* Room in want for every link d has so far. */
+static void
+stream_want(struct stream *s, const struct doc *d)
+{
+	int n = doc_nlinks(d);
+
+	if (n < s->nwant)
+		return;
+	s->want = xreallocarray(s->want, (size_t)n + 1, sizeof *s->want);
+	memset(s->want + s->nwant, 0, (size_t)(n + 1 - s->nwant) *
+	    sizeof *s->want);
+	s->nwant = n + 1;
+}
+
 static void
 stream_blocks(const struct doc *d, int first, int end, void *arg)
 {
 	struct stream *s = arg;
-	int n = doc_nlinks(d);
 
 	stream_header(s, d);
-	if (n >= s->nwant) {
-		s->want = xreallocarray(s->want, (size_t)n + 1,
-		    sizeof *s->want);
-		memset(s->want + s->nwant, 0, (size_t)(n + 1 - s->nwant) *
-		    sizeof *s->want);
-		s->nwant = n + 1;
-	}
+	stream_want(s, d);
 	s->anylink |= mark_block_links(d, first, end, s->want);
 	s->e.d = d;
 	layout_stream(s->L, d, first, end, emit_line, &s->e);
@@ -457,6 +464,7 @@ print_streamed(FILE *out, const struct issue *is,
 		if (s.e.b.len > 0)
 			fwrite(s.e.b.data, 1, s.e.b.len, out);
 		if (s.anylink && !opts->no_references) {
+			stream_want(&s, d);
 			fputc('\n', out);
 			r = refs_doc(d, s.want, true);
 			print_doc(out, r, lo, width, opts->color, false);
