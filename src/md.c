@@ -27,6 +27,7 @@
 #elif defined(__has_include)
 #if __has_include(<valgrind/memcheck.h>)
 #include <valgrind/memcheck.h>
+#define ARENA_VALGRIND	1
 #define VG(req)		do { if (vg) (void)(req); } while (0)
 #define NOACCESS(p, n)	VG(VALGRIND_MAKE_MEM_NOACCESS((p), (n)))
 #define UNDEFINED(p, n)	VG(VALGRIND_MAKE_MEM_UNDEFINED((p), (n)))
@@ -85,7 +86,9 @@ struct arena {
 };
 
 static struct arena *arena;
+#ifdef ARENA_VALGRIND
 static int vg;		/* running under valgrind */
+#endif
 
 static size_t *
 size_word(void *p)
@@ -317,7 +320,7 @@ arena_begin(struct arena *a)
 	memset(a, 0, sizeof *a);
 	a->next = ARENA_CHUNK;
 	arena = a;
-#ifdef RUNNING_ON_VALGRIND
+#ifdef ARENA_VALGRIND
 	vg = RUNNING_ON_VALGRIND;
 #endif
 }
