@@ -47,21 +47,26 @@
  * context, so one arena at a time serves md_parse (which is not re-entered:
  * HTML blocks go to html.c).  Blocks come in size classes with free lists,
  * so memory freed during the parse is used again, and carry their size in
- * an 8-byte header; the block's data is 16-byte aligned like malloc's.
- * Blocks too large for a class come from malloc, kept in a list.  The
- * whole arena goes at once at the end, without walking the tree.
+ * an 8-byte header.  Data is 8-byte aligned, as in cmark's own arena: its
+ * structures hold pointers and ints, and a node (112 bytes) then takes 120
+ * bytes, not 128.  Blocks too large for a class come from malloc, kept in
+ * a list.  The whole arena goes at once at the end, without walking the
+ * tree.
  */
 #define ARENA_CHUNK	(64 * 1024)	/* the first; then doubling */
 #define ARENA_MAXCHUNK	(1024 * 1024)
 #define ARENA_BIG	1u		/* header flag of a malloc'd block */
 
-/* Block sizes, header included: 16 apart to 256, then 4 per doubling. */
+/* Block sizes, header included: 8 apart to 256 (classes 0 to 30), then
+ * 4 per doubling. */
 static const unsigned int arena_class[] = {
-	16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240,
+	16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120, 128, 136,
+	144, 152, 160, 168, 176, 184, 192, 200, 208, 216, 224, 232, 240, 248,
 	256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048,
 	2560, 3072, 3584, 4096,
 };
 #define NCLASS		(sizeof arena_class / sizeof arena_class[0])
+#define SMALL		30		/* the class of 256 */
 
 struct achunk {
 	struct achunk	*next;
@@ -81,7 +86,7 @@ struct arena {
 	char		*last;		/* the block bumped last */
 	size_t		 next;		/* size of the next chunk */
 	void		*free[NCLASS];
-	uint32_t	 nonempty;	/* bit c: free[c] has a block */
+	uint64_t	 nonempty;	/* bit c: free[c] has a block */
 	struct abig	*big;
 };
 
@@ -102,8 +107,8 @@ arena_class_of(size_t n)
 	unsigned int c;
 
 	if (n + 8 <= 256)
-		return (unsigned int)((n + 8 + 15) / 16 - 1);
-	for (c = 16; c < NCLASS; c++)
+		return (unsigned int)((n + 8 + 7) / 8 - 2);
+	for (c = SMALL + 1; c < NCLASS; c++)
 		if (n + 8 <= arena_class[c])
 			break;
 	return c;	/* NCLASS: too large */
@@ -144,7 +149,7 @@ arena_push(struct arena *a, char *p, unsigned int c)
 	*(size_t *)(p - 8) = arena_class[c] - 8;
 	*(void **)p = a->free[c];
 	a->free[c] = p;
-	a->nonempty |= (uint32_t)1 << c;
+	a->nonempty |= (uint64_t)1 << c;
 	NOACCESS(p - 8, arena_class[c]);
 }
 
@@ -155,7 +160,7 @@ arena_pop(struct arena *a, unsigned int c)
 
 	DEFINED(p - 8, 16);		/* size word and link */
 	if ((a->free[c] = *(void **)p) == NULL)
-		a->nonempty &= ~((uint32_t)1 << c);
+		a->nonempty &= ~((uint64_t)1 << c);
 	UNDEFINED(p, arena_class[c] - 8);
 	return p;
 }
@@ -164,12 +169,12 @@ arena_pop(struct arena *a, unsigned int c)
 static unsigned int
 arena_donor(const struct arena *a, unsigned int c)
 {
-	uint32_t m = c + 1 < NCLASS ? a->nonempty >> (c + 1) << (c + 1) : 0;
+	uint64_t m = c + 1 < NCLASS ? a->nonempty >> (c + 1) << (c + 1) : 0;
 	unsigned int d;
 
 	if (m == 0)
 		return NCLASS;
-	for (d = c + 1; !(m & ((uint32_t)1 << d)); d++)
+	for (d = c + 1; !(m & ((uint64_t)1 << d)); d++)
 		;
 	return d;
 }
@@ -189,12 +194,14 @@ arena_split(struct arena *a, char *p, unsigned int d, unsigned int c)
 		arena_push(a, q + 8, c);
 		q += arena_class[c];
 	}
-	/* The rest is a multiple of 16 below 4096: classes up to 256. */
-	while (q < end) {
-		r = end - q > 256 ? 15 : (unsigned int)(end - q) / 16 - 1;
+	/* The rest is a multiple of 8 below 4096: classes up to 256, and
+	 * 8 bytes too few for any, left alone. */
+	while (end - q >= 16) {
+		r = end - q > 256 ? SMALL : (unsigned int)(end - q) / 8 - 2;
 		arena_push(a, q + 8, r);
 		q += arena_class[r];
 	}
+	NOACCESS(q, (size_t)(end - q));
 	*(size_t *)(p - 8) = arena_class[c] - 8;
 	return p;
 }
@@ -215,13 +222,12 @@ arena_alloc(struct arena *a, size_t n)
 	if ((d = arena_donor(a, c)) != NCLASS)
 		return arena_split(a, arena_pop(a, d), d, c);
 	if ((size_t)(a->end - a->bump) < size) {
-		/* Blocks start 8 bytes past 16 so their data is aligned. */
 		ch = xmalloc(a->next);
 		ch->next = a->chunks;
 		ch->size = a->next;
 		a->chunks = ch;
-		a->bump = (char *)ch + 24;
-		a->end = (char *)ch + a->next - 8;
+		a->bump = (char *)(ch + 1);
+		a->end = (char *)ch + a->next;
 		NOACCESS(a->bump, (size_t)(a->end - a->bump));
 		if (a->next < ARENA_MAXCHUNK)
 			a->next *= 2;
