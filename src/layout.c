@@ -600,6 +600,27 @@ ascii_run(struct wrap *w, const char *s, size_t n)
 	w->prevw = 1;
 }
 
+/* The end of the run of printable ASCII (0x21 to 0x7e) from s[i], eight
+ * bytes at a step where it can: URLs are long words. */
+static size_t
+printable_end(const char *s, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w;
+
+	while (i + 8 <= len) {
+		memcpy(&w, s + i, 8);
+		if (((w - ones * 0x21) & ~w & highs) != 0 ||
+		    (((w + ones * (127 - 0x7e)) | w) & highs) != 0)
+			break;
+		i += 8;
+	}
+	while (i < len && (unsigned char)s[i] - 0x21u < 0x5eu)
+		i++;
+	return i;
+}
+
 /* Add UTF-8 text s[0..len) (sanitised, white space collapsed). */
 static void
 wrap_text(struct wrap *w, const char *s, size_t len)
@@ -618,9 +639,7 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 		if (c - 0x21u < 0x5eu && w->started && w->prevw != 2) {
 			/* A run of printable ASCII: as wrap_char would take
 			 * it, a character at a time, without a break. */
-			for (n = i + 1; n < len &&
-			    (unsigned char)s[n] - 0x21u < 0x5eu; n++)
-				;
+			n = printable_end(s, i + 1, len);
 			if (!w->inword) {
 				w->inword = true;
 				w->ws = w->L->ncells;
