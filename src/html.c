@@ -415,7 +415,22 @@ struct hparse {
 	size_t		 pre;		/* open pre elements */
 	struct buf	 prebuf;
 	int		 code;		/* open inline code elements */
+	struct buf	 text;		/* since the last tag */
 };
+
+/* The parser hands text over in pieces (entities apart, at most 1000
+ * bytes); the document takes it in one, at the next tag. */
+static void
+flush_text(struct hparse *h)
+{
+	if (h->text.len == 0)
+		return;
+	if (h->code > 0)
+		doc_add_code(h->d, h->text.data, h->text.len);
+	else
+		doc_add_text(h->d, h->text.data, h->text.len);
+	buf_reset(&h->text);
+}
 
 static void
 sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
@@ -424,6 +439,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	const char *name = (const char *)xname;
 	enum action a = action_of(name), parent;
 
+	flush_text(h);
 	parent = h->n > 0 ? (enum action)h->stack[h->n - 1] : A_NONE;
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 64;
@@ -459,6 +475,7 @@ sax_end(void *ctx, const xmlChar *name)
 	size_t skip = 0;
 
 	(void)name;
+	flush_text(h);
 	if (h->n == 0)
 		return;
 	a = (enum action)h->stack[--h->n];
@@ -490,10 +507,8 @@ sax_text(void *ctx, const xmlChar *s, int len)
 		return;
 	if (h->pre > 0)
 		buf_add(&h->prebuf, s, (size_t)len);
-	else if (h->code > 0)
-		doc_add_code(h->d, (const char *)s, (size_t)len);
 	else
-		doc_add_text(h->d, (const char *)s, (size_t)len);
+		buf_add(&h->text, s, (size_t)len);
 }
 
 static void
@@ -547,8 +562,10 @@ html_parse(struct doc *d, const char *s, size_t len, char **cause)
 	h.d = d;
 	ctxt->userData = &h;
 	htmlParseDocument(ctxt);
+	flush_text(&h);
 	htmlFreeParserCtxt(ctxt);
 	free(h.stack);
 	buf_free(&h.prebuf);
+	buf_free(&h.text);
 	return 0;
 }
