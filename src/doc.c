@@ -43,12 +43,28 @@ struct open {
 
 struct link {
 	struct doc_link	 pub;		/* url and text are owned */
+	uint64_t	 hash;		/* of url */
 	int		 first_block;
+	bool		 plain;		/* url is an href of its own */
 };
 
 struct section {
 	char		*name;
 	int		 block;
+};
+
+/* A slot of the links' hash: the top of the hash is there to compare, so
+ * that a probe only looks at the link itself on a likely match. */
+struct lslot {
+	int32_t		 link;		/* index, -1 empty */
+	uint32_t	 top;		/* hash >> 32 */
+};
+
+/* An href as a front-end gave it, and the link it made. */
+struct href {
+	char		*href;		/* NULL: an empty slot */
+	uint64_t	 hash;
+	uint32_t	 link;		/* 0: not a usable link */
 };
 
 struct doc {
@@ -72,8 +88,10 @@ struct doc {
 
 	struct link	*links;
 	size_t		 nlinks, caplink;
-	int		*hash;		/* link index per slot, -1 empty */
+	struct lslot	*hash;		/* open addressing */
 	size_t		 hashcap;
+	struct href	*hrefs;		/* open addressing */
+	size_t		 nhrefs, hrefcap;
 
 	struct section	*sections;
 	size_t		 nsections;
@@ -81,6 +99,14 @@ struct doc {
 
 	char		**meta;		/* key, value, key, value... */
 	size_t		 nmeta;
+	struct buf	 scratch;
+
+	/* Blocks handed out as they are done (doc_parse_each). */
+	doc_blocks_fn	 each;
+	void		*each_arg;
+	size_t		 released;	/* blocks before this have no runs */
+	struct section	*heads;		/* their depth-0 headings' names */
+	size_t		 nheads, capheads;
 
 	/* Build state. */
 	struct open	*open;
@@ -134,6 +160,7 @@ doc_free(struct doc *d)
 		return;
 	free(d->base);
 	buf_free(&d->text);
+	buf_free(&d->scratch);
 	free(d->runs);
 	free(d->blocks);
 	free(d->frames);
@@ -147,9 +174,15 @@ doc_free(struct doc *d)
 	}
 	free(d->links);
 	free(d->hash);
+	for (i = 0; i < d->hrefcap; i++)
+		free(d->hrefs[i].href);
+	free(d->hrefs);
 	for (i = 0; i < (size_t)d->nsections; i++)
 		free(d->sections[i].name);
 	free(d->sections);
+	for (i = 0; i < d->nheads; i++)
+		free(d->heads[i].name);
+	free(d->heads);
 	for (i = 0; i < d->nmeta; i++)
 		free(d->meta[i]);
 	free(d->meta);
@@ -179,6 +212,8 @@ common_list(const struct doc *d, const struct doc_block *a,
 	return list;
 }
 
+static void	 release(struct doc *);
+
 /* Start a block of the given type in the current containers. */
 static struct doc_block *
 new_block(struct doc *d, enum doc_block_type type)
@@ -187,6 +222,12 @@ new_block(struct doc *d, enum doc_block_type type)
 	int i, idx;
 
 	finish_leaf(d);
+	/* Outside every container, link and table, nothing can change the
+	 * blocks before this one any more.  (A table's cells come before
+	 * its block.) */
+	if (d->each != NULL && d->nopen == 0 && d->linkdepth == 0 &&
+	    d->table == -1 && type != DOC_TABLE)
+		release(d);
 	GROW(d->blocks, d->nblocks, d->capblock);
 	idx = (int)d->nblocks++;
 	b = &d->blocks[idx];
@@ -377,7 +418,6 @@ static void
 add_inline(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
 {
 	struct doc_run *r;
-	char *p, *q, *end;
 	size_t start, first;
 
 	if (d->leaf == -1 && d->cell == -1) {
@@ -385,31 +425,10 @@ add_inline(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
 			return;
 		leaf_begin(d, DOC_PARA, 0);
 	}
-	/* Sanitise straight into the text, then collapse in place: white
-	 * space runs become one space, none at the start of a block or
-	 * line; soft hyphens go. */
+	/* Sanitise straight into the text: white space runs become one
+	 * space, none at the start of a block or line; soft hyphens go. */
 	start = d->text.len;
-	utf8_sanitize_into(&d->text, s, len, 0);
-	p = q = d->text.data + start;
-	end = d->text.data + d->text.len;
-	while (p < end) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c == ' ' || c == '\n' || c == '\t') {
-			if (!d->space)
-				*q++ = ' ';
-			d->space = true;
-			p++;
-			continue;
-		}
-		if (c == 0xc2 && p + 1 < end && (unsigned char)p[1] == 0xad) {
-			p += 2;
-			continue;
-		}
-		d->space = false;
-		*q++ = *p++;
-	}
-	buf_truncate(&d->text, (size_t)(q - d->text.data));
+	utf8_sanitize_flow(&d->text, s, len, &d->space);
 	if (d->text.len == start)
 		return;
 	first = d->cell != -1 ? (size_t)d->cells[d->cell].first_run :
@@ -489,16 +508,22 @@ doc_style_pop(struct doc *d)
 
 /* Links. */
 
+/* A string's hash, eight bytes at a time (URLs are long). */
 static uint64_t
 hash_str(const char *s)
 {
-	uint64_t h = 14695981039346656037ULL;
+	size_t n = strlen(s), i;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
 
-	while (*s != '\0') {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
 }
 
 static void
@@ -509,43 +534,109 @@ rehash(struct doc *d)
 	free(d->hash);
 	d->hash = xreallocarray(NULL, cap, sizeof *d->hash);
 	for (i = 0; i < cap; i++)
-		d->hash[i] = -1;
+		d->hash[i].link = -1;
 	d->hashcap = cap;
 	for (i = 0; i < d->nlinks; i++) {
-		j = hash_str(d->links[i].pub.url) & (cap - 1);
-		while (d->hash[j] != -1)
+		j = d->links[i].hash & (cap - 1);
+		while (d->hash[j].link != -1)
 			j = (j + 1) & (cap - 1);
-		d->hash[j] = (int)i;
+		d->hash[j].link = (int32_t)i;
+		d->hash[j].top = (uint32_t)(d->links[i].hash >> 32);
 	}
 }
 
-/* The number of url, adding it to the table if new. */
-static uint32_t
-link_number(struct doc *d, char *url, bool *isnew)
+/* The slot of url (of hash h) in the links' hash: its own, or the empty
+ * one where it goes. */
+static size_t
+link_slot(struct doc *d, const char *url, uint64_t h)
 {
-	struct link *l;
 	size_t j;
 
 	if (d->nlinks * 2 >= d->hashcap)
 		rehash(d);
-	j = hash_str(url) & (d->hashcap - 1);
-	while (d->hash[j] != -1) {
-		if (strcmp(d->links[d->hash[j]].pub.url, url) == 0) {
-			free(url);
-			*isnew = false;
-			return (uint32_t)d->hash[j] + 1;
-		}
+	j = h & (d->hashcap - 1);
+	while (d->hash[j].link != -1 && (d->hash[j].top != (uint32_t)(h >>
+	    32) || d->links[d->hash[j].link].hash != h ||
+	    strcmp(d->links[d->hash[j].link].pub.url, url) != 0))
 		j = (j + 1) & (d->hashcap - 1);
+	return j;
+}
+
+/* The number of url (of hash h), adding it to the table if new: url is
+ * taken over if own is set, else copied when needed. */
+static uint32_t
+link_number(struct doc *d, const char *url, uint64_t h, bool own,
+    bool *isnew)
+{
+	struct link *l;
+	size_t j = link_slot(d, url, h);
+
+	if (d->hash[j].link != -1) {
+		if (own)
+			free((char *)url);
+		*isnew = false;
+		return (uint32_t)d->hash[j].link + 1;
 	}
 	GROW(d->links, d->nlinks, d->caplink);
 	l = &d->links[d->nlinks];
-	l->pub.url = url;
+	l->pub.url = own ? url : xstrdup(url);
 	l->pub.text = NULL;
 	l->pub.section = 0;
+	l->hash = h;
 	l->first_block = d->leaf != -1 ? d->leaf : (int)d->nblocks;
-	d->hash[j] = (int)d->nlinks++;
+	l->plain = false;
+	d->hash[j].link = (int32_t)d->nlinks++;
+	d->hash[j].top = (uint32_t)(h >> 32);
 	*isnew = true;
 	return (uint32_t)d->nlinks;
+}
+
+#define PRINTABLE(c)	((unsigned char)(c) - 0x21u < 0x5eu)
+#define ALPHA(c)	((unsigned char)(((c) | 0x20) - 'a') < 26u)
+#define DIGIT(c)	((unsigned char)((c) - '0') < 10u)
+
+/*
+ * True when href is its own resolved and sanitised form: an absolute URI
+ * of printable ASCII (so nothing to trim or clean) whose path has no "."
+ * or ".." segment (RFC 3986 5.2.2 would remove those, and changes nothing
+ * else).  Most links are such, and skip uri_resolve.
+ */
+static bool
+plain_absolute(const char *href)
+{
+	const char *p = href;
+	size_t n;
+
+	if (!ALPHA(*p))
+		return false;
+	for (p++; *p != ':'; p++)
+		if (!ALPHA(*p) && !DIGIT(*p) && *p != '+' && *p != '-' &&
+		    *p != '.')
+			return false;
+	for (n = 0; href[n] != '\0'; n++)
+		if (!PRINTABLE(href[n]))
+			return false;
+	p++;
+	if (p[0] == '/' && p[1] == '/')
+		p += 2 + strcspn(p + 2, "/?#");
+	while (*p != '\0' && *p != '?' && *p != '#') {
+		n = strcspn(p, "/?#");
+		if (p[0] == '.' && (n == 1 || (n == 2 && p[1] == '.')))
+			return false;
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return true;
+}
+
+/* Hrefs that are never links (after leading white space). */
+static bool
+refused(const char *href)
+{
+	return *href == '\0' || strncasecmp(href, "javascript:", 11) == 0 ||
+	    strncasecmp(href, "vbscript:", 9) == 0 ||
+	    strncasecmp(href, "data:", 5) == 0;
 }
 
 /* The absolute, sanitised form of href, or NULL for no usable link. */
@@ -558,10 +649,10 @@ link_url(struct doc *d, const char *href)
 	while (*href == ' ' || *href == '\t' || *href == '\n' ||
 	    *href == '\r')
 		href++;
-	if (*href == '\0' || strncasecmp(href, "javascript:", 11) == 0 ||
-	    strncasecmp(href, "vbscript:", 9) == 0 ||
-	    strncasecmp(href, "data:", 5) == 0)
+	if (refused(href))
 		return NULL;
+	if (plain_absolute(href))
+		return xstrdup(href);
 	abs = uri_resolve(d->base, href);
 	clean = utf8_sanitize(abs, strlen(abs), UTF8_ONELINE);
 	free(abs);
@@ -578,19 +669,96 @@ link_url(struct doc *d, const char *href)
 	return buf_detach(&b);
 }
 
+/* The slot of href in the table of hrefs seen: its own, or the empty one
+ * where it goes. */
+static struct href *
+href_slot(struct doc *d, const char *href, uint64_t h)
+{
+	size_t j = h & (d->hrefcap - 1);
+
+	while (d->hrefs[j].href != NULL && (d->hrefs[j].hash != h ||
+	    strcmp(d->hrefs[j].href, href) != 0))
+		j = (j + 1) & (d->hrefcap - 1);
+	return &d->hrefs[j];
+}
+
+static void
+href_add(struct doc *d, const char *href, uint64_t h, uint32_t link)
+{
+	struct href *old = d->hrefs, *e;
+	size_t i, oldcap = d->hrefcap;
+
+	if ((d->nhrefs + 1) * 2 > d->hrefcap) {
+		d->hrefcap = oldcap ? oldcap * 2 : 64;
+		d->hrefs = xcalloc(d->hrefcap, sizeof *d->hrefs);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].href != NULL)
+				*href_slot(d, old[i].href, old[i].hash) =
+				    old[i];
+		free(old);
+	}
+	e = href_slot(d, href, h);
+	e->href = xstrdup(href);
+	e->hash = h;
+	e->link = link;
+	d->nhrefs++;
+}
+
 void
 doc_link_begin(struct doc *d, const char *href)
 {
+	struct href *e;
+	uint32_t n;
+	uint64_t h;
+	size_t j;
 	char *url;
 
 	if (d->linkdepth++ > 0)
 		return;
 	d->link = 0;
-	if (href == NULL || (url = link_url(d, href)) == NULL)
+	if (href == NULL)
 		return;
+	/* An href that is its own URL goes straight to the links table,
+	 * where the test is done once per URL. */
+	h = hash_str(href);
+	j = link_slot(d, href, h);
+	if ((d->hash[j].link != -1 && d->links[d->hash[j].link].plain) ||
+	    (d->hash[j].link == -1 && plain_absolute(href) &&
+	    !refused(href))) {
+		if (d->leaf == -1 && d->cell == -1)
+			leaf_begin(d, DOC_PARA, 0);
+		n = link_number(d, href, h, false, &d->link_new);
+		d->links[n - 1].plain = true;
+		d->link = n;
+		d->link_run = d->nruns;
+		return;
+	}
+	/* Others are resolved and sanitised once: the base is fixed, so an
+	 * href always makes the same URL. */
+	e = d->hrefcap > 0 ? href_slot(d, href, h) : NULL;
+	if (e != NULL && e->href != NULL) {
+		if (e->link == 0)
+			return;
+		if (d->leaf == -1 && d->cell == -1)
+			leaf_begin(d, DOC_PARA, 0);
+		d->link = e->link;
+		d->link_new = false;
+		d->link_run = d->nruns;
+		return;
+	}
+	if ((url = link_url(d, href)) == NULL) {
+		href_add(d, href, h, 0);
+		return;
+	}
 	if (d->leaf == -1 && d->cell == -1)
 		leaf_begin(d, DOC_PARA, 0);
-	d->link = link_number(d, url, &d->link_new);
+	n = link_number(d, url, hash_str(url), true, &d->link_new);
+	if (d->link_new) {
+		url = (char *)d->links[n - 1].pub.url;
+		d->links[n - 1].plain = plain_absolute(url) && !refused(url);
+	}
+	href_add(d, href, h, n);
+	d->link = n;
 	d->link_run = d->nruns;
 }
 
@@ -918,7 +1086,22 @@ static void
 item_marker(char *out, size_t size, int n, char type)
 {
 	struct buf b = BUF_INIT;
+	char digits[12];
+	int k = 0;
 
+	if (n >= 0 && size >= 13 && type != 'i' && type != 'I' &&
+	    type != 'a' && type != 'A') {
+		/* The usual "12.", without a buffer. */
+		do {
+			digits[k++] = (char)('0' + n % 10);
+			n /= 10;
+		} while (n > 0);
+		while (k > 0)
+			*out++ = digits[--k];
+		*out++ = '.';
+		*out = '\0';
+		return;
+	}
 	if ((type == 'i' || type == 'I') && n > 0 && n < 4000)
 		roman(&b, n, type == 'I');
 	else if ((type == 'a' || type == 'A') && n > 0)
@@ -975,9 +1158,12 @@ doc_item_begin(struct doc *d, int value)
 	struct doc_container *c;
 	struct doc_list *l;
 	struct open *list;
+	size_t i;
 	int w;
 
-	list = &d->open[item_open(d, &c)];
+	/* Not &d->open[item_open(...)]: item_open may move d->open. */
+	i = item_open(d, &c);
+	list = &d->open[i];
 	if (c == NULL)
 		return;
 	l = &d->lists[c->list];
@@ -998,17 +1184,20 @@ doc_item_begin_marker(struct doc *d, const char *marker)
 {
 	struct doc_container *c;
 	struct doc_list *l;
-	char *clean;
+	size_t n;
 	int w;
 
 	item_open(d, &c);
 	if (c == NULL)
 		return;
 	l = &d->lists[c->list];
-	clean = utf8_sanitize(marker, strlen(marker), UTF8_ONELINE);
-	snprintf(c->marker, sizeof c->marker, "%s", clean);
-	free(clean);
-	w = (int)utf8_width(c->marker);
+	buf_reset(&d->scratch);
+	utf8_sanitize_into(&d->scratch, marker, strlen(marker), UTF8_ONELINE);
+	n = d->scratch.len < sizeof c->marker ? d->scratch.len :
+	    sizeof c->marker - 1;
+	memcpy(c->marker, d->scratch.data, n);
+	c->marker[n] = '\0';
+	w = (int)utf8_nwidth(c->marker, n);
 	if (w > l->marker_width)
 		l->marker_width = w;
 }
@@ -1235,12 +1424,62 @@ section_name(struct doc *d, const struct doc_block *b)
 	return s;
 }
 
+/* Whether block i (> 0) follows the one before after a blank line, once
+ * the lists around them know if they are tight: not when their innermost
+ * common list is. */
+static void
+spacing(struct doc *d, size_t i)
+{
+	struct doc_block *b = &d->blocks[i];
+	const struct doc_container *c;
+	int list;
+
+	if (i == 0)
+		return;
+	list = common_list(d, &d->blocks[i - 1], b);
+	b->space_before = list == -1 || !d->lists[list].tight;
+	/* A definition follows its term directly. */
+	if (b->depth > 0) {
+		c = doc_frame(d, b, b->depth - 1);
+		if (c->type == DOC_INDENT && c->first_block == (int)i)
+			b->space_before = false;
+	}
+}
+
+/* Hand the blocks not yet handed out to the caller of doc_parse_each,
+ * then let their text and runs go. */
+static void
+release(struct doc *d)
+{
+	struct doc_block *b;
+	size_t i, first = d->released, end = d->nblocks;
+
+	if (end == first)
+		return;
+	for (i = first; i < end; i++) {
+		spacing(d, i);
+		b = &d->blocks[i];
+		if (b->type == DOC_HEADING && b->depth == 0) {
+			/* It may name a section. */
+			GROW(d->heads, d->nheads, d->capheads);
+			d->heads[d->nheads].block = (int)i;
+			d->heads[d->nheads++].name = section_name(d, b);
+		}
+	}
+	d->each(d, (int)first, (int)end, d->each_arg);
+	d->released = end;
+	d->nruns = 0;
+	d->ncells = 0;
+	buf_reset(&d->text);
+	buf_str(&d->text);
+}
+
 void
 doc_finish(struct doc *d)
 {
 	struct doc_block *b;
-	size_t i, capsec = 0;
-	int level = 0, sec = -1, list;
+	size_t i, head, capsec = 0;
+	int level = 0, sec = -1;
 
 	if (d->finished)
 		return;
@@ -1259,30 +1498,28 @@ doc_finish(struct doc *d)
 			level = b->level;
 	}
 	d->section_level = level;
-	/* Blank lines between blocks, now that lists know if they are
-	 * tight: none between blocks whose innermost common list is. */
-	for (i = 1; i < d->nblocks; i++) {
-		list = common_list(d, &d->blocks[i - 1], &d->blocks[i]);
-		d->blocks[i].space_before = list == -1 ||
-		    !d->lists[list].tight;
-		/* A definition follows its term directly. */
-		b = &d->blocks[i];
-		if (b->depth > 0 && doc_frame(d, b, b->depth - 1)->type ==
-		    DOC_INDENT && doc_frame(d, b, b->depth - 1)->first_block ==
-		    (int)i)
-			b->space_before = false;
-	}
-	for (i = 0; i < d->nblocks; i++) {
+	if (d->each != NULL)
+		release(d);
+	for (i = d->released; i < d->nblocks; i++)
+		spacing(d, i);
+	for (i = 0, head = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if ((b->type == DOC_HEADING && b->depth == 0 &&
 		    b->level == level) || sec == -1) {
 			GROW(d->sections, d->nsections, capsec);
 			sec = (int)d->nsections++;
-			if (b->type == DOC_HEADING && b->level == level &&
-			    b->depth == 0)
-				d->sections[sec].name = section_name(d, b);
-			else
+			if (b->type != DOC_HEADING || b->level != level ||
+			    b->depth != 0)
 				d->sections[sec].name = xstrdup("Intro");
+			else if (i >= d->released)
+				d->sections[sec].name = section_name(d, b);
+			else {
+				/* Named when it was handed out. */
+				while (d->heads[head].block != (int)i)
+					head++;
+				d->sections[sec].name = d->heads[head].name;
+				d->heads[head].name = NULL;
+			}
 			d->sections[sec].block = (int)i;
 		}
 		b->section = sec;
@@ -1452,6 +1689,14 @@ struct doc *
 doc_parse(const char *content, size_t len, enum content_kind kind,
     const char *base_url, char **cause)
 {
+	return doc_parse_each(content, len, kind, base_url, NULL, NULL,
+	    cause);
+}
+
+struct doc *
+doc_parse_each(const char *content, size_t len, enum content_kind kind,
+    const char *base_url, doc_blocks_fn fn, void *arg, char **cause)
+{
 	struct frontmatter *fm;
 	struct doc *d;
 	const char *v;
@@ -1459,6 +1704,8 @@ doc_parse(const char *content, size_t len, enum content_kind kind,
 	char *fmcause = NULL;
 
 	d = doc_new(base_url);
+	d->each = fn;
+	d->each_arg = arg;
 	switch (kind) {
 	case CONTENT_HTML:
 	case CONTENT_XHTML:

@@ -122,6 +122,20 @@ struct doc	*doc_parse(const char *content, size_t len,
 		    char **cause);
 void		 doc_free(struct doc *);
 
+/* Blocks [first, end) of a document being parsed, complete (space_before
+ * included, section not yet): see doc_parse_each. */
+typedef void	(*doc_blocks_fn)(const struct doc *, int first, int end,
+		    void *arg);
+/* As doc_parse, but blocks are handed to fn, in order, as soon as nothing
+ * can change them, and their text and runs are then let go: memory stays
+ * about that of one top-level block, plus a few bytes per block and link.
+ * fn sees the links table as far as it goes, and the meta.  The document
+ * returned has its links, sections and meta, but no text in its blocks:
+ * they have all been handed out. */
+struct doc	*doc_parse_each(const char *content, size_t len,
+		    enum content_kind kind, const char *base_url,
+		    doc_blocks_fn fn, void *arg, char **cause);
+
 /* The links table: numbers run from 1 to doc_nlinks() in the order of
  * first appearance; one URL keeps one number.  NULL when out of range. */
 int		 doc_nlinks(const struct doc *);

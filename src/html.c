@@ -3,6 +3,8 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -46,7 +48,7 @@ enum action {
 	A_TD,
 };
 
-/* NOTE: sorted by name for bsearch. */
+/* Sorted by name, to be read; looked up by hash (action_of). */
 static const struct tag {
 	const char	*name;
 	enum action	 action;
@@ -149,21 +151,45 @@ static const struct tag {
 	{ "video", A_SKIP },
 };
 
-static int
-tagcmp(const void *key, const void *elem)
+/*
+ * Every element of a page is looked up: a hash of the names (built on
+ * first use) takes one comparison where a binary search took seven.
+ */
+#define TAGSLOTS	256		/* a power of two, over twice the tags */
+
+static unsigned int
+tag_hash(const char *s)
 {
-	return strcmp(key, ((const struct tag *)elem)->name);
+	unsigned int h = 0;
+
+	while (*s != '\0')
+		h = h * 31 + (unsigned char)*s++;
+	return h & (TAGSLOTS - 1);
 }
 
 static enum action
 action_of(const char *name)
 {
-	const struct tag *t;
+	static uint8_t slot[TAGSLOTS];	/* index + 1 in tags, 0 empty */
+	static bool init;
+	unsigned int j;
+	size_t i;
 
+	if (!init) {
+		for (i = 0; i < nitems(tags); i++) {
+			for (j = tag_hash(tags[i].name); slot[j] != 0;
+			    j = (j + 1) & (TAGSLOTS - 1))
+				;
+			slot[j] = (uint8_t)(i + 1);
+		}
+		init = true;
+	}
 	if (name == NULL)
 		return A_NONE;
-	t = bsearch(name, tags, nitems(tags), sizeof tags[0], tagcmp);
-	return t != NULL ? t->action : A_NONE;
+	for (j = tag_hash(name); slot[j] != 0; j = (j + 1) & (TAGSLOTS - 1))
+		if (strcmp(tags[slot[j] - 1].name, name) == 0)
+			return tags[slot[j] - 1].action;
+	return A_NONE;
 }
 
 /* The value of attribute name in a SAX attribute array, or NULL. */
@@ -389,7 +415,22 @@ struct hparse {
 	size_t		 pre;		/* open pre elements */
 	struct buf	 prebuf;
 	int		 code;		/* open inline code elements */
+	struct buf	 text;		/* since the last tag */
 };
+
+/* The parser hands text over in pieces (entities apart, at most 1000
+ * bytes); the document takes it in one, at the next tag. */
+static void
+flush_text(struct hparse *h)
+{
+	if (h->text.len == 0)
+		return;
+	if (h->code > 0)
+		doc_add_code(h->d, h->text.data, h->text.len);
+	else
+		doc_add_text(h->d, h->text.data, h->text.len);
+	buf_reset(&h->text);
+}
 
 static void
 sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
@@ -398,6 +439,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	const char *name = (const char *)xname;
 	enum action a = action_of(name), parent;
 
+	flush_text(h);
 	parent = h->n > 0 ? (enum action)h->stack[h->n - 1] : A_NONE;
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 64;
@@ -433,6 +475,7 @@ sax_end(void *ctx, const xmlChar *name)
 	size_t skip = 0;
 
 	(void)name;
+	flush_text(h);
 	if (h->n == 0)
 		return;
 	a = (enum action)h->stack[--h->n];
@@ -464,10 +507,8 @@ sax_text(void *ctx, const xmlChar *s, int len)
 		return;
 	if (h->pre > 0)
 		buf_add(&h->prebuf, s, (size_t)len);
-	else if (h->code > 0)
-		doc_add_code(h->d, (const char *)s, (size_t)len);
 	else
-		doc_add_text(h->d, (const char *)s, (size_t)len);
+		buf_add(&h->text, s, (size_t)len);
 }
 
 static void
@@ -521,8 +562,10 @@ html_parse(struct doc *d, const char *s, size_t len, char **cause)
 	h.d = d;
 	ctxt->userData = &h;
 	htmlParseDocument(ctxt);
+	flush_text(&h);
 	htmlFreeParserCtxt(ctxt);
 	free(h.stack);
 	buf_free(&h.prebuf);
+	buf_free(&h.text);
 	return 0;
 }

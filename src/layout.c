@@ -200,13 +200,30 @@ line_end(struct layout *L)
 	line_begin(L);
 }
 
+/* The prefix of a line: cells of width 1 and at most 4 bytes each. */
 static void
 add_prefix(struct layout *L, const struct prefix *p)
 {
+	struct layout_cell *c;
+	char *t;
 	int i;
 
-	for (i = 0; i < p->n; i++)
-		add_cell(L, p->c[i].s, p->c[i].len, 1, 0, p->c[i].role, 0);
+	reserve(L, (size_t)p->n);
+	c = &L->cells[L->ncells];
+	t = L->text.data + L->text.len;
+	for (i = 0; i < p->n; i++, c++) {
+		c->off = (uint32_t)(t - L->text.data - L->ts);
+		c->link = 0;
+		c->len = p->c[i].len;
+		c->width = 1;
+		c->style = 0;
+		c->role = p->c[i].role;
+		memcpy(t, p->c[i].s, p->c[i].len);
+		t += p->c[i].len;
+	}
+	L->ncells += (size_t)p->n;
+	L->text.len = (size_t)(t - L->text.data);
+	L->lw += p->n;
 }
 
 /* Character classes for line breaking. */
@@ -214,8 +231,13 @@ add_prefix(struct layout *L, const struct prefix *p)
 static bool
 is_closing(uint32_t cp)
 {
+	switch (cp) {
+	case '!': case ')': case ',': case '.': case ':': case ';': case '?':
+	case ']': case '}':
+		return true;
+	}
 	if (cp < 0x80)
-		return cp != 0 && strchr("!),.:;?]}", (int)cp) != NULL;
+		return false;
 	switch (cp) {
 	case 0x2019: case 0x201d: case 0xbb: case 0x203a: case 0x2026:
 	case 0x2025: case 0x3001: case 0x3002: case 0x3009: case 0x300b:
@@ -290,38 +312,51 @@ wrap_newline(struct wrap *w)
 static void
 save_tail(struct layout *L, size_t i, struct saved *s)
 {
-	size_t k, base;
+	size_t k, n = L->ncells - i, base;
+	uint32_t off;
 
-	s->n = 0;
-	buf_reset(&s->b);
-	if (L->ncells - i > s->cap) {
-		s->cap = L->ncells - i;
+	if (n > s->cap) {
+		s->cap = n;
 		s->c = xreallocarray(s->c, s->cap, sizeof *s->c);
 	}
-	base = L->ts + L->cells[i].off;
+	off = L->cells[i].off;
+	base = L->ts + off;
+	buf_reset(&s->b);
 	buf_add(&s->b, L->text.data + base, L->text.len - base);
-	for (k = i; k < L->ncells; k++) {
-		s->c[s->n] = L->cells[k];
-		s->c[s->n].off = (uint32_t)(L->ts + L->cells[k].off - base);
-		s->n++;
+	memcpy(s->c, L->cells + i, n * sizeof *s->c);
+	for (k = 0; k < n; k++) {
+		s->c[k].off -= off;
+		L->lw -= s->c[k].width;
 	}
-	for (k = i; k < L->ncells; k++)
-		L->lw -= L->cells[k].width;
+	s->n = n;
 	L->ncells = i;
 	buf_truncate(&L->text, base);
 }
 
+/* Put saved cells [from, to) back at the end of the line. */
 static void
 restore(struct layout *L, const struct saved *s, size_t from, size_t to)
 {
-	size_t k;
-	const struct layout_cell *c;
+	struct layout_cell *c;
+	size_t k, n = to - from, start, end;
+	uint32_t delta;
 
-	for (k = from; k < to; k++) {
-		c = &s->c[k];
-		add_cell(L, s->b.data + c->off, c->len, c->width, c->style,
-		    c->role, c->link);
+	if (n == 0)
+		return;
+	start = s->c[from].off;
+	end = s->c[to - 1].off + s->c[to - 1].len;
+	reserve(L, n);
+	buf_grow(&L->text, end - start);
+	c = L->cells + L->ncells;
+	memcpy(c, s->c + from, n * sizeof *c);
+	delta = (uint32_t)(L->text.len - L->ts - start);
+	for (k = 0; k < n; k++) {
+		c[k].off += delta;
+		L->lw += c[k].width;
 	}
+	memcpy(L->text.data + L->text.len, s->b.data + start, end - start);
+	L->text.len += end - start;
+	L->ncells += n;
 }
 
 static bool
@@ -331,7 +366,10 @@ glue_cell(const struct saved *s, size_t k)
 
 	if (s->c[k].role == LAYOUT_LINKNUM)
 		return true;
-	utf8_decode(s->b.data + s->c[k].off, s->c[k].len, &cp);
+	if (s->c[k].len == 1)
+		cp = (unsigned char)s->b.data[s->c[k].off];
+	else
+		utf8_decode(s->b.data + s->c[k].off, s->c[k].len, &cp);
 	return is_closing(cp);
 }
 
@@ -372,7 +410,7 @@ hard_split(struct wrap *w)
 		 * that leaves the piece at least half full. */
 		for (cut = k; cut > start + (k - start + 1) / 2; cut--)
 			if (cut_char(s, cut - 1) == '/' ||
-			    strchr("&#", cut_char(s, cut)) != NULL)
+			    cut_char(s, cut) == '&' || cut_char(s, cut) == '#')
 				break;
 		if (cut > start + (k - start + 1) / 2)
 			k = cut;
@@ -442,7 +480,12 @@ wrap_space(struct wrap *w)
 	struct layout *L = w->L;
 	const struct layout_cell *c;
 
-	word_end(w);
+	if (w->inword && w->tw <= w->avail) {
+		/* The word fits: the common case of word_end. */
+		w->inword = false;
+		w->sp = SIZE_MAX;
+	} else
+		word_end(w);
 	if (!w->started || L->ncells == w->cs)
 		return;
 	c = &L->cells[L->ncells - 1];
@@ -518,20 +561,34 @@ static void
 ascii_run(struct wrap *w, const char *s, size_t n)
 {
 	struct layout *L = w->L;
-	struct layout_cell *c;
+	struct layout_cell *c, t;
 	size_t k;
 	uint32_t off;
+
 
 	reserve(L, n);
 	c = &L->cells[L->ncells];
 	off = (uint32_t)(L->text.len - L->ts);
-	for (k = 0; k < n; k++, c++) {
-		c->off = off + (uint32_t)k;
-		c->link = w->link;
-		c->len = 1;
-		c->width = 1;
-		c->style = w->style;
-		c->role = w->role;
+	t.off = off;
+	t.link = w->link;
+	t.len = 1;
+	t.width = 1;
+	t.style = w->style;
+	t.role = w->role;
+	/* Four cells a step: this is the inner loop of a layout. */
+	for (k = 0; k + 4 <= n; k += 4) {
+		c[k] = t;
+		c[k + 1] = t;
+		c[k + 2] = t;
+		c[k + 3] = t;
+		c[k].off = off + (uint32_t)k;
+		c[k + 1].off = off + (uint32_t)k + 1;
+		c[k + 2].off = off + (uint32_t)k + 2;
+		c[k + 3].off = off + (uint32_t)k + 3;
+	}
+	for (; k < n; k++) {
+		c[k] = t;
+		c[k].off = off + (uint32_t)k;
 	}
 	memcpy(L->text.data + L->text.len, s, n);
 	L->text.len += n;
@@ -541,6 +598,27 @@ ascii_run(struct wrap *w, const char *s, size_t n)
 	w->tw += (int)n;
 	w->prevcp = (unsigned char)s[n - 1];
 	w->prevw = 1;
+}
+
+/* The end of the run of printable ASCII (0x21 to 0x7e) from s[i], eight
+ * bytes at a step where it can: URLs are long words. */
+static size_t
+printable_end(const char *s, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w;
+
+	while (i + 8 <= len) {
+		memcpy(&w, s + i, 8);
+		if (((w - ones * 0x21) & ~w & highs) != 0 ||
+		    (((w + ones * (127 - 0x7e)) | w) & highs) != 0)
+			break;
+		i += 8;
+	}
+	while (i < len && (unsigned char)s[i] - 0x21u < 0x5eu)
+		i++;
+	return i;
 }
 
 /* Add UTF-8 text s[0..len) (sanitised, white space collapsed). */
@@ -556,6 +634,30 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 		if (c == ' ') {
 			wrap_space(w);
 			i++;
+			continue;
+		}
+		if (c - 0x21u < 0x5eu && w->started && w->prevw != 2) {
+			/* A run of printable ASCII: as wrap_char would take
+			 * it, a character at a time, without a break. */
+			n = printable_end(s, i + 1, len);
+			if (!w->inword) {
+				w->inword = true;
+				w->ws = w->L->ncells;
+				w->ww = 0;
+			}
+			if (n < len && s[n] == ' ' &&
+			    w->tw + (int)(n - i) <= w->avail) {
+				/* The word fits, and a space ends it: what
+				 * wrap_space would do, with the same cell. */
+				ascii_run(w, s + i, n + 1 - i);
+				w->inword = false;
+				w->sp = w->L->ncells - 1;
+				w->prevcp = (unsigned char)s[n - 1];
+				i = n + 1;
+				continue;
+			}
+			ascii_run(w, s + i, n - i);
+			i = n;
 			continue;
 		}
 		if (c < 0x80) {
@@ -580,20 +682,45 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 	}
 }
 
+/* "[n]" into num (at least 16 bytes); returns its length. */
+static int
+linknum(char *num, uint32_t n)
+{
+	char tmp[12];
+	int len = 0, k = 0;
+
+	do {
+		tmp[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	num[len++] = '[';
+	while (k > 0)
+		num[len++] = tmp[--k];
+	num[len++] = ']';
+	num[len] = '\0';
+	return len;
+}
+
 static void
 wrap_linknum(struct wrap *w, uint32_t n)
 {
 	char num[16];
-	int len, i;
+	int len;
 	uint8_t role = w->role, style = w->style;
 	uint32_t link = w->link;
 
-	len = snprintf(num, sizeof num, "[%u]", n);
+	len = linknum(num, n);
 	w->role = LAYOUT_LINKNUM;
 	w->style = 0;
 	w->link = n;
-	for (i = 0; i < len; i++)
-		wrap_char(w, (unsigned char)num[i], num + i, 1, 1, true);
+	/* As wrap_char would take them, glued: no break before any. */
+	wrap_open(w);
+	if (!w->inword) {
+		w->inword = true;
+		w->ws = w->L->ncells;
+		w->ww = 0;
+	}
+	ascii_run(w, num, (size_t)len);
 	w->role = role;
 	w->style = style;
 	w->link = link;
@@ -706,7 +833,7 @@ make_prefixes(struct layout *L, const struct doc *d, const struct doc_block *b,
 	const struct doc_list *list;
 	int keep[DOC_MAX_DEPTH], n, i, k, mw, pad;
 	const char *m;
-	size_t cl;
+	size_t cl, ml;
 	uint32_t cp;
 
 	first->n = cont->n = 0;
@@ -716,14 +843,14 @@ make_prefixes(struct layout *L, const struct doc *d, const struct doc_block *b,
 		switch (c->type) {
 		case DOC_QUOTE:
 			pre_add(first, L->g->quote, LAYOUT_QUOTE);
-			pre_add(first, " ", LAYOUT_INDENT);
+			pre_addn(first, " ", 1, LAYOUT_INDENT);
 			pre_add(cont, L->g->quote, LAYOUT_QUOTE);
-			pre_add(cont, " ", LAYOUT_INDENT);
+			pre_addn(cont, " ", 1, LAYOUT_INDENT);
 			break;
 		case DOC_INDENT:
 			for (i = 0; i < 4; i++) {
-				pre_add(first, " ", LAYOUT_INDENT);
-				pre_add(cont, " ", LAYOUT_INDENT);
+				pre_addn(first, " ", 1, LAYOUT_INDENT);
+				pre_addn(cont, " ", 1, LAYOUT_INDENT);
 			}
 			break;
 		case DOC_ITEM:
@@ -733,23 +860,25 @@ make_prefixes(struct layout *L, const struct doc *d, const struct doc_block *b,
 				pre_add(first, L->g->bullet[(list->level - 1) %
 				    3], LAYOUT_MARKER);
 				for (i = 1; i < mw; i++)
-					pre_add(first, " ", LAYOUT_INDENT);
+					pre_addn(first, " ", 1, LAYOUT_INDENT);
 			} else if (c->first_block == bi) {
 				/* Numbers are right-aligned. */
-				pad = mw - (int)utf8_width(c->marker);
+				ml = strlen(c->marker);
+				pad = mw - (int)utf8_nwidth(c->marker, ml);
 				for (i = 0; i < pad; i++)
-					pre_add(first, " ", LAYOUT_INDENT);
+					pre_addn(first, " ", 1, LAYOUT_INDENT);
 				for (m = c->marker; *m != '\0'; m += cl) {
-					cl = utf8_decode(m, strlen(m), &cp);
+					cl = utf8_decode(m, ml - (size_t)(m -
+					    c->marker), &cp);
 					pre_addn(first, m, cl, LAYOUT_MARKER);
 				}
 			} else {
 				for (i = 0; i < mw; i++)
-					pre_add(first, " ", LAYOUT_INDENT);
+					pre_addn(first, " ", 1, LAYOUT_INDENT);
 			}
-			pre_add(first, " ", LAYOUT_INDENT);
+			pre_addn(first, " ", 1, LAYOUT_INDENT);
 			for (i = 0; i <= mw; i++)
-				pre_add(cont, " ", LAYOUT_INDENT);
+				pre_addn(cont, " ", 1, LAYOUT_INDENT);
 			break;
 		}
 	}
@@ -776,10 +905,10 @@ blank_line(struct layout *L, const struct doc *d, int a, int b)
 		c = doc_frame(d, bb, fi);
 		if (c->type == DOC_QUOTE) {
 			pre_add(&p, L->g->quote, LAYOUT_QUOTE);
-			pre_add(&p, " ", LAYOUT_INDENT);
+			pre_addn(&p, " ", 1, LAYOUT_INDENT);
 		} else
 			for (i = 0; i < frame_width(d, c); i++)
-				pre_add(&p, " ", LAYOUT_INDENT);
+				pre_addn(&p, " ", 1, LAYOUT_INDENT);
 	}
 	add_prefix(L, &p);
 	line_end(L);
@@ -947,7 +1076,7 @@ measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
 			continue;
 		}
 		if (r->kind == DOC_RUN_LINKNUM) {
-			cw = snprintf(num, sizeof num, "[%u]", r->link);
+			cw = linknum(num, r->link);
 			line += cw;
 			word += cw;
 			if (word > *min)
@@ -1328,7 +1457,7 @@ find_spans(struct layout *L)
 }
 
 static struct layout *
-layout_init(const struct doc *d, int width, const struct layout_opts *opts)
+layout_init(int width, const struct layout_opts *opts)
 {
 	struct layout *L;
 
@@ -1339,8 +1468,6 @@ layout_init(const struct doc *d, int width, const struct layout_opts *opts)
 	L = xcalloc(1, sizeof *L);
 	L->width = width;
 	L->g = opts != NULL && opts->ascii ? &ascii_glyphs : &utf8_glyphs;
-	L->nblocks = doc_nblocks(d);
-	L->block_line = xcalloc((size_t)L->nblocks + 1, sizeof *L->block_line);
 	buf_str(&L->text);
 	line_begin(L);
 	return L;
@@ -1352,11 +1479,14 @@ lay_block(struct layout *L, const struct doc *d, int i)
 {
 	const struct doc_block *b = doc_block(d, i);
 	struct prefix first, cont;
+	size_t start;
 
 	L->block = i;
 	if (b->space_before && L->done + L->nlines > 0)
 		blank_line(L, d, i - 1, i);
-	L->block_line[i] = (int)L->nlines;
+	start = L->nlines;
+	if (L->block_line != NULL)
+		L->block_line[i] = (int)start;
 	make_prefixes(L, d, b, i, &first, &cont);
 	switch (b->type) {
 	case DOC_PARA:
@@ -1373,7 +1503,7 @@ lay_block(struct layout *L, const struct doc *d, int i)
 		lay_table(L, d, b, &first, &cont);
 		break;
 	}
-	if ((int)L->nlines == L->block_line[i]) {
+	if (L->nlines == start) {
 		/* An empty block still takes a line. */
 		add_prefix(L, &first);
 		line_end(L);
@@ -1396,8 +1526,9 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	struct layout *L;
 	int i, n, sec;
 
-	L = layout_init(d, width, opts);
-	n = L->nblocks;
+	L = layout_init(width, opts);
+	n = L->nblocks = doc_nblocks(d);
+	L->block_line = xcalloc((size_t)n + 1, sizeof *L->block_line);
 	for (i = 0; i < n; i++)
 		lay_block(L, d, i);
 	L->block_line[n] = (int)L->nlines;
@@ -1419,21 +1550,25 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	return L;
 }
 
+struct layout *
+layout_stream_new(int width, const struct layout_opts *opts)
+{
+	return layout_init(width, opts);
+}
+
 /*
  * The same lines as layout_new, handed to fn one block at a time and then
  * forgotten: memory stays that of the largest block.  Text mode uses it.
  */
 void
-layout_each(const struct doc *d, int width, const struct layout_opts *opts,
+layout_stream(struct layout *L, const struct doc *d, int first, int end,
     layout_line_fn fn, void *arg)
 {
-	struct layout *L;
 	struct layout_line line;
 	size_t k;
 	int i;
 
-	L = layout_init(d, width, opts);
-	for (i = 0; i < L->nblocks; i++) {
+	for (i = first; i < end; i++) {
 		lay_block(L, d, i);
 		for (k = 0; k < L->nlines; k++) {
 			public_line(L, k, &line);
@@ -1445,6 +1580,15 @@ layout_each(const struct doc *d, int width, const struct layout_opts *opts,
 		buf_reset(&L->text);
 		line_begin(L);
 	}
+}
+
+void
+layout_each(const struct doc *d, int width, const struct layout_opts *opts,
+    layout_line_fn fn, void *arg)
+{
+	struct layout *L = layout_stream_new(width, opts);
+
+	layout_stream(L, d, 0, doc_nblocks(d), fn, arg);
 	layout_free(L);
 }
 

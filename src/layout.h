@@ -75,6 +75,14 @@ typedef void	(*layout_line_fn)(const struct layout_line *, void *);
 void		 layout_each(const struct doc *d, int width,
 		    const struct layout_opts *opts, layout_line_fn fn,
 		    void *arg);
+/* layout_each a range of blocks at a time, for a document handed out as
+ * it is parsed (doc_parse_each): blocks [first, end) of d go to fn; the
+ * ranges must follow each other from block 0.  The layout only carries
+ * what the next block needs (a blank line before it or not); free it
+ * with layout_free, use nothing else on it. */
+struct layout	*layout_stream_new(int width, const struct layout_opts *opts);
+void		 layout_stream(struct layout *, const struct doc *d,
+		    int first, int end, layout_line_fn fn, void *arg);
 
 /* The width the layout was made for. */
 int		 layout_width(const struct layout *);

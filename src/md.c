@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,37 +14,391 @@
 #include "util.h"
 
 /*
+ * The arena tells ASan (sanitizer builds) and memcheck (make
+ * check-valgrind) which of its bytes cmark may touch: NOACCESS for free
+ * space, UNDEFINED for a block handed out, DEFINED for the arena's own
+ * words it reads back.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define NOACCESS(p, n)	ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNDEFINED(p, n)	ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#define DEFINED(p, n)	ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#elif defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define ARENA_VALGRIND	1
+#define VG(req)		do { if (vg) (void)(req); } while (0)
+#define NOACCESS(p, n)	VG(VALGRIND_MAKE_MEM_NOACCESS((p), (n)))
+#define UNDEFINED(p, n)	VG(VALGRIND_MAKE_MEM_UNDEFINED((p), (n)))
+#define DEFINED(p, n)	VG(VALGRIND_MAKE_MEM_DEFINED((p), (n)))
+#endif
+#endif
+#ifndef NOACCESS
+#define NOACCESS(p, n)	((void)(p), (void)(n))
+#define UNDEFINED(p, n)	((void)(p), (void)(n))
+#define DEFINED(p, n)	((void)(p), (void)(n))
+#endif
+
+/*
+ * cmark allocates every node and string of the tree on its own, some
+ * 600,000 of them for a 5 MB post, and frees them one by one; through
+ * malloc that was a third of the parse.  Its allocator hooks take no
+ * context, so one arena at a time serves md_parse (which is not re-entered:
+ * HTML blocks go to html.c).  Blocks come in size classes with free lists,
+ * so memory freed during the parse is used again, and carry their size in
+ * an 8-byte header.  Data is 8-byte aligned, as in cmark's own arena: its
+ * structures hold pointers and ints, and a node (112 bytes) then takes 120
+ * bytes, not 128.  Blocks too large for a class come from malloc, kept in
+ * a list.  The whole arena goes at once at the end, without walking the
+ * tree.
+ */
+#define ARENA_CHUNK	(64 * 1024)	/* the first; then doubling */
+#define ARENA_MAXCHUNK	(1024 * 1024)
+#define ARENA_BIG	1u		/* header flag of a malloc'd block */
+
+/* Block sizes, header included: 8 apart to 256 (classes 0 to 30), then
+ * 4 per doubling. */
+static const unsigned int arena_class[] = {
+	16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120, 128, 136,
+	144, 152, 160, 168, 176, 184, 192, 200, 208, 216, 224, 232, 240, 248,
+	256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048,
+	2560, 3072, 3584, 4096,
+};
+#define NCLASS		(sizeof arena_class / sizeof arena_class[0])
+#define SMALL		30		/* the class of 256 */
+
+struct achunk {
+	struct achunk	*next;
+	size_t		 size;
+};
+
+/* A malloc'd block: links, then the size word, then the data. */
+struct abig {
+	struct abig	*prev, *next;
+	size_t		 pad;
+	size_t		 size;		/* data bytes | ARENA_BIG */
+};
+
+struct arena {
+	struct achunk	*chunks;
+	char		*bump, *end;	/* free space of the newest chunk */
+	char		*last;		/* the block bumped last */
+	size_t		 next;		/* size of the next chunk */
+	void		*free[NCLASS];
+	uint64_t	 nonempty;	/* bit c: free[c] has a block */
+	struct abig	*big;
+};
+
+static struct arena *arena;
+#ifdef ARENA_VALGRIND
+static int vg;		/* running under valgrind */
+#endif
+
+static size_t *
+size_word(void *p)
+{
+	return (size_t *)p - 1;
+}
+
+static unsigned int
+arena_class_of(size_t n)
+{
+	unsigned int c;
+
+	if (n + 8 <= 256)
+		return (unsigned int)((n + 8 + 7) / 8 - 2);
+	for (c = SMALL + 1; c < NCLASS; c++)
+		if (n + 8 <= arena_class[c])
+			break;
+	return c;	/* NCLASS: too large */
+}
+
+static void *
+arena_big(struct arena *a, size_t n)
+{
+	struct abig *b;
+
+	if (n > SIZE_MAX - sizeof *b)
+		fatal("out of memory");
+	b = xmalloc(sizeof *b + n);
+	b->prev = NULL;
+	b->next = a->big;
+	if (a->big != NULL)
+		a->big->prev = b;
+	a->big = b;
+	b->size = n | ARENA_BIG;
+	return b + 1;
+}
+
+static void
+arena_unbig(struct arena *a, struct abig *b)
+{
+	if (b->prev != NULL)
+		b->prev->next = b->next;
+	else
+		a->big = b->next;
+	if (b->next != NULL)
+		b->next->prev = b->prev;
+}
+
+/* Put the block of data p and class c on its free list. */
+static void
+arena_push(struct arena *a, char *p, unsigned int c)
+{
+	*(size_t *)(p - 8) = arena_class[c] - 8;
+	*(void **)p = a->free[c];
+	a->free[c] = p;
+	a->nonempty |= (uint64_t)1 << c;
+	NOACCESS(p - 8, arena_class[c]);
+}
+
+static char *
+arena_pop(struct arena *a, unsigned int c)
+{
+	char *p = a->free[c];
+
+	DEFINED(p - 8, 16);		/* size word and link */
+	if ((a->free[c] = *(void **)p) == NULL)
+		a->nonempty &= ~((uint64_t)1 << c);
+	UNDEFINED(p, arena_class[c] - 8);
+	return p;
+}
+
+/* The smallest class above c with a free block, or NCLASS. */
+static unsigned int
+arena_donor(const struct arena *a, unsigned int c)
+{
+	uint64_t m = c + 1 < NCLASS ? a->nonempty >> (c + 1) << (c + 1) : 0;
+	unsigned int d;
+
+	if (m == 0)
+		return NCLASS;
+	for (d = c + 1; !(m & ((uint64_t)1 << d)); d++)
+		;
+	return d;
+}
+
+/*
+ * Cut the free block p of class d into blocks of class c, keeping the
+ * first: the strings cmark frees while it parses inlines (each paragraph's
+ * source) then hold the nodes it makes next instead of fresh memory.
+ */
+static char *
+arena_split(struct arena *a, char *p, unsigned int d, unsigned int c)
+{
+	char *q = p - 8 + arena_class[c], *end = p - 8 + arena_class[d];
+	unsigned int r;
+
+	while ((size_t)(end - q) >= arena_class[c]) {
+		arena_push(a, q + 8, c);
+		q += arena_class[c];
+	}
+	/* The rest is a multiple of 8 below 4096: classes up to 256, and
+	 * 8 bytes too few for any, left alone. */
+	while (end - q >= 16) {
+		r = end - q > 256 ? SMALL : (unsigned int)(end - q) / 8 - 2;
+		arena_push(a, q + 8, r);
+		q += arena_class[r];
+	}
+	NOACCESS(q, (size_t)(end - q));
+	*(size_t *)(p - 8) = arena_class[c] - 8;
+	return p;
+}
+
+/* A block of at least n bytes, not zeroed. */
+static void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct achunk *ch;
+	unsigned int c = arena_class_of(n), d, size;
+	char *p;
+
+	if (c == NCLASS)
+		return arena_big(a, n);
+	size = arena_class[c];
+	if (a->free[c] != NULL)
+		return arena_pop(a, c);
+	if ((d = arena_donor(a, c)) != NCLASS)
+		return arena_split(a, arena_pop(a, d), d, c);
+	if ((size_t)(a->end - a->bump) < size) {
+		ch = xmalloc(a->next);
+		ch->next = a->chunks;
+		ch->size = a->next;
+		a->chunks = ch;
+		a->bump = (char *)(ch + 1);
+		a->end = (char *)ch + a->next;
+		NOACCESS(a->bump, (size_t)(a->end - a->bump));
+		if (a->next < ARENA_MAXCHUNK)
+			a->next *= 2;
+	}
+	p = a->bump;
+	a->bump += size;
+	UNDEFINED(p, size);
+	*(size_t *)p = size - 8;
+	a->last = p + 8;
+	return p + 8;
+}
+
+static void
+arena_free_block(struct arena *a, void *p)
+{
+	size_t n;
+
+	if (p == NULL)
+		return;
+	n = *size_word(p);
+	if (n & ARENA_BIG) {
+		arena_unbig(a, (struct abig *)p - 1);
+		free((struct abig *)p - 1);
+		return;
+	}
+	if (a->last == p)
+		a->last = NULL;
+	arena_push(a, p, arena_class_of(n));
+}
+
+static void *
+mem_calloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		fatal("out of memory");
+	p = arena_alloc(arena, n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static void *
+mem_realloc(void *p, size_t n)
+{
+	struct abig *b;
+	size_t old;
+	void *q;
+	unsigned int c;
+
+	if (p == NULL)
+		return arena_alloc(arena, n);
+	old = *size_word(p);
+	if (old & ARENA_BIG) {
+		b = (struct abig *)p - 1;
+		arena_unbig(arena, b);
+		if (n > SIZE_MAX - sizeof *b)
+			fatal("out of memory");
+		b = xreallocarray(b, 1, sizeof *b + n);
+		b->prev = NULL;
+		b->next = arena->big;
+		if (arena->big != NULL)
+			arena->big->prev = b;
+		arena->big = b;
+		b->size = n | ARENA_BIG;
+		return b + 1;
+	}
+	if (n <= old)
+		return p;
+	/* The newest block grows where it is, if there is room. */
+	c = arena_class_of(n);
+	if (p == arena->last && c < NCLASS && (size_t)(arena->end -
+	    ((char *)p - 8)) >= arena_class[c]) {
+		arena->bump = (char *)p - 8 + arena_class[c];
+		UNDEFINED((char *)p + old, arena_class[c] - 8 - old);
+		*size_word(p) = arena_class[c] - 8;
+		return p;
+	}
+	q = arena_alloc(arena, n);
+	memcpy(q, p, old);
+	arena_free_block(arena, p);
+	return q;
+}
+
+static void
+mem_free(void *p)
+{
+	arena_free_block(arena, p);
+}
+
+static cmark_mem arena_mem = { mem_calloc, mem_realloc, mem_free };
+
+static void
+arena_begin(struct arena *a)
+{
+	memset(a, 0, sizeof *a);
+	a->next = ARENA_CHUNK;
+	arena = a;
+#ifdef ARENA_VALGRIND
+	vg = RUNNING_ON_VALGRIND;
+#endif
+}
+
+/* Free everything cmark left, the whole tree included. */
+static void
+arena_end(struct arena *a)
+{
+	struct achunk *ch;
+	struct abig *b;
+
+	while ((ch = a->chunks) != NULL) {
+		a->chunks = ch->next;
+		UNDEFINED(ch, ch->size);
+		free(ch);
+	}
+	while ((b = a->big) != NULL) {
+		a->big = b->next;
+		free(b);
+	}
+	arena = NULL;
+}
+
+/*
  * Link and image destinations are escaped the way cmark's HTML renderer
  * does (bytes outside this set become %XX), so that a post and the HTML
  * cmark makes of it give the same links.
  */
-static int
+static bool
 href_safe(unsigned char c)
 {
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9'))
-		return 1;
+		return true;
 	return c != '\0' && strchr("!#$%&'()*+,-./:;=?@_~", c) != NULL;
 }
 
+/* url escaped, or NULL when it needs no escaping (most do not). */
 static char *
 escape_href(const char *url)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	struct buf b = BUF_INIT;
+	static bool safe[256], init;
 	const unsigned char *p;
+	size_t n = 0;
+	char *out, *q;
+	int c;
 
+	if (!init) {
+		for (c = 0; c < 256; c++)
+			safe[c] = href_safe((unsigned char)c);
+		init = true;
+	}
+	for (p = (const unsigned char *)url; safe[*p]; p++)
+		;
+	if (*p == '\0')
+		return NULL;
+	n = (size_t)(p - (const unsigned char *)url);
+	for (; *p != '\0'; p++)
+		n += safe[*p] ? 1 : 3;
+	q = out = xmalloc(n + 1);
 	for (p = (const unsigned char *)url; *p != '\0'; p++) {
-		if (href_safe(*p))
-			buf_addc(&b, *p);
+		if (safe[*p])
+			*q++ = (char)*p;
 		else {
-			buf_addc(&b, '%');
-			buf_addc(&b, hex[*p >> 4]);
-			buf_addc(&b, hex[*p & 0xf]);
+			*q++ = '%';
+			*q++ = hex[*p >> 4];
+			*q++ = hex[*p & 0xf];
 		}
 	}
-	buf_str(&b);
-	return buf_detach(&b);
+	*q = '\0';
+	return out;
 }
 
 static void
@@ -51,8 +407,10 @@ link_begin(struct doc *d, cmark_node *node)
 	const char *url = cmark_node_get_url(node);
 	char *href;
 
-	href = escape_href(url != NULL ? url : "");
-	doc_link_begin(d, href);
+	if (url == NULL)
+		url = "";
+	href = escape_href(url);
+	doc_link_begin(d, href != NULL ? href : url);
 	free(href);
 }
 
@@ -88,9 +446,11 @@ image(struct doc *d, cmark_iter *it, cmark_node *node)
 		}
 	}
 	buf_str(&alt);
-	url = cmark_node_get_url(node);
-	src = escape_href(url != NULL ? url : "");
-	doc_add_image(d, *src != '\0' ? src : NULL, alt.data);
+	if ((url = cmark_node_get_url(node)) == NULL)
+		url = "";
+	src = escape_href(url);
+	doc_add_image(d, *url != '\0' ? (src != NULL ? src : url) : NULL,
+	    alt.data);
 	free(src);
 	buf_free(&alt);
 }
@@ -103,6 +463,61 @@ is_br(const char *s)
 	    strncmp(s, "<BR>", 4) == 0);
 }
 
+#if defined(__GNUC__)
+#define PREFETCH(p)	__builtin_prefetch(p)
+#else
+#define PREFETCH(p)	((void)(p))
+#endif
+
+/*
+ * The tree of a large post is far larger than the caches and each node is
+ * a pointer away from the last, so the walk waited on memory at every
+ * node.  A second cursor runs two nodes ahead in document order and asks
+ * for each node (two cache lines) and, a step later, its text or URL, so
+ * that they have arrived when the walk gets there.
+ */
+struct ahead {
+	cmark_node	*node;		/* the cursor */
+	int		 lead;		/* nodes it is ahead of the walk */
+};
+
+static void
+ahead_step(struct ahead *a)
+{
+	cmark_node *n = a->node, *next;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		PREFETCH(cmark_node_get_literal(n));
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		PREFETCH(cmark_node_get_url(n));
+		break;
+	default:
+		break;
+	}
+	if ((next = cmark_node_first_child(n)) == NULL) {
+		while ((next = cmark_node_next(n)) == NULL &&
+		    (n = cmark_node_parent(n)) != NULL)
+			;
+	}
+	if ((a->node = next) != NULL) {
+		PREFETCH(next);
+		PREFETCH((char *)next + 64);
+	}
+	a->lead++;
+}
+
+/* The walk enters a new node. */
+static void
+ahead_entered(struct ahead *a)
+{
+	for (a->lead--; a->lead < 2 && a->node != NULL; )
+		ahead_step(a);
+}
+
 static void
 walk(struct doc *d, cmark_node *root)
 {
@@ -111,11 +526,14 @@ walk(struct doc *d, cmark_node *root)
 	cmark_node *node;
 	const char *s;
 	bool enter;
+	struct ahead ahead = { root, 1 };
 
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
 		enter = ev == CMARK_EVENT_ENTER;
+		if (enter)
+			ahead_entered(&ahead);
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_BLOCK_QUOTE:
 			if (enter)
@@ -218,6 +636,8 @@ walk(struct doc *d, cmark_node *root)
 int
 md_parse(struct doc *d, const char *s, size_t len, char **cause)
 {
+	struct arena a;
+	cmark_parser *parser;
 	cmark_node *root;
 	const char *cs;
 	int opts = CMARK_OPT_DEFAULT;
@@ -226,13 +646,22 @@ md_parse(struct doc *d, const char *s, size_t len, char **cause)
 	cs = nl_langinfo(CODESET);
 	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
 		opts |= CMARK_OPT_SMART;
-	root = cmark_parse_document(s, len, opts);
+	if (arena != NULL)
+		fatal("md_parse re-entered");
+	arena_begin(&a);
+	if ((parser = cmark_parser_new_with_mem(opts, &arena_mem)) == NULL)
+		fatal("out of memory");
+	cmark_parser_feed(parser, s, len);
+	root = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
 	if (root == NULL) {
+		arena_end(&a);
 		if (cause != NULL)
 			*cause = xstrdup("cannot parse Markdown");
 		return -1;
 	}
 	walk(d, root);
-	cmark_node_free(root);
+	/* No cmark_node_free: the tree goes with the arena. */
+	arena_end(&a);
 	return 0;
 }

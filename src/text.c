@@ -203,6 +203,24 @@ header_doc(const struct issue *is, const struct doc *body, bool ascii)
 	return h;
 }
 
+/* "[n]" into marker (at least 16 bytes). */
+static void
+ref_marker(char *marker, int n)
+{
+	char digits[12];
+	int k = 0;
+
+	do {
+		digits[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	*marker++ = '[';
+	while (k > 0)
+		*marker++ = digits[--k];
+	*marker++ = ']';
+	*marker = '\0';
+}
+
 /* The References list (or the bare list for --links) of the links whose
  * numbers are set in want. */
 static struct doc *
@@ -223,7 +241,7 @@ refs_doc(const struct doc *d, const bool *want, bool heading)
 		if (!want[n])
 			continue;
 		l = doc_link(d, n);
-		snprintf(marker, sizeof marker, "[%d]", n);
+		ref_marker(marker, n);
 		doc_item_begin_marker(r, marker);
 		doc_add_text(r, l->url, strlen(l->url));
 		doc_item_end(r);
@@ -233,21 +251,44 @@ refs_doc(const struct doc *d, const bool *want, bool heading)
 	return r;
 }
 
-/* Print a small document; without blank lines if compact. */
+/* Lines on their way out of print_doc. */
+struct lines {
+	FILE		*out;
+	struct buf	 b;
+	bool		 color;
+	bool		 compact;
+};
+
+static void
+doc_line(const struct layout_line *l, void *arg)
+{
+	struct lines *p = arg;
+
+	if (p->compact && l->ncells == 0)
+		return;
+	print_line(&p->b, l, p->color);
+	if (p->b.len >= 65536) {
+		fwrite(p->b.data, 1, p->b.len, p->out);
+		buf_reset(&p->b);
+	}
+}
+
+/* Print a document (the header, the References), a block at a time;
+ * without blank lines if compact. */
 static void
 print_doc(FILE *out, const struct doc *d, const struct layout_opts *lo,
     int width, bool color, bool compact)
 {
-	struct layout *L = layout_new(d, width, lo);
-	const struct layout_line *l;
-	int i;
+	struct lines p;
 
-	for (i = 0; i < layout_nlines(L); i++) {
-		l = layout_line(L, i);
-		if (!compact || l->ncells > 0)
-			text_print_lines(out, L, i, i + 1, color);
-	}
-	layout_free(L);
+	memset(&p, 0, sizeof p);
+	p.out = out;
+	p.color = color;
+	p.compact = compact;
+	layout_each(d, width, lo, doc_line, &p);
+	if (p.b.len > 0)
+		fwrite(p.b.data, 1, p.b.len, out);
+	buf_free(&p.b);
 }
 
 /* What the body's lines go through on their way out. */
@@ -267,17 +308,20 @@ static void
 emit_line(const struct layout_line *l, void *arg)
 {
 	struct emit *e = arg;
-	int sec = doc_block(e->d, l->block)->section;
+	int sec;
 
-	if (!e->shown[sec])
-		return;
-	if (e->filter && sec != e->section) {
-		/* Sections shown apart: one blank line between them, none
-		 * before the first. */
-		if (e->any)
-			buf_addc(&e->b, '\n');
-		e->section = sec;
-		e->lead = true;
+	if (e->filter) {
+		sec = doc_block(e->d, l->block)->section;
+		if (!e->shown[sec])
+			return;
+		if (sec != e->section) {
+			/* Sections shown apart: one blank line between
+			 * them, none before the first. */
+			if (e->any)
+				buf_addc(&e->b, '\n');
+			e->section = sec;
+			e->lead = true;
+		}
 	}
 	if (e->lead && l->ncells == 0)
 		return;
@@ -307,23 +351,154 @@ mark_links(const struct doc *d, int first, int n, bool *want)
 	return any;
 }
 
+/* Mark the links of blocks [first, end) in want. */
+static bool
+mark_block_links(const struct doc *d, int first, int end, bool *want)
+{
+	const struct doc_block *b;
+	const struct doc_table *t;
+	const struct doc_cell *c;
+	bool any = false;
+	int i, k;
+
+	for (i = first; i < end; i++) {
+		b = doc_block(d, i);
+		if (b->type != DOC_TABLE) {
+			any |= mark_links(d, b->first_run, b->nruns, want);
+			continue;
+		}
+		t = doc_table(d, b->table);
+		for (k = 0; k < t->ncells; k++) {
+			c = doc_cell(d, t->first_cell + k);
+			any |= mark_links(d, c->first_run, c->nruns, want);
+		}
+	}
+	return any;
+}
+
+static void
+print_header(FILE *out, const struct issue *is, const struct doc *d,
+    const struct layout_opts *lo, int width, bool color)
+{
+	struct doc *h = header_doc(is, d, lo->ascii);
+
+	if (doc_nblocks(h) > 0) {
+		print_doc(out, h, lo, width, color, true);
+		fputc('\n', out);
+	}
+	doc_free(h);
+}
+
+/* The whole issue, its blocks laid out and printed as they are parsed. */
+struct stream {
+	struct emit	 e;
+	struct layout	*L;
+	const struct issue *is;
+	const struct layout_opts *lo;
+	int		 width;
+	bool		 header;	/* printed */
+	bool		*want;		/* links shown, by number */
+	int		 nwant;
+	bool		 anylink;
+};
+
+static void
+stream_header(struct stream *s, const struct doc *d)
+{
+	if (!s->header)
+		print_header(s->e.out, s->is, d, s->lo, s->width, s->e.color);
+	s->header = true;
+}
+
+/* Room in want for every link d has so far. */
+static void
+stream_want(struct stream *s, const struct doc *d)
+{
+	int n = doc_nlinks(d);
+
+	if (n < s->nwant)
+		return;
+	s->want = xreallocarray(s->want, (size_t)n + 1, sizeof *s->want);
+	memset(s->want + s->nwant, 0, (size_t)(n + 1 - s->nwant) *
+	    sizeof *s->want);
+	s->nwant = n + 1;
+}
+
+static void
+stream_blocks(const struct doc *d, int first, int end, void *arg)
+{
+	struct stream *s = arg;
+
+	stream_header(s, d);
+	stream_want(s, d);
+	s->anylink |= mark_block_links(d, first, end, s->want);
+	s->e.d = d;
+	layout_stream(s->L, d, first, end, emit_line, &s->e);
+}
+
+/* All sections: the body need not be held whole before it is printed,
+ * only its links (for the References). */
+static int
+print_streamed(FILE *out, const struct issue *is,
+    const struct text_opts *opts, const struct layout_opts *lo, int width,
+    char **cause)
+{
+	const char *content = is->content != NULL ? is->content : "";
+	struct stream s;
+	struct doc *d, *r;
+
+	memset(&s, 0, sizeof s);
+	s.e.out = out;
+	s.e.color = opts->color;
+	s.e.section = -1;
+	s.is = is;
+	s.lo = lo;
+	s.width = width;
+	s.header = opts->no_header;
+	s.L = layout_stream_new(width, lo);
+	d = doc_parse_each(content, strlen(content), is->kind,
+	    is->base != NULL ? is->base : is->link, stream_blocks, &s, cause);
+	layout_free(s.L);
+	if (d != NULL) {
+		stream_header(&s, d);
+		if (s.e.b.len > 0)
+			fwrite(s.e.b.data, 1, s.e.b.len, out);
+		if (s.anylink && !opts->no_references) {
+			stream_want(&s, d);
+			fputc('\n', out);
+			r = refs_doc(d, s.want, true);
+			print_doc(out, r, lo, width, opts->color, false);
+			doc_free(r);
+		}
+	}
+	buf_free(&s.e.b);
+	free(s.want);
+	doc_free(d);
+	if (d == NULL)
+		return -1;
+	if (fflush(out) == EOF || ferror(out)) {
+		*cause = xasprintf("write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int
 text_print_issue(FILE *out, const struct issue *is,
     const struct text_opts *opts, char **cause)
 {
 	struct layout_opts lo;
-	struct doc *d = NULL, *h, *r;
-	const struct doc_block *b;
-	const struct doc_table *t;
-	const struct doc_cell *c;
+	struct doc *d = NULL, *r;
 	const char *content = is->content != NULL ? is->content : "";
 	bool *want = NULL, *shown = NULL, anylink = false;
-	int width = opts->width > 0 ? opts->width : 80, i, k, nsec;
+	int width = opts->width > 0 ? opts->width : 80, i, nsec;
 	struct buf names = BUF_INIT;
 	struct emit e;
 
 	memset(&lo, 0, sizeof lo);
 	lo.ascii = opts->ascii;
+	if (opts->section == NULL && !opts->links_only)
+		return print_streamed(out, is, opts, &lo, width, cause);
 	d = doc_parse(content, strlen(content), is->kind, is->base != NULL ?
 	    is->base : is->link, cause);
 	if (d == NULL)
@@ -351,20 +526,9 @@ text_print_issue(FILE *out, const struct issue *is,
 	}
 	/* The links to list: those in the sections shown. */
 	want = xcalloc((size_t)doc_nlinks(d) + 1, sizeof *want);
-	for (i = 0; i < doc_nblocks(d); i++) {
-		b = doc_block(d, i);
-		if (!shown[b->section])
-			continue;
-		if (b->type != DOC_TABLE) {
-			anylink |= mark_links(d, b->first_run, b->nruns, want);
-			continue;
-		}
-		t = doc_table(d, b->table);
-		for (k = 0; k < t->ncells; k++) {
-			c = doc_cell(d, t->first_cell + k);
-			anylink |= mark_links(d, c->first_run, c->nruns, want);
-		}
-	}
+	for (i = 0; i < doc_nblocks(d); i++)
+		if (shown[doc_block(d, i)->section])
+			anylink |= mark_block_links(d, i, i + 1, want);
 	if (opts->links_only) {
 		if (anylink) {
 			r = refs_doc(d, want, false);
@@ -373,14 +537,8 @@ text_print_issue(FILE *out, const struct issue *is,
 		}
 		goto done;
 	}
-	if (!opts->no_header) {
-		h = header_doc(is, d, opts->ascii);
-		if (doc_nblocks(h) > 0) {
-			print_doc(out, h, &lo, width, opts->color, true);
-			fputc('\n', out);
-		}
-		doc_free(h);
-	}
+	if (!opts->no_header)
+		print_header(out, is, d, &lo, width, opts->color);
 	memset(&e, 0, sizeof e);
 	e.out = out;
 	e.d = d;

@@ -197,6 +197,94 @@ utf8_sanitize_into(struct buf *b, const char *s, size_t len, int flags)
 	buf_str(b);
 }
 
+/* Printable ASCII, 0x21 to 0x7e: what passes the sanitiser unchanged. */
+#define PRINTABLE(c)	((unsigned char)(c) - 0x21u < 0x5eu)
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* True if the 8 bytes of w are all printable ASCII or spaces, with no two
+ * spaces side by side. */
+static inline bool
+flowing8(uint64_t w)
+{
+	uint64_t v = w ^ (ONES * ' '), eq;
+
+	/* A byte below 0x20, or above 0x7e. */
+	if (((w - ONES * 0x20) & ~w & HIGHS) != 0 ||
+	    (((w + ONES * (127 - 0x7e)) | w) & HIGHS) != 0)
+		return false;
+	/* The high bit of each byte that is a space, exactly. */
+	eq = ~(((v & ~HIGHS) + ~HIGHS) | v | ~HIGHS);
+	return (eq & (eq << 8)) == 0;
+}
+
+/*
+ * One pass where sanitising and then collapsing took two: a document is
+ * mostly words and single spaces, copied here a run at a time, looked at
+ * eight bytes at a time where it can be.
+ */
+void
+utf8_sanitize_flow(struct buf *b, const char *s, size_t len, bool *space)
+{
+	size_t i = 0, j, n;
+	bool sp = *space;
+	uint64_t w;
+	uint32_t cp;
+
+	buf_grow(b, len);
+	while (i < len) {
+		j = i;
+		/* A space may start the run only after a word. */
+		while (j + 8 <= len && (!sp || s[j] != ' ')) {
+			memcpy(&w, s + j, 8);
+			if (!flowing8(w))
+				break;
+			j += 8;
+			sp = s[j - 1] == ' ';
+		}
+		if (j < len && PRINTABLE(s[j])) {
+			/* Single spaces between words are part of the run. */
+			for (j++; j < len; j++) {
+				if (PRINTABLE(s[j]))
+					continue;
+				if (s[j] == ' ' && j + 1 < len &&
+				    PRINTABLE(s[j + 1])) {
+					j++;
+					continue;
+				}
+				break;
+			}
+			sp = false;
+		}
+		if (j > i) {
+			buf_add(b, s + i, j - i);
+			i = j;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
+		i += n;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0b ||
+		    cp == 0x0c || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+			if (!sp)
+				buf_addc(b, ' ');
+			sp = true;
+			continue;
+		}
+		/* \r, the other controls, bidi controls and soft hyphens
+		 * leave nothing, not even a word boundary. */
+		if (cp == 0xad || utf8_is_unsafe(cp))
+			continue;
+		if (n == 1 && cp == UTF8_REPLACEMENT)
+			utf8_addcp(b, cp);
+		else
+			buf_add(b, s + i - n, n);
+		sp = false;
+	}
+	*space = sp;
+	buf_str(b);
+}
+
 char *
 utf8_sanitize(const char *s, size_t len, int flags)
 {

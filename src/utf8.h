@@ -40,6 +40,14 @@ bool	 utf8_is_unsafe(uint32_t cp);
 void	 utf8_sanitize_into(struct buf *b, const char *s, size_t len, int flags);
 /* Same, returning a new string the caller frees. */
 char	*utf8_sanitize(const char *s, size_t len, int flags);
+/* Append the sanitised form of s[0..len) to b as flowing text: as
+ * utf8_sanitize_into with flags 0, but every run of white space (line
+ * breaks and tabs included) becomes one space, none where *space is set
+ * (after white space, or at the start of a line), and soft hyphens go.
+ * *space says on return whether the text now ends in white space, so a
+ * text can be added in pieces. */
+void	 utf8_sanitize_flow(struct buf *b, const char *s, size_t len,
+	    bool *space);
 /* True if s[0..len) would pass the sanitiser unchanged with flags 0 except
  * for allowed \n and \t (used by tests and fuzz invariants). */
 bool	 utf8_is_clean(const char *s, size_t len);

@@ -2,9 +2,12 @@
  * white space, nesting limits. */
 #include "config.h"
 
+#include <strings.h>
+
 #include "harness.h"
 
 #include "doc.h"
+#include "uri.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -125,6 +128,112 @@ test_links(void)
 		doc_free(d);
 		buf_free(&b);
 	}
+}
+
+/* What an href makes, the slow way: NULL for no link. */
+static char *
+ref_url(const char *base, const char *href)
+{
+	struct buf b = BUF_INIT;
+	char *abs, *clean, *p;
+
+	href += strspn(href, " \t\n\r");
+	if (*href == '\0' || strncasecmp(href, "javascript:", 11) == 0 ||
+	    strncasecmp(href, "vbscript:", 9) == 0 ||
+	    strncasecmp(href, "data:", 5) == 0)
+		return NULL;
+	abs = uri_resolve(base, href);
+	clean = utf8_sanitize(abs, strlen(abs), UTF8_ONELINE);
+	free(abs);
+	for (p = clean; *p != '\0'; p++) {
+		if (*p == ' ')
+			buf_adds(&b, "%20");
+		else
+			buf_addc(&b, *p);
+	}
+	free(clean);
+	buf_str(&b);
+	return buf_detach(&b);
+}
+
+/* Every href, twice, makes the link (and number) the slow way makes:
+ * the hrefs taken as their own URL and the ones remembered included. */
+static void
+link_forms(const char *base)
+{
+	static const char *const hrefs[] = {
+		"http://x.example/a/b", "http://x.example/a/./b",
+		"http://x.example/a/c/../b", " http://x.example/a/b",
+		"HTTP://x.example/a/b", "http://x.example/.well-known/x",
+		"http://x.example/a/..", "http://x.example/..", "http:.",
+		"http://x.example/a/b?q=./..#../f", "mailto:ann@x.example",
+		"mailto:./x", "b", "./b", "../b", "/b", "?q", "#f", "//y.example",
+		"http://x.example/a b", "http://x.example/\xc3\xa9",
+		"http://x.example/\x1b[31m", "x+y.z-1:rest", "1x:no",
+		"java\tscript:x", "javascript:x", "http://x.example/a/b",
+		"", "   ", "http://x.example/a/b\n", "javascript\x01:alert(1)",
+		"javascript:alert(1)", "JavaScript:alert(1)", "data:x",
+		"http\x01://h.example/./x", "http://h.example/./x",
+		"http://h.example/x", "b", "http://x.example/a%20b",
+	};
+	char *urls[2 * nitems(hrefs)], *u;
+	int want[2 * nitems(hrefs)], nurls = 0, nwant = 0, n, k;
+	struct doc *d = doc_new(base);
+	size_t i;
+	bool same = true;
+
+	for (i = 0; i < 2 * nitems(hrefs); i++) {
+		doc_link_begin(d, hrefs[i % nitems(hrefs)]);
+		doc_add_text(d, "t ", 2);
+		doc_link_end(d);
+		if ((u = ref_url(base, hrefs[i % nitems(hrefs)])) == NULL)
+			continue;
+		for (n = 0; n < nurls && strcmp(urls[n], u) != 0; n++)
+			;
+		if (n == nurls)
+			urls[nurls++] = u;
+		else
+			free(u);
+		want[nwant++] = n + 1;
+	}
+	doc_finish(d);
+	INT_EQ(doc_nlinks(d), nurls);
+	for (n = 1; n <= nurls && n <= doc_nlinks(d); n++)
+		STR_EQ(doc_link(d, n)->url, urls[n - 1]);
+	/* The runs carry the numbers, repeated hrefs included. */
+	for (i = 0, k = 0; i < (size_t)doc_block(d, 0)->nruns; i++) {
+		if (doc_runs(d)[i].kind != DOC_RUN_LINKNUM)
+			continue;
+		same = same && k < nwant && doc_runs(d)[i].link ==
+		    (uint32_t)want[k];
+		k++;
+	}
+	OK(same && k == nwant, "link numbers (base %s)", base ? base : "-");
+	for (n = 0; n < nurls; n++)
+		free(urls[n]);
+	doc_free(d);
+}
+
+static void
+test_link_forms(void)
+{
+	struct doc *d;
+
+	link_forms("https://base.example/dir/page");
+	link_forms(NULL);
+	/* A few by name. */
+	d = doc_new("https://base.example/dir/page");
+	doc_link_begin(d, "http://x.example/a/./b");
+	doc_link_end(d);
+	doc_link_begin(d, "javascript:x");
+	doc_link_end(d);
+	doc_link_begin(d, "../b");
+	doc_link_end(d);
+	doc_finish(d);
+	INT_EQ(doc_nlinks(d), 2);
+	STR_EQ(doc_link(d, 1)->url, "http://x.example/a/b");
+	STR_EQ(doc_link(d, 2)->url, "https://base.example/b");
+	doc_free(d);
 }
 
 static void
@@ -293,6 +402,7 @@ main(void)
 {
 	HARNESS_INIT();
 	test_links();
+	test_link_forms();
 	test_sections();
 	test_text();
 	test_structure();

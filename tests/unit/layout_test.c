@@ -415,6 +415,151 @@ test_each(void)
 	free(s);
 }
 
+/* A line with everything a view can see of it. */
+static void
+collect_all(const struct layout_line *l, void *arg)
+{
+	struct buf *b = arg;
+	const struct layout_cell *c;
+	int k;
+
+	for (k = 0; k < l->ncells; k++) {
+		c = &l->cells[k];
+		buf_add(b, l->text + c->off, c->len);
+		buf_printf(b, "<%u,%u,%u,%u>", c->width, c->style, c->role,
+		    c->link);
+	}
+	buf_printf(b, "|%d|%d\n", l->width, l->block);
+}
+
+struct streamed {
+	struct layout	*L;
+	struct buf	*b;
+	int		 next;		/* block expected first */
+	bool		 order;
+};
+
+static void
+stream_blocks(const struct doc *d, int first, int end, void *arg)
+{
+	struct streamed *s = arg;
+
+	if (first != s->next || end <= first)
+		s->order = false;
+	s->next = end;
+	layout_stream(s->L, d, first, end, collect_all, s->b);
+}
+
+/* NULL if a document handed out as it is parsed lays out at width w as
+ * it does whole, and ends with the same links and sections. */
+static const char *
+stream_differs(const char *src, size_t len, enum content_kind kind, int w)
+{
+	struct layout_opts o = { w % 2 == 1, 0 };
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct streamed s = { NULL, &b, 0, true };
+	struct doc *whole, *d;
+	const char *why = NULL;
+	int i;
+
+	whole = doc_parse(src, len, kind, "http://h.example/d/", NULL);
+	layout_each(whole, w, &o, collect_all, &a);
+	s.L = layout_stream_new(w, &o);
+	d = doc_parse_each(src, len, kind, "http://h.example/d/",
+	    stream_blocks, &s, NULL);
+	layout_free(s.L);
+	if (!s.order || s.next != doc_nblocks(d))
+		why = "blocks not handed out once each, in order";
+	else if (a.len != b.len || (a.len > 0 && memcmp(a.data, b.data,
+	    a.len) != 0))
+		why = "lines differ";
+	else if (doc_nblocks(d) != doc_nblocks(whole) ||
+	    doc_nlinks(d) != doc_nlinks(whole) ||
+	    doc_nsections(d) != doc_nsections(whole) ||
+	    doc_section_level(d) != doc_section_level(whole))
+		why = "counts differ";
+	for (i = 1; why == NULL && i <= doc_nlinks(d); i++)
+		if (strcmp(doc_link(d, i)->url, doc_link(whole, i)->url) != 0 ||
+		    strcmp(doc_link(d, i)->text, doc_link(whole, i)->text) !=
+		    0 || doc_link(d, i)->section != doc_link(whole, i)->section)
+			why = "links differ";
+	for (i = 0; why == NULL && i < doc_nsections(d); i++)
+		if (strcmp(doc_section_name(d, i), doc_section_name(whole,
+		    i)) != 0 || doc_section_block(d, i) !=
+		    doc_section_block(whole, i))
+			why = "sections differ";
+	for (i = 0; why == NULL && i < doc_nblocks(d); i++)
+		if (doc_block(d, i)->section != doc_block(whole, i)->section)
+			why = "block sections differ";
+	doc_free(d);
+	doc_free(whole);
+	buf_free(&a);
+	buf_free(&b);
+	return why;
+}
+
+/* doc_parse_each with layout_stream makes what doc_parse with layout_each
+ * makes: every fixture, and random documents with links across blocks,
+ * lists made loose late, tables, nesting. */
+static void
+test_stream(void)
+{
+	static const char *const fix[] = {
+		"blocks.md", "headings.md", "hostile.html", "hostile.md",
+		"links.md", "lists.html", "lists.md", "newsletter.html",
+		"newsletter.md", "tables.html", "urls.md", "wrap.md",
+	};
+	static const char *const html[] = {
+		"word ", "<p>para</p>", "<h2>Head:</h2>", "<h3>Sub</h3>",
+		"<a href=\"/x\">", "</a>", "<a href=\"http://o.example/\">",
+		"<ul><li>item", "</li>", "</ul>", "<li><p>loose</p>",
+		"<ol start=3><li>n", "</ol>", "<blockquote>", "</blockquote>",
+		"<table><tr><th>h</th><td>c <a href=t>l</a></td></tr>",
+		"</table>", "<pre>code\n</pre>", "<hr>", "<br>",
+		"<dl><dt>t</dt><dd>d</dd></dl>", "<div>", "</div>",
+		"<img src=i.png alt=I>", "<p></p>", "\xe4\xb8\xad ",
+	};
+	static const char *const md[] = {
+		"word ", "\n\n", "\n- item ", "\n\n- loose\n\n", "\n1. n ",
+		"\n> q ", "\n### H:\n", "\n## H2\n", "[l](/x) ",
+		"[o](http://o.example/) ", "\n\n    code\n\n", "\n---\n",
+		"<div>\n", "</div>\n", "*e* ", "\n\n<p>html</p>\n\n",
+	};
+	struct buf b = BUF_INIT;
+	const char *why;
+	unsigned int seed = 777;
+	char *src;
+	size_t i, len;
+	int k, n, w, bad = 0;
+
+	for (i = 0; i < nitems(fix); i++) {
+		src = fixture(fix[i], &len);
+		OK(src != NULL, "%s", fix[i]);
+		for (w = 10; src != NULL && w <= 130; w += 40) {
+			why = stream_differs(src, len, strstr(fix[i], ".md") ?
+			    CONTENT_MARKDOWN : CONTENT_HTML, w);
+			OK(why == NULL, "%s at %d: %s", fix[i], w, why);
+		}
+		free(src);
+	}
+	for (k = 0; k < 400; k++) {
+		buf_reset(&b);
+		n = (int)(rand_r(&seed) % 60);
+		for (i = 0; i < (size_t)n; i++)
+			buf_adds(&b, k % 2 ? html[rand_r(&seed) %
+			    nitems(html)] : md[rand_r(&seed) % nitems(md)]);
+		buf_str(&b);
+		w = 5 + (int)(rand_r(&seed) % 80);
+		why = stream_differs(b.data, b.len, k % 2 ? CONTENT_HTML :
+		    CONTENT_MARKDOWN, w);
+		if (why != NULL && bad++ == 0)
+			OK(0, "random %d at width %d: %s\n%s", k, w, why,
+			    b.data);
+	}
+	OK(bad == 0, "%d random documents differ streamed", bad);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -424,6 +569,7 @@ main(void)
 	test_spans();
 	test_cells();
 	test_each();
+	test_stream();
 	test_random();
 	DONE();
 }

@@ -163,6 +163,82 @@ test_equivalence(void)
 	free(html);
 }
 
+/* The text of block i, runs joined. */
+static char *
+block_text(const struct doc *d, int i)
+{
+	const struct doc_block *b = doc_block(d, i);
+	struct buf out = BUF_INIT;
+	int k;
+
+	for (k = b->first_run; k < b->first_run + b->nruns; k++)
+		buf_add(&out, doc_text(d) + doc_runs(d)[k].off,
+		    doc_runs(d)[k].len);
+	buf_str(&out);
+	return buf_detach(&out);
+}
+
+/* Large posts: cmark's memory comes from md.c's arena, where a string
+ * outgrows its size classes, freed blocks are used again, and the tree
+ * goes at once.  The text must come through whole, every time. */
+static void
+test_large(void)
+{
+	struct buf in = BUF_INIT, want = BUF_INIT, code = BUF_INIT;
+	struct doc *d;
+	char *s;
+	int i, round, bad;
+
+	/* One paragraph of 40,000 bytes, on many lines. */
+	for (i = 0; i < 5000; i++) {
+		buf_printf(&in, "w%04d%s", i, i % 10 == 9 ? "\n" : " ");
+		buf_printf(&want, "%sw%04d", i ? " " : "", i);
+	}
+	buf_adds(&in, "\n");
+	/* Then 3,000 short ones with emphasis and links, a code block. */
+	for (i = 0; i < 3000; i++)
+		buf_printf(&in, "P%d *e%d* [l](http://h.example/%d)\n\n", i, i,
+		    i % 700);
+	for (i = 0; i < 2000; i++)
+		buf_printf(&code, "line %d\n", i);
+	buf_adds(&in, "```\n");
+	buf_add(&in, code.data, code.len);
+	buf_adds(&in, "```\n");
+	buf_str(&in);
+	for (round = 0; round < 2; round++) {
+		d = doc_parse(in.data, in.len, CONTENT_MARKDOWN, NULL, NULL);
+		OK(d != NULL, "parse");
+		if (d == NULL)
+			break;
+		INT_EQ(doc_nblocks(d), 3002);
+		INT_EQ(doc_nlinks(d), 700);
+		s = block_text(d, 0);
+		STR_EQ(s, buf_str(&want));
+		free(s);
+		bad = 0;
+		for (i = 0; i < 3000; i++) {
+			s = block_text(d, i + 1);
+			buf_reset(&want);
+			buf_printf(&want, "P%d e%d l", i, i);
+			bad += strcmp(s, buf_str(&want)) != 0;
+			free(s);
+		}
+		INT_EQ(bad, 0);
+		s = block_text(d, 3001);
+		code.len--;	/* the last newline is not kept */
+		STR_EQ(s, buf_str(&code));
+		code.len++;
+		free(s);
+		doc_free(d);
+		buf_reset(&want);
+		for (i = 0; i < 5000; i++)
+			buf_printf(&want, "%sw%04d", i ? " " : "", i);
+	}
+	buf_free(&in);
+	buf_free(&want);
+	buf_free(&code);
+}
+
 int
 main(void)
 {
@@ -170,5 +246,6 @@ main(void)
 	test_inline();
 	test_blocks();
 	test_equivalence();
+	test_large();
 	DONE();
 }

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "harness.h"
 #include "utf8.h"
+#include "util.h"
 
 #define FFFD "\xef\xbf\xbd"
 
@@ -318,6 +319,109 @@ test_sanitize(void)
 	buf_free(&b);
 }
 
+/* utf8_sanitize_flow as the two steps it replaces: sanitise, then fold
+ * white space and drop soft hyphens. */
+static void
+flow_ref(struct buf *b, const char *s, size_t len, bool *space)
+{
+	char *t = utf8_sanitize(s, len, 0), *p;
+
+	for (p = t; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t') {
+			if (!*space)
+				buf_addc(b, ' ');
+			*space = true;
+		} else if ((unsigned char)p[0] == 0xc2 &&
+		    (unsigned char)p[1] == 0xad)
+			p++;
+		else {
+			buf_addc(b, *p);
+			*space = false;
+		}
+	}
+	free(t);
+	buf_str(b);
+}
+
+static void
+flow_is(const char *s, size_t len, bool space, const char *want,
+    bool want_space, int line)
+{
+	struct buf b = BUF_INIT;
+
+	utf8_sanitize_flow(&b, s, len, &space);
+	if (strcmp(buf_str(&b), want) != 0 || space != want_space)
+		OK(0, "line %d: got \"%s\" (%d) want \"%s\" (%d)", line,
+		    b.data, space, want, want_space);
+	else
+		OK(utf8_is_clean(b.data, b.len), "line %d: not clean", line);
+	buf_free(&b);
+}
+#define FLOW(s, sp, want, wsp) \
+	flow_is(s, sizeof(s) - 1, sp, want, wsp, __LINE__)
+
+static void
+test_flow(void)
+{
+	static const char *const pieces[] = {
+		"a", "Zo\xc3\xab", " ", "  ", "\t", "\n", "\r", "\r\n",
+		"\x0b", "\x0c", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9",
+		"\xc2\xad", "\xc2\xa0", "\x1b", "\x1b[1m", "\xc2\x9b", "\x9b",
+		"\xe2\x80\xae", "\xff", "\xe2\x82", "\xf0\x9f\x98\x80",
+		"http://x.example/a?b=c&d", ".", "\x7f", "\0", "word",
+		"\xe4\xb8\xad", "\xcc\x81", "some words with single spaces ",
+		" then  two  spaces ", "x y z w v u t s r q p o", "abcdefgh",
+		"abcdefg ", " abcdefg", "\x7e\x21\x20\x7e\x21\x20\x7e\x21",
+	};
+	struct buf want = BUF_INIT, got = BUF_INIT, in = BUF_INIT;
+	bool ws, gs;
+	int i, k, bad = 0;
+	unsigned int seed = 1;
+
+	FLOW("", false, "", false);
+	FLOW("", true, "", true);
+	FLOW("two  words", false, "two words", false);
+	FLOW("  lead and trail  ", true, "lead and trail ", true);
+	FLOW("  lead", false, " lead", false);
+	FLOW("a\tb\nc\r\nd", false, "a b c d", false);
+	FLOW("a\rb", false, "ab", false);
+	FLOW("a \x1b b", false, "a b", false);
+	FLOW("soft\xc2\xadhyphen", false, "softhyphen", false);
+	FLOW("a\xc2\xa0 b", false, "a\xc2\xa0 b", false);
+	FLOW("a\xc2\x85" "b\xe2\x80\xa8" "c\x0b" "d", false, "a b c d",
+	    false);
+	FLOW("caf\xe9!", false, "caf" FFFD "!", false);
+	FLOW("\xe2\x80\xae" "evil\xe2\x80\xac ", false, "evil ", true);
+	FLOW("x \x1b", false, "x ", true);
+
+	/* Random pieces, in one call and split in two, against the two
+	 * steps. */
+	for (i = 0; i < 20000; i++) {
+		buf_reset(&in);
+		for (k = 0; k < 8; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_adds(&in, pieces[(seed >> 16) % nitems(pieces)]);
+			if ((seed >> 8) % 5 == 0)
+				buf_add(&in, "", 1);	/* a NUL */
+		}
+		ws = gs = (seed >> 4) & 1;
+		buf_reset(&want);
+		buf_reset(&got);
+		k = (int)((seed >> 10) % (in.len + 1));
+		flow_ref(&want, in.data, (size_t)k, &ws);
+		flow_ref(&want, in.data + k, in.len - (size_t)k, &ws);
+		utf8_sanitize_flow(&got, in.data, (size_t)k, &gs);
+		utf8_sanitize_flow(&got, in.data + k, in.len - (size_t)k, &gs);
+		if (want.len != got.len || memcmp(want.data, got.data,
+		    want.len) != 0 || ws != gs)
+			bad++;
+	}
+	INT_EQ(bad, 0);
+	buf_free(&want);
+	buf_free(&got);
+	buf_free(&in);
+}
+
 static void
 test_clean(void)
 {
@@ -393,6 +497,7 @@ main(void)
 	test_width();
 	test_unsafe();
 	test_sanitize();
+	test_flow();
 	test_clean();
 	test_fit();
 	DONE();
