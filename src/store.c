@@ -60,6 +60,20 @@ static const char *const migrations[] = {
 	"CREATE INDEX issues_order ON issues (sortkey DESC, id);"
 	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
 	"  tokenize = 'unicode61 remove_diacritics 2');",
+	/* 1 -> 2: listings and counts of one feed read in index order; the
+	 * full-text index keeps no copy of the text (contentless), so that
+	 * the text is not stored twice.  Removing a row from it needs the
+	 * text that was indexed: mn_index_text recomputes it from the row.
+	 * A larger pending-terms hash writes fewer, larger segments. */
+	"CREATE INDEX issues_feed_order ON issues (feed, sortkey DESC, id);"
+	"CREATE INDEX issues_feed_read ON issues (feed, read);"
+	"DROP TABLE issues_fts;"
+	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
+	"  content = '', tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO issues_fts (issues_fts, rank) VALUES ('hashsize', "
+	"  8388608);"
+	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
+	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
 };
 
 enum stmt {
@@ -101,7 +115,9 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"author = ?8, published = ?9, updated = ?10, date_raw = ?11, "
 	"tags = ?12, base = ?13, kind = ?14, summary_kind = ?15, "
 	"content = ?16, summary = ?17 WHERE id = ?1",
-	"DELETE FROM issues_fts WHERE rowid = ?1",
+	"INSERT INTO issues_fts (issues_fts, rowid, title, body) "
+	"SELECT 'delete', id, title, mn_index_text(kind, content, "
+	"summary_kind, summary) FROM issues WHERE id = ?1",
 	"INSERT INTO issues_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
 	"UPDATE issues SET read = ?2 WHERE id = ?1",
 	"UPDATE issues SET read = 1 WHERE read = 0",
@@ -131,6 +147,7 @@ struct store {
 	bool		 in_txn;
 	struct mark	*marks;
 	size_t		 nmarks;
+	struct buf	 text;		/* for the full-text index */
 };
 
 /* NOTE: the names stored in the kind columns; the database outlives any
@@ -166,6 +183,8 @@ kind_value(const char *name)
 			return kinds[i].kind;
 	return CONTENT_NONE;
 }
+
+static void	 sql_index_text(sqlite3_context *, int, sqlite3_value **);
 
 static int
 db_error(struct store *s, char **cause)
@@ -381,6 +400,12 @@ store_open(const char *path, char **cause)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (sqlite3_create_function(s->db, "mn_index_text", 4, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL, sql_index_text,
+	    NULL, NULL) != SQLITE_OK) {
+		db_error(s, cause);
+		goto error;
+	}
 	/* NORMAL is safe in WAL mode against a killed process: only a
 	 * power loss can undo the last commits, never corrupt the file. */
 	if (set_wal(s, cause) != 0 ||
@@ -408,6 +433,7 @@ store_close(struct store *s)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
 	free(s->marks);
+	buf_free(&s->text);
 	free(s->path);
 	free(s);
 }
@@ -620,24 +646,42 @@ store_feed_clear(struct store_feed *f)
 	f->last_fetch = (time_t)-1;
 }
 
-/* FNV-1a over every stored field, to skip rewriting unchanged issues. */
+/* A hash of every stored field, to skip rewriting unchanged issues.  It
+ * reads eight bytes a step: an import hashes the whole feed.  The value is
+ * only ever compared with one computed by the same code (a cache that
+ * moves to another byte order rewrites its issues once, nothing more). */
+static void
+hash_mix(uint64_t *h, uint64_t w)
+{
+	*h = (*h ^ w) * 0x9e3779b97f4a7c15ULL;
+	*h ^= *h >> 29;
+}
+
 static void
 hash_str(uint64_t *h, const char *s)
 {
+	uint64_t w;
+	size_t n, len;
+
 	if (s == NULL) {
-		*h = (*h ^ 0xfe) * 0x100000001b3ULL;
+		hash_mix(h, 0xfe);
 		return;
 	}
-	for (; *s != '\0'; s++)
-		*h = (*h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	*h = (*h ^ 0xff) * 0x100000001b3ULL;
+	len = strlen(s);
+	for (n = len; n >= 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		hash_mix(h, w);
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	hash_mix(h, w);
+	hash_mix(h, (uint64_t)len);
 }
 
 static int64_t
 issue_hash(const struct issue *is)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
-	char num[64];
 
 	hash_str(&h, is->title);
 	hash_str(&h, is->link);
@@ -647,10 +691,9 @@ issue_hash(const struct issue *is)
 	hash_str(&h, is->summary);
 	hash_str(&h, is->tags);
 	hash_str(&h, is->base);
-	snprintf(num, sizeof num, "%lld %lld %d %d",
-	    (long long)is->published, (long long)is->updated, (int)is->kind,
-	    (int)is->summary_kind);
-	hash_str(&h, num);
+	hash_mix(&h, (uint64_t)(int64_t)is->published);
+	hash_mix(&h, (uint64_t)(int64_t)is->updated);
+	hash_mix(&h, (uint64_t)is->kind << 8 | (uint64_t)is->summary_kind);
 	return (int64_t)h;
 }
 
@@ -664,27 +707,38 @@ sort_key(const struct issue *is)
 	return INT64_MIN;	/* NOTE: undated issues sort last */
 }
 
-/* Append the text of an HTML fragment (tags dropped, the common entities
- * decoded) for the full-text index; it is never displayed. */
+/* Append the text of an HTML fragment for the full-text index: tags
+ * dropped (script and style with their content), the common entities
+ * decoded.  The text is only ever tokenised, never displayed, so it is
+ * not sanitised: the tokeniser separates words at controls anyway. */
 static void
 html_text(struct buf *b, const char *s)
 {
 	static const struct {
 		const char	*name;
-		uint32_t	 cp;
+		size_t		 len;
+		char		 c;
 	} ents[] = {
-		{ "amp", '&' }, { "apos", '\'' }, { "gt", '>' },
-		{ "lt", '<' }, { "nbsp", ' ' }, { "quot", '"' },
+		{ "amp", 3, '&' }, { "apos", 4, '\'' }, { "gt", 2, '>' },
+		{ "lt", 2, '<' }, { "nbsp", 4, ' ' }, { "quot", 4, '"' },
 	};
 	const char *end, *close;
 	size_t i, n;
 	unsigned long cp;
 
-	while (*s != '\0') {
+	buf_grow(b, strlen(s));
+	for (;;) {
+		n = strcspn(s, "<&");
+		buf_add(b, s, n);
+		s += n;
+		if (*s == '\0')
+			break;
 		if (*s == '<') {
-			close = strncasecmp(s, "<script", 7) == 0 ?
-			    "</script" : strncasecmp(s, "<style", 6) == 0 ?
-			    "</style" : NULL;
+			close = NULL;
+			if (s[1] == 's' || s[1] == 'S')
+				close = strncasecmp(s, "<script", 7) == 0 ?
+				    "</script" : strncasecmp(s, "<style",
+				    6) == 0 ? "</style" : NULL;
 			if (close != NULL) {
 				end = strcasestr(s + 1, close);
 				s = end != NULL ? end : s + strlen(s);
@@ -694,79 +748,98 @@ html_text(struct buf *b, const char *s)
 			buf_addc(b, ' ');
 			continue;
 		}
-		if (*s == '&') {
-			n = strcspn(s + 1, "; <&");
-			if (s[1 + n] == ';' && n > 0 && n < 10) {
-				if (s[1] == '#') {
-					cp = s[2] == 'x' || s[2] == 'X' ?
-					    strtoul(s + 3, NULL, 16) :
-					    strtoul(s + 2, NULL, 10);
-					utf8_addcp(b, cp > 0 && cp < 0x110000 ?
-					    (uint32_t)cp : UTF8_REPLACEMENT);
-					s += n + 2;
-					continue;
-				}
-				for (i = 0; i < nitems(ents); i++)
-					if (strlen(ents[i].name) == n &&
-					    strncmp(s + 1, ents[i].name,
-					    n) == 0)
-						break;
-				if (i < nitems(ents)) {
-					buf_addc(b, (int)ents[i].cp);
-					s += n + 2;
-					continue;
-				}
+		n = strcspn(s + 1, "; <&");
+		if (s[1 + n] == ';' && n > 0 && n < 10) {
+			if (s[1] == '#') {
+				cp = s[2] == 'x' || s[2] == 'X' ?
+				    strtoul(s + 3, NULL, 16) :
+				    strtoul(s + 2, NULL, 10);
+				utf8_addcp(b, cp > 0 && cp < 0x110000 ?
+				    (uint32_t)cp : UTF8_REPLACEMENT);
+				s += n + 2;
+				continue;
+			}
+			for (i = 0; i < nitems(ents); i++)
+				if (ents[i].len == n &&
+				    memcmp(s + 1, ents[i].name, n) == 0)
+					break;
+			if (i < nitems(ents)) {
+				buf_addc(b, ents[i].c);
+				s += n + 2;
+				continue;
 			}
 		}
 		buf_addc(b, *s++);
 	}
 }
 
-static char *
-index_body(const struct issue *is)
+/* Into b, the text the full-text index holds for an issue besides its
+ * title: that of its content, else of its summary.  NOTE: the index keeps
+ * no copy of this text, and removing an issue from it recomputes the text
+ * from the stored row (mn_index_text): any change to what this produces
+ * needs a schema version whose migration rebuilds the index. */
+static void
+index_text(struct buf *b, enum content_kind kind, const char *content,
+    enum content_kind summary_kind, const char *summary)
 {
-	struct buf raw = BUF_INIT, clean = BUF_INIT;
-	const char *text = is->content != NULL ? is->content : is->summary;
-	enum content_kind kind = is->content != NULL ? is->kind :
-	    is->summary_kind;
+	if (content == NULL) {
+		content = summary;
+		kind = summary_kind;
+	}
+	if (content == NULL)
+		return;
+	if (kind == CONTENT_HTML || kind == CONTENT_XHTML)
+		html_text(b, content);
+	else
+		buf_adds(b, content);
+}
 
-	if (text == NULL)
-		return NULL;
-	if (kind == CONTENT_HTML || kind == CONTENT_XHTML) {
-		html_text(&raw, text);
-		utf8_sanitize_into(&clean, raw.data != NULL ? raw.data : "",
-		    raw.len, 0);
-	} else
-		utf8_sanitize_into(&clean, text, strlen(text), 0);
-	buf_free(&raw);
-	buf_addc(&clean, '\0');
-	return buf_detach(&clean);
+/* mn_index_text(kind, content, summary_kind, summary) in SQL. */
+static void
+sql_index_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct buf b = BUF_INIT;
+
+	(void)argc;
+	index_text(&b, kind_value((const char *)sqlite3_value_text(argv[0])),
+	    (const char *)sqlite3_value_text(argv[1]),
+	    kind_value((const char *)sqlite3_value_text(argv[2])),
+	    (const char *)sqlite3_value_text(argv[3]));
+	if (b.data == NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, b.data, (int)b.len, free);
+}
+
+/* Take issue id out of the full-text index, before its row changes. */
+static int
+unindex_issue(struct store *s, int64_t id, char **cause)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, S_FTS_DELETE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return step_done(s, st, cause);
 }
 
 static int
 index_issue(struct store *s, int64_t id, const struct issue *is,
-    bool replace, char **cause)
+    char **cause)
 {
 	sqlite3_stmt *st;
-	char *body;
-	int rc;
 
-	if (replace) {
-		if ((st = stmt(s, S_FTS_DELETE, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		if (step_done(s, st, cause) != 0)
-			return -1;
-	}
 	if ((st = stmt(s, S_FTS_INSERT, cause)) == NULL)
 		return -1;
-	body = index_body(is);
+	buf_reset(&s->text);
+	index_text(&s->text, is->kind, is->content, is->summary_kind,
+	    is->summary);
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, is->title);
-	bind_text(st, 3, body);
-	rc = step_done(s, st, cause);
-	free(body);
-	return rc;
+	if (s->text.len > 0)
+		sqlite3_bind_text(st, 3, s->text.data, (int)s->text.len,
+		    SQLITE_STATIC);
+	return step_done(s, st, cause);
 }
 
 int
@@ -794,6 +867,8 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
 		*is_new = !found;
 	if (found && hash == old_hash)
 		return 0;
+	if (found && unindex_issue(s, id, cause) != 0)
+		return -1;
 
 	if ((st = stmt(s, found ? S_ISSUE_UPDATE : S_ISSUE_INSERT,
 	    cause)) == NULL)
@@ -823,7 +898,7 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
 		return -1;
 	if (!found)
 		id = sqlite3_last_insert_rowid(s->db);
-	return index_issue(s, id, is, found, cause);
+	return index_issue(s, id, is, cause);
 }
 
 static char *

@@ -16,7 +16,7 @@
 #include "feed.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA	1
+#define STORE_SCHEMA	2
 
 struct store;
 

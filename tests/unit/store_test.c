@@ -160,7 +160,7 @@ test_open(const char *path)
 	STR_EQ(cause, NULL);
 	OK(stat(path, &sb) == 0, "file created");
 	store_close(s);
-	check_query(path, "PRAGMA user_version", "1");
+	check_query(path, "PRAGMA user_version", "2");
 	check_query(path, "PRAGMA journal_mode", "wal");
 	check_query(path, "PRAGMA integrity_check", "ok");
 	check_query(path, "SELECT count(*) FROM sqlite_master WHERE "
@@ -169,7 +169,7 @@ test_open(const char *path)
 	s = store_open(path, &cause);
 	OK(s != NULL, "reopen");
 	store_close(s);
-	check_query(path, "PRAGMA user_version", "1");
+	check_query(path, "PRAGMA user_version", "2");
 }
 
 static void
@@ -186,7 +186,7 @@ test_open_errors(void)
 	sqlite3_close(db);
 	OK(store_open(path, &cause) == NULL, "newer schema");
 	want = xasprintf("%s: cache written by a newer mesosnews (schema 7; "
-	    "this one knows up to 1)", path);
+	    "this one knows up to 2)", path);
 	STR_EQ(cause, want);
 	free(want);
 	free(cause);
@@ -538,6 +538,165 @@ test_try_begin(struct store *s, const char *path)
 	store_rollback(s);
 }
 
+/* A cache as the first release wrote it (schema 1): its FTS table kept a
+ * copy of the indexed text.  Each issue: guid, read, title, kind, content,
+ * summary kind, summary; the FTS body as schema 1 indexed it. */
+static void
+make_v1(const char *path)
+{
+	static const char *const sql =
+	    "CREATE TABLE feeds (id INTEGER PRIMARY KEY, url TEXT NOT NULL "
+	    "UNIQUE, title TEXT, etag TEXT, last_modified TEXT, last_fetch "
+	    "INTEGER, last_error TEXT);"
+	    "CREATE TABLE issues (id INTEGER PRIMARY KEY, feed INTEGER NOT "
+	    "NULL REFERENCES feeds(id) ON DELETE CASCADE, guid TEXT NOT NULL, "
+	    "sortkey INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0, "
+	    "first_seen INTEGER NOT NULL, hash INTEGER NOT NULL, title TEXT, "
+	    "link TEXT, author TEXT, published INTEGER, updated INTEGER, "
+	    "date_raw TEXT, tags TEXT, base TEXT, kind TEXT, summary_kind "
+	    "TEXT, content TEXT, summary TEXT, UNIQUE (feed, guid));"
+	    "CREATE INDEX issues_order ON issues (sortkey DESC, id);"
+	    "CREATE VIRTUAL TABLE issues_fts USING fts5(title, body, "
+	    "tokenize = 'unicode61 remove_diacritics 2');"
+	    "INSERT INTO feeds (url, title, etag) VALUES "
+	    "('https://mesos.apache.org/blog/feed.xml', 'Blog', '\"v1\"');"
+	    "INSERT INTO issues (feed, guid, sortkey, read, first_seen, hash, "
+	    "title, published, kind, summary_kind, content, summary) VALUES "
+	    "(1, 'old1', 100, 1, 50, 1, 'Mesos 0.20 released', 100, 'html', "
+	    "NULL, '<p>Docker &amp; <b>Marathon</b></p>', NULL),"
+	    "(1, 'old2', 200, 0, 50, 2, 'Meetup notes', 200, NULL, 'text', "
+	    "NULL, 'Talks on Aurora'),"
+	    "(1, 'old3', 150, 1, 50, 3, 'Undated? no', 150, 'markdown', NULL, "
+	    "'Chronos *jobs*', NULL);"
+	    "INSERT INTO issues_fts (rowid, title, body) VALUES "
+	    "(1, 'Mesos 0.20 released', ' Docker &  Marathon  '),"
+	    "(2, 'Meetup notes', 'Talks on Aurora'),"
+	    "(3, 'Undated? no', 'Chronos *jobs*');"
+	    "PRAGMA user_version = 1;";
+	sqlite3 *db;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "v1: %s\n", sqlite3_errmsg(db));
+		exit(99);
+	}
+	sqlite3_close(db);
+}
+
+/* The terms the full-text index holds for one issue, sorted. */
+static char *
+terms(const char *path, int64_t id)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct buf out = BUF_INIT;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING "
+	    "fts5vocab(main, issues_fts, instance)", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT term FROM temp.v WHERE doc = ?1 "
+	    "ORDER BY term", -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "terms: %s\n", sqlite3_errmsg(db));
+		exit(99);
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(&out, "%s%s", out.len > 0 ? " " : "",
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	buf_addc(&out, '\0');
+	return buf_detach(&out);
+}
+
+static void
+test_migrate(void)
+{
+	struct store *s;
+	struct store_feed f;
+	struct issue is;
+	char *path, *cause = NULL, *got;
+	size_t total, unread;
+	bool is_new = true;
+
+	path = xasprintf("%s/v1.db", dir);
+	make_v1(path);
+	s = store_open(path, &cause);
+	OK(s != NULL, "open v1: %s", cause);
+	STR_EQ(cause, NULL);
+	check_query(path, "PRAGMA user_version", "2");
+	check_query(path, "SELECT group_concat(name, ' ') FROM (SELECT name "
+	    "FROM sqlite_master WHERE type = 'index' AND name LIKE "
+	    "'issues_%' ORDER BY name)",
+	    "issues_feed_order issues_feed_read issues_order");
+	/* The index no longer keeps the text. */
+	check_query(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+	    "'issues_fts_content'", "0");
+	check_query(path, "SELECT count(*) FROM issues_fts", "3");
+	check_query(path, "INSERT INTO issues_fts(issues_fts) "
+	    "VALUES ('integrity-check') RETURNING 'ok'", "ok");
+	/* Issues, read flags and the feed's validators are kept. */
+	STR_EQ(got = listing(s, NULL, 0), "old2|old3*|old1*|");
+	free(got);
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(total, 3);
+	INT_EQ(unread, 1);
+	INT_EQ(store_feed_get(s, "https://mesos.apache.org/blog/feed.xml",
+	    &f, &cause), 1);
+	STR_EQ(f.etag, "\"v1\"");
+	store_feed_clear(&f);
+	/* The rebuilt index answers as before. */
+	STR_EQ(got = search(s, "marathon docker"), "old1|");
+	free(got);
+	STR_EQ(got = search(s, "aurora"), "old2|");
+	free(got);
+	STR_EQ(got = search(s, "jobs"), "old3|");
+	free(got);
+	STR_EQ(got = search(s, "meso*"), "old1|");
+	free(got);
+	/* An issue indexed by the migration is replaced cleanly: none of
+	 * its old words stay behind. */
+	INT_EQ(store_begin(s, &cause), 0);
+	is = (struct issue){ .id = (char *)"old1", .title = (char *)"Mesos "
+	    "0.21 released", .published = 100, .updated = -1, .content =
+	    (char *)"<p>Kubernetes</p>", .kind = CONTENT_HTML };
+	INT_EQ(store_upsert(s, 1, &is, &is_new, &cause), 0);
+	OK(!is_new, "old1 updated");
+	INT_EQ(store_commit(s, &cause), 0);
+	STR_EQ(got = search(s, "marathon"), "");
+	free(got);
+	STR_EQ(got = search(s, "docker"), "");
+	free(got);
+	STR_EQ(got = search(s, "\"0 20\""), "");
+	free(got);
+	STR_EQ(got = search(s, "kubernetes 21"), "old1|");
+	free(got);
+	check_query(path, "SELECT count(*) FROM issues_fts", "3");
+	check_query(path, "SELECT read || first_seen FROM issues WHERE "
+	    "guid = 'old1'", "150");
+	/* And once more: what store_upsert indexed comes out whole. */
+	INT_EQ(store_begin(s, &cause), 0);
+	is.title = (char *)"Notes";
+	is.content = (char *)"<p>K&#252;bernetes &amp; <i>Swarm</i></p>";
+	INT_EQ(store_upsert(s, 1, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	STR_EQ(got = terms(path, 1), "kubernetes notes swarm");
+	free(got);
+	INT_EQ(store_begin(s, &cause), 0);
+	is.content = (char *)"<p>Nomad</p>";
+	INT_EQ(store_upsert(s, 1, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	STR_EQ(got = terms(path, 1), "nomad notes");
+	free(got);
+	store_close(s);
+	check_query(path, "PRAGMA integrity_check", "ok");
+	STR_EQ(cause, NULL);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -552,6 +711,7 @@ main(void)
 	path = xasprintf("%s/a/b/cache.db", dir);
 	test_open(path);
 	test_open_errors();
+	test_migrate();
 	if ((s = store_open(path, &cause)) == NULL) {
 		fprintf(stderr, "%s\n", cause);
 		return 99;
