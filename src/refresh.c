@@ -67,6 +67,7 @@ struct job {
 	/* The spooled body. */
 	struct buf		 mem;
 	FILE			*file;
+	char			*vbuf;		/* file's buffer */
 	size_t			 spooled;
 	size_t			 pos;
 	char			*spool_error;
@@ -99,6 +100,7 @@ struct parse {
 	size_t			 bytes;		/* under lock */
 	bool			 done;		/* under lock */
 	bool			 cancel;	/* under lock */
+	bool			 waiting;	/* under lock: for the pipe */
 	/* Written by the thread before done, read after it is joined. */
 	char			*cause;		/* the parse failed */
 	char			*title;
@@ -160,6 +162,7 @@ job_free(struct job *j)
 	buf_free(&j->mem);
 	if (j->file != NULL)
 		fclose(j->file);
+	free(j->vbuf);
 	free(j->spool_error);
 	free(j->store_error);
 	free(j);
@@ -240,7 +243,7 @@ parsed_issue(const struct issue *is, void *arg)
 	struct refresh *r = arg;
 	struct parse *pp = &r->parse;
 	struct parsed *p = parsed_new(is);
-	bool was_empty;
+	bool waiting;
 
 	pthread_mutex_lock(&pp->lock);
 	while (pp->head != NULL && pp->bytes >= QUEUE_BYTES && !pp->cancel)
@@ -250,15 +253,16 @@ parsed_issue(const struct issue *is, void *arg)
 		free(p);
 		return -1;
 	}
-	was_empty = pp->head == NULL;
 	if (pp->tail != NULL)
 		pp->tail->next = p;
 	else
 		pp->head = p;
 	pp->tail = p;
 	pp->bytes += p->size;
+	waiting = pp->waiting;
+	pp->waiting = false;
 	pthread_mutex_unlock(&pp->lock);
-	if (was_empty)
+	if (waiting)
 		wake(r);
 	return 0;
 }
@@ -323,7 +327,7 @@ out:
 	pthread_mutex_lock(&pp->lock);
 	pp->done = true;
 	pthread_mutex_unlock(&pp->lock);
-	wake(r);
+	wake(r);	/* whether waited for or not: it is once */
 	return NULL;
 }
 
@@ -345,7 +349,7 @@ parse_start(struct refresh *r, struct job *j, char **cause)
 	pp->job = j;
 	pp->head = pp->tail = NULL;
 	pp->bytes = 0;
-	pp->done = pp->cancel = false;
+	pp->done = pp->cancel = pp->waiting = false;
 	pp->cause = pp->title = pp->warning = NULL;
 	drain(r);
 	/* Signals are for the caller's thread (its poll must see them). */
@@ -472,6 +476,9 @@ spool_body(const struct fetch_info *info, const void *data, size_t len,
 			    "%s", strerror(errno));
 			return -1;
 		}
+		/* Written in large pieces: libcurl hands over 16 KiB. */
+		j->vbuf = xmalloc(SPOOL_MEM);
+		setvbuf(j->file, j->vbuf, _IOFBF, SPOOL_MEM);
 		if (j->mem.len > 0 &&
 		    fwrite(j->mem.data, 1, j->mem.len, j->file) != j->mem.len)
 			goto error;
@@ -624,6 +631,8 @@ finish(struct job *j, const char *error, const char *warning)
 		fclose(j->file);
 		j->file = NULL;
 	}
+	free(j->vbuf);
+	j->vbuf = NULL;
 }
 
 /* The feed failed: undo its transaction, record the error, report it.
@@ -831,6 +840,8 @@ step(struct job *j, size_t *budget)
 			pthread_cond_signal(&pp->room);
 		}
 		done = pp->done;
+		/* Nothing to store: the next issue wakes the poll. */
+		pp->waiting = p == NULL && !done;
 		pthread_mutex_unlock(&pp->lock);
 		if (p == NULL)
 			break;
