@@ -60,12 +60,15 @@ static const char *const migrations[] = {
 	"CREATE INDEX issues_order ON issues (sortkey DESC, id);"
 	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
 	"  tokenize = 'unicode61 remove_diacritics 2');",
-	/* 1 -> 2: listings and counts of one feed read in index order; the
+	/* 1 -> 2: listings and counts of one feed read in index order (of
+	 * several feeds, the order of all, which now holds the feed); the
 	 * full-text index keeps no copy of the text (contentless), so that
 	 * the text is not stored twice.  Removing a row from it needs the
 	 * text that was indexed: mn_index_text recomputes it from the row.
 	 * A larger pending-terms hash writes fewer, larger segments. */
 	"CREATE INDEX issues_feed_order ON issues (feed, sortkey DESC, id);"
+	"DROP INDEX issues_order;"
+	"CREATE INDEX issues_order ON issues (sortkey DESC, id, feed);"
 	"CREATE INDEX issues_feed_read ON issues (feed, read);"
 	"DROP TABLE issues_fts;"
 	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
@@ -997,19 +1000,56 @@ prepare_filtered(struct store *s, const char *head, const char *tail,
 	return 0;
 }
 
-int
-store_list(struct store *s, const int64_t *feeds, size_t nfeeds,
-    store_issue_fn fn, void *arg, char **cause)
+/* The listing behind store_list and store_list_page: in index order, so
+ * that the first rows come at once however many follow.  One feed reads
+ * issues_feed_order.  Several read the order of all issues, skipping
+ * those of other feeds in the index itself: that beats sorting them when
+ * they are most of the cache, and a listing in pieces reads the index
+ * once in all, not once a piece. */
+static ssize_t
+list_rows(struct store *s, const int64_t *feeds, size_t nfeeds,
+    struct store_cursor *cur, size_t limit, store_issue_fn fn, void *arg,
+    char **cause)
 {
 	struct store_issue si;
+	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st;
-	int rc, stop = 0;
+	ssize_t n = 0;
+	size_t i;
+	int rc, stop = 0, arg_n;
 
-	if (prepare_filtered(s, "SELECT " LIST_COLUMNS " FROM issues",
-	    " ORDER BY sortkey DESC, id", feeds, nfeeds, &st, cause) != 0)
-		return -1;
+	buf_adds(&sql, "SELECT " LIST_COLUMNS ", sortkey FROM issues");
+	if (nfeeds > 1)
+		buf_adds(&sql, " INDEXED BY issues_order");
+	feed_filter(&sql, nfeeds);
+	arg_n = (int)nfeeds;
+	if (cur != NULL && cur->started)
+		/* (sortkey, id) after the cursor's, in a form the index
+		 * can seek to. */
+		buf_printf(&sql, " %s sortkey <= ?%d AND (sortkey < ?%d OR "
+		    "id > ?%d)", nfeeds > 0 ? "AND" : "WHERE", arg_n + 1,
+		    arg_n + 1, arg_n + 2);
+	buf_adds(&sql, " ORDER BY sortkey DESC, id");
+	if (limit > 0)
+		buf_printf(&sql, " LIMIT %zu", limit);
+	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return db_error(s, cause);
+	for (i = 0; i < nfeeds; i++)
+		sqlite3_bind_int64(st, (int)i + 1, feeds[i]);
+	if (cur != NULL && cur->started) {
+		sqlite3_bind_int64(st, arg_n + 1, cur->sortkey);
+		sqlite3_bind_int64(st, arg_n + 2, cur->id);
+	}
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		issue_from_row(st, &si, false, false);
+		if (cur != NULL) {
+			cur->started = true;
+			cur->sortkey = sqlite3_column_int64(st, 15);
+			cur->id = si.id;
+		}
+		n++;
 		stop = fn(&si, arg) != 0;
 	}
 	if (!stop && rc != SQLITE_DONE) {
@@ -1018,7 +1058,23 @@ store_list(struct store *s, const int64_t *feeds, size_t nfeeds,
 		return -1;
 	}
 	sqlite3_finalize(st);
-	return 0;
+	return n;
+}
+
+int
+store_list(struct store *s, const int64_t *feeds, size_t nfeeds,
+    store_issue_fn fn, void *arg, char **cause)
+{
+	return list_rows(s, feeds, nfeeds, NULL, 0, fn, arg, cause) == -1 ?
+	    -1 : 0;
+}
+
+ssize_t
+store_list_page(struct store *s, const int64_t *feeds, size_t nfeeds,
+    struct store_cursor *cur, size_t limit, store_issue_fn fn, void *arg,
+    char **cause)
+{
+	return list_rows(s, feeds, nfeeds, cur, limit, fn, arg, cause);
 }
 
 struct store_issue *

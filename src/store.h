@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "feed.h"
@@ -96,6 +97,22 @@ int	 store_upsert(struct store *, int64_t feed, const struct issue *,
  * last; ties keep the order in which they were stored.  Memory use does
  * not depend on the number of issues.  Returns 0 or -1 with *cause. */
 int	 store_list(struct store *, const int64_t *feeds, size_t nfeeds,
+	    store_issue_fn, void *arg, char **cause);
+/* Where a listing in pieces has got to.  Zeroed, it starts from the
+ * newest issue. */
+struct store_cursor {
+	bool		 started;
+	int64_t		 sortkey;	/* of the last issue listed */
+	int64_t		 id;
+};
+
+/* List at most limit issues (0: no limit) of the given feeds that come
+ * after *cursor in store_list's order, moving *cursor past each one handed
+ * to fn (a callback that stops the listing has seen its issue).  Issues
+ * added meanwhile appear in the next pieces if they sort after the cursor.
+ * Returns how many issues fn saw (0 at the end), or -1 with *cause. */
+ssize_t	 store_list_page(struct store *, const int64_t *feeds,
+	    size_t nfeeds, struct store_cursor *, size_t limit,
 	    store_issue_fn, void *arg, char **cause);
 /* One issue with its content and summary, or NULL with an allocated
  * *cause (also when there is no such issue).  The caller frees it with

@@ -538,6 +538,108 @@ test_try_begin(struct store *s, const char *path)
 	store_rollback(s);
 }
 
+/* The listing of store_list_page in pieces of at most per, each piece
+ * ending in '/'. */
+static char *
+paged(struct store *s, const int64_t *feeds, size_t n, size_t per)
+{
+	struct listing l = { BUF_INIT, 0 };
+	struct store_cursor cur;
+	char *cause = NULL;
+	ssize_t got;
+	int pieces = 0;
+
+	memset(&cur, 0, sizeof cur);
+	while ((got = store_list_page(s, feeds, n, &cur, per, list_cb, &l,
+	    &cause)) > 0 && pieces++ < 100) {
+		OK(per == 0 || (size_t)got <= per, "piece of %zd", got);
+		buf_addc(&l.out, '/');
+	}
+	INT_EQ(got, 0);
+	STR_EQ(cause, NULL);
+	buf_addc(&l.out, '\0');
+	return buf_detach(&l.out);
+}
+
+/* The query plan SQLite chooses for sql, its steps joined by '|'. */
+static char *
+plan(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct buf out = BUF_INIT;
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", q, sqlite3_errmsg(db));
+		exit(99);
+	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(&out, "%s%s", out.len > 0 ? "|" : "",
+		    (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(q);
+	buf_addc(&out, '\0');
+	return buf_detach(&out);
+}
+
+static void
+test_pages(struct store *s, const char *path)
+{
+	struct store_cursor cur;
+	struct listing l = { BUF_INIT, 0 };
+	char *got, *cause = NULL;
+	int64_t feeds[2] = { 1, 2 };
+	int n = 0;
+
+	/* Every piece size gives store_list's order, ties and the
+	 * undated issues included.  (Issues marked read end in '*'.) */
+	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie*|u1*|undated*|");
+	free(got);
+	STR_EQ(got = paged(s, NULL, 0, 1), "u1*|/u3|/u2*|/tie*|/u1*|/undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, NULL, 0, 2), "u1*|u3|/u2*|tie*|/u1*|undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, NULL, 0, 4), "u1*|u3|u2*|tie*|/u1*|undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, NULL, 0, 0), "u1*|u3|u2*|tie*|u1*|undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, feeds, 1, 2), "u3|u2*|/tie*|u1*|/undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, feeds + 1, 1, 2), "u1*|/");
+	free(got);
+	STR_EQ(got = paged(s, feeds, 2, 3), "u1*|u3|u2*|/tie*|u1*|undated*|/");
+	free(got);
+	/* A callback that stops has seen its issue: the next piece goes on
+	 * after it. */
+	memset(&cur, 0, sizeof cur);
+	INT_EQ(store_list_page(s, NULL, 0, &cur, 4, stop_cb, &n, &cause), 1);
+	INT_EQ(n, 1);
+	INT_EQ(store_list_page(s, NULL, 0, &cur, 2, list_cb, &l, &cause), 2);
+	buf_addc(&l.out, '\0');
+	STR_EQ(l.out.data, "u3|u2*|");
+	buf_free(&l.out);
+	STR_EQ(cause, NULL);
+
+	/* One feed reads its own index, in order; so does a piece. */
+	STR_EQ(got = plan(path, "SELECT title FROM issues WHERE feed IN "
+	    "(?) ORDER BY sortkey DESC, id"),
+	    "SEARCH issues USING INDEX issues_feed_order (feed=?)");
+	free(got);
+	STR_EQ(got = plan(path, "SELECT title FROM issues WHERE feed IN "
+	    "(?) AND sortkey <= ?2 AND (sortkey < ?2 OR id > ?3) ORDER BY "
+	    "sortkey DESC, id LIMIT 10"),
+	    "SEARCH issues USING INDEX issues_feed_order (feed=? AND "
+	    "sortkey<?)");
+	free(got);
+	STR_EQ(got = plan(path, "SELECT count(*), coalesce(sum(read = 0), "
+	    "0) FROM issues WHERE feed IN (?)"),
+	    "SEARCH issues USING COVERING INDEX issues_feed_read (feed=?)");
+	free(got);
+}
+
 /* A cache as the first release wrote it (schema 1): its FTS table kept a
  * copy of the indexed text.  Each issue: guid, read, title, kind, content,
  * summary kind, summary; the FTS body as schema 1 indexed it. */
@@ -718,6 +820,7 @@ main(void)
 	}
 	test_feeds(s);
 	test_issues(s, path);
+	test_pages(s, path);
 	test_search(s);
 	test_rollback(s, path);
 	test_try_begin(s, path);
