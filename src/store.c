@@ -19,6 +19,8 @@
 
 /* How long to wait for another process holding the write lock. */
 #define BUSY_TIMEOUT_MS	15000
+/* The same for a read flag set by store_mark_read_nowait. */
+#define MARK_WAIT_MS	50
 
 /* NOTE: one entry per schema version; entry i takes a database from
  * version i to version i + 1.  Never edit a released entry: add one.
@@ -150,6 +152,8 @@ struct store {
 	bool		 in_txn;
 	struct mark	*marks;
 	size_t		 nmarks;
+	struct mark	*queued;	/* waiting for the lock */
+	size_t		 nqueued;
 	struct buf	 text;		/* for the full-text index */
 };
 
@@ -188,6 +192,7 @@ kind_value(const char *name)
 }
 
 static void	 sql_index_text(sqlite3_context *, int, sqlite3_value **);
+static int	 flush_queue(struct store *, int, char **);
 
 static int
 db_error(struct store *s, char **cause)
@@ -454,16 +459,21 @@ error:
 void
 store_close(struct store *s)
 {
+	char *cause = NULL;
 	size_t i;
 
 	if (s == NULL)
 		return;
 	if (s->in_txn)
 		store_rollback(s);
+	/* The user's read flags: worth a wait. */
+	if (s->nqueued > 0 && flush_queue(s, -1, &cause) == -1)
+		free(cause);
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
 	free(s->marks);
+	free(s->queued);
 	buf_free(&s->text);
 	free(s->path);
 	free(s);
@@ -541,7 +551,8 @@ store_rollback(struct store *s)
 		if (marks[i].all)
 			store_mark_all_read(s, marks[i].id, &cause);
 		else
-			store_mark_read(s, marks[i].id, marks[i].read, &cause);
+			store_mark_read_nowait(s, marks[i].id, marks[i].read,
+			    &cause);
 		free(cause);
 		cause = NULL;
 	}
@@ -1152,19 +1163,102 @@ remember(struct store *s, int64_t id, bool all, bool read)
 	s->nmarks++;
 }
 
-int
-store_mark_read(struct store *s, int64_t id, bool read, char **cause)
+/* Write one read flag, waiting at most wait_ms for another process's
+ * write lock (-1: the busy timeout).  Returns 1 when the lock stayed taken
+ * (only with a wait_ms), 0 or -1 with *cause. */
+static int
+write_mark(struct store *s, int64_t id, bool read, int wait_ms,
+    char **cause)
 {
 	sqlite3_stmt *st;
+	int rc;
 
 	if ((st = stmt(s, S_MARK, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, read);
-	if (step_done(s, st, cause) != 0)
+	if (wait_ms >= 0)
+		sqlite3_busy_timeout(s->db, wait_ms);
+	rc = sqlite3_step(st);
+	if (wait_ms >= 0)
+		sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_DONE) {
+		if (wait_ms >= 0 && (rc & 0xff) == SQLITE_BUSY) {
+			sqlite3_reset(st);
+			return 1;
+		}
+		db_error(s, cause);
+		sqlite3_reset(st);
 		return -1;
+	}
+	sqlite3_reset(st);
 	remember(s, id, false, read);
 	return 0;
+}
+
+/* Write the queued read flags, oldest first, each waiting at most wait_ms
+ * as write_mark does.  Returns 0 when none is left, 1 when the lock stayed
+ * taken, or -1 with *cause. */
+static int
+flush_queue(struct store *s, int wait_ms, char **cause)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < s->nqueued; i++)
+		if ((rc = write_mark(s, s->queued[i].id, s->queued[i].read,
+		    wait_ms, cause)) != 0)
+			break;
+	memmove(s->queued, s->queued + i, (s->nqueued - i) *
+	    sizeof *s->queued);
+	s->nqueued -= i;
+	return rc;
+}
+
+int
+store_mark_read(struct store *s, int64_t id, bool read, char **cause)
+{
+	/* Queued flags are older: they go first. */
+	if (flush_queue(s, -1, cause) != 0)
+		return -1;
+	return write_mark(s, id, read, -1, cause);
+}
+
+int
+store_mark_read_nowait(struct store *s, int64_t id, bool read,
+    char **cause)
+{
+	struct mark *m;
+	size_t i;
+	int rc;
+
+	if ((rc = flush_queue(s, MARK_WAIT_MS, cause)) == -1)
+		return -1;
+	if (rc == 0 && (rc = write_mark(s, id, read, MARK_WAIT_MS,
+	    cause)) != 1)
+		return rc;
+	/* The latest change to an issue replaces one that waits. */
+	for (i = 0; i < s->nqueued && s->queued[i].id != id; i++)
+		continue;
+	if (i == s->nqueued)
+		s->queued = xreallocarray(s->queued, ++s->nqueued,
+		    sizeof *s->queued);
+	else
+		memmove(s->queued + i, s->queued + i + 1,
+		    (s->nqueued - i - 1) * sizeof *s->queued);
+	m = &s->queued[s->nqueued - 1];
+	m->id = id;
+	m->all = false;
+	m->read = read;
+	return 1;
+}
+
+ssize_t
+store_flush_marks(struct store *s, char **cause)
+{
+	if (flush_queue(s, MARK_WAIT_MS, cause) == -1)
+		return -1;
+	return (ssize_t)s->nqueued;
 }
 
 int
@@ -1172,6 +1266,8 @@ store_mark_all_read(struct store *s, int64_t feed, char **cause)
 {
 	sqlite3_stmt *st;
 
+	if (flush_queue(s, -1, cause) != 0)
+		return -1;
 	if ((st = stmt(s, feed == 0 ? S_MARK_ALL : S_MARK_FEED,
 	    cause)) == NULL)
 		return -1;

@@ -52,7 +52,9 @@ typedef int (*store_feed_fn)(const struct store_feed *, void *arg);
  * bringing its schema up to date.  Returns NULL with an allocated *cause
  * ("PATH: reason") on failure.  Close it with store_close. */
 struct store *store_open(const char *path, char **cause);
-/* Close the cache; an open transaction is rolled back. */
+/* Close the cache; an open transaction is rolled back, then read flags
+ * still queued by store_mark_read_nowait are written (waiting for the
+ * lock up to the busy timeout). */
 void	 store_close(struct store *);
 
 /* Transactions: begin takes the write lock (waiting for another process
@@ -124,9 +126,21 @@ void	 store_issue_free(struct store_issue *);
 int	 store_count(struct store *, const int64_t *feeds, size_t nfeeds,
 	    size_t *total, size_t *unread, char **cause);
 
-/* Set or clear the read flag of an issue; 0 or -1 with *cause. */
+/* Set or clear the read flag of an issue, waiting for another process
+ * that is writing (up to the busy timeout, 15 s); 0 or -1 with *cause. */
 int	 store_mark_read(struct store *, int64_t id, bool read,
 	    char **cause);
+/* The same for an interactive caller: waits at most 50 ms for another
+ * process that is writing.  If that one still holds the cache, the change
+ * is queued (replacing one queued for the same issue) and made by a later
+ * store_flush_marks, store_mark_read_nowait or store_mark_read, or at the
+ * latest by store_close.  Returns 0 when the flag was written, 1 when it
+ * was queued, -1 with an allocated *cause. */
+int	 store_mark_read_nowait(struct store *, int64_t id, bool read,
+	    char **cause);
+/* Write the queued read flags, waiting as store_mark_read_nowait does.
+ * Returns how many are still queued (0: none), or -1 with *cause. */
+ssize_t	 store_flush_marks(struct store *, char **cause);
 /* Mark every issue of a feed (every issue when feed is 0) read. */
 int	 store_mark_all_read(struct store *, int64_t feed, char **cause);
 

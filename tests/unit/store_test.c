@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -517,6 +519,142 @@ test_rollback(struct store *s, const char *path)
 	STR_EQ(cause, NULL);
 }
 
+/* Another process that holds the write lock from the moment it says so
+ * on *ready until it reads a byte from release; it then commits. */
+static pid_t
+hold_lock(const char *path, int *release)
+{
+	int up[2], down[2];
+	sqlite3 *db;
+	pid_t pid;
+	char c;
+
+	if (pipe(up) != 0 || pipe(down) != 0 || (pid = fork()) == -1)
+		exit(99);
+	if (pid == 0) {
+		close(up[0]);
+		close(down[1]);
+		if (sqlite3_open(path, &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
+		    NULL) != SQLITE_OK ||
+		    write(up[1], "x", 1) != 1 || read(down[0], &c, 1) != 1)
+			_exit(1);
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(db);
+		_exit(0);
+	}
+	close(up[1]);
+	close(down[0]);
+	if (read(up[0], &c, 1) != 1)
+		exit(99);
+	close(up[0]);
+	*release = down[1];
+	return pid;
+}
+
+static void
+let_go(pid_t pid, int release)
+{
+	int status;
+
+	if (write(release, "x", 1) != 1 || waitpid(pid, &status, 0) != pid ||
+	    !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		exit(99);
+	close(release);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Another process writing never freezes store_mark_read_nowait: the
+ * change waits in a queue and is written when the cache is free. */
+static void
+test_mark_nowait(struct store *s, const char *path)
+{
+	char *cause = NULL, *got;
+	int64_t u1 = id_of(s, "u1"), u2 = id_of(s, "u2"), tie = id_of(s,
+	    "tie");
+	size_t total, unread;
+	double start, took;
+	int release;
+	pid_t pid;
+
+	INT_EQ(store_mark_read(s, u1, false, &cause), 0);
+	INT_EQ(store_mark_read(s, u2, false, &cause), 0);
+	INT_EQ(store_mark_read(s, tie, false, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0), "u1|u3|u2|tie|u1*|t2|t1|undated*|");
+	free(got);
+	/* Free: written at once. */
+	INT_EQ(store_mark_read_nowait(s, tie, true, &cause), 0);
+	INT_EQ(store_flush_marks(s, &cause), 0);
+
+	pid = hold_lock(path, &release);
+	start = now();
+	INT_EQ(store_mark_read_nowait(s, u1, true, &cause), 1);
+	INT_EQ(store_mark_read_nowait(s, u2, true, &cause), 1);
+	/* The latest change to an issue is the one kept. */
+	INT_EQ(store_mark_read_nowait(s, u2, false, &cause), 1);
+	INT_EQ(store_mark_read_nowait(s, u2, true, &cause), 1);
+	INT_EQ(store_mark_read_nowait(s, tie, false, &cause), 1);
+	INT_EQ(store_flush_marks(s, &cause), 3);
+	took = now() - start;
+	OK(took < 1.0, "six calls took %.3f s", took);
+	STR_EQ(cause, NULL);
+	/* Nothing written yet; reading is never blocked. */
+	STR_EQ(got = listing(s, NULL, 0), "u1|u3|u2|tie*|u1*|t2|t1|undated*|");
+	free(got);
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(unread, 5);
+	let_go(pid, release);
+	INT_EQ(store_flush_marks(s, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	free(got);
+
+	/* store_mark_read writes the queue first: it is older. */
+	pid = hold_lock(path, &release);
+	INT_EQ(store_mark_read_nowait(s, u1, false, &cause), 1);
+	let_go(pid, release);
+	INT_EQ(store_mark_read(s, u1, true, &cause), 0);
+	INT_EQ(store_flush_marks(s, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	free(got);
+	/* So does store_mark_all_read (u1 is the issue of feed 2). */
+	pid = hold_lock(path, &release);
+	INT_EQ(store_mark_read_nowait(s, u1, false, &cause), 1);
+	let_go(pid, release);
+	INT_EQ(store_mark_all_read(s, 2, &cause), 0);
+	INT_EQ(store_flush_marks(s, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	free(got);
+	STR_EQ(cause, NULL);
+}
+
+/* What store_close does with a queued flag: waits and writes it. */
+static void
+test_close_flushes(const char *path)
+{
+	struct store *s;
+	char *cause = NULL, *got;
+	int release;
+	pid_t pid;
+
+	s = store_open(path, &cause);
+	OK(s != NULL, "open: %s", cause);
+	pid = hold_lock(path, &release);
+	INT_EQ(store_mark_read_nowait(s, id_of(s, "tie"), true, &cause), 1);
+	let_go(pid, release);
+	store_close(s);
+	got = query(path, "SELECT read FROM issues WHERE guid = 'tie'");
+	STR_EQ(got, "1");
+	free(got);
+}
+
 static void
 test_try_begin(struct store *s, const char *path)
 {
@@ -824,7 +962,9 @@ main(void)
 	test_search(s);
 	test_rollback(s, path);
 	test_try_begin(s, path);
+	test_mark_nowait(s, path);
 	store_close(s);
+	test_close_flushes(path);
 	check_query(path, "PRAGMA integrity_check", "ok");
 	free(path);
 	cmd = xasprintf("rm -rf '%s'", dir);
