@@ -1209,9 +1209,11 @@ flush_queue(struct store *s, int wait_ms, char **cause)
 		if ((rc = write_mark(s, s->queued[i].id, s->queued[i].read,
 		    wait_ms, cause)) != 0)
 			break;
-	memmove(s->queued, s->queued + i, (s->nqueued - i) *
-	    sizeof *s->queued);
-	s->nqueued -= i;
+	if (i > 0) {
+		memmove(s->queued, s->queued + i, (s->nqueued - i) *
+		    sizeof *s->queued);
+		s->nqueued -= i;
+	}
 	return rc;
 }
 
