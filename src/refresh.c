@@ -69,7 +69,6 @@ struct job {
 	FILE			*file;
 	char			*vbuf;		/* file's buffer */
 	size_t			 spooled;
-	size_t			 pos;
 	char			*spool_error;
 
 	/* The import. */
@@ -306,7 +305,8 @@ parse_main(void *arg)
 		n = j->spooled - pos < CHUNK ? j->spooled - pos : CHUNK;
 		if (j->file != NULL) {
 			if (fread(chunk, 1, n, j->file) != n) {
-				cause = xstrdup("cannot read a temporary file");
+				cause = xstrdup("cannot read a temporary "
+				    "file");
 				goto out;
 			}
 			data = chunk;

@@ -689,9 +689,10 @@ store_feed_clear(struct store_feed *f)
 }
 
 /* A hash of every stored field, to skip rewriting unchanged issues.  It
- * reads eight bytes a step: an import hashes the whole feed.  The value is
- * only ever compared with one computed by the same code (a cache that
- * moves to another byte order rewrites its issues once, nothing more). */
+ * reads eight bytes a step: an import hashes the whole feed.  A stored
+ * hash that this code did not compute (schema 1 used FNV-1a; a cache moved
+ * to another byte order) only makes the next refresh rewrite the issues
+ * its feeds still carry, once. */
 static void
 hash_mix(uint64_t *h, uint64_t w)
 {

@@ -613,7 +613,8 @@ test_mark_nowait(struct store *s, const char *path)
 	INT_EQ(unread, 5);
 	let_go(pid, release);
 	INT_EQ(store_flush_marks(s, &cause), 0);
-	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	STR_EQ(got = listing(s, NULL, 0),
+	    "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
 	free(got);
 
 	/* store_mark_read writes the queue first: it is older. */
@@ -622,7 +623,8 @@ test_mark_nowait(struct store *s, const char *path)
 	let_go(pid, release);
 	INT_EQ(store_mark_read(s, u1, true, &cause), 0);
 	INT_EQ(store_flush_marks(s, &cause), 0);
-	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	STR_EQ(got = listing(s, NULL, 0),
+	    "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
 	free(got);
 	/* So does store_mark_all_read (u1 is the issue of feed 2). */
 	pid = hold_lock(path, &release);
@@ -630,7 +632,8 @@ test_mark_nowait(struct store *s, const char *path)
 	let_go(pid, release);
 	INT_EQ(store_mark_all_read(s, 2, &cause), 0);
 	INT_EQ(store_flush_marks(s, &cause), 0);
-	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	STR_EQ(got = listing(s, NULL, 0),
+	    "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
 	free(got);
 	STR_EQ(cause, NULL);
 }
@@ -736,7 +739,8 @@ test_pages(struct store *s, const char *path)
 	 * undated issues included.  (Issues marked read end in '*'.) */
 	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie*|u1*|undated*|");
 	free(got);
-	STR_EQ(got = paged(s, NULL, 0, 1), "u1*|/u3|/u2*|/tie*|/u1*|/undated*|/");
+	STR_EQ(got = paged(s, NULL, 0, 1),
+	    "u1*|/u3|/u2*|/tie*|/u1*|/undated*|/");
 	free(got);
 	STR_EQ(got = paged(s, NULL, 0, 2), "u1*|u3|/u2*|tie*|/u1*|undated*|/");
 	free(got);
