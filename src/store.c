@@ -688,43 +688,29 @@ store_feed_clear(struct store_feed *f)
 	f->last_fetch = (time_t)-1;
 }
 
-/* A hash of every stored field, to skip rewriting unchanged issues.  It
- * reads eight bytes a step: an import hashes the whole feed.  A stored
- * hash that this code did not compute (schema 1 used FNV-1a; a cache moved
- * to another byte order) only makes the next refresh rewrite the issues
- * its feeds still carry, once. */
-static void
-hash_mix(uint64_t *h, uint64_t w)
-{
-	*h = (*h ^ w) * 0x9e3779b97f4a7c15ULL;
-	*h ^= *h >> 29;
-}
-
+/* FNV-1a over every stored field, to skip rewriting unchanged issues.
+ * NOTE: the values are stored: a different function would make the next
+ * refresh rewrite every issue its feeds still carry. */
 static void
 hash_str(uint64_t *h, const char *s)
 {
-	uint64_t w;
-	size_t n, len;
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t v = *h;
 
-	if (s == NULL) {
-		hash_mix(h, 0xfe);
+	if (p == NULL) {
+		*h = (v ^ 0xfe) * 0x100000001b3ULL;
 		return;
 	}
-	len = strlen(s);
-	for (n = len; n >= 8; n -= 8, s += 8) {
-		memcpy(&w, s, 8);
-		hash_mix(h, w);
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	hash_mix(h, w);
-	hash_mix(h, (uint64_t)len);
+	for (; *p != '\0'; p++)
+		v = (v ^ *p) * 0x100000001b3ULL;
+	*h = (v ^ 0xff) * 0x100000001b3ULL;
 }
 
 static int64_t
 issue_hash(const struct issue *is)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
+	char num[64];
 
 	hash_str(&h, is->title);
 	hash_str(&h, is->link);
@@ -734,9 +720,10 @@ issue_hash(const struct issue *is)
 	hash_str(&h, is->summary);
 	hash_str(&h, is->tags);
 	hash_str(&h, is->base);
-	hash_mix(&h, (uint64_t)(int64_t)is->published);
-	hash_mix(&h, (uint64_t)(int64_t)is->updated);
-	hash_mix(&h, (uint64_t)is->kind << 8 | (uint64_t)is->summary_kind);
+	snprintf(num, sizeof num, "%lld %lld %d %d",
+	    (long long)is->published, (long long)is->updated, (int)is->kind,
+	    (int)is->summary_kind);
+	hash_str(&h, num);
 	return (int64_t)h;
 }
 
