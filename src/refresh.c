@@ -833,6 +833,14 @@ step(struct job *j, size_t *budget)
 	drain(r);
 	for (;;) {
 		pthread_mutex_lock(&pp->lock);
+		/* A failed parse fails the feed: no use storing the rest. */
+		if (pp->done && pp->cause != NULL) {
+			pthread_mutex_unlock(&pp->lock);
+			cause = xstrdup(pp->cause);
+			fail(j, cause);
+			free(cause);
+			return true;
+		}
 		if ((p = pp->head) != NULL) {
 			if ((pp->head = p->next) == NULL)
 				pp->tail = NULL;
