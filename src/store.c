@@ -67,7 +67,9 @@ static const char *const migrations[] = {
 	 * full-text index keeps no copy of the text (contentless), so that
 	 * the text is not stored twice.  Removing a row from it needs the
 	 * text that was indexed: mn_index_text recomputes it from the row.
-	 * A larger pending-terms hash writes fewer, larger segments. */
+	 * A larger pending-terms hash writes fewer, larger segments.  The
+	 * hash column is no longer used (0 in rows written since): an
+	 * update compares the stored fields instead. */
 	"CREATE INDEX issues_feed_order ON issues (feed, sortkey DESC, id);"
 	"DROP INDEX issues_order;"
 	"CREATE INDEX issues_order ON issues (sortkey DESC, id, feed);"
@@ -111,7 +113,9 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"UPDATE feeds SET last_error = ?2 WHERE id = ?1",
 	"SELECT id, url, title, etag, last_modified, last_fetch, last_error "
 	"FROM feeds ORDER BY id",
-	"SELECT id, hash FROM issues WHERE feed = ?1 AND guid = ?2",
+	"SELECT id, published, updated, title, link, author, date_raw, tags, "
+	"base, kind, summary_kind, summary, content FROM issues "
+	"WHERE feed = ?1 AND guid = ?2",
 	"INSERT INTO issues (feed, guid, sortkey, first_seen, hash, title, "
 	"link, author, published, updated, date_raw, tags, base, kind, "
 	"summary_kind, content, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -690,45 +694,6 @@ store_feed_clear(struct store_feed *f)
 	f->last_fetch = (time_t)-1;
 }
 
-/* FNV-1a over every stored field, to skip rewriting unchanged issues.
- * NOTE: the values are stored: a different function would make the next
- * refresh rewrite every issue its feeds still carry. */
-static void
-hash_str(uint64_t *h, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	uint64_t v = *h;
-
-	if (p == NULL) {
-		*h = (v ^ 0xfe) * 0x100000001b3ULL;
-		return;
-	}
-	for (; *p != '\0'; p++)
-		v = (v ^ *p) * 0x100000001b3ULL;
-	*h = (v ^ 0xff) * 0x100000001b3ULL;
-}
-
-static int64_t
-issue_hash(const struct issue *is)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	char num[64];
-
-	hash_str(&h, is->title);
-	hash_str(&h, is->link);
-	hash_str(&h, is->author);
-	hash_str(&h, is->date_raw);
-	hash_str(&h, is->content);
-	hash_str(&h, is->summary);
-	hash_str(&h, is->tags);
-	hash_str(&h, is->base);
-	snprintf(num, sizeof num, "%lld %lld %d %d",
-	    (long long)is->published, (long long)is->updated, (int)is->kind,
-	    (int)is->summary_kind);
-	hash_str(&h, num);
-	return (int64_t)h;
-}
-
 static int64_t
 sort_key(const struct issue *is)
 {
@@ -874,13 +839,44 @@ index_issue(struct store *s, int64_t id, const struct issue *is,
 	return step_done(s, st, cause);
 }
 
+static bool
+same_text(sqlite3_stmt *st, int i, const char *v)
+{
+	const char *old = col_text(st, i);
+
+	if (old == NULL || v == NULL)
+		return old == v;
+	return strcmp(old, v) == 0;
+}
+
+/* Whether the row S_ISSUE_FIND found holds the issue as it is, so that
+ * it need not be written again.  (Comparing costs less than hashing every
+ * incoming issue did: only issues already stored are compared, and their
+ * row is at hand.) */
+static bool
+row_same(sqlite3_stmt *st, const struct issue *is)
+{
+	return col_time(st, 1) == is->published &&
+	    col_time(st, 2) == is->updated &&
+	    same_text(st, 3, is->title) &&
+	    same_text(st, 4, is->link) &&
+	    same_text(st, 5, is->author) &&
+	    same_text(st, 6, is->date_raw) &&
+	    same_text(st, 7, is->tags) &&
+	    same_text(st, 8, is->base) &&
+	    same_text(st, 9, kind_name(is->kind)) &&
+	    same_text(st, 10, kind_name(is->summary_kind)) &&
+	    same_text(st, 11, is->summary) &&
+	    same_text(st, 12, is->content);
+}
+
 int
 store_upsert(struct store *s, int64_t feed, const struct issue *is,
     bool *is_new, char **cause)
 {
 	sqlite3_stmt *st;
-	int64_t id = 0, hash = issue_hash(is), old_hash = 0;
-	bool found;
+	int64_t id = 0;
+	bool found, same = false;
 	int rc;
 
 	if ((st = stmt(s, S_ISSUE_FIND, cause)) == NULL)
@@ -890,14 +886,14 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
 	rc = sqlite3_step(st);
 	if ((found = rc == SQLITE_ROW)) {
 		id = sqlite3_column_int64(st, 0);
-		old_hash = sqlite3_column_int64(st, 1);
+		same = row_same(st, is);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(s, cause);
 	if (is_new != NULL)
 		*is_new = !found;
-	if (found && hash == old_hash)
+	if (same)
 		return 0;
 	if (found && unindex_issue(s, id, cause) != 0)
 		return -1;
@@ -913,7 +909,7 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
 	}
 	sqlite3_bind_int64(st, 3, sort_key(is));
-	sqlite3_bind_int64(st, 5, hash);
+	sqlite3_bind_int64(st, 5, 0);	/* the unused hash */
 	bind_text(st, 6, is->title);
 	bind_text(st, 7, is->link);
 	bind_text(st, 8, is->author);

@@ -275,6 +275,23 @@ feed_list_cb(const struct store_feed *f, void *arg)
 	return 0;
 }
 
+/* PRAGMA data_version on a connection of the test's own: it changes
+ * when another connection has changed the file. */
+static int
+data_version(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		exit(99);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 static void
 test_issues(struct store *s, const char *path)
 {
@@ -286,8 +303,11 @@ test_issues(struct store *s, const char *path)
 	size_t total, unread;
 	struct buf fl = BUF_INIT;
 	time_t seen;
-	int n;
+	sqlite3 *other;
+	int n, version;
 
+	if (sqlite3_open(path, &other) != SQLITE_OK)
+		exit(99);
 	a = store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
 	    &cause);
 	b = store_feed_add(s, "file:///tmp/b.xml", &cause);
@@ -404,11 +424,34 @@ test_issues(struct store *s, const char *path)
 	STR_EQ(got = search(s, "summary"), "");
 	free(got);
 
-	/* Unchanged issues are not rewritten. */
+	/* Unchanged issues are not rewritten: another connection sees no
+	 * change to the file.  Any one field changed is written. */
+	version = data_version(other);
 	INT_EQ(store_begin(s, &cause), 0);
 	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
 	INT_EQ(store_commit(s, &cause), 0);
+	INT_EQ(data_version(other), version);
 	check_query(path, "SELECT count(*) FROM issues_fts", "6");
+	is.tags = (char *)"news";
+	INT_EQ(store_begin(s, &cause), 0);
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	OK(data_version(other) != version, "tags changed: written");
+	version = data_version(other);
+	is.summary_kind = CONTENT_TEXT;
+	INT_EQ(store_begin(s, &cause), 0);
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	OK(data_version(other) != version, "summary kind changed: written");
+	version = data_version(other);
+	is.updated = 1398000001;
+	INT_EQ(store_begin(s, &cause), 0);
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	OK(data_version(other) != version, "date changed: written");
+	check_query(path, "SELECT tags || ' ' || summary_kind || ' ' || "
+	    "updated FROM issues WHERE guid = 'u3'", "news text 1398000001");
+	sqlite3_close(other);
 
 	feeds[0] = a;
 	INT_EQ(store_count(s, feeds, 1, &total, &unread, &cause), 0);
