@@ -34,6 +34,7 @@
 /* Long options without a short form. */
 enum {
 	OPT_COLOR = 256,
+	OPT_HYPERLINKS,
 	OPT_LINKS,
 	OPT_CACHE,
 	OPT_EXPORT_OPML,
@@ -66,6 +67,7 @@ struct options {
 	const char	*section;	/* --section */
 	int		 links;		/* --links */
 	enum color	 color;		/* --color */
+	enum color	 hyperlinks;	/* --hyperlinks, auto by default */
 	size_t		 max_doc;	/* max-size from the config */
 	int		 readable;	/* "width": the widest text when
 					   the terminal gives it */
@@ -100,6 +102,9 @@ usage(FILE *fp)
 "      --links         only the numbered links of the issue\n"
 "      --color[=WHEN]  ANSI styles: auto (on a terminal, unless NO_COLOR\n"
 "                      is set), always or never\n"
+"      --hyperlinks[=WHEN]  OSC 8 hyperlinks around link text: auto (with\n"
+"                      --color=always, or on terminals known to show\n"
+"                      them), always or never\n"
 "      --refresh       fetch the sources into the cache first; alone, print\n"
 "                      a summary line and exit\n"
 "      --offline       never touch the network: read remote feeds from the\n"
@@ -175,6 +180,45 @@ text_width(const struct options *o)
 	if (o->width == 0 && o->readable > 0 && w > (size_t)o->readable)
 		w = (size_t)o->readable;
 	return (int)w;
+}
+
+/* Terminals known to show OSC 8 hyperlinks, by what they put in the
+ * environment.  NOTE: checked in order; the first match decides. */
+static bool
+terminal_has_hyperlinks(void)
+{
+	static const char *programs[] = {
+		"iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "Tabby",
+	};
+	static const char *terms[] = {
+		"xterm-kitty", "foot", "wezterm", "alacritty", "xterm-ghostty",
+	};
+	const char *v;
+	size_t i;
+
+	if ((v = getenv("VTE_VERSION")) != NULL && atoi(v) >= 5000)
+		return true;
+	if (getenv("KITTY_WINDOW_ID") != NULL || getenv("WT_SESSION") != NULL)
+		return true;
+	if ((v = getenv("TERM_PROGRAM")) != NULL)
+		for (i = 0; i < nitems(programs); i++)
+			if (strcmp(v, programs[i]) == 0)
+				return true;
+	if ((v = getenv("TERM")) != NULL)
+		for (i = 0; i < nitems(terms); i++)
+			if (strncmp(v, terms[i], strlen(terms[i])) == 0)
+				return true;
+	return false;
+}
+
+static bool
+use_hyperlinks(const struct options *o)
+{
+	if (o->hyperlinks != COLOR_AUTO)
+		return o->hyperlinks == COLOR_ALWAYS;
+	if (o->color == COLOR_ALWAYS)
+		return true;
+	return isatty(STDOUT_FILENO) && terminal_has_hyperlinks();
 }
 
 static bool
@@ -268,6 +312,7 @@ cmd_text(const struct options *o)
 	memset(&to, 0, sizeof to);
 	to.width = text_width(o);
 	to.color = use_color(o);
+	to.hyperlinks = use_hyperlinks(o);
 	to.ascii = o->ascii;
 	to.section = o->section;
 	to.links_only = o->links;
@@ -668,6 +713,7 @@ main(int argc, char **argv)
 		{ "color",	optional_argument,	NULL, OPT_COLOR },
 		{ "colour",	optional_argument,	NULL, OPT_COLOR },
 		{ "help",	no_argument,		NULL, 'h' },
+		{ "hyperlinks",	optional_argument,	NULL, OPT_HYPERLINKS },
 		{ "issue",	required_argument,	NULL, 'i' },
 		{ "links",	no_argument,		NULL, OPT_LINKS },
 		{ "list",	no_argument,		NULL, 'l' },
@@ -681,6 +727,7 @@ main(int argc, char **argv)
 	struct conf *cfg;
 	struct store *store = NULL;
 	char *end, **feeds = NULL;
+	enum color when;
 	long n;
 	int c, rc, status = EXIT_OK;
 
@@ -702,17 +749,23 @@ main(int argc, char **argv)
 			o.links = 1;
 			break;
 		case OPT_COLOR:
+		case OPT_HYPERLINKS:
 			if (optarg == NULL || strcmp(optarg, "always") == 0)
-				o.color = COLOR_ALWAYS;
+				when = COLOR_ALWAYS;
 			else if (strcmp(optarg, "auto") == 0)
-				o.color = COLOR_AUTO;
+				when = COLOR_AUTO;
 			else if (strcmp(optarg, "never") == 0)
-				o.color = COLOR_NEVER;
+				when = COLOR_NEVER;
 			else {
-				fprintf(stderr, "mesosnews: --color: expected "
-				    "auto, always or never\n");
+				fprintf(stderr, "mesosnews: --%s: expected "
+				    "auto, always or never\n",
+				    c == OPT_COLOR ? "color" : "hyperlinks");
 				return EXIT_USAGE;
 			}
+			if (c == OPT_COLOR)
+				o.color = when;
+			else
+				o.hyperlinks = when;
 			break;
 		case 'h':
 			usage(stdout);

@@ -14,6 +14,7 @@
 #include "feed.h"
 #include "layout.h"
 #include "text.h"
+#include "uri.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -68,17 +69,52 @@ text_sgr(char *buf, unsigned int style, unsigned int role)
 }
 
 /*
+ * Open an OSC 8 hyperlink to link n of d, if it is one a browser may be
+ * given (http, https, mailto): its URL is percent-encoded down to
+ * printable ASCII, so nothing in it can end the sequence.  Returns true
+ * if a link was opened.
+ */
+static bool
+osc8_open(struct buf *b, const struct doc *d, uint32_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const struct doc_link *l;
+	const unsigned char *u;
+
+	if (n == 0 || (l = doc_link(d, (int)n)) == NULL ||
+	    !uri_is_openable(l->url))
+		return false;
+	buf_adds(b, "\033]8;;");
+	for (u = (const unsigned char *)l->url; *u != '\0'; u++) {
+		if (*u > 0x20 && *u < 0x7f)
+			buf_addc(b, *u);
+		else {
+			buf_addc(b, '%');
+			buf_addc(b, hex[*u >> 4]);
+			buf_addc(b, hex[*u & 15]);
+		}
+	}
+	buf_adds(b, "\033\\");
+	return true;
+}
+
+/*
  * A line's cells hold consecutive bytes of its text, so plain text is one
  * copy, and styled text one copy per run of cells that look the same.
+ * With links (a document), link text is wrapped in OSC 8 hyperlinks,
+ * closed at the end of every line and opened again on the next, so that
+ * a pager showing any line alone shows its links.
  */
 static void
-print_line(struct buf *b, const struct layout_line *l, bool color)
+print_line(struct buf *b, const struct layout_line *l, bool color,
+    const struct doc *links)
 {
 	const struct layout_cell *c, *e;
 	char cur[32], want[32];
+	uint32_t open = 0;
 	int k, j;
 
-	if (!color) {
+	if (!color && links == NULL) {
 		if (l->ncells > 0) {
 			e = &l->cells[l->ncells - 1];
 			buf_add(b, l->text, e->off + e->len);
@@ -90,10 +126,19 @@ print_line(struct buf *b, const struct layout_line *l, bool color)
 	for (k = 0; k < l->ncells; k = j) {
 		c = &l->cells[k];
 		for (j = k + 1; j < l->ncells && l->cells[j].style ==
-		    c->style && l->cells[j].role == c->role; j++)
+		    c->style && l->cells[j].role == c->role &&
+		    (links == NULL || l->cells[j].link == c->link); j++)
 			;
 		e = &l->cells[j - 1];
-		text_sgr(want, c->style, c->role);
+		if (links != NULL && c->link != open) {
+			if (open != 0)
+				buf_adds(b, "\033]8;;\033\\");
+			open = osc8_open(b, links, c->link) ? c->link : 0;
+		}
+		if (color)
+			text_sgr(want, c->style, c->role);
+		else
+			want[0] = '\0';
 		if (strcmp(want, cur) != 0) {
 			if (want[0] == '\0')
 				buf_adds(b, "\033[0m");
@@ -103,6 +148,8 @@ print_line(struct buf *b, const struct layout_line *l, bool color)
 		}
 		buf_add(b, l->text + c->off, e->off + e->len - c->off);
 	}
+	if (open != 0)
+		buf_adds(b, "\033]8;;\033\\");
 	if (cur[0] != '\0')
 		buf_adds(b, "\033[0m");
 	buf_addc(b, '\n');
@@ -116,7 +163,7 @@ text_print_lines(FILE *out, const struct layout *L, int first, int end,
 	int i;
 
 	for (i = first; i < end; i++) {
-		print_line(&b, layout_line(L, i), color);
+		print_line(&b, layout_line(L, i), color, NULL);
 		if (b.len >= 65536) {
 			fwrite(b.data, 1, b.len, out);
 			buf_reset(&b);
@@ -266,7 +313,7 @@ doc_line(const struct layout_line *l, void *arg)
 
 	if (p->compact && l->ncells == 0)
 		return;
-	print_line(&p->b, l, p->color);
+	print_line(&p->b, l, p->color, NULL);
 	if (p->b.len >= 65536) {
 		fwrite(p->b.data, 1, p->b.len, p->out);
 		buf_reset(&p->b);
@@ -299,6 +346,7 @@ struct emit {
 	const bool	*shown;		/* per section */
 	bool		 filter;	/* some sections are left out */
 	bool		 color;
+	bool		 hyperlinks;	/* OSC 8 around link text */
 	int		 section;	/* of the last line printed */
 	bool		 any;		/* a line was printed */
 	bool		 lead;		/* at a section's leading blanks */
@@ -327,7 +375,7 @@ emit_line(const struct layout_line *l, void *arg)
 		return;
 	e->lead = false;
 	e->any = true;
-	print_line(&e->b, l, e->color);
+	print_line(&e->b, l, e->color, e->hyperlinks ? e->d : NULL);
 	if (e->b.len >= 65536) {
 		fwrite(e->b.data, 1, e->b.len, e->out);
 		buf_reset(&e->b);
@@ -450,6 +498,7 @@ print_streamed(FILE *out, const struct issue *is,
 	memset(&s, 0, sizeof s);
 	s.e.out = out;
 	s.e.color = opts->color;
+	s.e.hyperlinks = opts->hyperlinks;
 	s.e.section = -1;
 	s.is = is;
 	s.lo = lo;
@@ -545,6 +594,7 @@ text_print_issue(FILE *out, const struct issue *is,
 	e.shown = shown;
 	e.filter = opts->section != NULL;
 	e.color = opts->color;
+	e.hyperlinks = opts->hyperlinks;
 	e.section = -1;
 	layout_each(d, width, &lo, emit_line, &e);
 	if (e.b.len > 0)

@@ -14,6 +14,8 @@ struct text_opts {
 	bool		 color;		/* ANSI styles; the caller decides
 					   (--color, isatty, NO_COLOR) */
 	bool		 ascii;		/* ASCII bullets, bars and rules */
+	bool		 hyperlinks;	/* OSC 8 hyperlinks around link text
+					   (http, https and mailto only) */
 	const char	*section;	/* only sections whose name contains
 					   this, ignoring case; NULL for all */
 	bool		 links_only;	/* only the numbered links */

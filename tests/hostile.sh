@@ -135,10 +135,13 @@ scan() {
 	fi
 }
 
-# scan_sgr NAME FILE: the same once our own styles, ESC [ 0 (;N)* m, are
-# removed; leaves the plain text in FILE.plain.
+# scan_sgr NAME FILE: the same once our own styles, ESC [ 0 (;N)* m, and
+# our own OSC 8 hyperlinks (to http, https or mailto URLs in printable
+# ASCII) are removed; leaves the plain text in FILE.plain.
 scan_sgr() {
-	LC_ALL=C sed 's/\x1b\[0\(;[0-9][0-9]*\)*m//g' "$2" >"$2.plain"
+	LC_ALL=C sed -E -e 's/\x1b\[0(;[0-9]+)*m//g' \
+	    -e 's/\x1b\]8;;((https?|mailto):[!-~]*)?\x1b\\//g' \
+	    "$2" >"$2.plain"
 	scan "$1" "$2.plain"
 }
 
@@ -608,7 +611,8 @@ if [ "$HAVE_TMUX" = 1 ]; then
 	sleep 0.2
 	check "pager: got the issue" test -s "$TMP/piped.txt"
 	scan_sgr tui-pager "$TMP/piped.txt"
-	hrun tui-pager-text --color=always --width 200 "$TMP/cwd/esc.atom"
+	hrun tui-pager-text --color=always --hyperlinks=never --width 200 \
+	    "$TMP/cwd/esc.atom"
 	check "pager: what text mode prints" cmp -s "$TMP/piped.txt" \
 	    "$TMP/tui-pager-text.out"
 	press "Xhtml $ESCAPED end" J

@@ -70,7 +70,9 @@ open(sys.argv[1], "wb").write(data)
 PY
 run hostile --color=always --width 60 "$TMP/hostile.json"
 expect_eq "hostile: status" "$rc" 0
-sed 's/\x1b\[[0-9;]*m//g' "$TMP/hostile.out" >"$TMP/hostile.plain"
+sed -E -e 's/\x1b\[[0-9;]*m//g' \
+    -e 's/\x1b\]8;;((https?|mailto):[!-~]*)?\x1b\\//g' \
+    "$TMP/hostile.out" >"$TMP/hostile.plain"
 no_escape "hostile text" "$TMP/hostile.plain"
 run hostilelist --list "$TMP/hostile.json"
 no_escape "hostile list" "$TMP/hostilelist.out"

@@ -42,6 +42,19 @@ sed -n 's/.*\(\x1b\[[0-9;]*m\)[^\x1b]*$/\1/p' "$TMP/color.out" | sort -u \
     >"$TMP/color.last"
 expect_eq "color: every styled line ends reset" "$(cat -v "$TMP/color.last")" \
     '^[[0m'
+# OSC 8 hyperlinks: on with --color=always, around link text only,
+# closed on every line; never for other schemes.
+OSC8=$(printf '\033]8;;')
+check "hyperlinks: on with --color=always" grep -q "$OSC8" "$TMP/color.out"
+run nolinks --color=always --hyperlinks=never --width 80 "$S"
+check "hyperlinks=never: none" sh -c "! grep -q '$OSC8' '$TMP/nolinks.out'"
+run hyper --hyperlinks=always --width 80 "$D/2014-04-24-draft.md"
+golden "--hyperlinks=always without colour" "$TMP/hyper.out" \
+    "$D/draft-hyperlinks.expected"
+run hyperauto --hyperlinks --color=never --width 80 "$S"
+check "--hyperlinks alone means always" grep -q "$OSC8" "$TMP/hyperauto.out"
+run hyperpipe --width 80 "$S"
+check "auto, not a terminal: none" sh -c "! grep -q '$OSC8' '$TMP/hyperpipe.out'"
 NO_COLOR=1 run nocolor --width 80 "$S"
 golden "NO_COLOR and no tty: plain" "$TMP/nocolor.out" "$D/latest-80.expected"
 run never --color=never --width 80 "$S"
@@ -85,7 +98,9 @@ open(sys.argv[1], "w", encoding="utf-8").write(doc)
 PY
 run hostile --color=always --width 60 "$TMP/hostile.rss"
 expect_eq "hostile: status" "$rc" 0
-sed 's/\x1b\[[0-9;]*m//g' "$TMP/hostile.out" >"$TMP/hostile.plain"
+sed -E -e 's/\x1b\[[0-9;]*m//g' \
+    -e 's/\x1b\]8;;((https?|mailto):[!-~]*)?\x1b\\//g' \
+    "$TMP/hostile.out" >"$TMP/hostile.plain"
 no_escape "hostile: no control once our own SGR is removed" \
     "$TMP/hostile.plain"
 check "hostile: text survives" grep -q "Title\[31m" "$TMP/hostile.plain"
