@@ -133,10 +133,26 @@ utf8_is_unsafe(uint32_t cp)
 }
 
 /*
- * Every path from feed data to a screen passes through here: feed fields
- * on parse (feed.c), document text on build (doc.c), and anything echoed
- * in a message.  It never grows text by more than 3x (a bad byte becomes
- * U+FFFD).
+ * The one sanitiser.  It never grows text by more than 3x (a bad byte
+ * becomes U+FFFD).  Every path from feed data to a terminal passes
+ * through it (the terminal-safety audit of issue 6):
+ *
+ * - feed.c, jsonfeed.c: every issue field (id, title, author, link, tags,
+ *   raw date), feed title and link, xml:base, and parser messages that
+ *   quote the document, on parse; frontmatter values of posts likewise.
+ * - doc.c (utf8_sanitize_flow, the same rules): all text of the HTML,
+ *   Markdown and plain front-ends, link text, link URLs and section
+ *   names, as the document is built.  layout.c cuts only what doc.c
+ *   holds, so text.c (text mode, --links, --section, References, the
+ *   pager pipe of the reader) and the reader's article and link panes
+ *   draw clean cells.
+ * - index.c: --list fields, again, because a cache file may hold anything.
+ * - main.c: every "mesosnews: SOURCE: reason" line, warnings, refresh
+ *   errors (which quote URLs and server reason phrases).
+ * - tui/: status messages, feed titles, search and find text are
+ *   sanitised when stored, and draw.c drops unsafe code points again on
+ *   every string it draws; the terminal title is never set.
+ * - browser.c, opml.c: the "opened"/"refusing" messages, OPML names.
  */
 void
 utf8_sanitize_into(struct buf *b, const char *s, size_t len, int flags)
