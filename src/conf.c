@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "conf.h"
+#include "utf8.h"
 #include "util.h"
 
 struct feed_entry {
@@ -23,16 +25,74 @@ struct conf {
 	size_t			 nfeeds;
 	char			*cache;
 	struct fetch_limits	 limits;
+	char			*browser;
+	bool			 browser_terminal;
+	char			*pager;
+	int			 width;
+	bool			 refresh_on_start;
+	struct conf_color	 colors[R_COUNT];
+	struct conf_bind	*binds;
+	size_t			 nbinds;
 };
+
+#define ROLE_NAME(id, name)	name,
+static const char *const role_names[R_COUNT] = { TUI_ROLES(ROLE_NAME) };
+#define ACTION_NAME(id, name)	name,
+/* NOTE: indexed by enum action less one. */
+static const char *const action_names[ACT_COUNT - 1] = {
+	TUI_ACTIONS(ACTION_NAME)
+};
+
+static const struct {
+	const char	*name;
+	int		 ctx;
+} contexts[] = {
+	{ "list",	CTX_ISSUES },
+	{ "article",	CTX_ARTICLE },
+	{ "links",	CTX_LINKS },
+	{ "all",	CTX_ANY },
+};
+
+/* NOTE: indexed by colour number. */
+static const char *const colour_names[] = {
+	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+};
+#define COLOURS_HELP "default, black, red, green, yellow, blue, magenta, " \
+	"cyan, white, brightblack to brightwhite, 0 to 255"
+
+static const struct {
+	const char	*name;
+	unsigned	 attr;
+} attr_names[] = {
+	{ "bold",	CONF_ATTR_BOLD },
+	{ "underline",	CONF_ATTR_UNDERLINE },
+	{ "reverse",	CONF_ATTR_REVERSE },
+	{ "dim",	CONF_ATTR_DIM },
+	{ "italic",	CONF_ATTR_ITALIC },
+};
+#define ATTRS_HELP "bold, underline, reverse, dim, italic"
+
+#define KEYS_HELP "a character, ^X, Space, Enter, Tab, S-Tab, Esc, " \
+	"Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End, Insert, " \
+	"Delete, F1 to F12"
+
+#define SETTINGS_HELP "feed, browser, browser-terminal, pager, color, " \
+	"bind, unbind, width, refresh-on-start, timeout-connect, " \
+	"timeout-stall, timeout-total, max-size, cache"
 
 struct conf *
 conf_new(void)
 {
 	static const struct fetch_limits defaults = FETCH_LIMITS_DEFAULT;
 	struct conf *cfg;
+	int i;
 
 	cfg = xcalloc(1, sizeof *cfg);
 	cfg->limits = defaults;
+	cfg->width = CONF_DEFAULT_WIDTH;
+	cfg->refresh_on_start = true;
+	for (i = 0; i < R_COUNT; i++)
+		cfg->colors[i].fg = cfg->colors[i].bg = -1;
 	return cfg;
 }
 
@@ -55,7 +115,44 @@ conf_free(struct conf *cfg)
 		return;
 	clear_feeds(cfg->feeds, cfg->nfeeds);
 	free(cfg->cache);
+	free(cfg->browser);
+	free(cfg->pager);
+	free(cfg->binds);
 	free(cfg);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void add_feed(struct feed_entry **, size_t *, const char *,
+    const char *);
+
+/* A deep copy, for conf_load to work on. */
+static struct conf *
+conf_dup(const struct conf *cfg)
+{
+	struct conf *c;
+	size_t i;
+
+	c = xmalloc(sizeof *c);
+	*c = *cfg;
+	c->feeds = NULL;
+	c->nfeeds = 0;
+	for (i = 0; i < cfg->nfeeds; i++)
+		add_feed(&c->feeds, &c->nfeeds, cfg->feeds[i].url,
+		    cfg->feeds[i].name);
+	c->cache = dup_or_null(cfg->cache);
+	c->browser = dup_or_null(cfg->browser);
+	c->pager = dup_or_null(cfg->pager);
+	c->binds = NULL;
+	if (cfg->nbinds > 0) {
+		c->binds = xreallocarray(NULL, cfg->nbinds, sizeof *c->binds);
+		memcpy(c->binds, cfg->binds, cfg->nbinds * sizeof *c->binds);
+	}
+	return c;
 }
 
 static char *
@@ -110,6 +207,58 @@ const struct fetch_limits *
 conf_limits(const struct conf *cfg)
 {
 	return &cfg->limits;
+}
+
+const char *
+conf_browser(const struct conf *cfg)
+{
+	return cfg->browser;
+}
+
+bool
+conf_browser_terminal(const struct conf *cfg)
+{
+	return cfg->browser_terminal;
+}
+
+const char *
+conf_pager(const struct conf *cfg)
+{
+	return cfg->pager;
+}
+
+int
+conf_width(const struct conf *cfg)
+{
+	return cfg->width;
+}
+
+bool
+conf_refresh_on_start(const struct conf *cfg)
+{
+	return cfg->refresh_on_start;
+}
+
+const struct conf_color *
+conf_color(const struct conf *cfg, enum role r)
+{
+	static const struct conf_color unset = { false, -1, -1, 0 };
+
+	if ((int)r < 0 || r >= R_COUNT)
+		return &unset;
+	return &cfg->colors[r];
+}
+
+size_t
+conf_nbinds(const struct conf *cfg)
+{
+	return cfg->nbinds;
+}
+
+const struct conf_bind *
+conf_bind(const struct conf *cfg, size_t i)
+{
+	return i < cfg->nbinds ? &cfg->binds[i] : NULL;
 }
 
 static void
@@ -202,16 +351,330 @@ trim(char *s)
 		s[--len] = '\0';
 }
 
-struct pending {
-	struct feed_entry	*feeds;
-	size_t			 nfeeds;
-	char			*cache;
-	struct fetch_limits	 limits;
+/* The next blank-separated word of *p, or NULL at the end. */
+static char *
+next_word(char **p)
+{
+	char *w = *p + strspn(*p, " \t"), *e;
+
+	if (*w == '\0') {
+		*p = w;
+		return NULL;
+	}
+	e = w + strcspn(w, " \t");
+	if (*e != '\0')
+		*e++ = '\0';
+	*p = e;
+	return w;
+}
+
+/* Names of keys that are not characters.  NOTE: the first name of a key
+ * is the one the help overlay shows. */
+static const struct {
+	const char	*name;
+	int		 key;
+} key_names[] = {
+	{ "Space",	' ' },
+	{ "Enter",	CONF_KEY_ENTER },
+	{ "Return",	CONF_KEY_ENTER },
+	{ "Tab",	'\t' },
+	{ "S-Tab",	CONF_KEY_BTAB },
+	{ "BTab",	CONF_KEY_BTAB },
+	{ "Esc",	0x1b },
+	{ "Escape",	0x1b },
+	{ "Backspace",	CONF_KEY_BACKSPACE },
+	{ "BS",		CONF_KEY_BACKSPACE },
+	{ "Up",		CONF_KEY_UP },
+	{ "Down",	CONF_KEY_DOWN },
+	{ "Left",	CONF_KEY_LEFT },
+	{ "Right",	CONF_KEY_RIGHT },
+	{ "PgUp",	CONF_KEY_PGUP },
+	{ "PageUp",	CONF_KEY_PGUP },
+	{ "PgDn",	CONF_KEY_PGDN },
+	{ "PageDown",	CONF_KEY_PGDN },
+	{ "Home",	CONF_KEY_HOME },
+	{ "End",	CONF_KEY_END },
+	{ "Insert",	CONF_KEY_INSERT },
+	{ "Ins",	CONF_KEY_INSERT },
+	{ "Delete",	CONF_KEY_DELETE },
+	{ "Del",	CONF_KEY_DELETE },
+	/* The arrows the help overlay shows in a UTF-8 locale. */
+	{ "\xe2\x86\x91", CONF_KEY_UP },
+	{ "\xe2\x86\x93", CONF_KEY_DOWN },
+	{ "\xe2\x86\x90", CONF_KEY_LEFT },
+	{ "\xe2\x86\x92", CONF_KEY_RIGHT },
 };
+
+/* A control character as the terminal sends it: ^I is Tab, ^M and ^J
+ * Enter, ^H and ^? Backspace. */
+static int
+control_key(int c)
+{
+	if (c == '?')
+		return CONF_KEY_BACKSPACE;
+	if (c >= 'a' && c <= 'z')
+		c -= 'a' - 'A';
+	if (c < '@' || c > '_')
+		return -1;
+	c &= 0x1f;
+	if (c == '\r' || c == '\n')
+		return CONF_KEY_ENTER;
+	if (c == '\b')
+		return CONF_KEY_BACKSPACE;
+	return c;
+}
+
+int
+conf_parse_key(const char *s, int *key)
+{
+	size_t len = strlen(s), i, n;
+	uint32_t cp;
+	char *end;
+	long f;
+	int k;
+
+	if (len == 0)
+		return -1;
+	for (i = 0; i < nitems(key_names); i++)
+		if (strcasecmp(s, key_names[i].name) == 0) {
+			*key = key_names[i].key;
+			return 0;
+		}
+	if ((s[0] == 'F' || s[0] == 'f') && isdigit((unsigned char)s[1])) {
+		f = strtol(s + 1, &end, 10);
+		if (*end != '\0' || s[1] == '0' || f < 1 || f > 12)
+			return -1;
+		*key = CONF_KEY_F((int)f);
+		return 0;
+	}
+	if (len == 2 && s[0] == '^')
+		k = control_key(s[1]);
+	else if (len == 3 && (s[0] == 'C' || s[0] == 'c') && s[1] == '-')
+		k = control_key(s[2]);
+	else if (len == 6 && strncasecmp(s, "Ctrl-", 5) == 0)
+		k = control_key(s[5]);
+	else {
+		/* One printable character. */
+		n = utf8_decode(s, len, &cp);
+		if (n != len || cp == UTF8_REPLACEMENT || cp <= ' ' ||
+		    utf8_is_unsafe(cp))
+			return -1;
+		k = (int)cp;
+	}
+	if (k < 0)
+		return -1;
+	*key = k;
+	return 0;
+}
+
+/* Parse "yes" or "no". */
+static int
+parse_bool(const char *s, bool *out)
+{
+	if (strcmp(s, "yes") == 0)
+		*out = true;
+	else if (strcmp(s, "no") == 0)
+		*out = false;
+	else
+		return -1;
+	return 0;
+}
+
+/* A colour name or number: -1 (default) to 255. */
+static int
+parse_colour(const char *s, short *out)
+{
+	const char *name = s;
+	char *end;
+	long v;
+	size_t i;
+	int bright = 0;
+
+	if (strcmp(s, "default") == 0) {
+		*out = -1;
+		return 0;
+	}
+	if (isdigit((unsigned char)*s)) {
+		errno = 0;
+		v = strtol(s, &end, 10);
+		if (errno != 0 || *end != '\0' || v > 255 ||
+		    (s[0] == '0' && s[1] != '\0'))
+			return -1;
+		*out = (short)v;
+		return 0;
+	}
+	if (strncmp(s, "bright", 6) == 0) {
+		name += 6;
+		bright = 8;
+	}
+	for (i = 0; i < nitems(colour_names); i++)
+		if (strcmp(name, colour_names[i]) == 0) {
+			*out = (short)(i + bright);
+			return 0;
+		}
+	return -1;
+}
+
+static int
+parse_attr(const char *s, unsigned *out)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(attr_names); i++)
+		if (strcmp(s, attr_names[i].name) == 0) {
+			*out |= attr_names[i].attr;
+			return 0;
+		}
+	return -1;
+}
+
+/* "a, b, c" from a list of names, for error messages. */
+static char *
+name_list(const char *const *names, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", names[i]);
+	return buf_detach(&b);
+}
+
+static char *
+unknown(const char *what, const char *word, const char *const *names,
+    size_t n)
+{
+	char *list = name_list(names, n), *msg;
+
+	msg = xasprintf("unknown %s '%s' (%s)", what, word, list);
+	free(list);
+	return msg;
+}
+
+/* color ROLE FG [BG] [ATTR...] */
+static char *
+parse_color(struct conf *p, char *rest)
+{
+	struct conf_color c = { true, -1, -1, 0 };
+	char *role, *w;
+	size_t r;
+
+	role = next_word(&rest);
+	if (role == NULL || (w = next_word(&rest)) == NULL)
+		return xstrdup("color needs a role and a colour");
+	for (r = 0; r < R_COUNT; r++)
+		if (strcmp(role, role_names[r]) == 0)
+			break;
+	if (r == R_COUNT)
+		return unknown("colour role", role, role_names, R_COUNT);
+	if (parse_colour(w, &c.fg) != 0)
+		return xasprintf("unknown colour '%s' (" COLOURS_HELP ")", w);
+	if ((w = next_word(&rest)) != NULL && parse_colour(w, &c.bg) == 0)
+		w = next_word(&rest);
+	else if (w != NULL && parse_attr(w, &c.attrs) != 0)
+		return xasprintf("unknown colour or attribute '%s' ("
+		    COLOURS_HELP "; " ATTRS_HELP ")", w);
+	else if (w != NULL)
+		w = next_word(&rest);
+	for (; w != NULL; w = next_word(&rest))
+		if (parse_attr(w, &c.attrs) != 0)
+			return xasprintf("unknown attribute '%s' (" ATTRS_HELP
+			    ")", w);
+	p->colors[r] = c;
+	return NULL;
+}
+
+static char *
+parse_context(char *w, int *ctx)
+{
+	static const char *const names[] = { "list", "article", "links",
+	    "all" };
+	size_t i;
+
+	for (i = 0; i < nitems(contexts); i++)
+		if (strcmp(w, contexts[i].name) == 0) {
+			*ctx = contexts[i].ctx;
+			return NULL;
+		}
+	return unknown("context", w, names, nitems(names));
+}
+
+/* bind KEY ACTION [CONTEXT], unbind KEY [CONTEXT] */
+static char *
+parse_bind(struct conf *p, char *rest, bool bind)
+{
+	struct conf_bind b = { 0, ACT_NONE, 0 };
+	char *key, *w, *why;
+	size_t i;
+
+	key = next_word(&rest);
+	w = bind && key != NULL ? next_word(&rest) : NULL;
+	if (key == NULL || (bind && w == NULL))
+		return xstrdup(bind ? "bind needs a key and an action" :
+		    "unbind needs a key");
+	if (conf_parse_key(key, &b.key) != 0)
+		return xasprintf("unknown key '%s' (" KEYS_HELP ")", key);
+	if (bind) {
+		for (i = 0; i < nitems(action_names); i++)
+			if (strcmp(w, action_names[i]) == 0)
+				break;
+		if (i == nitems(action_names))
+			return unknown("action", w, action_names,
+			    nitems(action_names));
+		b.act = (enum action)(i + 1);
+		/* The digit typed is the section or link number. */
+		if (b.act == ACT_DIGIT && (b.key < '0' || b.key > '9'))
+			return xstrdup("digit can only be bound to the keys 0 "
+			    "to 9");
+	}
+	if ((w = next_word(&rest)) != NULL &&
+	    (why = parse_context(w, &b.ctx)) != NULL)
+		return why;
+	if ((w = next_word(&rest)) != NULL)
+		return xasprintf("unexpected '%s' after the context", w);
+	p->binds = xreallocarray(p->binds, p->nbinds + 1, sizeof *p->binds);
+	p->binds[p->nbinds++] = b;
+	return NULL;
+}
+
+/* A command: the rest of the line, kept whole. */
+static char *
+set_command(char **slot, const char *key, const char *value)
+{
+	if (*value == '\0')
+		return xasprintf("%s needs a command", key);
+	free(*slot);
+	*slot = xstrdup(value);
+	return NULL;
+}
+
+static char *
+set_bool(bool *slot, const char *key, const char *value)
+{
+	if (parse_bool(value, slot) != 0)
+		return xasprintf("%s needs yes or no, not '%s'", key, value);
+	return NULL;
+}
+
+static char *
+set_width(int *slot, const char *value)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (!isdigit((unsigned char)*value) || *end != '\0' || errno != 0 ||
+	    v > 10000)
+		return xasprintf("width needs a number of columns from 1 to "
+		    "10000, or 0 for no limit, not '%s'", value);
+	*slot = (int)v;
+	return NULL;
+}
 
 /* Apply one line; returns NULL or the reason it is wrong. */
 static char *
-parse_line(struct pending *p, char *line)
+parse_line(struct conf *p, char *line)
 {
 	char *key, *value, *rest, *url;
 	size_t klen;
@@ -237,6 +700,20 @@ parse_line(struct pending *p, char *line)
 		free(url);
 		return NULL;
 	}
+	if (strcmp(key, "browser") == 0)
+		return set_command(&p->browser, key, value);
+	if (strcmp(key, "browser-terminal") == 0)
+		return set_bool(&p->browser_terminal, key, value);
+	if (strcmp(key, "pager") == 0)
+		return set_command(&p->pager, key, value);
+	if (strcmp(key, "color") == 0 || strcmp(key, "colour") == 0)
+		return parse_color(p, value);
+	if (strcmp(key, "bind") == 0 || strcmp(key, "unbind") == 0)
+		return parse_bind(p, value, key[0] == 'b');
+	if (strcmp(key, "width") == 0)
+		return set_width(&p->width, value);
+	if (strcmp(key, "refresh-on-start") == 0)
+		return set_bool(&p->refresh_on_start, key, value);
 	if (strcmp(key, "cache") == 0) {
 		if (*value == '\0')
 			return xstrdup("cache needs a path");
@@ -261,17 +738,17 @@ parse_line(struct pending *p, char *line)
 			    "to 86400, not '%s'", key, value);
 		return NULL;
 	}
-	return xasprintf("unknown keyword '%s'", key);
+	return xasprintf("unknown setting '%s' (" SETTINGS_HELP ")", key);
 }
 
 int
 conf_load(struct conf *cfg, const char *path, bool must_exist,
     char **cause)
 {
-	struct pending p;
+	struct conf *p, tmp;
 	FILE *fp;
 	char *line = NULL, *why;
-	size_t cap = 0, i;
+	size_t cap = 0;
 	ssize_t len;
 	unsigned long lineno = 0;
 
@@ -282,19 +759,13 @@ conf_load(struct conf *cfg, const char *path, bool must_exist,
 		return -1;
 	}
 	/* Work on a copy so that a bad line leaves cfg as it was. */
-	memset(&p, 0, sizeof p);
-	for (i = 0; i < cfg->nfeeds; i++)
-		add_feed(&p.feeds, &p.nfeeds, cfg->feeds[i].url,
-		    cfg->feeds[i].name);
-	p.cache = cfg->cache != NULL ? xstrdup(cfg->cache) : NULL;
-	p.limits = cfg->limits;
-
+	p = conf_dup(cfg);
 	while ((len = getline(&line, &cap, fp)) != -1) {
 		lineno++;
 		if (strlen(line) != (size_t)len)
 			goto bad_nul;
 		trim(line);
-		if ((why = parse_line(&p, line)) != NULL) {
+		if ((why = parse_line(p, line)) != NULL) {
 			*cause = xasprintf("%s:%lu: %s", path, lineno, why);
 			free(why);
 			goto fail;
@@ -306,12 +777,11 @@ conf_load(struct conf *cfg, const char *path, bool must_exist,
 	}
 	free(line);
 	fclose(fp);
-	clear_feeds(cfg->feeds, cfg->nfeeds);
-	free(cfg->cache);
-	cfg->feeds = p.feeds;
-	cfg->nfeeds = p.nfeeds;
-	cfg->cache = p.cache;
-	cfg->limits = p.limits;
+	/* Swap: cfg takes the new settings, p the old ones to free. */
+	tmp = *cfg;
+	*cfg = *p;
+	*p = tmp;
+	conf_free(p);
 	return 0;
 
 bad_nul:
@@ -319,7 +789,6 @@ bad_nul:
 fail:
 	free(line);
 	fclose(fp);
-	clear_feeds(p.feeds, p.nfeeds);
-	free(p.cache);
+	conf_free(p);
 	return -1;
 }

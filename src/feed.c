@@ -37,6 +37,12 @@
 #define DEFAULT_MAX_FIELD	(16u << 20)
 #define DEFAULT_MAX_DEPTH	256
 #define ENTITY_LOOKAHEAD	40	/* longest reference the filter holds */
+/* libxml2 checks each attribute of a start tag against all the earlier
+ * ones: bound the count so that a tag cannot cost quadratic time. */
+#define MAX_ATTRIBUTES		1000
+/* Every element with xml:base holds its resolved base while it is open:
+ * a longer one is ignored, or nested bases would cost depth x length. */
+#define MAX_BASE		8192
 
 enum ns {
 	NS_NONE = 0,
@@ -124,10 +130,15 @@ struct feed_parser {
 	int		 started;
 	int		 finishing;	/* the last chunk is being parsed */
 	int		 filter;	/* off for UTF-16 documents */
+	int		 utf16_be;	/* their byte order */
+	int		 half;		/* a byte of a split UTF-16 unit */
 	int		 fix_utf8;	/* on unless another charset rules */
 	int		 in_cdata;
 	int		 in_comment;
 	int		 in_pi;
+	int		 in_tag;	/* 0, 1 in a tag, or the open quote */
+	int		 attrs;		/* '=' seen in the current tag */
+	int		 too_many_attrs;
 	size_t		 amps, badbytes, controls;
 	size_t		 total;
 
@@ -300,16 +311,19 @@ push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
 	f = &p->frames[p->nframes++];
 	b = attr(p, 0, attrs, nattrs, "base",
 	    "http://www.w3.org/XML/1998/namespace");
-	if (b != NULL) {
+	f->base = (char *)parent;
+	f->own = 0;
+	if (b != NULL && strlen((const char *)b) <= MAX_BASE) {
 		char *clean = utf8_sanitize((const char *)b,
 		    strlen((const char *)b), UTF8_ONELINE);
+		char *abs = uri_resolve(parent, clean);
 
-		f->base = uri_resolve(parent, clean);
-		f->own = 1;
 		free(clean);
-	} else {
-		f->base = (char *)parent;
-		f->own = 0;
+		if (strlen(abs) <= MAX_BASE) {
+			f->base = abs;
+			f->own = 1;
+		} else
+			free(abs);
 	}
 }
 
@@ -1149,6 +1163,8 @@ sniff(struct feed_parser *p, const unsigned char *s, size_t len)
 	    (s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0 && s[1] == '<') ||
 	    (s[0] == '<' && s[1] == 0))) {
 		p->filter = 0;
+		p->utf16_be = s[0] == 0xfe || s[0] == 0;
+		p->half = -1;
 		return;
 	}
 	if (len < 5 || memcmp(s, "<?xml", 5) != 0)
@@ -1201,6 +1217,7 @@ xml_char_ok(unsigned long v)
 #define C_RSQB	0x10	/* ']' ends CDATA */
 #define C_DASH	0x20	/* '-' ends a comment */
 #define C_QUEST	0x40	/* '?' ends a processing instruction */
+#define C_TAG	0x80	/* '>', '=' and quotes: attributes in a tag */
 
 static unsigned char byte_class[256];
 
@@ -1221,6 +1238,8 @@ init_byte_class(void)
 	byte_class[']'] = C_RSQB;
 	byte_class['-'] = C_DASH;
 	byte_class['?'] = C_QUEST;
+	byte_class['>'] = byte_class['='] = C_TAG;
+	byte_class['"'] = byte_class['\''] = C_TAG;
 }
 
 /*
@@ -1354,7 +1373,11 @@ filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 	buf_grow(&p->out, len * 5 + 16);
 	o = p->out.data + p->out.len;
 	while (i < len) {
-		if (p->in_cdata)
+		if (p->in_tag == 1)
+			mask = C_TAG | C_HIGH | C_CTL;
+		else if (p->in_tag)
+			mask = C_TAG | C_AMP | C_HIGH | C_CTL;
+		else if (p->in_cdata)
 			mask = C_RSQB | C_HIGH | C_CTL;
 		else if (p->in_comment)
 			mask = C_DASH | C_HIGH | C_CTL;
@@ -1434,10 +1457,28 @@ filter_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 			}
 			i += (size_t)m;
 			break;
+		case C_TAG:
+			/* Count the attributes of a tag: the '=' outside
+			 * quoted values. */
+			if (p->in_tag == 1 && s[i] == '>')
+				p->in_tag = 0;
+			else if (p->in_tag == 1 && s[i] == '=' &&
+			    ++p->attrs > MAX_ATTRIBUTES) {
+				p->too_many_attrs = 1;
+				i = len;
+				goto hold;
+			} else if (p->in_tag == 1 && s[i] != '=')
+				p->in_tag = s[i];
+			else if (p->in_tag == s[i])
+				p->in_tag = 1;
+			*o++ = (char)s[i++];
+			break;
 		case C_LT:
 			if (len - i >= 2 && s[i + 1] != '!' && s[i + 1] != '?') {
 				*o++ = '<';	/* a tag: the common case */
 				i++;
+				p->in_tag = 1;
+				p->attrs = 0;
 				break;
 			}
 			if ((m = marker(s + i, len - i, "<![CDATA[", 9, final,
@@ -1489,6 +1530,64 @@ parse_chunk(struct feed_parser *p, const char *s, size_t len, int final,
 	return 0;
 }
 
+/*
+ * UTF-16 documents bypass the filter, but not the attribute count: follow
+ * tags through the code units of s.  Returns the offset of the unit that
+ * goes over the limit, or len.
+ */
+static size_t
+count_attrs16(struct feed_parser *p, const unsigned char *s, size_t len)
+{
+	unsigned int c;
+	size_t i = 0, at;
+
+	while (i < len) {
+		if (p->half >= 0) {
+			c = p->utf16_be ? (unsigned)p->half << 8 | s[0] :
+			    (unsigned)p->half | s[0] << 8;
+			p->half = -1;
+			at = 0;
+			i = 1;
+		} else if (i + 1 == len) {
+			p->half = s[i];
+			break;
+		} else {
+			c = p->utf16_be ? s[i] << 8 | s[i + 1] :
+			    s[i] | s[i + 1] << 8;
+			at = i;
+			i += 2;
+		}
+		if (p->in_tag == 0 && c == '<') {
+			p->in_tag = 2;		/* a tag, or <! or <? */
+			p->attrs = 0;
+		} else if (p->in_tag == 2 && (c == '!' || c == '?'))
+			p->in_tag = 0;
+		else if (p->in_tag == 1 || p->in_tag == 2) {
+			p->in_tag = 1;
+			if (c == '>')
+				p->in_tag = 0;
+			else if (c == '"' || c == '\'')
+				p->in_tag = (int)c;
+			else if (c == '=' && ++p->attrs > MAX_ATTRIBUTES) {
+				p->too_many_attrs = 1;
+				return at;
+			}
+		} else if (p->in_tag != 0 && (int)c == p->in_tag)
+			p->in_tag = 1;
+	}
+	return len;
+}
+
+/* The filter stopped at a tag with too many attributes; libxml2 has
+ * parsed what came before it, so its line is the tag's. */
+static int
+attrs_failed(struct feed_parser *p, char **cause)
+{
+	fail(p, "an element has more than %d attributes", MAX_ATTRIBUTES);
+	*cause = xstrdup(p->cause);
+	return -1;
+}
+
 /* Filter and parse the bytes of the document after its head. */
 static int
 push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
@@ -1500,8 +1599,12 @@ push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 		buf_add(&p->jdoc, s, len);
 		return 0;
 	}
-	if (!p->filter)
-		return parse_chunk(p, (const char *)s, len, 0, cause);
+	if (!p->filter) {
+		off = count_attrs16(p, s, len);
+		if (parse_chunk(p, (const char *)s, off, 0, cause) == -1)
+			return -1;
+		return p->too_many_attrs ? attrs_failed(p, cause) : 0;
+	}
 	/* Large chunks are filtered in slices to bound the copy buffer. */
 	for (off = 0; off < len; off += n) {
 		n = len - off < (1u << 16) ? len - off : 1u << 16;
@@ -1518,6 +1621,8 @@ push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 		if (p->out.len > 0 && parse_chunk(p, p->out.data, p->out.len,
 		    0, cause) == -1)
 			return -1;
+		if (p->too_many_attrs)
+			return attrs_failed(p, cause);
 	}
 	return 0;
 }
@@ -1597,6 +1702,12 @@ feed_parser_finish(struct feed_parser *p, char **cause)
 		p->pend = (struct buf)BUF_INIT;
 		filter_bytes(p, (unsigned char *)tmp.data, tmp.len, 1);
 		buf_free(&tmp);
+		if (p->too_many_attrs) {
+			if (p->out.len > 0 && parse_chunk(p, p->out.data,
+			    p->out.len, 0, cause) == -1)
+				return -1;
+			return attrs_failed(p, cause);
+		}
 	}
 	p->finishing = 1;
 	if (parse_chunk(p, p->out.data ? p->out.data : "", p->out.len, 1,

@@ -16,6 +16,8 @@
 struct frontmatter {
 	char	*keys[FM_MAX_KEYS];
 	char	*values[FM_MAX_KEYS];
+	size_t	 lens[FM_MAX_KEYS];	/* of values, and their room: */
+	size_t	 caps[FM_MAX_KEYS];	/* lists grow in amortised O(1) */
 	int	 n;
 	size_t	 body;
 	int	 body_line;
@@ -54,30 +56,47 @@ frontmatter_body(const struct frontmatter *fm, int *line)
 	return fm->body;
 }
 
+static void
+set_value(struct frontmatter *fm, int i, const char *value)
+{
+	free(fm->values[i]);
+	fm->values[i] = xstrdup(value);
+	fm->lens[i] = strlen(value);
+	fm->caps[i] = fm->lens[i] + 1;
+}
+
 /* Set key to value, or append ", value" to a list key. */
 static int
 set(struct frontmatter *fm, const char *key, const char *value, int append)
 {
-	char *joined;
+	size_t vlen, need;
 	int i;
 
 	for (i = 0; i < fm->n; i++) {
 		if (strcmp(fm->keys[i], key) != 0)
 			continue;
-		if (append && fm->values[i][0] != '\0') {
-			joined = xasprintf("%s, %s", fm->values[i], value);
-			free(fm->values[i]);
-			fm->values[i] = joined;
-		} else {
-			free(fm->values[i]);
-			fm->values[i] = xstrdup(value);
-		}
+		if (append && fm->lens[i] > 0) {
+			vlen = strlen(value);
+			need = fm->lens[i] + 2 + vlen + 1;
+			if (need > fm->caps[i]) {
+				fm->caps[i] = need > 2 * fm->caps[i] ? need :
+				    2 * fm->caps[i];
+				fm->values[i] = xreallocarray(fm->values[i],
+				    fm->caps[i], 1);
+			}
+			memcpy(fm->values[i] + fm->lens[i], ", ", 2);
+			memcpy(fm->values[i] + fm->lens[i] + 2, value,
+			    vlen + 1);
+			fm->lens[i] += 2 + vlen;
+		} else
+			set_value(fm, i, value);
 		return 0;
 	}
 	if (fm->n == FM_MAX_KEYS)
 		return -1;
 	fm->keys[fm->n] = xstrdup(key);
-	fm->values[fm->n] = xstrdup(value);
+	fm->values[fm->n] = NULL;
+	set_value(fm, fm->n, value);
 	fm->n++;
 	return 0;
 }

@@ -17,44 +17,60 @@ struct index {
 	size_t		 n;
 	size_t		 cap;
 	int		 source;
+	bool		 ids;		/* keep ids (for index_find) */
 };
 
 struct index *
-index_new(void)
+index_new(bool ids)
 {
-	return xcalloc(1, sizeof(struct index));
+	struct index *idx;
+
+	idx = xcalloc(1, sizeof *idx);
+	idx->ids = ids;
+	return idx;
 }
 
-/* Fields are clean when they come from feed.c, but may come from a cache
- * file written by anything: clean them again, it is cheap. */
-static char *
-dup_or_empty(const char *s)
+/* Append a field to b, cleaned again: fields are clean when they come
+ * from feed.c, but may come from a cache file written by anything. */
+static void
+add_field(struct buf *b, const char *s)
 {
-	static struct buf b;
-
-	if (s == NULL)
-		return xstrdup("");
-	buf_reset(&b);
-	utf8_sanitize_into(&b, s, strlen(s), UTF8_ONELINE);
-	return xstrndup(b.data, b.len);	/* exact size: there may be many */
+	if (s != NULL)
+		utf8_sanitize_into(b, s, strlen(s), UTF8_ONELINE);
+	buf_addc(b, '\0');
 }
 
+/* An entry's strings live in one allocation, at its title: there may be
+ * a great many entries. */
 int
 index_add(const struct issue *is, void *arg)
 {
+	static struct buf b;
 	struct index *idx = arg;
 	struct index_entry *e;
+	size_t author, id, raw;
+	char *block;
 
 	if (idx->n == idx->cap) {
 		idx->cap = idx->cap ? idx->cap * 2 : 64;
 		idx->v = xreallocarray(idx->v, idx->cap, sizeof *idx->v);
 	}
+	buf_reset(&b);
+	add_field(&b, is->title);
+	author = b.len;
+	add_field(&b, is->author);
+	id = b.len;
+	add_field(&b, idx->ids ? is->id : NULL);
+	raw = b.len;
+	add_field(&b, is->date_raw);
+	block = xmalloc(b.len);
+	memcpy(block, b.data, b.len);
 	e = &idx->v[idx->n];
-	e->id = dup_or_empty(is->id);
-	e->title = dup_or_empty(is->title);
-	e->author = dup_or_empty(is->author);
+	e->title = block;
+	e->author = block + author;
+	e->id = block + id;
+	e->date_raw = block[raw] != '\0' ? block + raw : NULL;
 	e->date = is->published != (time_t)-1 ? is->published : is->updated;
-	e->date_raw = is->date_raw ? xstrdup(is->date_raw) : NULL;
 	e->order = idx->n++;
 	e->source = idx->source;
 	return 0;
@@ -183,12 +199,8 @@ index_free(struct index *idx)
 
 	if (idx == NULL)
 		return;
-	for (i = 0; i < idx->n; i++) {
-		free(idx->v[i].id);
-		free(idx->v[i].title);
-		free(idx->v[i].author);
-		free(idx->v[i].date_raw);
-	}
+	for (i = 0; i < idx->n; i++)
+		free(idx->v[i].title);	/* the entry's one block */
 	free(idx->v);
 	free(idx);
 }

@@ -2,6 +2,7 @@
 #ifndef MN_INDEX_H
 #define MN_INDEX_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -20,8 +21,9 @@ struct index_entry {
 	int		 source;	/* as set by index_set_source */
 };
 
-/* An empty index; add issues with index_add (a feed_issue_fn). */
-struct index *index_new(void);
+/* An empty index; add issues with index_add (a feed_issue_fn).  Ids are
+ * kept only when asked for (index_find by id needs them). */
+struct index *index_new(bool ids);
 int	 index_add(const struct issue *, void *index);
 /* Tag the issues added from now on with the number of their source. */
 void	 index_set_source(struct index *, int);

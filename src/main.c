@@ -31,9 +31,6 @@
 #define EXIT_SOURCE	1	/* a source could not be read or parsed */
 #define EXIT_USAGE	2	/* bad options (and fatal errors) */
 
-/* A readable line length when the width comes from the terminal. */
-#define READABLE_WIDTH	100
-
 /* Long options without a short form. */
 enum {
 	OPT_COLOR = 256,
@@ -70,6 +67,8 @@ struct options {
 	int		 links;		/* --links */
 	enum color	 color;		/* --color */
 	size_t		 max_doc;	/* max-size from the config */
+	int		 readable;	/* "width": the widest text when
+					   the terminal gives it */
 	const char	*import_opml;	/* --import-opml */
 	int		 export_opml;	/* --export-opml */
 	/* The cache and the network (issue 4). */
@@ -173,8 +172,8 @@ text_width(const struct options *o)
 {
 	size_t w = output_width(o);
 
-	if (o->width == 0 && w > READABLE_WIDTH)
-		w = READABLE_WIDTH;
+	if (o->width == 0 && o->readable > 0 && w > (size_t)o->readable)
+		w = (size_t)o->readable;
 	return (int)w;
 }
 
@@ -200,7 +199,7 @@ load_index(const struct options *o)
 
 	lim.skip_content = true;
 	lim.max_doc = o->max_doc;
-	idx = index_new();
+	idx = index_new(o->mode != MODE_LIST);
 	for (i = 0; i < o->nsources; i++) {
 		index_set_source(idx, i);
 		if (source_load(o->sources[i], &lim, index_add, idx, NULL,
@@ -497,7 +496,9 @@ static int
 cmd_tui(const struct options *o, struct conf *cfg)
 {
 	struct tui_opts t;
+	const char **names;
 	char *cache, *cause = NULL, *c;
+	size_t i, j;
 	int rc;
 
 	if (o->cache_path != NULL)
@@ -521,7 +522,20 @@ cmd_tui(const struct options *o, struct conf *cfg)
 	t.color = o->color == COLOR_ALWAYS ? TUI_COLOR_ALWAYS :
 	    o->color == COLOR_NEVER ? TUI_COLOR_NEVER : TUI_COLOR_AUTO;
 	t.limits = conf_limits(cfg);
+	t.browser = conf_browser(cfg);
+	t.browser_terminal = conf_browser_terminal(cfg);
+	t.pager = conf_pager(cfg);
+	t.width = conf_width(cfg);
+	t.refresh_on_start = conf_refresh_on_start(cfg);
+	t.conf = cfg;
+	/* A source the config names keeps its name on the command line. */
+	t.names = names = xcalloc(t.nsources + 1, sizeof *names);
+	for (i = 0; i < t.nsources; i++)
+		for (j = 0; j < conf_nfeeds(cfg); j++)
+			if (strcmp(conf_feed_url(cfg, j), o->sources[i]) == 0)
+				names[i] = conf_feed_name(cfg, j);
 	rc = tui_run(&t, &cause);
+	free(names);
 	free(cache);
 	if (rc == -1) {
 		c = utf8_sanitize(cause, strlen(cause), UTF8_ONELINE);
@@ -754,6 +768,7 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	o.max_doc = conf_limits(cfg)->max_size;
+	o.readable = conf_width(cfg);
 	if (o.import_opml != NULL || o.export_opml) {
 		rc = o.import_opml != NULL ? cmd_import_opml(&o, cfg) :
 		    cmd_export_opml(cfg);

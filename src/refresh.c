@@ -7,14 +7,24 @@
  * time the network takes, so another mesosnews refreshing the same cache
  * waits seconds at most, and a truncated or failed download never reaches
  * the store at all.
+ *
+ * The parse runs in a thread of its own while this one stores the issues
+ * it produces (parsing and storing each take about half of an import).
+ * The thread reads only the spool and the parser; every store and fetch
+ * call stays in the caller's thread.  Parsed issues wait in a queue of
+ * bounded size, and a pipe wakes the caller's poll when there are some.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "feed.h"
@@ -24,8 +34,10 @@
 
 #define SPOOL_MEM	(256u << 10)	/* spool in memory up to this */
 #define CHUNK		(64u << 10)	/* bytes per parser push */
-#define STEP_BYTES	(1u << 20)	/* parsed per perform call */
+#define STEP_BYTES	(1u << 20)	/* stored per perform call */
+#define QUEUE_BYTES	(4u << 20)	/* parsed ahead of the store */
 #define LOCK_POLL_MS	50		/* retry another's write lock */
+#define PARSE_POLL_MS	20		/* look at the parse thread */
 #define LOCK_WAIT_MS	30000		/* then give up */
 
 enum job_state {
@@ -55,16 +67,43 @@ struct job {
 	/* The spooled body. */
 	struct buf		 mem;
 	FILE			*file;
+	char			*vbuf;		/* file's buffer */
 	size_t			 spooled;
-	size_t			 pos;
 	char			*spool_error;
 
 	/* The import. */
 	long long		 wait_since;	/* ms; waiting for the lock */
-	struct feed_parser	*parser;
 	int64_t			 feed;
 	size_t			 new_issues;
 	char			*store_error;
+};
+
+/* An issue parsed and not yet stored; its strings follow it in the same
+ * allocation. */
+struct parsed {
+	struct parsed		*next;
+	size_t			 size;
+	struct issue		 issue;
+};
+
+/* The parse of the importing feed.  The thread owns the parser and reads
+ * the job's spool; the fields under lock are shared. */
+struct parse {
+	pthread_t		 thread;
+	bool			 running;	/* not yet joined */
+	struct job		*job;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 room;		/* queue drained or cancel */
+	struct parsed		*head;		/* under lock */
+	struct parsed		*tail;		/* under lock */
+	size_t			 bytes;		/* under lock */
+	bool			 done;		/* under lock */
+	bool			 cancel;	/* under lock */
+	bool			 waiting;	/* under lock: for the pipe */
+	/* Written by the thread before done, read after it is joined. */
+	char			*cause;		/* the parse failed */
+	char			*title;
+	char			*warning;
 };
 
 struct refresh {
@@ -80,6 +119,9 @@ struct refresh {
 	bool			 locked_out;	/* another holds the lock */
 	size_t			 pending;
 	struct refresh_stats	 stats;
+	struct parse		 parse;
+	int			 wake[2];	/* the parse has news */
+	bool			 xml_ready;	/* libxml2 initialised */
 };
 
 struct refresh *
@@ -95,6 +137,14 @@ refresh_new(struct store *store, const struct fetch_limits *limits,
 	r->fetch = fetch_new(&r->limits);
 	r->fn = fn;
 	r->arg = arg;
+	if (pipe(r->wake) != 0)
+		fatal("pipe: %s", strerror(errno));
+	fcntl(r->wake[0], F_SETFL, O_NONBLOCK);
+	fcntl(r->wake[1], F_SETFL, O_NONBLOCK);
+	fcntl(r->wake[0], F_SETFD, FD_CLOEXEC);
+	fcntl(r->wake[1], F_SETFD, FD_CLOEXEC);
+	pthread_mutex_init(&r->parse.lock, NULL);
+	pthread_cond_init(&r->parse.room, NULL);
 	return r;
 }
 
@@ -111,11 +161,250 @@ job_free(struct job *j)
 	buf_free(&j->mem);
 	if (j->file != NULL)
 		fclose(j->file);
+	free(j->vbuf);
 	free(j->spool_error);
-	if (j->parser != NULL)
-		feed_parser_free(j->parser);
 	free(j->store_error);
 	free(j);
+}
+
+static void
+wake(struct refresh *r)
+{
+	char c = 0;
+
+	/* Full: the caller has a wake-up waiting already. */
+	if (write(r->wake[1], &c, 1) == -1 && errno != EAGAIN)
+		fatal("write: %s", strerror(errno));
+}
+
+static void
+drain(struct refresh *r)
+{
+	char junk[64];
+
+	while (read(r->wake[0], junk, sizeof junk) > 0)
+		continue;
+}
+
+/* NOTE: a copy of struct issue's members, to notice when one is added:
+ * parsed_new must copy every string. */
+struct issue_mirror {
+	char *id, *title, *link, *author;
+	time_t published, updated;
+	char *date_raw, *content;
+	enum content_kind kind;
+	char *summary;
+	enum content_kind summary_kind;
+	char *tags, *base;
+};
+_Static_assert(sizeof(struct issue_mirror) == sizeof(struct issue),
+    "struct issue changed: update parsed_new");
+
+static struct parsed *
+parsed_new(const struct issue *is)
+{
+	const char *from[] = { is->id, is->title, is->link, is->author,
+	    is->date_raw, is->content, is->summary, is->tags, is->base };
+	struct parsed *p;
+	size_t len[nitems(from)], size = sizeof *p, i;
+	char **to[nitems(from)], *d;
+
+	for (i = 0; i < nitems(from); i++) {
+		len[i] = from[i] != NULL ? strlen(from[i]) + 1 : 0;
+		size += len[i];
+	}
+	p = xmalloc(size);
+	p->next = NULL;
+	p->size = size;
+	p->issue = *is;
+	to[0] = &p->issue.id;
+	to[1] = &p->issue.title;
+	to[2] = &p->issue.link;
+	to[3] = &p->issue.author;
+	to[4] = &p->issue.date_raw;
+	to[5] = &p->issue.content;
+	to[6] = &p->issue.summary;
+	to[7] = &p->issue.tags;
+	to[8] = &p->issue.base;
+	d = (char *)(p + 1);
+	for (i = 0; i < nitems(from); i++) {
+		*to[i] = from[i] != NULL ? memcpy(d, from[i], len[i]) : NULL;
+		d += len[i];
+	}
+	return p;
+}
+
+/* The parser's callback, in the parse thread: queue a copy of the issue,
+ * waiting while the queue is full. */
+static int
+parsed_issue(const struct issue *is, void *arg)
+{
+	struct refresh *r = arg;
+	struct parse *pp = &r->parse;
+	struct parsed *p = parsed_new(is);
+	bool waiting;
+
+	pthread_mutex_lock(&pp->lock);
+	while (pp->head != NULL && pp->bytes >= QUEUE_BYTES && !pp->cancel)
+		pthread_cond_wait(&pp->room, &pp->lock);
+	if (pp->cancel) {
+		pthread_mutex_unlock(&pp->lock);
+		free(p);
+		return -1;
+	}
+	if (pp->tail != NULL)
+		pp->tail->next = p;
+	else
+		pp->head = p;
+	pp->tail = p;
+	pp->bytes += p->size;
+	waiting = pp->waiting;
+	pp->waiting = false;
+	pthread_mutex_unlock(&pp->lock);
+	if (waiting)
+		wake(r);
+	return 0;
+}
+
+static bool
+cancelled(struct parse *pp)
+{
+	bool c;
+
+	pthread_mutex_lock(&pp->lock);
+	c = pp->cancel;
+	pthread_mutex_unlock(&pp->lock);
+	return c;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* The parse thread: the whole spooled body through the parser. */
+static void *
+parse_main(void *arg)
+{
+	struct refresh *r = arg;
+	struct parse *pp = &r->parse;
+	struct job *j = pp->job;
+	struct feed_limits lim;
+	struct feed_parser *p;
+	char chunk[CHUNK], *cause = NULL;
+	const char *data;
+	size_t n, pos = 0;
+
+	memset(&lim, 0, sizeof lim);
+	lim.max_doc = r->limits.max_size;
+	/* Made here: libxml2 keeps its error handler per thread. */
+	p = feed_parser_new(j->effective != NULL ? j->effective : j->url,
+	    j->charset, &lim, parsed_issue, r);
+	while (pos < j->spooled && !cancelled(pp)) {
+		n = j->spooled - pos < CHUNK ? j->spooled - pos : CHUNK;
+		if (j->file != NULL) {
+			if (fread(chunk, 1, n, j->file) != n) {
+				cause = xstrdup("cannot read a temporary "
+				    "file");
+				goto out;
+			}
+			data = chunk;
+		} else
+			data = j->mem.data + pos;
+		pos += n;
+		if (feed_parser_push(p, data, n, &cause) == -1)
+			goto out;
+	}
+	if (pos == j->spooled && feed_parser_finish(p, &cause) == 0) {
+		pp->title = dup_or_null(feed_parser_meta(p)->title);
+		pp->warning = dup_or_null(feed_parser_warning(p));
+	}
+
+out:
+	pp->cause = cause;
+	feed_parser_free(p);
+	pthread_mutex_lock(&pp->lock);
+	pp->done = true;
+	pthread_mutex_unlock(&pp->lock);
+	wake(r);	/* whether waited for or not: it is once */
+	return NULL;
+}
+
+/* Start the parse of job j in its thread; -1 with *cause if it cannot. */
+static int
+parse_start(struct refresh *r, struct job *j, char **cause)
+{
+	struct parse *pp = &r->parse;
+	sigset_t all, old;
+	int rc;
+
+	if (!r->xml_ready) {
+		/* libxml2 sets itself up on first use, which is not
+		 * thread-safe: let that happen in this thread. */
+		feed_parser_free(feed_parser_new(NULL, "iso-8859-1", NULL,
+		    NULL, NULL));
+		r->xml_ready = true;
+	}
+	pp->job = j;
+	pp->head = pp->tail = NULL;
+	pp->bytes = 0;
+	pp->done = pp->cancel = pp->waiting = false;
+	pp->cause = pp->title = pp->warning = NULL;
+	drain(r);
+	/* Signals are for the caller's thread (its poll must see them). */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&pp->thread, NULL, parse_main, r);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		*cause = xasprintf("cannot start a thread: %s", strerror(rc));
+		return -1;
+	}
+	pp->running = true;
+	return 0;
+}
+
+/* Stop the parse thread (if it still runs) and drop what it queued. */
+static void
+parse_stop(struct refresh *r)
+{
+	struct parse *pp = &r->parse;
+	struct parsed *p, *next;
+
+	if (!pp->running)
+		return;
+	pthread_mutex_lock(&pp->lock);
+	pp->cancel = true;
+	pthread_cond_broadcast(&pp->room);
+	pthread_mutex_unlock(&pp->lock);
+	pthread_join(pp->thread, NULL);
+	pp->running = false;
+	for (p = pp->head; p != NULL; p = next) {
+		next = p->next;
+		free(p);
+	}
+	pp->head = pp->tail = NULL;
+	pp->bytes = 0;
+	free(pp->cause);
+	free(pp->title);
+	free(pp->warning);
+	pp->cause = pp->title = pp->warning = NULL;
+	pp->job = NULL;
+	drain(r);
+}
+
+/* True when the parse has issues to store or has finished. */
+static bool
+parse_ready(struct refresh *r)
+{
+	struct parse *pp = &r->parse;
+	bool ready;
+
+	pthread_mutex_lock(&pp->lock);
+	ready = pp->head != NULL || pp->done;
+	pthread_mutex_unlock(&pp->lock);
+	return ready;
 }
 
 void
@@ -127,12 +416,17 @@ refresh_free(struct refresh *r)
 		return;
 	/* First the transfers, whose callbacks point at the jobs. */
 	fetch_free(r->fetch);
+	parse_stop(r);
 	if (r->importing != NULL)
 		store_rollback(r->store);
 	for (j = r->jobs; j != NULL; j = next) {
 		next = j->next;
 		job_free(j);
 	}
+	pthread_mutex_destroy(&r->parse.lock);
+	pthread_cond_destroy(&r->parse.room);
+	close(r->wake[0]);
+	close(r->wake[1]);
 	free(r);
 }
 
@@ -182,6 +476,9 @@ spool_body(const struct fetch_info *info, const void *data, size_t len,
 			    "%s", strerror(errno));
 			return -1;
 		}
+		/* Written in large pieces: libcurl hands over 16 KiB. */
+		j->vbuf = xmalloc(SPOOL_MEM);
+		setvbuf(j->file, j->vbuf, _IOFBF, SPOOL_MEM);
 		if (j->mem.len > 0 &&
 		    fwrite(j->mem.data, 1, j->mem.len, j->file) != j->mem.len)
 			goto error;
@@ -196,12 +493,6 @@ error:
 	*cause = xasprintf("cannot write a temporary file: %s",
 	    strerror(errno));
 	return -1;
-}
-
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
 }
 
 static void
@@ -275,7 +566,19 @@ refresh_busy(struct refresh *r)
 size_t
 refresh_pollfds(struct refresh *r, struct pollfd *fds, size_t max)
 {
-	return fetch_pollfds(r->fetch, fds, max);
+	size_t n = 0;
+
+	/* First, so that a caller short of room keeps it. */
+	if (r->parse.running) {
+		if (max > 0) {
+			fds[0].fd = r->wake[0];
+			fds[0].events = POLLIN;
+			fds[0].revents = 0;
+		}
+		n = 1;
+	}
+	return n + fetch_pollfds(r->fetch, fds + (max > 0 ? n : 0),
+	    max > n ? max - n : 0);
 }
 
 int
@@ -283,7 +586,14 @@ refresh_timeout(struct refresh *r)
 {
 	int t = fetch_timeout(r->fetch);
 
-	if (r->importing != NULL || (r->ready != NULL && !r->locked_out))
+	if (r->importing != NULL) {
+		if (!r->parse.running || parse_ready(r))
+			return 0;
+		/* The pipe wakes the poll; this only bounds the wait of a
+		 * caller that does not poll it. */
+		return t >= 0 && t < PARSE_POLL_MS ? t : PARSE_POLL_MS;
+	}
+	if (r->ready != NULL && !r->locked_out)
 		return 0;
 	if (r->ready != NULL && (t < 0 || t > LOCK_POLL_MS))
 		return LOCK_POLL_MS;
@@ -321,10 +631,8 @@ finish(struct job *j, const char *error, const char *warning)
 		fclose(j->file);
 		j->file = NULL;
 	}
-	if (j->parser != NULL) {
-		feed_parser_free(j->parser);
-		j->parser = NULL;
-	}
+	free(j->vbuf);
+	j->vbuf = NULL;
 }
 
 /* The feed failed: undo its transaction, record the error, report it.
@@ -337,10 +645,12 @@ fail(struct job *j, const char *cause)
 	char *msg, *ignored = NULL;
 	int64_t feed;
 
+	if (r->importing == j) {
+		parse_stop(r);
+		r->importing = NULL;
+	}
 	if (store_in_transaction(r->store))
 		store_rollback(r->store);
-	if (r->importing == j)
-		r->importing = NULL;
 	msg = cause != NULL ? xasprintf("%s: %s", j->source, cause) :
 	    xstrdup(j->error);
 	/* The issues and the validators stay; only the error is noted,
@@ -473,7 +783,7 @@ static int
 start(struct job *j)
 {
 	struct refresh *r = j->r;
-	struct feed_limits lim;
+	char *cause = NULL;
 	int rc;
 
 	if (j->status == FETCH_ERROR) {
@@ -497,50 +807,79 @@ start(struct job *j)
 		fail(j, j->spool_error);
 		return 0;
 	}
-	memset(&lim, 0, sizeof lim);
-	lim.max_doc = r->limits.max_size;
-	j->parser = feed_parser_new(j->effective != NULL ? j->effective :
-	    j->url, j->charset, &lim, store_issue, j);
+	if (parse_start(r, j, &cause) != 0) {
+		fail(j, cause);
+		free(cause);
+		return 0;
+	}
 	j->state = J_IMPORTING;
 	r->importing = j;
 	return 0;
 }
 
-/* Parse up to *budget more bytes of the importing feed. */
-static void
+/* Store up to *budget more bytes of what the parse produced; when it has
+ * finished and all is stored, commit.  Returns false when it must wait for
+ * the parse. */
+static bool
 step(struct job *j, size_t *budget)
 {
-	char chunk[CHUNK], *cause = NULL;
-	const struct feed_meta *meta;
-	const char *data;
-	size_t n;
+	struct refresh *r = j->r;
+	struct parse *pp = &r->parse;
+	struct parsed *p;
+	char *title, *warning, *cause;
+	bool done;
+	int rc;
 
-	while (*budget > 0 && j->pos < j->spooled) {
-		n = j->spooled - j->pos < CHUNK ? j->spooled - j->pos : CHUNK;
-		if (j->file != NULL) {
-			if (fread(chunk, 1, n, j->file) != n) {
-				fail(j, "cannot read a temporary file");
-				return;
-			}
-			data = chunk;
-		} else
-			data = j->mem.data + j->pos;
-		j->pos += n;
-		*budget -= n < *budget ? n : *budget;
-		if (feed_parser_push(j->parser, data, n, &cause) == -1)
-			goto error;
+	drain(r);
+	for (;;) {
+		pthread_mutex_lock(&pp->lock);
+		/* A failed parse fails the feed: no use storing the rest. */
+		if (pp->done && pp->cause != NULL) {
+			pthread_mutex_unlock(&pp->lock);
+			cause = xstrdup(pp->cause);
+			fail(j, cause);
+			free(cause);
+			return true;
+		}
+		if ((p = pp->head) != NULL) {
+			if ((pp->head = p->next) == NULL)
+				pp->tail = NULL;
+			pp->bytes -= p->size;
+			pthread_cond_signal(&pp->room);
+		}
+		done = pp->done;
+		/* Nothing to store: the next issue wakes the poll. */
+		pp->waiting = p == NULL && !done;
+		pthread_mutex_unlock(&pp->lock);
+		if (p == NULL)
+			break;
+		rc = store_issue(&p->issue, j);
+		*budget -= p->size < *budget ? p->size : *budget;
+		free(p);
+		if (rc == -1) {
+			fail(j, j->store_error);
+			return true;
+		}
+		if (*budget == 0)
+			return true;
 	}
-	if (j->pos < j->spooled)
-		return;
-	if (feed_parser_finish(j->parser, &cause) == -1)
-		goto error;
-	meta = feed_parser_meta(j->parser);
-	commit(j, meta->title, feed_parser_warning(j->parser));
-	return;
-
-error:
-	fail(j, j->store_error != NULL ? j->store_error : cause);
+	if (!done)
+		return false;
+	pthread_join(pp->thread, NULL);
+	pp->running = false;
+	cause = pp->cause;
+	title = pp->title;
+	warning = pp->warning;
+	pp->cause = pp->title = pp->warning = NULL;
+	pp->job = NULL;
+	if (cause != NULL)
+		fail(j, cause);
+	else
+		commit(j, title, warning);
 	free(cause);
+	free(title);
+	free(warning);
+	return true;
 }
 
 bool
@@ -551,9 +890,11 @@ refresh_perform(struct refresh *r, const struct pollfd *fds, size_t n)
 
 	fetch_perform(r->fetch, fds, n);
 	r->locked_out = false;
+	drain(r);
 	while (budget > 0) {
 		if (r->importing != NULL) {
-			step(r->importing, &budget);
+			if (!step(r->importing, &budget))
+				break;	/* the pipe says when to go on */
 			continue;
 		}
 		if ((j = r->ready) == NULL)

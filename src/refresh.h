@@ -1,8 +1,9 @@
 /* refresh.h - bring feeds into the cache: conditional fetch, parse, store.
  *
  * Every feed is fetched in parallel (fetch.h); a finished body is parsed
- * and stored in one transaction per feed, a bounded amount of work per
- * refresh_perform so that an interactive loop stays responsive.  When
+ * (in a thread of the refresh's own) and stored in one transaction per
+ * feed, a bounded amount of storing per refresh_perform so that an
+ * interactive loop stays responsive.  When
  * another process holds the cache's write lock the feed waits its turn
  * (up to 30 s) instead of blocking the loop.  A failed feed leaves its
  * issues and its ETag/Last-Modified as they were and only records the
@@ -52,8 +53,10 @@ void	 refresh_add(struct refresh *, const char *source);
 /* True while any queued feed has not finished. */
 bool	 refresh_busy(struct refresh *);
 
-/* For the caller's poll loop: descriptors (as fetch_pollfds) and the
- * longest wait in milliseconds (-1: none; 0 when parsing work is ready). */
+/* For the caller's poll loop: descriptors (as fetch_pollfds; while a
+ * feed is parsed, the first one is a pipe that wakes the loop when there
+ * is something to store) and the longest wait in milliseconds (-1: none;
+ * 0 when storing work is ready). */
 size_t	 refresh_pollfds(struct refresh *, struct pollfd *, size_t max);
 int	 refresh_timeout(struct refresh *);
 /* Act on poll results (descriptors not the refresh's are ignored), then

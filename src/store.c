@@ -19,6 +19,8 @@
 
 /* How long to wait for another process holding the write lock. */
 #define BUSY_TIMEOUT_MS	15000
+/* The same for a read flag set by store_mark_read_nowait. */
+#define MARK_WAIT_MS	50
 
 /* NOTE: one entry per schema version; entry i takes a database from
  * version i to version i + 1.  Never edit a released entry: add one.
@@ -60,6 +62,25 @@ static const char *const migrations[] = {
 	"CREATE INDEX issues_order ON issues (sortkey DESC, id);"
 	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
 	"  tokenize = 'unicode61 remove_diacritics 2');",
+	/* 1 -> 2: listings and counts of one feed read in index order (of
+	 * several feeds, the order of all, which now holds the feed); the
+	 * full-text index keeps no copy of the text (contentless), so that
+	 * the text is not stored twice.  Removing a row from it needs the
+	 * text that was indexed: mn_index_text recomputes it from the row.
+	 * A larger pending-terms hash writes fewer, larger segments.  The
+	 * hash column is no longer used (0 in rows written since): an
+	 * update compares the stored fields instead. */
+	"CREATE INDEX issues_feed_order ON issues (feed, sortkey DESC, id);"
+	"DROP INDEX issues_order;"
+	"CREATE INDEX issues_order ON issues (sortkey DESC, id, feed);"
+	"CREATE INDEX issues_feed_read ON issues (feed, read);"
+	"DROP TABLE issues_fts;"
+	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
+	"  content = '', tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO issues_fts (issues_fts, rank) VALUES ('hashsize', "
+	"  8388608);"
+	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
+	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
 };
 
 enum stmt {
@@ -92,7 +113,9 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"UPDATE feeds SET last_error = ?2 WHERE id = ?1",
 	"SELECT id, url, title, etag, last_modified, last_fetch, last_error "
 	"FROM feeds ORDER BY id",
-	"SELECT id, hash FROM issues WHERE feed = ?1 AND guid = ?2",
+	"SELECT id, published, updated, title, link, author, date_raw, tags, "
+	"base, kind, summary_kind, summary, content FROM issues "
+	"WHERE feed = ?1 AND guid = ?2",
 	"INSERT INTO issues (feed, guid, sortkey, first_seen, hash, title, "
 	"link, author, published, updated, date_raw, tags, base, kind, "
 	"summary_kind, content, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -101,7 +124,9 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"author = ?8, published = ?9, updated = ?10, date_raw = ?11, "
 	"tags = ?12, base = ?13, kind = ?14, summary_kind = ?15, "
 	"content = ?16, summary = ?17 WHERE id = ?1",
-	"DELETE FROM issues_fts WHERE rowid = ?1",
+	"INSERT INTO issues_fts (issues_fts, rowid, title, body) "
+	"SELECT 'delete', id, title, mn_index_text(kind, content, "
+	"summary_kind, summary) FROM issues WHERE id = ?1",
 	"INSERT INTO issues_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
 	"UPDATE issues SET read = ?2 WHERE id = ?1",
 	"UPDATE issues SET read = 1 WHERE read = 0",
@@ -131,6 +156,9 @@ struct store {
 	bool		 in_txn;
 	struct mark	*marks;
 	size_t		 nmarks;
+	struct mark	*queued;	/* waiting for the lock */
+	size_t		 nqueued;
+	struct buf	 text;		/* for the full-text index */
 };
 
 /* NOTE: the names stored in the kind columns; the database outlives any
@@ -166,6 +194,9 @@ kind_value(const char *name)
 			return kinds[i].kind;
 	return CONTENT_NONE;
 }
+
+static void	 sql_index_text(sqlite3_context *, int, sqlite3_value **);
+static int	 flush_queue(struct store *, int, char **);
 
 static int
 db_error(struct store *s, char **cause)
@@ -361,6 +392,27 @@ set_wal(struct store *s, char **cause)
 	return 0;
 }
 
+/* Checkpoint the WAL at about 4 MiB, whatever the page size. */
+static int
+set_checkpoint(struct store *s, char **cause)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int size = 4096, rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA page_size", -1, &st,
+	    NULL) != SQLITE_OK)
+		return db_error(s, cause);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
+		size = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sql = xasprintf("PRAGMA wal_autocheckpoint = %d",
+	    (4 << 20) / size);
+	rc = exec(s, sql, cause);
+	free(sql);
+	return rc;
+}
+
 struct store *
 store_open(const char *path, char **cause)
 {
@@ -381,9 +433,24 @@ store_open(const char *path, char **cause)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	/* NORMAL is safe in WAL mode against a killed process: only a
-	 * power loss can undo the last commits, never corrupt the file. */
-	if (set_wal(s, cause) != 0 ||
+	if (sqlite3_create_function(s->db, "mn_index_text", 4, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL, sql_index_text,
+	    NULL, NULL) != SQLITE_OK) {
+		db_error(s, cause);
+		goto error;
+	}
+	/* A new cache gets larger pages: an issue's content mostly fits
+	 * in one with its row, and an import makes a quarter of the calls
+	 * into the file system.  (64 KiB pages save a little more on an
+	 * import but write 64 KiB to the WAL for every page a small commit
+	 * touches, such as a read flag.)  An existing cache keeps its page
+	 * size.  The WAL is checkpointed when it reaches about 4 MiB, as
+	 * SQLite's default does with 4 KiB pages.  NORMAL is safe in WAL
+	 * mode against a killed process: only a power loss can undo the
+	 * last commits, never corrupt the file. */
+	if (exec(s, "PRAGMA page_size = 16384", cause) != 0 ||
+	    set_wal(s, cause) != 0 ||
+	    set_checkpoint(s, cause) != 0 ||
 	    exec(s, "PRAGMA synchronous = NORMAL", cause) != 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON", cause) != 0 ||
 	    migrate(s, cause) != 0)
@@ -398,16 +465,22 @@ error:
 void
 store_close(struct store *s)
 {
+	char *cause = NULL;
 	size_t i;
 
 	if (s == NULL)
 		return;
 	if (s->in_txn)
 		store_rollback(s);
+	/* The user's read flags: worth a wait. */
+	if (s->nqueued > 0 && flush_queue(s, -1, &cause) == -1)
+		free(cause);
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
 	free(s->marks);
+	free(s->queued);
+	buf_free(&s->text);
 	free(s->path);
 	free(s);
 }
@@ -484,7 +557,8 @@ store_rollback(struct store *s)
 		if (marks[i].all)
 			store_mark_all_read(s, marks[i].id, &cause);
 		else
-			store_mark_read(s, marks[i].id, marks[i].read, &cause);
+			store_mark_read_nowait(s, marks[i].id, marks[i].read,
+			    &cause);
 		free(cause);
 		cause = NULL;
 	}
@@ -620,40 +694,6 @@ store_feed_clear(struct store_feed *f)
 	f->last_fetch = (time_t)-1;
 }
 
-/* FNV-1a over every stored field, to skip rewriting unchanged issues. */
-static void
-hash_str(uint64_t *h, const char *s)
-{
-	if (s == NULL) {
-		*h = (*h ^ 0xfe) * 0x100000001b3ULL;
-		return;
-	}
-	for (; *s != '\0'; s++)
-		*h = (*h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	*h = (*h ^ 0xff) * 0x100000001b3ULL;
-}
-
-static int64_t
-issue_hash(const struct issue *is)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	char num[64];
-
-	hash_str(&h, is->title);
-	hash_str(&h, is->link);
-	hash_str(&h, is->author);
-	hash_str(&h, is->date_raw);
-	hash_str(&h, is->content);
-	hash_str(&h, is->summary);
-	hash_str(&h, is->tags);
-	hash_str(&h, is->base);
-	snprintf(num, sizeof num, "%lld %lld %d %d",
-	    (long long)is->published, (long long)is->updated, (int)is->kind,
-	    (int)is->summary_kind);
-	hash_str(&h, num);
-	return (int64_t)h;
-}
-
 static int64_t
 sort_key(const struct issue *is)
 {
@@ -664,27 +704,38 @@ sort_key(const struct issue *is)
 	return INT64_MIN;	/* NOTE: undated issues sort last */
 }
 
-/* Append the text of an HTML fragment (tags dropped, the common entities
- * decoded) for the full-text index; it is never displayed. */
+/* Append the text of an HTML fragment for the full-text index: tags
+ * dropped (script and style with their content), the common entities
+ * decoded.  The text is only ever tokenised, never displayed, so it is
+ * not sanitised: the tokeniser separates words at controls anyway. */
 static void
 html_text(struct buf *b, const char *s)
 {
 	static const struct {
 		const char	*name;
-		uint32_t	 cp;
+		size_t		 len;
+		char		 c;
 	} ents[] = {
-		{ "amp", '&' }, { "apos", '\'' }, { "gt", '>' },
-		{ "lt", '<' }, { "nbsp", ' ' }, { "quot", '"' },
+		{ "amp", 3, '&' }, { "apos", 4, '\'' }, { "gt", 2, '>' },
+		{ "lt", 2, '<' }, { "nbsp", 4, ' ' }, { "quot", 4, '"' },
 	};
 	const char *end, *close;
 	size_t i, n;
 	unsigned long cp;
 
-	while (*s != '\0') {
+	buf_grow(b, strlen(s));
+	for (;;) {
+		n = strcspn(s, "<&");
+		buf_add(b, s, n);
+		s += n;
+		if (*s == '\0')
+			break;
 		if (*s == '<') {
-			close = strncasecmp(s, "<script", 7) == 0 ?
-			    "</script" : strncasecmp(s, "<style", 6) == 0 ?
-			    "</style" : NULL;
+			close = NULL;
+			if (s[1] == 's' || s[1] == 'S')
+				close = strncasecmp(s, "<script", 7) == 0 ?
+				    "</script" : strncasecmp(s, "<style",
+				    6) == 0 ? "</style" : NULL;
 			if (close != NULL) {
 				end = strcasestr(s + 1, close);
 				s = end != NULL ? end : s + strlen(s);
@@ -694,79 +745,129 @@ html_text(struct buf *b, const char *s)
 			buf_addc(b, ' ');
 			continue;
 		}
-		if (*s == '&') {
-			n = strcspn(s + 1, "; <&");
-			if (s[1 + n] == ';' && n > 0 && n < 10) {
-				if (s[1] == '#') {
-					cp = s[2] == 'x' || s[2] == 'X' ?
-					    strtoul(s + 3, NULL, 16) :
-					    strtoul(s + 2, NULL, 10);
-					utf8_addcp(b, cp > 0 && cp < 0x110000 ?
-					    (uint32_t)cp : UTF8_REPLACEMENT);
-					s += n + 2;
-					continue;
-				}
-				for (i = 0; i < nitems(ents); i++)
-					if (strlen(ents[i].name) == n &&
-					    strncmp(s + 1, ents[i].name,
-					    n) == 0)
-						break;
-				if (i < nitems(ents)) {
-					buf_addc(b, (int)ents[i].cp);
-					s += n + 2;
-					continue;
-				}
+		n = strcspn(s + 1, "; <&");
+		if (s[1 + n] == ';' && n > 0 && n < 10) {
+			if (s[1] == '#') {
+				cp = s[2] == 'x' || s[2] == 'X' ?
+				    strtoul(s + 3, NULL, 16) :
+				    strtoul(s + 2, NULL, 10);
+				utf8_addcp(b, cp > 0 && cp < 0x110000 ?
+				    (uint32_t)cp : UTF8_REPLACEMENT);
+				s += n + 2;
+				continue;
+			}
+			for (i = 0; i < nitems(ents); i++)
+				if (ents[i].len == n &&
+				    memcmp(s + 1, ents[i].name, n) == 0)
+					break;
+			if (i < nitems(ents)) {
+				buf_addc(b, ents[i].c);
+				s += n + 2;
+				continue;
 			}
 		}
 		buf_addc(b, *s++);
 	}
 }
 
-static char *
-index_body(const struct issue *is)
+/* Into b, the text the full-text index holds for an issue besides its
+ * title: that of its content, else of its summary.  NOTE: the index keeps
+ * no copy of this text, and removing an issue from it recomputes the text
+ * from the stored row (mn_index_text): any change to what this produces
+ * needs a schema version whose migration rebuilds the index. */
+static void
+index_text(struct buf *b, enum content_kind kind, const char *content,
+    enum content_kind summary_kind, const char *summary)
 {
-	struct buf raw = BUF_INIT, clean = BUF_INIT;
-	const char *text = is->content != NULL ? is->content : is->summary;
-	enum content_kind kind = is->content != NULL ? is->kind :
-	    is->summary_kind;
+	if (content == NULL) {
+		content = summary;
+		kind = summary_kind;
+	}
+	if (content == NULL)
+		return;
+	if (kind == CONTENT_HTML || kind == CONTENT_XHTML)
+		html_text(b, content);
+	else
+		buf_adds(b, content);
+}
 
-	if (text == NULL)
-		return NULL;
-	if (kind == CONTENT_HTML || kind == CONTENT_XHTML) {
-		html_text(&raw, text);
-		utf8_sanitize_into(&clean, raw.data != NULL ? raw.data : "",
-		    raw.len, 0);
-	} else
-		utf8_sanitize_into(&clean, text, strlen(text), 0);
-	buf_free(&raw);
-	buf_addc(&clean, '\0');
-	return buf_detach(&clean);
+/* mn_index_text(kind, content, summary_kind, summary) in SQL. */
+static void
+sql_index_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct buf b = BUF_INIT;
+
+	(void)argc;
+	index_text(&b, kind_value((const char *)sqlite3_value_text(argv[0])),
+	    (const char *)sqlite3_value_text(argv[1]),
+	    kind_value((const char *)sqlite3_value_text(argv[2])),
+	    (const char *)sqlite3_value_text(argv[3]));
+	if (b.data == NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, b.data, (int)b.len, free);
+}
+
+/* Take issue id out of the full-text index, before its row changes. */
+static int
+unindex_issue(struct store *s, int64_t id, char **cause)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, S_FTS_DELETE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return step_done(s, st, cause);
 }
 
 static int
 index_issue(struct store *s, int64_t id, const struct issue *is,
-    bool replace, char **cause)
+    char **cause)
 {
 	sqlite3_stmt *st;
-	char *body;
-	int rc;
 
-	if (replace) {
-		if ((st = stmt(s, S_FTS_DELETE, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		if (step_done(s, st, cause) != 0)
-			return -1;
-	}
 	if ((st = stmt(s, S_FTS_INSERT, cause)) == NULL)
 		return -1;
-	body = index_body(is);
+	buf_reset(&s->text);
+	index_text(&s->text, is->kind, is->content, is->summary_kind,
+	    is->summary);
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, is->title);
-	bind_text(st, 3, body);
-	rc = step_done(s, st, cause);
-	free(body);
-	return rc;
+	if (s->text.len > 0)
+		sqlite3_bind_text(st, 3, s->text.data, (int)s->text.len,
+		    SQLITE_STATIC);
+	return step_done(s, st, cause);
+}
+
+static bool
+same_text(sqlite3_stmt *st, int i, const char *v)
+{
+	const char *old = col_text(st, i);
+
+	if (old == NULL || v == NULL)
+		return old == v;
+	return strcmp(old, v) == 0;
+}
+
+/* Whether the row S_ISSUE_FIND found holds the issue as it is, so that
+ * it need not be written again.  (Comparing costs less than hashing every
+ * incoming issue did: only issues already stored are compared, and their
+ * row is at hand.) */
+static bool
+row_same(sqlite3_stmt *st, const struct issue *is)
+{
+	return col_time(st, 1) == is->published &&
+	    col_time(st, 2) == is->updated &&
+	    same_text(st, 3, is->title) &&
+	    same_text(st, 4, is->link) &&
+	    same_text(st, 5, is->author) &&
+	    same_text(st, 6, is->date_raw) &&
+	    same_text(st, 7, is->tags) &&
+	    same_text(st, 8, is->base) &&
+	    same_text(st, 9, kind_name(is->kind)) &&
+	    same_text(st, 10, kind_name(is->summary_kind)) &&
+	    same_text(st, 11, is->summary) &&
+	    same_text(st, 12, is->content);
 }
 
 int
@@ -774,8 +875,8 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
     bool *is_new, char **cause)
 {
 	sqlite3_stmt *st;
-	int64_t id = 0, hash = issue_hash(is), old_hash = 0;
-	bool found;
+	int64_t id = 0;
+	bool found, same = false;
 	int rc;
 
 	if ((st = stmt(s, S_ISSUE_FIND, cause)) == NULL)
@@ -785,15 +886,17 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
 	rc = sqlite3_step(st);
 	if ((found = rc == SQLITE_ROW)) {
 		id = sqlite3_column_int64(st, 0);
-		old_hash = sqlite3_column_int64(st, 1);
+		same = row_same(st, is);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(s, cause);
 	if (is_new != NULL)
 		*is_new = !found;
-	if (found && hash == old_hash)
+	if (same)
 		return 0;
+	if (found && unindex_issue(s, id, cause) != 0)
+		return -1;
 
 	if ((st = stmt(s, found ? S_ISSUE_UPDATE : S_ISSUE_INSERT,
 	    cause)) == NULL)
@@ -806,7 +909,7 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
 	}
 	sqlite3_bind_int64(st, 3, sort_key(is));
-	sqlite3_bind_int64(st, 5, hash);
+	sqlite3_bind_int64(st, 5, 0);	/* the unused hash */
 	bind_text(st, 6, is->title);
 	bind_text(st, 7, is->link);
 	bind_text(st, 8, is->author);
@@ -823,7 +926,7 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
 		return -1;
 	if (!found)
 		id = sqlite3_last_insert_rowid(s->db);
-	return index_issue(s, id, is, found, cause);
+	return index_issue(s, id, is, cause);
 }
 
 static char *
@@ -894,19 +997,56 @@ prepare_filtered(struct store *s, const char *head, const char *tail,
 	return 0;
 }
 
-int
-store_list(struct store *s, const int64_t *feeds, size_t nfeeds,
-    store_issue_fn fn, void *arg, char **cause)
+/* The listing behind store_list and store_list_page: in index order, so
+ * that the first rows come at once however many follow.  One feed reads
+ * issues_feed_order.  Several read the order of all issues, skipping
+ * those of other feeds in the index itself: that beats sorting them when
+ * they are most of the cache, and a listing in pieces reads the index
+ * once in all, not once a piece. */
+static ssize_t
+list_rows(struct store *s, const int64_t *feeds, size_t nfeeds,
+    struct store_cursor *cur, size_t limit, store_issue_fn fn, void *arg,
+    char **cause)
 {
 	struct store_issue si;
+	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st;
-	int rc, stop = 0;
+	ssize_t n = 0;
+	size_t i;
+	int rc, stop = 0, arg_n;
 
-	if (prepare_filtered(s, "SELECT " LIST_COLUMNS " FROM issues",
-	    " ORDER BY sortkey DESC, id", feeds, nfeeds, &st, cause) != 0)
-		return -1;
+	buf_adds(&sql, "SELECT " LIST_COLUMNS ", sortkey FROM issues");
+	if (nfeeds > 1)
+		buf_adds(&sql, " INDEXED BY issues_order");
+	feed_filter(&sql, nfeeds);
+	arg_n = (int)nfeeds;
+	if (cur != NULL && cur->started)
+		/* (sortkey, id) after the cursor's, in a form the index
+		 * can seek to. */
+		buf_printf(&sql, " %s sortkey <= ?%d AND (sortkey < ?%d OR "
+		    "id > ?%d)", nfeeds > 0 ? "AND" : "WHERE", arg_n + 1,
+		    arg_n + 1, arg_n + 2);
+	buf_adds(&sql, " ORDER BY sortkey DESC, id");
+	if (limit > 0)
+		buf_printf(&sql, " LIMIT %zu", limit);
+	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return db_error(s, cause);
+	for (i = 0; i < nfeeds; i++)
+		sqlite3_bind_int64(st, (int)i + 1, feeds[i]);
+	if (cur != NULL && cur->started) {
+		sqlite3_bind_int64(st, arg_n + 1, cur->sortkey);
+		sqlite3_bind_int64(st, arg_n + 2, cur->id);
+	}
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		issue_from_row(st, &si, false, false);
+		if (cur != NULL) {
+			cur->started = true;
+			cur->sortkey = sqlite3_column_int64(st, 15);
+			cur->id = si.id;
+		}
+		n++;
 		stop = fn(&si, arg) != 0;
 	}
 	if (!stop && rc != SQLITE_DONE) {
@@ -915,7 +1055,23 @@ store_list(struct store *s, const int64_t *feeds, size_t nfeeds,
 		return -1;
 	}
 	sqlite3_finalize(st);
-	return 0;
+	return n;
+}
+
+int
+store_list(struct store *s, const int64_t *feeds, size_t nfeeds,
+    store_issue_fn fn, void *arg, char **cause)
+{
+	return list_rows(s, feeds, nfeeds, NULL, 0, fn, arg, cause) == -1 ?
+	    -1 : 0;
+}
+
+ssize_t
+store_list_page(struct store *s, const int64_t *feeds, size_t nfeeds,
+    struct store_cursor *cur, size_t limit, store_issue_fn fn, void *arg,
+    char **cause)
+{
+	return list_rows(s, feeds, nfeeds, cur, limit, fn, arg, cause);
 }
 
 struct store_issue *
@@ -993,19 +1149,104 @@ remember(struct store *s, int64_t id, bool all, bool read)
 	s->nmarks++;
 }
 
-int
-store_mark_read(struct store *s, int64_t id, bool read, char **cause)
+/* Write one read flag, waiting at most wait_ms for another process's
+ * write lock (-1: the busy timeout).  Returns 1 when the lock stayed taken
+ * (only with a wait_ms), 0 or -1 with *cause. */
+static int
+write_mark(struct store *s, int64_t id, bool read, int wait_ms,
+    char **cause)
 {
 	sqlite3_stmt *st;
+	int rc;
 
 	if ((st = stmt(s, S_MARK, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, read);
-	if (step_done(s, st, cause) != 0)
+	if (wait_ms >= 0)
+		sqlite3_busy_timeout(s->db, wait_ms);
+	rc = sqlite3_step(st);
+	if (wait_ms >= 0)
+		sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_DONE) {
+		if (wait_ms >= 0 && (rc & 0xff) == SQLITE_BUSY) {
+			sqlite3_reset(st);
+			return 1;
+		}
+		db_error(s, cause);
+		sqlite3_reset(st);
 		return -1;
+	}
+	sqlite3_reset(st);
 	remember(s, id, false, read);
 	return 0;
+}
+
+/* Write the queued read flags, oldest first, each waiting at most wait_ms
+ * as write_mark does.  Returns 0 when none is left, 1 when the lock stayed
+ * taken, or -1 with *cause. */
+static int
+flush_queue(struct store *s, int wait_ms, char **cause)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < s->nqueued; i++)
+		if ((rc = write_mark(s, s->queued[i].id, s->queued[i].read,
+		    wait_ms, cause)) != 0)
+			break;
+	if (i > 0) {
+		memmove(s->queued, s->queued + i, (s->nqueued - i) *
+		    sizeof *s->queued);
+		s->nqueued -= i;
+	}
+	return rc;
+}
+
+int
+store_mark_read(struct store *s, int64_t id, bool read, char **cause)
+{
+	/* Queued flags are older: they go first. */
+	if (flush_queue(s, -1, cause) != 0)
+		return -1;
+	return write_mark(s, id, read, -1, cause);
+}
+
+int
+store_mark_read_nowait(struct store *s, int64_t id, bool read,
+    char **cause)
+{
+	struct mark *m;
+	size_t i;
+	int rc;
+
+	if ((rc = flush_queue(s, MARK_WAIT_MS, cause)) == -1)
+		return -1;
+	if (rc == 0 && (rc = write_mark(s, id, read, MARK_WAIT_MS,
+	    cause)) != 1)
+		return rc;
+	/* The latest change to an issue replaces one that waits. */
+	for (i = 0; i < s->nqueued && s->queued[i].id != id; i++)
+		continue;
+	if (i == s->nqueued)
+		s->queued = xreallocarray(s->queued, ++s->nqueued,
+		    sizeof *s->queued);
+	else
+		memmove(s->queued + i, s->queued + i + 1,
+		    (s->nqueued - i - 1) * sizeof *s->queued);
+	m = &s->queued[s->nqueued - 1];
+	m->id = id;
+	m->all = false;
+	m->read = read;
+	return 1;
+}
+
+ssize_t
+store_flush_marks(struct store *s, char **cause)
+{
+	if (flush_queue(s, MARK_WAIT_MS, cause) == -1)
+		return -1;
+	return (ssize_t)s->nqueued;
 }
 
 int
@@ -1013,6 +1254,8 @@ store_mark_all_read(struct store *s, int64_t feed, char **cause)
 {
 	sqlite3_stmt *st;
 
+	if (flush_queue(s, -1, cause) != 0)
+		return -1;
 	if ((st = stmt(s, feed == 0 ? S_MARK_ALL : S_MARK_FEED,
 	    cause)) == NULL)
 		return -1;

@@ -11,12 +11,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "feed.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA	1
+#define STORE_SCHEMA	2
 
 struct store;
 
@@ -51,7 +52,9 @@ typedef int (*store_feed_fn)(const struct store_feed *, void *arg);
  * bringing its schema up to date.  Returns NULL with an allocated *cause
  * ("PATH: reason") on failure.  Close it with store_close. */
 struct store *store_open(const char *path, char **cause);
-/* Close the cache; an open transaction is rolled back. */
+/* Close the cache; an open transaction is rolled back, then read flags
+ * still queued by store_mark_read_nowait are written (waiting for the
+ * lock up to the busy timeout). */
 void	 store_close(struct store *);
 
 /* Transactions: begin takes the write lock (waiting for another process
@@ -97,6 +100,22 @@ int	 store_upsert(struct store *, int64_t feed, const struct issue *,
  * not depend on the number of issues.  Returns 0 or -1 with *cause. */
 int	 store_list(struct store *, const int64_t *feeds, size_t nfeeds,
 	    store_issue_fn, void *arg, char **cause);
+/* Where a listing in pieces has got to.  Zeroed, it starts from the
+ * newest issue. */
+struct store_cursor {
+	bool		 started;
+	int64_t		 sortkey;	/* of the last issue listed */
+	int64_t		 id;
+};
+
+/* List at most limit issues (0: no limit) of the given feeds that come
+ * after *cursor in store_list's order, moving *cursor past each one handed
+ * to fn (a callback that stops the listing has seen its issue).  Issues
+ * added meanwhile appear in the next pieces if they sort after the cursor.
+ * Returns how many issues fn saw (0 at the end), or -1 with *cause. */
+ssize_t	 store_list_page(struct store *, const int64_t *feeds,
+	    size_t nfeeds, struct store_cursor *, size_t limit,
+	    store_issue_fn, void *arg, char **cause);
 /* One issue with its content and summary, or NULL with an allocated
  * *cause (also when there is no such issue).  The caller frees it with
  * store_issue_free. */
@@ -107,9 +126,21 @@ void	 store_issue_free(struct store_issue *);
 int	 store_count(struct store *, const int64_t *feeds, size_t nfeeds,
 	    size_t *total, size_t *unread, char **cause);
 
-/* Set or clear the read flag of an issue; 0 or -1 with *cause. */
+/* Set or clear the read flag of an issue, waiting for another process
+ * that is writing (up to the busy timeout, 15 s); 0 or -1 with *cause. */
 int	 store_mark_read(struct store *, int64_t id, bool read,
 	    char **cause);
+/* The same for an interactive caller: waits at most 50 ms for another
+ * process that is writing.  If that one still holds the cache, the change
+ * is queued (replacing one queued for the same issue) and made by a later
+ * store_flush_marks, store_mark_read_nowait or store_mark_read, or at the
+ * latest by store_close.  Returns 0 when the flag was written, 1 when it
+ * was queued, -1 with an allocated *cause. */
+int	 store_mark_read_nowait(struct store *, int64_t id, bool read,
+	    char **cause);
+/* Write the queued read flags, waiting as store_mark_read_nowait does.
+ * Returns how many are still queued (0: none), or -1 with *cause. */
+ssize_t	 store_flush_marks(struct store *, char **cause);
 /* Mark every issue of a feed (every issue when feed is 0) read. */
 int	 store_mark_all_read(struct store *, int64_t feed, char **cause);
 

@@ -90,7 +90,6 @@ remove_dots(const char *in)
 {
 	struct buf out = BUF_INIT;
 	size_t n;
-	char *slash;
 
 	while (*in != '\0') {
 		if (strncmp(in, "../", 3) == 0)
@@ -103,9 +102,11 @@ remove_dots(const char *in)
 			in = "/";
 		else if (strncmp(in, "/../", 4) == 0 || strcmp(in, "/..") == 0) {
 			in = in[3] == '\0' ? "/" : in + 3;
-			buf_str(&out);
-			slash = out.len ? strrchr(out.data, '/') : NULL;
-			buf_truncate(&out, slash ? (size_t)(slash - out.data) : 0);
+			/* Drop the last segment, looking back from the end
+			 * only: a path of n "../" costs O(n), not O(n^2). */
+			for (n = out.len; n > 0 && out.data[n - 1] != '/'; n--)
+				;
+			buf_truncate(&out, n > 0 ? n - 1 : 0);
 		} else if (strcmp(in, ".") == 0 || strcmp(in, "..") == 0)
 			in += strlen(in);
 		else {

@@ -284,11 +284,11 @@ expect_eq "config: index" "$(cut -c1-40 "$TMP/conf.out")" \
 4  2014-04-15  Mesos Community Update #3
 5  2014-04-01  Mesos Community Update #2"
 check "config: cache from the file" test -f "$TMP/conf.db"
-printf 'feed %s\ncolour blue\n' "$FEED" >"$TMP/bad.conf"
+printf 'feed %s\ncolur blue\n' "$FEED" >"$TMP/bad.conf"
 run badconf --list --config "$TMP/bad.conf"
 expect_eq "bad config: status" "$rc" 2
 expect_eq "bad config: message" "$(cat "$TMP/badconf.err")" \
-    "mesosnews: $TMP/bad.conf:2: unknown keyword 'colour'"
+    "mesosnews: $TMP/bad.conf:2: unknown setting 'colur' (feed, browser, browser-terminal, pager, color, bind, unbind, width, refresh-on-start, timeout-connect, timeout-stall, timeout-total, max-size, cache)"
 run noconf --list --config "$TMP/none.conf"
 expect_eq "missing config: message" "$(cat "$TMP/noconf.err")" \
     "mesosnews: $TMP/none.conf: No such file or directory"

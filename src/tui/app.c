@@ -145,6 +145,7 @@ app_browse(struct app *a, const char *url)
 struct loader {
 	struct app	*a;
 	size_t		 limit;		/* 0: all */
+	int		 feed;		/* of the last issue */
 };
 
 static int
@@ -167,6 +168,12 @@ load_one(const struct store_issue *si, void *arg)
 	if (t == NULL || t[0] == '\0')
 		t = "(untitled)";
 	e->title = utf8_sanitize(t, strlen(t), UTF8_ONELINE);
+	/* Issues of one feed come in runs: try the last one's first. */
+	if (l->feed < 0 || a->feeds[l->feed] != si->feed)
+		for (l->feed = (int)a->nfeeds - 1; l->feed >= 0; l->feed--)
+			if (a->feeds[l->feed] == si->feed)
+				break;
+	e->feed = l->feed;
 	if (l->limit > 0 && a->nentries >= l->limit)
 		return -1;
 	return 0;
@@ -221,18 +228,74 @@ app_entry_index(struct app *a, int64_t id)
 	return (size_t)-1;
 }
 
+size_t
+app_nfeeds(const struct app *a)
+{
+	return a->sample ? 1 : a->nfeeds;
+}
+
+bool
+app_entry_shown(const struct app *a, const struct entry *e)
+{
+	return a->feed_filter < 0 || e->feed == a->feed_filter;
+}
+
 /* Counts for the title bar, from the list once all of it is read. */
 static void
 count(struct app *a)
 {
 	size_t i;
 
-	a->total = a->nentries;
-	a->unread = 0;
-	for (i = 0; i < a->nentries; i++)
+	a->total = a->unread = 0;
+	for (i = 0; i < a->nentries; i++) {
+		if (!app_entry_shown(a, &a->entries[i]))
+			continue;
+		a->total++;
 		if (!a->entries[i].read)
 			a->unread++;
+	}
 	a->d_title = true;
+}
+
+/* Show the entries of the feed shown, newest first; the selection stays on
+ * the issue sel_id (0: none) if it is still there. */
+static void
+show_entries(struct app *a, int64_t sel_id)
+{
+	size_t i;
+
+	free(a->shown);
+	a->shown = xcalloc(a->nentries + 1, sizeof *a->shown);
+	a->nshown = 0;
+	for (i = 0; i < a->nentries; i++)
+		if (app_entry_shown(a, &a->entries[i])) {
+			if (a->entries[i].id == sel_id)
+				a->sel = a->nshown;
+			a->shown[a->nshown++] = i;
+		}
+}
+
+void
+app_set_feed(struct app *a, int filter)
+{
+	int64_t sel_id = 0;
+	char *q = a->search;
+
+	if (a->list_partial)
+		app_load_all(a);
+	if (a->nshown > 0 && a->sel < a->nshown)
+		sel_id = a->entries[a->shown[a->sel]].id;
+	a->feed_filter = filter;
+	a->sel = a->top = 0;
+	if (q != NULL) {
+		a->search = NULL;
+		issues_search(a, q, true);
+		free(q);
+	} else
+		show_entries(a, sel_id);
+	count(a);
+	issues_scroll_to_sel(a);
+	a->d_all = true;
 }
 
 /* Read the list from the cache (the first limit issues, 0 for all),
@@ -240,10 +303,9 @@ count(struct app *a)
 static void
 load(struct app *a, size_t limit)
 {
-	struct loader l = { a, limit };
+	struct loader l = { a, limit, -1 };
 	int64_t sel_id = 0;
 	char *cause = NULL;
-	size_t i;
 
 	if (a->nshown > 0 && a->sel < a->nshown)
 		sel_id = a->entries[a->shown[a->sel]].id;
@@ -258,12 +320,7 @@ load(struct app *a, size_t limit)
 		free(cause);
 	}
 	a->list_partial = limit > 0 && a->nentries >= limit;
-	a->shown = xcalloc(a->nentries + 1, sizeof *a->shown);
-	for (i = 0; i < a->nentries; i++)
-		a->shown[i] = i;
-	a->nshown = a->nentries;
-	if (sel_id != 0 && (i = app_entry_index(a, sel_id)) != (size_t)-1)
-		a->sel = i;
+	show_entries(a, sel_id);
 	if (!a->list_partial)
 		count(a);
 	a->d_list = a->d_title = true;
@@ -618,7 +675,7 @@ handle_key(struct app *a, int key)
 		return;
 	}
 	if (a->too_small) {
-		if (key == 'q')
+		if (keys_lookup(key, CTX_ISSUES, 0) == ACT_QUIT)
 			a->quit = true;
 		return;
 	}
@@ -711,6 +768,7 @@ read_keys(struct app *a)
 }
 
 static void feed_title(struct app *);
+static void name_feeds(struct app *);
 static bool sources_fetched(struct app *);
 static void show_sample(struct app *, const char *why);
 static void hide_sample(struct app *);
@@ -727,6 +785,7 @@ refresh_ended(struct app *a)
 		hide_sample(a);
 	app_reload(a);
 	feed_title(a);
+	name_feeds(a);
 	if (!a->sample && a->nentries == 0 && error &&
 	    a->opts->sample != NULL && !sources_fetched(a)) {
 		show_sample(a, sync_first_error(a->sync));
@@ -857,7 +916,55 @@ open_feeds(struct app *a, char **cause)
 		}
 		a->nfeeds++;
 	}
+	name_feeds(a);
 	return all_feeds(a, cause);
+}
+
+/* The names of the feed column: each source's configured name, else its
+ * feed's title, else the source itself. */
+static void
+name_feeds(struct app *a)
+{
+	struct store_feed f;
+	const char *n;
+	char *url, *cause = NULL;
+	size_t i;
+
+	if (a->opts->nsources < 2)
+		return;
+	if (a->feed_names == NULL)
+		a->feed_names = xcalloc(a->opts->nsources,
+		    sizeof *a->feed_names);
+	for (i = 0; i < a->opts->nsources; i++) {
+		n = a->opts->names != NULL ? a->opts->names[i] : NULL;
+		if (n != NULL && n[0] != '\0' && a->feed_names[i] != NULL)
+			continue;
+		url = refresh_feed_url(a->opts->sources[i]);
+		memset(&f, 0, sizeof f);
+		if ((n == NULL || n[0] == '\0') &&
+		    store_feed_get(a->store, url, &f, &cause) == 1 &&
+		    f.title != NULL && f.title[0] != '\0')
+			n = f.title;
+		else if (n == NULL || n[0] == '\0')
+			n = a->opts->sources[i];
+		free(a->feed_names[i]);
+		a->feed_names[i] = utf8_sanitize(n, strlen(n), UTF8_ONELINE);
+		store_feed_clear(&f);
+		free(cause);
+		cause = NULL;
+		free(url);
+	}
+}
+
+static void
+free_names(struct app *a)
+{
+	size_t i;
+
+	for (i = 0; a->feed_names != NULL && i < a->opts->nsources; i++)
+		free(a->feed_names[i]);
+	free(a->feed_names);
+	a->feed_names = NULL;
 }
 
 static void
@@ -929,7 +1036,7 @@ show_sample(struct app *a, const char *why)
 {
 	const char *path = a->opts->sample;
 	struct store_feed f;
-	char *url, *err = NULL, *cause = NULL, *t;
+	char *url, *err = NULL, *cause = NULL, *t, key[32];
 	int64_t id;
 
 	if (refresh_run_all(a->store, &path, 1, a->opts->limits,
@@ -956,6 +1063,7 @@ show_sample(struct app *a, const char *why)
 	a->feeds[0] = id;
 	a->nfeeds = 1;
 	a->all_feeds = false;
+	a->feed_filter = -1;
 	free(a->feed_title);
 	a->feed_title = NULL;
 	if (store_feed_get(a->store, url, &f, &cause) == 1) {
@@ -972,9 +1080,11 @@ show_sample(struct app *a, const char *why)
 	if (why == NULL)
 		app_message(a, false, "nothing cached yet (--offline): "
 		    "showing the bundled sample feed");
-	else
-		app_message(a, true, "showing the bundled sample feed (r tries "
-		    "again): nothing cached yet and %s", why);
+	else {
+		keys_first(ACT_REFRESH, CTX_ISSUES, a->ascii, key, sizeof key);
+		app_message(a, true, "showing the bundled sample feed (%s tries "
+		    "again): nothing cached yet and %s", key, why);
+	}
 }
 
 static void
@@ -988,6 +1098,7 @@ hide_sample(struct app *a)
 	a->src_feeds = NULL;
 	a->nsrc_feeds = 0;
 	a->sample = false;
+	a->feed_filter = -1;
 	if (all_feeds(a, &cause) == -1) {
 		a->all_feeds = false;
 		free(cause);
@@ -1024,10 +1135,13 @@ tui_run(const struct tui_opts *opts, char **cause)
 	a.ascii = opts->ascii;
 	a.pending = -1;
 	a.find_line = -1;
+	a.feed_filter = -1;
 	if ((a.store = store_open(opts->cache, cause)) == NULL)
 		return -1;
 	if (open_feeds(&a, cause) == -1) {
 		store_close(a.store);
+		free_names(&a);
+		free(a.feed_title);
 		free(a.feeds);
 		return -1;
 	}
@@ -1036,6 +1150,8 @@ tui_run(const struct tui_opts *opts, char **cause)
 		*cause = xasprintf("cannot use the terminal (TERM=%s)",
 		    term != NULL ? term : "");
 		store_close(a.store);
+		free_names(&a);
+		free(a.feed_title);
 		free(a.feeds);
 		return -1;
 	}
@@ -1065,7 +1181,8 @@ tui_run(const struct tui_opts *opts, char **cause)
 	    BUTTON4_PRESSED | BUTTON4_RELEASED | BUTTON5_PRESSED |
 	    BUTTON5_RELEASED, NULL);
 	mouseinterval(0);
-	draw_init(opts->color, opts->ascii);
+	keys_configure(opts->conf);
+	draw_init(opts->color, opts->ascii, opts->conf);
 	catch(SIGWINCH, &old_winch);
 	catch(SIGINT, &old_int);
 	catch(SIGTERM, &old_term);
@@ -1079,7 +1196,8 @@ tui_run(const struct tui_opts *opts, char **cause)
 	if (opts->offline && opts->sample != NULL && a.nentries == 0 &&
 	    !sources_fetched(&a))
 		show_sample(&a, NULL);
-	if (!opts->offline && opts->nsources > 0)
+	if (!opts->offline && opts->nsources > 0 &&
+	    (opts->refresh_on_start || !sources_fetched(&a)))
 		start_refresh(&a);
 	loop(&a);
 
@@ -1101,6 +1219,7 @@ tui_run(const struct tui_opts *opts, char **cause)
 	free(a.search);
 	free(a.msg);
 	free(a.feed_title);
+	free_names(&a);
 	free(a.feeds);
 	free(a.src_feeds);
 	store_close(a.store);

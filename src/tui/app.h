@@ -12,8 +12,10 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "names.h"
 #include "tui.h"
 
+struct conf;
 struct store;
 struct store_issue;
 struct doc;
@@ -32,76 +34,11 @@ struct sync;
 #define KEY_CTRL(c)	((c) & 0x1f)
 #define KEY_ESC		0x1b
 
-/* Where a binding applies; the focused pane's context is tried first, then
- * CTX_ANY. */
-#define CTX_ISSUES	0x01
-#define CTX_ARTICLE	0x02
-#define CTX_LINKS	0x04
-#define CTX_ANY		0x08
-
-enum action {
-	ACT_NONE,
-	ACT_DOWN,
-	ACT_UP,
-	ACT_PAGE_DOWN,
-	ACT_PAGE_UP,
-	ACT_TOP,
-	ACT_BOTTOM,
-	ACT_OPEN,
-	ACT_FIND_NEXT,
-	ACT_FIND_PREV,
-	ACT_NEXT_ISSUE,
-	ACT_PREV_ISSUE,
-	ACT_NEXT_SECTION,
-	ACT_PREV_SECTION,
-	ACT_DIGIT,
-	ACT_CONTINUOUS,
-	ACT_LINKS,
-	ACT_OPEN_LINK,
-	ACT_SEARCH,
-	ACT_REFRESH,
-	ACT_TOGGLE_READ,
-	ACT_MARK_ALL_READ,
-	ACT_PIPE,
-	ACT_HELP,
-	ACT_CANCEL,
-	ACT_REDRAW,
-	ACT_QUIT,
-	ACT_COUNT
-};
-
 /* One binding of the key table (keys.c). */
 struct binding {
 	int		 key;
 	int		 ctx;		/* CTX_* bits */
 	enum action	 act;
-	const char	*hint;		/* label on the status line, or NULL */
-};
-
-/* Colour roles; see draw.c for the themes. */
-enum role {
-	R_NORMAL,
-	R_TITLEBAR,
-	R_STATUS,
-	R_ERROR,
-	R_SELECTED,		/* the selected row of the focused pane */
-	R_SELECTED_DIM,		/* ... of a pane without the focus */
-	R_DATE,
-	R_UNREAD,
-	R_NEW,
-	R_HEADER,		/* the article's title */
-	R_META,			/* date, author, link under it */
-	R_TAB,
-	R_TAB_ACTIVE,
-	R_HEADING,
-	R_LINK,
-	R_LINKNUM,
-	R_CODE,
-	R_QUOTE,
-	R_MATCH,		/* find results */
-	R_HOST,			/* host part of a URL in the link pane */
-	R_BORDER,
-	R_COUNT
 };
 
 struct rect {
@@ -121,6 +58,7 @@ struct entry {
 	time_t		 first_seen;
 	char		*title;		/* sanitised, one line */
 	bool		 read;
+	int		 feed;		/* index in feeds, or -1 */
 };
 
 struct app {
@@ -135,6 +73,11 @@ struct app {
 	int64_t		*src_feeds;
 	size_t		 nsrc_feeds;
 	char		*feed_title;	/* for the title bar, or NULL */
+	/* Each source's name (configured, else its title, else itself),
+	 * sanitised. */
+	char		**feed_names;
+	int		 feed_filter;	/* the one feed shown (index in
+					   feeds), or -1 for all */
 	time_t		 last_run;	/* issues first seen after it are new */
 	bool		 ascii;
 
@@ -196,6 +139,14 @@ void	 app_reload(struct app *);
 /* Read the rest of a list shown from its first page. */
 void	 app_load_all(struct app *);
 void	 app_open_issue(struct app *, size_t shown_index);
+/* Whether an issue belongs to what the list shows (the one feed). */
+bool	 app_entry_shown(const struct app *, const struct entry *);
+/* Show one feed (index in feeds) or all of them (-1), keeping any search
+ * and the selection when it is still shown. */
+void	 app_set_feed(struct app *, int filter);
+/* The number of feeds the list can show one at a time (0 or 1: no feed
+ * column, no filter). */
+size_t	 app_nfeeds(const struct app *);
 /* The index in entries of the issue with this store id, or (size_t)-1. */
 size_t	 app_entry_index(struct app *, int64_t id);
 /* Open url in the browser and say what happened on the status line. */
@@ -206,6 +157,18 @@ void	 app_resume(void);
 struct app *app_current(void);
 
 /* keys.c */
+/* The default key table, then the "bind" and "unbind" lines of cfg (which
+ * may be NULL) applied in order. */
+void	 keys_configure(const struct conf *cfg);
+/* The default key table. */
+void	 keys_reset(void);
+/* Bind key (a curses code as KEYF gives, or a character) to act in the
+ * contexts ctx (0: the contexts act has by default), in front of the
+ * default bindings; the key's other bindings there are removed. */
+void	 keys_bind(int key, enum action act, int ctx);
+/* Remove the bindings of key in the contexts ctx (0: everywhere). */
+void	 keys_unbind(int key, int ctx);
+/* The table in force and its length; it changes with the calls above. */
 const struct binding *keys_table(size_t *n);
 /* The action bound to key in the context, the n-th one (0 first) when
  * several are; ACT_NONE when there are no more. */
@@ -213,6 +176,10 @@ enum action keys_lookup(int key, int ctx, size_t n);
 const char *keys_action_help(enum action);
 /* The printable name of a key ("j", "Enter", "PgDn", "↓"). */
 void	 keys_name(int key, bool ascii, char *out, size_t len);
+/* The name of the first key bound to act in the context ctx, or "?" when
+ * there is none: for messages that name a key. */
+void	 keys_first(enum action act, int ctx, bool ascii, char *out,
+	    size_t len);
 /* "key:hint  key:hint ..." for the status line of a context; the caller
  * frees it. */
 char	*keys_hints(int ctx, bool ascii);
@@ -221,7 +188,11 @@ char	*keys_hints(int ctx, bool ascii);
 char	*keys_for_action(enum action, int *ctx, bool ascii);
 
 /* draw.c */
-void	 draw_init(enum tui_color, bool ascii);
+/* Choose the theme: none (monochrome) for TUI_COLOR_NEVER, on terminals
+ * without colours and, unless TUI_COLOR_ALWAYS, when $NO_COLOR is set;
+ * else the theme for the terminal's colours with cfg's (may be NULL)
+ * "color" lines laid over it. */
+void	 draw_init(enum tui_color, bool ascii, const struct conf *cfg);
 attr_t	 draw_attr(enum role);
 short	 draw_pair(enum role);
 /* Put s (sanitised UTF-8) at y, x cut to w columns with an ellipsis and

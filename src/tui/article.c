@@ -132,6 +132,8 @@ article_relayout(struct app *a)
 
 	if (a->doc == NULL || w < 1)
 		return;
+	if (a->opts->width > 0 && w > a->opts->width)
+		w = a->opts->width;
 	if (old != NULL && view_width(old) == w)
 		return;
 	memset(&lo, 0, sizeof lo);
@@ -226,9 +228,12 @@ cell_role(unsigned role)
 		return R_CODE;
 	case LAYOUT_QUOTE:
 		return R_QUOTE;
+	case LAYOUT_MARKER:
+		return R_MARKER;
 	case LAYOUT_RULE:
+		return R_RULE;
 	case LAYOUT_TABLE:
-		return R_BORDER;
+		return R_TABLE;
 	default:
 		return R_NORMAL;
 	}
@@ -396,15 +401,18 @@ article_draw(struct app *a)
 {
 	const struct rect *r = &a->r_article;
 	struct geom g;
+	char key[32], *s;
 	int y, first, end;
 
 	if (r->h <= 0 || r->w <= 0)
 		return;
 	if (a->doc == NULL || a->view == NULL) {
+		keys_first(ACT_OPEN, CTX_ISSUES, a->ascii, key, sizeof key);
+		s = xasprintf("   %s opens the selected issue.", key);
 		for (y = 0; y < r->h; y++)
-			draw_text(r->y + y, r->x, r->w, y == r->h / 2 ?
-			    "   Enter opens the selected issue." : "",
+			draw_text(r->y + y, r->x, r->w, y == r->h / 2 ? s : "",
 			    R_NORMAL, true);
+		free(s);
 		return;
 	}
 	geometry(a, &g);

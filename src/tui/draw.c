@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "conf.h"
 #include "utf8.h"
 
 struct style {
@@ -21,6 +22,7 @@ static const struct style theme256[R_COUNT] = {
 	[R_SELECTED] =		{ 231, 31, A_BOLD },
 	[R_SELECTED_DIM] =	{ 253, 239, 0 },
 	[R_DATE] =		{ 245, -1, 0 },
+	[R_FEED] =		{ 109, -1, 0 },
 	[R_UNREAD] =		{ -1, -1, A_BOLD },
 	[R_NEW] =		{ 214, -1, A_BOLD },
 	[R_HEADER] =		{ -1, -1, A_BOLD },
@@ -32,6 +34,9 @@ static const struct style theme256[R_COUNT] = {
 	[R_LINKNUM] =		{ 245, -1, 0 },
 	[R_CODE] =		{ 180, -1, 0 },
 	[R_QUOTE] =		{ 108, -1, 0 },
+	[R_MARKER] =		{ -1, -1, 0 },
+	[R_RULE] =		{ 240, -1, 0 },
+	[R_TABLE] =		{ 240, -1, 0 },
 	[R_MATCH] =		{ 16, 220, 0 },
 	[R_HOST] =		{ -1, -1, A_BOLD },
 	[R_BORDER] =		{ 240, -1, 0 },
@@ -45,6 +50,7 @@ static const struct style theme8[R_COUNT] = {
 	[R_SELECTED] =		{ COLOR_BLACK, COLOR_CYAN, 0 },
 	[R_SELECTED_DIM] =	{ -1, -1, A_REVERSE },
 	[R_DATE] =		{ COLOR_CYAN, -1, 0 },
+	[R_FEED] =		{ COLOR_MAGENTA, -1, 0 },
 	[R_UNREAD] =		{ -1, -1, A_BOLD },
 	[R_NEW] =		{ COLOR_YELLOW, -1, A_BOLD },
 	[R_HEADER] =		{ -1, -1, A_BOLD },
@@ -56,6 +62,9 @@ static const struct style theme8[R_COUNT] = {
 	[R_LINKNUM] =		{ COLOR_CYAN, -1, 0 },
 	[R_CODE] =		{ COLOR_GREEN, -1, 0 },
 	[R_QUOTE] =		{ COLOR_GREEN, -1, 0 },
+	[R_MARKER] =		{ -1, -1, 0 },
+	[R_RULE] =		{ -1, -1, 0 },
+	[R_TABLE] =		{ -1, -1, 0 },
 	[R_MATCH] =		{ COLOR_BLACK, COLOR_YELLOW, 0 },
 	[R_HOST] =		{ -1, -1, A_BOLD },
 	[R_BORDER] =		{ -1, -1, 0 },
@@ -77,11 +86,61 @@ static const attr_t mono[R_COUNT] = {
 	[R_HOST] =		A_BOLD,
 };
 
+static struct style themed[R_COUNT];	/* the theme with the config's */
 static const struct style *theme;	/* NULL: monochrome */
 static bool ascii_glyphs;
 
+/* A configured colour the terminal has, or -2.  Bright colours on a
+ * terminal of 8 are the plain ones, made bold in the foreground. */
+static short
+colour(short c, bool fg, attr_t *attr)
+{
+	if (c < COLORS)
+		return c;
+	if (c < 16) {
+		if (fg)
+			*attr |= A_BOLD;
+		return (short)(c - 8);
+	}
+	return -2;
+}
+
+/* The theme with the colours of the configuration laid over it. */
+static void
+configure(const struct style *base, const struct conf *cfg)
+{
+	const struct conf_color *c;
+	struct style *st;
+	short v;
+	int i;
+
+	memcpy(themed, base, sizeof themed);
+	for (i = 0; cfg != NULL && i < R_COUNT; i++) {
+		c = conf_color(cfg, (enum role)i);
+		if (!c->set)
+			continue;
+		st = &themed[i];
+		st->attr = 0;
+		if (c->attrs & CONF_ATTR_BOLD)
+			st->attr |= A_BOLD;
+		if (c->attrs & CONF_ATTR_UNDERLINE)
+			st->attr |= A_UNDERLINE;
+		if (c->attrs & CONF_ATTR_REVERSE)
+			st->attr |= A_REVERSE;
+		if (c->attrs & CONF_ATTR_DIM)
+			st->attr |= A_DIM;
+		if (c->attrs & CONF_ATTR_ITALIC)
+			st->attr |= A_ITALIC;
+		/* A colour the terminal lacks keeps the theme's. */
+		if ((v = colour(c->fg, true, &st->attr)) != -2)
+			st->fg = v;
+		if ((v = colour(c->bg, false, &st->attr)) != -2)
+			st->bg = v;
+	}
+}
+
 void
-draw_init(enum tui_color color, bool ascii)
+draw_init(enum tui_color color, bool ascii, const struct conf *cfg)
 {
 	const char *nc = getenv("NO_COLOR");
 	int i;
@@ -90,13 +149,15 @@ draw_init(enum tui_color color, bool ascii)
 	theme = NULL;
 	if (color == TUI_COLOR_NEVER || !has_colors())
 		return;
+	/* NO_COLOR wins over the configured colours too. */
 	if (color == TUI_COLOR_AUTO && nc != NULL && nc[0] != '\0')
 		return;
 	if (start_color() == ERR || COLORS < 8 || COLOR_PAIRS < R_COUNT + 1)
 		return;
 	if (use_default_colors() == ERR)
 		assume_default_colors(COLOR_WHITE, COLOR_BLACK);
-	theme = COLORS >= 256 ? theme256 : theme8;
+	configure(COLORS >= 256 ? theme256 : theme8, cfg);
+	theme = themed;
 	for (i = 0; i < R_COUNT; i++)
 		init_pair((short)(i + 1), theme[i].fg, theme[i].bg);
 }

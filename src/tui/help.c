@@ -64,7 +64,7 @@ help_draw(struct app *a)
 	const char *v = draw_glyph("\xe2\x94\x82", "|");
 	struct buf b = BUF_INIT;
 	struct rect r;
-	char **lines;
+	char **lines, down[32], up[32];
 	int n, rows, i, x;
 
 	lines = help_lines(a->ascii, &n);
@@ -74,8 +74,11 @@ help_draw(struct app *a)
 	if (a->help_top < 0)
 		a->help_top = 0;
 	buf_adds(&b, draw_glyph("\xe2\x94\x8c", "+"));
-	buf_printf(&b, "%s Keys %s", h, a->help_top + rows < n ?
-	    "(j/k scroll) " : "");
+	keys_first(ACT_DOWN, CTX_ISSUES, a->ascii, down, sizeof down);
+	keys_first(ACT_UP, CTX_ISSUES, a->ascii, up, sizeof up);
+	buf_printf(&b, "%s Keys ", h);
+	if (a->help_top + rows < n)
+		buf_printf(&b, "(%s/%s scroll) ", down, up);
 	for (i = (int)utf8_width(buf_str(&b)); i < r.w - 1; i++)
 		buf_adds(&b, h);
 	buf_adds(&b, draw_glyph("\xe2\x94\x90", "+"));

@@ -13,6 +13,8 @@
 #include "util.h"
 
 #define DATE_COLS	10
+/* The feed column is at most this wide. */
+#define FEED_COLS	16
 
 static bool
 is_new(const struct app *a, const struct entry *e)
@@ -20,8 +22,26 @@ is_new(const struct app *a, const struct entry *e)
 	return e->first_seen > a->last_run;
 }
 
+/* The width of the feed column: the widest name, within limits; 0 when
+ * there is none (one feed, or one shown alone). */
+static int
+feed_cols(const struct app *a)
+{
+	size_t i, n = app_nfeeds(a), w, max = 0;
+	int room = (a->r_list.w - DATE_COLS - 5) / 3;
+
+	if (n < 2 || a->feed_filter >= 0 || a->feed_names == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((w = utf8_width(a->feed_names[i])) > max)
+			max = w;
+	if (max > FEED_COLS)
+		max = FEED_COLS;
+	return (int)max < room ? (int)max : room > 0 ? room : 0;
+}
+
 static void
-draw_row(struct app *a, int y, const struct entry *e, bool sel)
+draw_row(struct app *a, int y, const struct entry *e, bool sel, int fw)
 {
 	const struct rect *r = &a->r_list;
 	enum role base = R_NORMAL;
@@ -41,6 +61,11 @@ draw_row(struct app *a, int y, const struct entry *e, bool sel)
 	x += draw_text(y, x, 1, e->read ? " " : draw_glyph("\xe2\x97\x8f",
 	    "*"), sel ? base : R_UNREAD, true);
 	x += draw_text(y, x, 1, " ", base, true);
+	if (fw > 0) {
+		x += draw_text(y, x, fw, e->feed >= 0 ?
+		    a->feed_names[e->feed] : "", sel ? base : R_FEED, true);
+		x += draw_text(y, x, 1, " ", base, true);
+	}
 	draw_text_attr(y, x, w - (x - r->x), e->title, base,
 	    e->read ? 0 : A_BOLD, true);
 }
@@ -70,14 +95,14 @@ issues_draw(struct app *a)
 	const struct rect *r = &a->r_list;
 	const char *empty;
 	size_t i;
-	int y;
+	int y, fw = feed_cols(a);
 
 	issues_scroll_to_sel(a);
 	for (y = 0; y < r->h; y++) {
 		i = a->top + (size_t)y;
 		if (i < a->nshown) {
 			draw_row(a, r->y + y, &a->entries[a->shown[i]],
-			    i == a->sel);
+			    i == a->sel, fw);
 			continue;
 		}
 		empty = "";
@@ -110,7 +135,8 @@ issues_search(struct app *a, const char *q, bool quiet)
 	/* Keep the matches of the shown feeds, best first. */
 	order = xcalloc(n + 1, sizeof *order);
 	for (i = 0, j = 0; i < n; i++)
-		if ((k = app_entry_index(a, ids[i])) != (size_t)-1)
+		if ((k = app_entry_index(a, ids[i])) != (size_t)-1 &&
+		    app_entry_shown(a, &a->entries[k]))
 			order[j++] = k;
 	free(ids);
 	free(a->search);
@@ -172,6 +198,8 @@ mark_all(struct app *a)
 	size_t i;
 
 	for (i = 0; i < a->nfeeds; i++) {
+		if (a->feed_filter >= 0 && (int)i != a->feed_filter)
+			continue;
 		if (store_mark_all_read(a->store, a->feeds[i], &cause) == -1) {
 			app_message(a, true, "%s", cause);
 			free(cause);
@@ -179,10 +207,32 @@ mark_all(struct app *a)
 		}
 	}
 	for (i = 0; i < a->nentries; i++)
-		a->entries[i].read = true;
+		if (app_entry_shown(a, &a->entries[i]))
+			a->entries[i].read = true;
 	a->unread = 0;
 	a->d_list = a->d_title = true;
-	app_message(a, false, "all issues marked read");
+	if (a->feed_filter >= 0)
+		app_message(a, false, "all issues of %s marked read",
+		    a->feed_names[a->feed_filter]);
+	else
+		app_message(a, false, "all issues marked read");
+}
+
+/* Show the next (dir 1) or previous (-1) feed alone, then all again. */
+static void
+cycle_feed(struct app *a, int dir)
+{
+	int n = (int)app_nfeeds(a), f = a->feed_filter + dir;
+
+	if (n < 2 || a->feed_names == NULL) {
+		app_message(a, false, "there is only one feed");
+		return;
+	}
+	if (f >= n)
+		f = -1;
+	else if (f < -1)
+		f = n - 1;
+	app_set_feed(a, f);
 }
 
 static void
@@ -251,6 +301,10 @@ issues_key(struct app *a, enum action act)
 		return true;
 	case ACT_MARK_ALL_READ:
 		mark_all(a);
+		return true;
+	case ACT_NEXT_FEED:
+	case ACT_PREV_FEED:
+		cycle_feed(a, act == ACT_NEXT_FEED ? 1 : -1);
 		return true;
 	case ACT_PIPE:
 		if (a->nshown > 0)

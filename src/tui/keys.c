@@ -1,8 +1,8 @@
 /* keys.c - the key table: what each key does where, and its names.
  *
  * The input handler, the status-line hints and the help overlay all read
- * this one table, so a rebinding (a later config option) changes all
- * three at once. */
+ * this one table, so a rebinding in the configuration changes all three
+ * at once. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,6 +11,8 @@
 
 #include "app.h"
 #include "buf.h"
+#include "conf.h"
+#include "utf8.h"
 #include "util.h"
 
 #define PANES	(CTX_ISSUES | CTX_ARTICLE | CTX_LINKS)
@@ -20,59 +22,85 @@
  * NOTE: order carries meaning.  When a key has several bindings in a
  * context they are tried in this order until one applies: in the article
  * 'n' finds the next match while a find is active and goes to the next
- * issue otherwise.  The first binding of an action that has a hint gives
- * its status-line label.
+ * issue otherwise.  The first key of an action is the one its status-line
+ * hint shows.
  */
-static struct binding table[] = {
-	{ 'j',			PANES,		ACT_DOWN,	NULL },
-	{ KEYF(KEY_DOWN),	PANES,		ACT_DOWN,	NULL },
-	{ 'k',			PANES,		ACT_UP,		NULL },
-	{ KEYF(KEY_UP),		PANES,		ACT_UP,		NULL },
-	{ ' ',			PANES,		ACT_PAGE_DOWN,	NULL },
-	{ KEYF(KEY_NPAGE),	PANES,		ACT_PAGE_DOWN,	NULL },
-	{ 'b',			PANES,		ACT_PAGE_UP,	NULL },
-	{ KEYF(KEY_PPAGE),	PANES,		ACT_PAGE_UP,	NULL },
-	{ 'g',			PANES,		ACT_TOP,	NULL },
-	{ KEYF(KEY_HOME),	PANES,		ACT_TOP,	NULL },
-	{ 'G',			PANES,		ACT_BOTTOM,	NULL },
-	{ KEYF(KEY_END),	PANES,		ACT_BOTTOM,	NULL },
-	{ '\n',			PANES,		ACT_OPEN,	"open" },
-	{ '\r',			PANES,		ACT_OPEN,	NULL },
-	{ KEYF(KEY_ENTER),	PANES,		ACT_OPEN,	NULL },
-	{ 'n',			CTX_ARTICLE,	ACT_FIND_NEXT,	NULL },
-	{ 'N',			CTX_ARTICLE,	ACT_FIND_PREV,	NULL },
-	{ 'n',			READING,	ACT_NEXT_ISSUE,	NULL },
-	{ 'J',			READING,	ACT_NEXT_ISSUE,	NULL },
-	{ 'p',			READING,	ACT_PREV_ISSUE,	NULL },
-	{ 'K',			READING,	ACT_PREV_ISSUE,	NULL },
-	{ '\t',			READING,	ACT_NEXT_SECTION, "section" },
-	{ ']',			READING,	ACT_NEXT_SECTION, NULL },
-	{ KEYF(KEY_BTAB),	READING,	ACT_PREV_SECTION, NULL },
-	{ '[',			READING,	ACT_PREV_SECTION, NULL },
-	{ '0',			READING,	ACT_DIGIT,	NULL },
-	{ '1',			READING,	ACT_DIGIT,	NULL },
-	{ '2',			READING,	ACT_DIGIT,	NULL },
-	{ '3',			READING,	ACT_DIGIT,	NULL },
-	{ '4',			READING,	ACT_DIGIT,	NULL },
-	{ '5',			READING,	ACT_DIGIT,	NULL },
-	{ '6',			READING,	ACT_DIGIT,	NULL },
-	{ '7',			READING,	ACT_DIGIT,	NULL },
-	{ '8',			READING,	ACT_DIGIT,	NULL },
-	{ '9',			READING,	ACT_DIGIT,	NULL },
-	{ 'v',			CTX_ARTICLE,	ACT_CONTINUOUS,	"whole" },
-	{ 'l',			READING,	ACT_LINKS,	"links" },
-	{ 'o',			PANES,		ACT_OPEN_LINK,	NULL },
-	{ '/',			PANES,		ACT_SEARCH,	"search" },
-	{ 'r',			CTX_ANY,	ACT_REFRESH,	"refresh" },
-	{ 'u',			CTX_ISSUES | CTX_ARTICLE, ACT_TOGGLE_READ, NULL },
-	{ 'A',			CTX_ISSUES,	ACT_MARK_ALL_READ, NULL },
-	{ '|',			CTX_ISSUES | CTX_ARTICLE, ACT_PIPE, NULL },
-	{ '?',			CTX_ANY,	ACT_HELP,	"help" },
-	{ KEY_ESC,		CTX_ANY,	ACT_CANCEL,	NULL },
-	{ KEY_CTRL('l'),	CTX_ANY,	ACT_REDRAW,	NULL },
-	{ 'q',			CTX_ISSUES,	ACT_QUIT,	"quit" },
-	{ 'q',			READING,	ACT_QUIT,	"back" },
+static const struct binding defaults[] = {
+	{ 'j',			PANES,		ACT_DOWN },
+	{ KEYF(KEY_DOWN),	PANES,		ACT_DOWN },
+	{ 'k',			PANES,		ACT_UP },
+	{ KEYF(KEY_UP),		PANES,		ACT_UP },
+	{ ' ',			PANES,		ACT_PAGE_DOWN },
+	{ KEYF(KEY_NPAGE),	PANES,		ACT_PAGE_DOWN },
+	{ 'b',			PANES,		ACT_PAGE_UP },
+	{ KEYF(KEY_PPAGE),	PANES,		ACT_PAGE_UP },
+	{ 'g',			PANES,		ACT_TOP },
+	{ KEYF(KEY_HOME),	PANES,		ACT_TOP },
+	{ 'G',			PANES,		ACT_BOTTOM },
+	{ KEYF(KEY_END),	PANES,		ACT_BOTTOM },
+	{ '\n',			PANES,		ACT_OPEN },
+	{ '\r',			PANES,		ACT_OPEN },
+	{ KEYF(KEY_ENTER),	PANES,		ACT_OPEN },
+	{ 'n',			CTX_ARTICLE,	ACT_FIND_NEXT },
+	{ 'N',			CTX_ARTICLE,	ACT_FIND_PREV },
+	{ 'n',			READING,	ACT_NEXT_ISSUE },
+	{ 'J',			READING,	ACT_NEXT_ISSUE },
+	{ 'p',			READING,	ACT_PREV_ISSUE },
+	{ 'K',			READING,	ACT_PREV_ISSUE },
+	{ '\t',			READING,	ACT_NEXT_SECTION },
+	{ ']',			READING,	ACT_NEXT_SECTION },
+	{ KEYF(KEY_BTAB),	READING,	ACT_PREV_SECTION },
+	{ '[',			READING,	ACT_PREV_SECTION },
+	{ '0',			READING,	ACT_DIGIT },
+	{ '1',			READING,	ACT_DIGIT },
+	{ '2',			READING,	ACT_DIGIT },
+	{ '3',			READING,	ACT_DIGIT },
+	{ '4',			READING,	ACT_DIGIT },
+	{ '5',			READING,	ACT_DIGIT },
+	{ '6',			READING,	ACT_DIGIT },
+	{ '7',			READING,	ACT_DIGIT },
+	{ '8',			READING,	ACT_DIGIT },
+	{ '9',			READING,	ACT_DIGIT },
+	{ 'v',			CTX_ARTICLE,	ACT_CONTINUOUS },
+	{ 'l',			READING,	ACT_LINKS },
+	{ 'o',			PANES,		ACT_OPEN_LINK },
+	{ '/',			PANES,		ACT_SEARCH },
+	{ 'r',			CTX_ANY,	ACT_REFRESH },
+	{ 'u',			CTX_ISSUES | CTX_ARTICLE,
+						ACT_TOGGLE_READ },
+	{ 'A',			CTX_ISSUES,	ACT_MARK_ALL_READ },
+	{ 'f',			CTX_ISSUES,	ACT_NEXT_FEED },
+	{ 'F',			CTX_ISSUES,	ACT_PREV_FEED },
+	{ '|',			CTX_ISSUES | CTX_ARTICLE, ACT_PIPE },
+	{ '?',			CTX_ANY,	ACT_HELP },
+	{ KEY_ESC,		CTX_ANY,	ACT_CANCEL },
+	{ KEY_CTRL('l'),	CTX_ANY,	ACT_REDRAW },
+	{ 'q',			CTX_ISSUES,	ACT_QUIT },
+	{ 'q',			READING,	ACT_QUIT },
 };
+
+/* The labels of the status line, in the order it shows them, each with
+ * the first key of its action in the context. */
+static const struct {
+	enum action	 act;
+	int		 ctx;
+	const char	*label;
+} hints[] = {
+	{ ACT_OPEN,		PANES,		"open" },
+	{ ACT_NEXT_SECTION,	READING,	"section" },
+	{ ACT_CONTINUOUS,	CTX_ARTICLE,	"whole" },
+	{ ACT_LINKS,		READING,	"links" },
+	{ ACT_SEARCH,		PANES,		"search" },
+	{ ACT_REFRESH,		CTX_ANY,	"refresh" },
+	{ ACT_HELP,		CTX_ANY,	"help" },
+	{ ACT_QUIT,		CTX_ISSUES,	"quit" },
+	{ ACT_QUIT,		READING,	"back" },
+};
+
+/* The table in force: the defaults, with the configuration's bindings
+ * first (in the order of the file) and its unbindings taken out. */
+static struct binding *table;
+static size_t ntable, nuser;
 
 /* NOTE: indexed by enum action. */
 static const char *const action_help[ACT_COUNT] = {
@@ -97,7 +125,9 @@ static const char *const action_help[ACT_COUNT] = {
 	[ACT_SEARCH] = "search all issues (list); find (article)",
 	[ACT_REFRESH] = "refresh the feeds in the background",
 	[ACT_TOGGLE_READ] = "mark the issue read or unread",
-	[ACT_MARK_ALL_READ] = "mark every issue read",
+	[ACT_MARK_ALL_READ] = "mark every issue of the feeds shown read",
+	[ACT_NEXT_FEED] = "show the next feed alone, then all of them",
+	[ACT_PREV_FEED] = "show the previous feed alone, then all of them",
 	[ACT_PIPE] = "pipe the issue as text into $PAGER",
 	[ACT_HELP] = "this help",
 	[ACT_CANCEL] = "cancel: clear a search, find or number",
@@ -105,11 +135,154 @@ static const char *const action_help[ACT_COUNT] = {
 	[ACT_QUIT] = "back; quit from the issue list",
 };
 
+void
+keys_reset(void)
+{
+	free(table);
+	table = xreallocarray(NULL, nitems(defaults), sizeof *table);
+	memcpy(table, defaults, sizeof defaults);
+	ntable = nitems(defaults);
+	nuser = 0;
+}
+
+static void
+ensure(void)
+{
+	if (table == NULL)
+		keys_reset();
+}
+
 const struct binding *
 keys_table(size_t *n)
 {
-	*n = nitems(table);
+	ensure();
+	*n = ntable;
 	return table;
+}
+
+void
+keys_unbind(int key, int ctx)
+{
+	size_t i, j, user = nuser;
+	int c;
+
+	ensure();
+	if (ctx == 0 || (ctx & CTX_ANY))
+		ctx = CTX_ANY | PANES;
+	for (i = j = 0; i < ntable; i++) {
+		c = table[i].ctx;
+		if (table[i].key == key) {
+			/* Everywhere, less where it is unbound. */
+			if (c & CTX_ANY)
+				c = PANES;
+			c &= ~ctx;
+		}
+		if (c == 0) {
+			if (i < user)
+				nuser--;
+			continue;
+		}
+		table[j] = table[i];
+		table[j++].ctx = c;
+	}
+	ntable = j;
+}
+
+/* The contexts an action has in the defaults. */
+static int
+default_ctx(enum action act)
+{
+	size_t i;
+	int ctx = 0;
+
+	for (i = 0; i < nitems(defaults); i++)
+		if (defaults[i].act == act)
+			ctx |= defaults[i].ctx;
+	return ctx != 0 ? ctx : CTX_ANY;
+}
+
+void
+keys_bind(int key, enum action act, int ctx)
+{
+	ensure();
+	if (ctx == 0)
+		ctx = default_ctx(act);
+	keys_unbind(key, ctx);
+	table = xreallocarray(table, ntable + 1, sizeof *table);
+	memmove(table + nuser + 1, table + nuser,
+	    (ntable - nuser) * sizeof *table);
+	table[nuser].key = key;
+	table[nuser].ctx = ctx;
+	table[nuser].act = act;
+	nuser++;
+	ntable++;
+}
+
+/* The codes curses gives for a key the configuration names; returns how
+ * many (at most 3). */
+static size_t
+curses_keys(int k, int out[3])
+{
+	static const struct {
+		int		 conf, code;
+	} fkeys[] = {
+		{ CONF_KEY_BTAB,	KEY_BTAB },
+		{ CONF_KEY_UP,		KEY_UP },
+		{ CONF_KEY_DOWN,	KEY_DOWN },
+		{ CONF_KEY_LEFT,	KEY_LEFT },
+		{ CONF_KEY_RIGHT,	KEY_RIGHT },
+		{ CONF_KEY_PGUP,	KEY_PPAGE },
+		{ CONF_KEY_PGDN,	KEY_NPAGE },
+		{ CONF_KEY_HOME,	KEY_HOME },
+		{ CONF_KEY_END,		KEY_END },
+		{ CONF_KEY_INSERT,	KEY_IC },
+		{ CONF_KEY_DELETE,	KEY_DC },
+	};
+	size_t i;
+
+	if (k == CONF_KEY_ENTER) {
+		out[0] = '\r';
+		out[1] = '\n';
+		out[2] = KEYF(KEY_ENTER);
+		return 3;
+	}
+	if (k == CONF_KEY_BACKSPACE) {
+		out[0] = KEYF(KEY_BACKSPACE);
+		out[1] = 0x7f;
+		out[2] = '\b';
+		return 3;
+	}
+	if (k >= CONF_KEY_F(1) && k <= CONF_KEY_F(12)) {
+		out[0] = KEYF(KEY_F(k - CONF_KEY_F1 + 1));
+		return 1;
+	}
+	for (i = 0; i < nitems(fkeys); i++)
+		if (fkeys[i].conf == k) {
+			out[0] = KEYF(fkeys[i].code);
+			return 1;
+		}
+	out[0] = k;
+	return 1;
+}
+
+void
+keys_configure(const struct conf *cfg)
+{
+	const struct conf_bind *b;
+	int codes[3];
+	size_t i, j, n;
+
+	keys_reset();
+	for (i = 0; cfg != NULL && i < conf_nbinds(cfg); i++) {
+		b = conf_bind(cfg, i);
+		n = curses_keys(b->key, codes);
+		for (j = 0; j < n; j++) {
+			if (b->act == ACT_NONE)
+				keys_unbind(codes[j], b->ctx);
+			else
+				keys_bind(codes[j], b->act, b->ctx);
+		}
+	}
 }
 
 enum action
@@ -117,7 +290,8 @@ keys_lookup(int key, int ctx, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < nitems(table); i++) {
+	ensure();
+	for (i = 0; i < ntable; i++) {
 		if (table[i].key != key || (table[i].ctx & (ctx | CTX_ANY)) == 0)
 			continue;
 		if (n-- == 0)
@@ -147,49 +321,81 @@ keys_name(int key, bool ascii, char *out, size_t len)
 		{ '\r',			"Enter",	"Enter" },
 		{ '\t',			"Tab",		"Tab" },
 		{ KEY_ESC,		"Esc",		"Esc" },
+		{ '\b',			"Backspace",	NULL },
+		{ 0x7f,			"Backspace",	NULL },
+		{ KEYF(KEY_BACKSPACE),	"Backspace",	NULL },
 		{ KEYF(KEY_ENTER),	"Enter",	"Enter" },
 		{ KEYF(KEY_BTAB),	"S-Tab",	"S-Tab" },
 		{ KEYF(KEY_NPAGE),	"PgDn",		"PgDn" },
 		{ KEYF(KEY_PPAGE),	"PgUp",		"PgUp" },
 		{ KEYF(KEY_HOME),	"Home",		"Home" },
 		{ KEYF(KEY_END),	"End",		"End" },
+		{ KEYF(KEY_IC),		"Insert",	"Insert" },
+		{ KEYF(KEY_DC),		"Delete",	"Delete" },
 		{ KEYF(KEY_UP),		"\xe2\x86\x91",	"Up" },
 		{ KEYF(KEY_DOWN),	"\xe2\x86\x93",	"Down" },
+		{ KEYF(KEY_LEFT),	"\xe2\x86\x90",	"Left" },
+		{ KEYF(KEY_RIGHT),	"\xe2\x86\x92",	"Right" },
 	};
+	char u[5];
 	size_t i;
 
 	for (i = 0; i < nitems(names); i++) {
 		if (names[i].key == key) {
-			snprintf(out, len, "%s",
-			    ascii ? names[i].ascii : names[i].name);
+			snprintf(out, len, "%s", ascii &&
+			    names[i].ascii != NULL ? names[i].ascii :
+			    names[i].name);
 			return;
 		}
 	}
-	if (key >= KEY_FUNC)
+	if (key >= KEYF(KEY_F(1)) && key <= KEYF(KEY_F(12)))
+		snprintf(out, len, "F%d", key - KEYF(KEY_F(0)));
+	else if (key >= KEY_FUNC)
 		snprintf(out, len, "key%d", key - KEY_FUNC);
 	else if (key < 0x20)
 		snprintf(out, len, "^%c", key + '@');
 	else if (key < 0x7f)
 		snprintf(out, len, "%c", key);
-	else
+	else if (!ascii && key < 0x110000 && !utf8_is_unsafe((uint32_t)key)) {
+		u[utf8_encode((uint32_t)key, u)] = '\0';
+		snprintf(out, len, "%s", u);
+	} else
 		snprintf(out, len, "U+%04X", (unsigned)key);
+}
+
+/* Whether the space-separated words of b include w. */
+static bool
+has_word(const struct buf *b, const char *w)
+{
+	size_t n = strlen(w), i = 0, e;
+
+	while (i < b->len) {
+		e = i;
+		while (e < b->len && b->data[e] != ' ')
+			e++;
+		if (e - i == n && memcmp(b->data + i, w, n) == 0)
+			return true;
+		i = e + 1;
+	}
+	return false;
 }
 
 char *
 keys_for_action(enum action act, int *ctx, bool ascii)
 {
 	struct buf b = BUF_INIT;
-	char name[32], last[32] = "";
+	char name[32], last[32];
 	size_t i, j;
 
+	ensure();
 	*ctx = 0;
-	for (i = 0; i < nitems(table); i++) {
+	for (i = 0; i < ntable; i++) {
 		if (table[i].act != act)
 			continue;
 		*ctx |= table[i].ctx;
 		/* A run of three or more consecutive characters: "1–9". */
 		j = i;
-		while (j + 1 < nitems(table) && table[j + 1].act == act &&
+		while (j + 1 < ntable && table[j + 1].act == act &&
 		    table[j].key < KEY_FUNC &&
 		    table[j + 1].key == table[j].key + 1)
 			j++;
@@ -204,15 +410,29 @@ keys_for_action(enum action act, int *ctx, bool ascii)
 				*ctx |= table[i + 1].ctx;
 			continue;
 		}
-		/* Two codes with one name (\n, \r, KEY_ENTER) show once. */
-		if (strcmp(name, last) == 0)
+		/* Codes with one name (\n, \r, KEY_ENTER) show once. */
+		if (has_word(&b, name))
 			continue;
 		if (b.len > 0)
 			buf_addc(&b, ' ');
 		buf_adds(&b, name);
-		snprintf(last, sizeof last, "%s", name);
 	}
 	return buf_detach(&b);
+}
+
+void
+keys_first(enum action act, int ctx, bool ascii, char *out, size_t len)
+{
+	size_t i;
+
+	ensure();
+	for (i = 0; i < ntable; i++)
+		if (table[i].act == act &&
+		    (table[i].ctx & (ctx | CTX_ANY)) != 0) {
+			keys_name(table[i].key, ascii, out, len);
+			return;
+		}
+	snprintf(out, len, "?");
 }
 
 char *
@@ -220,18 +440,22 @@ keys_hints(int ctx, bool ascii)
 {
 	struct buf b = BUF_INIT;
 	char name[32];
-	bool seen[ACT_COUNT] = { false };
-	size_t i;
+	size_t h, i;
 
-	for (i = 0; i < nitems(table); i++) {
-		if (table[i].hint == NULL || seen[table[i].act] ||
-		    (table[i].ctx & (ctx | CTX_ANY)) == 0)
+	ensure();
+	for (h = 0; h < nitems(hints); h++) {
+		if ((hints[h].ctx & (ctx | CTX_ANY)) == 0)
 			continue;
-		seen[table[i].act] = true;
+		for (i = 0; i < ntable; i++)
+			if (table[i].act == hints[h].act &&
+			    (table[i].ctx & (ctx | CTX_ANY)) != 0)
+				break;
+		if (i == ntable)
+			continue;
 		keys_name(table[i].key, ascii, name, sizeof name);
 		if (b.len > 0)
 			buf_adds(&b, "  ");
-		buf_printf(&b, "%s:%s", name, table[i].hint);
+		buf_printf(&b, "%s:%s", name, hints[h].label);
 	}
 	return buf_detach(&b);
 }

@@ -112,7 +112,8 @@ pager_pipe(struct app *a, int64_t id)
 	close(data[0]);
 	close(err[1]);
 	memset(&to, 0, sizeof to);
-	to.width = a->cols;
+	to.width = a->opts->width > 0 && a->opts->width < a->cols ?
+	    a->opts->width : a->cols;
 	to.color = want_color(a);
 	to.ascii = a->ascii;
 	if ((fp = fdopen(data[1], "w")) != NULL) {

@@ -7,17 +7,34 @@
 #include "app.h"
 #include "buf.h"
 #include "sync.h"
+#include "utf8.h"
 #include "util.h"
+
+/* The widest a feed's name is in the title bar. */
+#define FEED_TITLE_COLS	32
 
 void
 status_draw_title(struct app *a)
 {
 	struct buf b = BUF_INIT;
 	const char *dot = draw_glyph(" \xc2\xb7 ", " - ");
-	size_t done, total;
+	const char *name;
+	size_t done, total, w;
 
 	buf_adds(&b, " mesosnews");
-	if (a->feed_title != NULL)
+	if (a->feed_filter >= 0 && a->feed_names != NULL) {
+		/* Long names are cut so that the counts stay in sight. */
+		name = a->feed_names[a->feed_filter];
+		w = utf8_width(name);
+		buf_adds(&b, dot);
+		utf8_fit(&b, name, w < FEED_TITLE_COLS ? w : FEED_TITLE_COLS,
+		    a->ascii);
+		buf_printf(&b, " (feed %d of %zu)", a->feed_filter + 1,
+		    app_nfeeds(a));
+	}
+	else if (app_nfeeds(a) > 1)
+		buf_printf(&b, "%sall %zu feeds", dot, app_nfeeds(a));
+	else if (a->feed_title != NULL)
 		buf_printf(&b, "%s%s", dot, a->feed_title);
 	if (!a->list_partial)
 		buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->total,
@@ -40,24 +57,9 @@ void
 status_draw(struct app *a)
 {
 	const struct rect *r = &a->r_status;
-	char *hints, num[48];
+	char *hints, num[80], key[32];
 	int ctx;
 
-	if (prompt_active(a)) {
-		prompt_draw(a);
-		return;
-	}
-	if (a->msg != NULL) {
-		draw_text(r->y, r->x, r->w, a->msg,
-		    a->msg_error ? R_ERROR : R_STATUS, true);
-		return;
-	}
-	if (a->pending > 0) {
-		snprintf(num, sizeof num, "link %d_  (Enter opens it)",
-		    a->pending);
-		draw_text(r->y, r->x, r->w, num, R_STATUS, true);
-		return;
-	}
 	switch (a->focus) {
 	case FOCUS_ISSUES:
 		ctx = CTX_ISSUES;
@@ -68,6 +70,22 @@ status_draw(struct app *a)
 	default:
 		ctx = CTX_LINKS;
 		break;
+	}
+	if (prompt_active(a)) {
+		prompt_draw(a);
+		return;
+	}
+	if (a->msg != NULL) {
+		draw_text(r->y, r->x, r->w, a->msg,
+		    a->msg_error ? R_ERROR : R_STATUS, true);
+		return;
+	}
+	if (a->pending > 0) {
+		keys_first(ACT_OPEN, ctx, a->ascii, key, sizeof key);
+		snprintf(num, sizeof num, "link %d_  (%s opens it)",
+		    a->pending, key);
+		draw_text(r->y, r->x, r->w, num, R_STATUS, true);
+		return;
 	}
 	hints = keys_hints(ctx, a->ascii);
 	draw_text(r->y, r->x, r->w, hints, R_STATUS, true);

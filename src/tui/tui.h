@@ -7,6 +7,8 @@
 
 #include "fetch.h"
 
+struct conf;
+
 enum tui_color {
 	TUI_COLOR_AUTO,		/* colours if the terminal has them and
 				   $NO_COLOR is unset or empty */
@@ -18,7 +20,13 @@ struct tui_opts {
 	const char	*cache;		/* the cache database (required) */
 	const char *const *sources;	/* feeds shown and refreshed: URLs,
 					   file URLs or paths */
+	const char *const *names;	/* the name of each source for the
+					   feed column, or NULL for its title;
+					   the array may be NULL */
 	size_t		 nsources;
+	/* Refresh when starting (a cache holding none of the sources is
+	 * refreshed regardless). */
+	bool		 refresh_on_start;
 	bool		 offline;	/* show the cache, never refresh */
 	const char	*sample;	/* a feed file shown instead when the
 					   cache holds nothing of the sources
@@ -30,6 +38,9 @@ struct tui_opts {
 					   NULL for $BROWSER / xdg-open */
 	bool		 browser_terminal; /* that browser runs in the tty */
 	const char	*pager;		/* NULL: $PAGER, else "less -R" */
+	int		 width;		/* the widest text laid out,
+					   or 0 */
+	const struct conf *conf;	/* key bindings and colours, or NULL */
 	const struct fetch_limits *limits; /* NULL for the defaults */
 };
 

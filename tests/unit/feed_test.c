@@ -1027,7 +1027,7 @@ test_dates(void)
 	STR_EQ(nth(&r, 3)->date_raw, NULL);
 
 	/* In the index the undated sort last, in document order. */
-	idx = index_new();
+	idx = index_new(true);
 	for (i = 0; i < r.n; i++)
 		index_add(r.v[i], idx);
 	index_sort(idx);
@@ -1669,6 +1669,77 @@ test_limits(void)
 	buf_free(&b);
 }
 
+/* A document whose entry has n attributes (quoted values holding '=' and
+ * '>' that are not attributes), in UTF-8 or UTF-16 (be, le). */
+static char *
+attrs_doc(int n, int utf16, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char *u8;
+	size_t i, n8;
+	int k;
+
+	buf_adds(&b, "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3."
+	    "org/2005/Atom\">\n<entry xml:base='http://x/?a=b>c'");
+	for (k = 1; k < n; k++)
+		buf_printf(&b, "\n a%d=\"%s\"", k, k % 2 ? "=>'" : "x");
+	buf_adds(&b, "><title>Many</title><id>urn:attrs</id></entry></feed>\n");
+	if (!utf16) {
+		*len = b.len;
+		return buf_detach(&b);
+	}
+	n8 = b.len;
+	u8 = buf_detach(&b);
+	buf_adds(&b, utf16 == 'b' ? "\xfe\xff" : "\xff\xfe");
+	for (i = 0; i < n8; i++) {
+		char u[2] = { 0, u8[i] };
+
+		if (utf16 == 'l') {
+			u[0] = u8[i];
+			u[1] = 0;
+		}
+		buf_add(&b, u, 2);
+	}
+	free(u8);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* libxml2 checks every attribute against the ones before it: a tag with
+ * many attributes is refused before it costs quadratic time. */
+static void
+test_attributes(void)
+{
+	static const size_t chunks[] = { 0, 1, 2, 3, 7, 4096 };
+	static const int enc[] = { 0, 'b', 'l' };
+	struct result r;
+	size_t len, c, e;
+	char *doc;
+
+	for (e = 0; e < nitems(enc); e++) {
+		for (c = 0; c < nitems(chunks); c++) {
+			doc = attrs_doc(1000, enc[e], &len);
+			memset(&r, 0, sizeof r);
+			parse_mem("http://a/", NULL, doc, len, chunks[c], NULL,
+			    &r);
+			OK(r.rc == 0 && r.n == 1, "1000 attributes (%c, chunks "
+			    "of %zu): rc %d, %s", enc[e] ? enc[e] : '8',
+			    chunks[c], r.rc, r.cause ? r.cause : "");
+			result_free(&r);
+			free(doc);
+			doc = attrs_doc(1001, enc[e], &len);
+			parse_mem("http://a/", NULL, doc, len, chunks[c], NULL,
+			    &r);
+			INT_EQ(r.rc, -1);
+			INT_EQ(r.n, 0);
+			STR_EQ(r.cause, "line 3: an element has more than 1000 "
+			    "attributes");
+			result_free(&r);
+			free(doc);
+		}
+	}
+}
+
 /* 100k-deep nesting: a clear error, no stack overflow. */
 static void
 test_deep(void)
@@ -1912,6 +1983,7 @@ main(void)
 	test_encodings();
 	test_errors();
 	test_limits();
+	test_attributes();
 	test_deep();
 	test_huge();
 	DONE();

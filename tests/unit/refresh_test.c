@@ -82,6 +82,150 @@ mark_cb(const struct store_issue *si, void *arg)
 	return 0;
 }
 
+/* How many issues have titles LIKE pattern, read on the file. */
+static char *
+titles_like(const char *path, const char *pattern)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *out;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM issues WHERE title "
+	    "LIKE ?1", -1, &st, NULL) != SQLITE_OK)
+		exit(99);
+	sqlite3_bind_text(st, 1, pattern, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		exit(99);
+	out = xasprintf("%d", sqlite3_column_int(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return out;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A feed of n entries of about 3 KB, titled "vVERSION issue I"; broken,
+ * it ends in an element that is never closed properly. */
+static void
+write_big(const char *path, int version, int n, bool broken)
+{
+	FILE *fp = fopen(path, "w");
+	int i, k;
+
+	if (fp == NULL)
+		exit(99);
+	fputs("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns="
+	    "\"http://www.w3.org/2005/Atom\"><title>Big</title>\n", fp);
+	for (i = n; i > 0; i--) {
+		fprintf(fp, "<entry><id>tag:big.test,2015:%d</id><title>v%d "
+		    "issue %d</title><updated>2015-01-01T00:00:00Z</updated>"
+		    "<content type=\"html\">&lt;p&gt;word%dx", i, version,
+		    i, i);
+		for (k = 0; k < 40; k++)
+			fputs(" frameworks, isolation &amp;amp; scheduling "
+			    "for &lt;b&gt;operators&lt;/b&gt;", fp);
+		fputs("&lt;/p&gt;</content></entry>\n", fp);
+		if (broken && i == 50)
+			fputs("<entry><title>cut</titel></entry>\n", fp);
+	}
+	fputs("</feed>\n", fp);
+	if (fclose(fp) != 0)
+		exit(99);
+}
+
+static char *
+count_query(struct store *s)
+{
+	size_t total, unread;
+	char *cause = NULL;
+	int64_t *ids;
+	size_t n;
+
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(store_search(s, "word1234x", &ids, &n, &cause), 0);
+	free(ids);
+	return xasprintf("%zu %zu %zu", total, unread, n);
+}
+
+/* A feed larger than the parse runs ahead of the store, spooled to a
+ * file: stored whole, or (broken near its end, or abandoned half-way)
+ * not at all. */
+static void
+test_big(void)
+{
+	struct refresh_stats st;
+	struct report rep = { BUF_INIT, 0 };
+	struct refresh *r;
+	struct store *s;
+	char *path, *feed, *got, *want, *cause = NULL;
+	const char *src[1];
+	double t, longest = 0;
+	int turns = 0;
+
+	path = xasprintf("%s/big.db", dir);
+	if ((s = store_open(path, &cause)) == NULL)
+		exit(99);
+	feed = xasprintf("%s/big.atom", dir);
+	src[0] = feed;
+	write_big(feed, 1, 3000, false);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, &st), 0);
+	INT_EQ(st.new_issues, 3000);
+	STR_EQ(got = count_query(s), "3000 3000 1");
+	free(got);
+
+	/* Broken: nothing of it is stored. */
+	write_big(feed, 2, 3000, true);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), -1);
+	want = xasprintf("%s|%s: line 2954: Opening and ending tag mismatch: "
+	    "title line 2954 and titel|-|0\n", feed, feed);
+	STR_EQ(rep.log.data, want);
+	free(want);
+	STR_EQ(got = count_query(s), "3000 3000 1");
+	free(got);
+	STR_EQ(got = titles_like(path, "v2 %"), "0");
+	free(got);
+
+	/* Abandoned half-way, the parse ahead of the store: nothing. */
+	write_big(feed, 2, 3000, false);
+	r = refresh_new(s, NULL, NULL, NULL);
+	refresh_add(r, feed);
+	while (refresh_busy(r) && turns++ < 10000) {
+		t = now();
+		refresh_perform(r, NULL, 0);
+		if (now() - t > longest)
+			longest = now() - t;
+		if (store_in_transaction(s) && turns > 5)
+			break;
+		poll(NULL, 0, 5);
+	}
+	OK(store_in_transaction(s), "importing after %d turns", turns);
+	OK(longest < 1.0, "a turn took %.3f s", longest);
+	refresh_free(r);
+	OK(!store_in_transaction(s), "rolled back");
+	STR_EQ(got = titles_like(path, "v2 %"), "0");
+	free(got);
+
+	/* Then whole. */
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, &st), 0);
+	INT_EQ(st.new_issues, 0);
+	STR_EQ(got = titles_like(path, "v2 %"), "3000");
+	free(got);
+	STR_EQ(got = count_query(s), "3000 3000 1");
+	free(got);
+	store_close(s);
+	buf_free(&rep.log);
+	free(feed);
+	free(path);
+}
+
 static void
 test_file_feed(struct store *s)
 {
@@ -264,14 +408,6 @@ test_poll_driven(struct store *s)
 	free(b);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* Another process holding the write lock never blocks the loop: the feed
  * waits its turn and is stored once the lock is free. */
@@ -347,6 +483,7 @@ main(void)
 	test_poll_driven(s);
 	test_locked_out(s, path);
 	store_close(s);
+	test_big();
 	free(path);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)

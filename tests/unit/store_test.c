@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -160,7 +162,7 @@ test_open(const char *path)
 	STR_EQ(cause, NULL);
 	OK(stat(path, &sb) == 0, "file created");
 	store_close(s);
-	check_query(path, "PRAGMA user_version", "1");
+	check_query(path, "PRAGMA user_version", "2");
 	check_query(path, "PRAGMA journal_mode", "wal");
 	check_query(path, "PRAGMA integrity_check", "ok");
 	check_query(path, "SELECT count(*) FROM sqlite_master WHERE "
@@ -169,7 +171,7 @@ test_open(const char *path)
 	s = store_open(path, &cause);
 	OK(s != NULL, "reopen");
 	store_close(s);
-	check_query(path, "PRAGMA user_version", "1");
+	check_query(path, "PRAGMA user_version", "2");
 }
 
 static void
@@ -186,7 +188,7 @@ test_open_errors(void)
 	sqlite3_close(db);
 	OK(store_open(path, &cause) == NULL, "newer schema");
 	want = xasprintf("%s: cache written by a newer mesosnews (schema 7; "
-	    "this one knows up to 1)", path);
+	    "this one knows up to 2)", path);
 	STR_EQ(cause, want);
 	free(want);
 	free(cause);
@@ -273,6 +275,23 @@ feed_list_cb(const struct store_feed *f, void *arg)
 	return 0;
 }
 
+/* PRAGMA data_version on a connection of the test's own: it changes
+ * when another connection has changed the file. */
+static int
+data_version(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		exit(99);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 static void
 test_issues(struct store *s, const char *path)
 {
@@ -284,8 +303,11 @@ test_issues(struct store *s, const char *path)
 	size_t total, unread;
 	struct buf fl = BUF_INIT;
 	time_t seen;
-	int n;
+	sqlite3 *other;
+	int n, version;
 
+	if (sqlite3_open(path, &other) != SQLITE_OK)
+		exit(99);
 	a = store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
 	    &cause);
 	b = store_feed_add(s, "file:///tmp/b.xml", &cause);
@@ -402,11 +424,34 @@ test_issues(struct store *s, const char *path)
 	STR_EQ(got = search(s, "summary"), "");
 	free(got);
 
-	/* Unchanged issues are not rewritten. */
+	/* Unchanged issues are not rewritten: another connection sees no
+	 * change to the file.  Any one field changed is written. */
+	version = data_version(other);
 	INT_EQ(store_begin(s, &cause), 0);
 	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
 	INT_EQ(store_commit(s, &cause), 0);
+	INT_EQ(data_version(other), version);
 	check_query(path, "SELECT count(*) FROM issues_fts", "6");
+	is.tags = (char *)"news";
+	INT_EQ(store_begin(s, &cause), 0);
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	OK(data_version(other) != version, "tags changed: written");
+	version = data_version(other);
+	is.summary_kind = CONTENT_TEXT;
+	INT_EQ(store_begin(s, &cause), 0);
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	OK(data_version(other) != version, "summary kind changed: written");
+	version = data_version(other);
+	is.updated = 1398000001;
+	INT_EQ(store_begin(s, &cause), 0);
+	INT_EQ(store_upsert(s, a, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	OK(data_version(other) != version, "date changed: written");
+	check_query(path, "SELECT tags || ' ' || summary_kind || ' ' || "
+	    "updated FROM issues WHERE guid = 'u3'", "news text 1398000001");
+	sqlite3_close(other);
 
 	feeds[0] = a;
 	INT_EQ(store_count(s, feeds, 1, &total, &unread, &cause), 0);
@@ -517,6 +562,145 @@ test_rollback(struct store *s, const char *path)
 	STR_EQ(cause, NULL);
 }
 
+/* Another process that holds the write lock from the moment it says so
+ * on *ready until it reads a byte from release; it then commits. */
+static pid_t
+hold_lock(const char *path, int *release)
+{
+	int up[2], down[2];
+	sqlite3 *db;
+	pid_t pid;
+	char c;
+
+	if (pipe(up) != 0 || pipe(down) != 0 || (pid = fork()) == -1)
+		exit(99);
+	if (pid == 0) {
+		close(up[0]);
+		close(down[1]);
+		if (sqlite3_open(path, &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
+		    NULL) != SQLITE_OK ||
+		    write(up[1], "x", 1) != 1 || read(down[0], &c, 1) != 1)
+			_exit(1);
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(db);
+		_exit(0);
+	}
+	close(up[1]);
+	close(down[0]);
+	if (read(up[0], &c, 1) != 1)
+		exit(99);
+	close(up[0]);
+	*release = down[1];
+	return pid;
+}
+
+static void
+let_go(pid_t pid, int release)
+{
+	int status;
+
+	if (write(release, "x", 1) != 1 || waitpid(pid, &status, 0) != pid ||
+	    !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		exit(99);
+	close(release);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Another process writing never freezes store_mark_read_nowait: the
+ * change waits in a queue and is written when the cache is free. */
+static void
+test_mark_nowait(struct store *s, const char *path)
+{
+	char *cause = NULL, *got;
+	int64_t u1 = id_of(s, "u1"), u2 = id_of(s, "u2"), tie = id_of(s,
+	    "tie");
+	size_t total, unread;
+	double start, took;
+	int release;
+	pid_t pid;
+
+	INT_EQ(store_mark_read(s, u1, false, &cause), 0);
+	INT_EQ(store_mark_read(s, u2, false, &cause), 0);
+	INT_EQ(store_mark_read(s, tie, false, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0), "u1|u3|u2|tie|u1*|t2|t1|undated*|");
+	free(got);
+	/* Free: written at once. */
+	INT_EQ(store_mark_read_nowait(s, tie, true, &cause), 0);
+	INT_EQ(store_flush_marks(s, &cause), 0);
+
+	pid = hold_lock(path, &release);
+	start = now();
+	INT_EQ(store_mark_read_nowait(s, u1, true, &cause), 1);
+	INT_EQ(store_mark_read_nowait(s, u2, true, &cause), 1);
+	/* The latest change to an issue is the one kept. */
+	INT_EQ(store_mark_read_nowait(s, u2, false, &cause), 1);
+	INT_EQ(store_mark_read_nowait(s, u2, true, &cause), 1);
+	INT_EQ(store_mark_read_nowait(s, tie, false, &cause), 1);
+	INT_EQ(store_flush_marks(s, &cause), 3);
+	took = now() - start;
+	OK(took < 1.0, "six calls took %.3f s", took);
+	STR_EQ(cause, NULL);
+	/* Nothing written yet; reading is never blocked. */
+	STR_EQ(got = listing(s, NULL, 0), "u1|u3|u2|tie*|u1*|t2|t1|undated*|");
+	free(got);
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(unread, 5);
+	let_go(pid, release);
+	INT_EQ(store_flush_marks(s, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0),
+	    "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	free(got);
+
+	/* store_mark_read writes the queue first: it is older. */
+	pid = hold_lock(path, &release);
+	INT_EQ(store_mark_read_nowait(s, u1, false, &cause), 1);
+	let_go(pid, release);
+	INT_EQ(store_mark_read(s, u1, true, &cause), 0);
+	INT_EQ(store_flush_marks(s, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0),
+	    "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	free(got);
+	/* So does store_mark_all_read (u1 is the issue of feed 2). */
+	pid = hold_lock(path, &release);
+	INT_EQ(store_mark_read_nowait(s, u1, false, &cause), 1);
+	let_go(pid, release);
+	INT_EQ(store_mark_all_read(s, 2, &cause), 0);
+	INT_EQ(store_flush_marks(s, &cause), 0);
+	STR_EQ(got = listing(s, NULL, 0),
+	    "u1*|u3|u2*|tie|u1*|t2|t1|undated*|");
+	free(got);
+	STR_EQ(cause, NULL);
+}
+
+/* What store_close does with a queued flag: waits and writes it. */
+static void
+test_close_flushes(const char *path)
+{
+	struct store *s;
+	char *cause = NULL, *got;
+	int release;
+	pid_t pid;
+
+	s = store_open(path, &cause);
+	OK(s != NULL, "open: %s", cause);
+	pid = hold_lock(path, &release);
+	INT_EQ(store_mark_read_nowait(s, id_of(s, "tie"), true, &cause), 1);
+	let_go(pid, release);
+	store_close(s);
+	got = query(path, "SELECT read FROM issues WHERE guid = 'tie'");
+	STR_EQ(got, "1");
+	free(got);
+}
+
 static void
 test_try_begin(struct store *s, const char *path)
 {
@@ -538,6 +722,268 @@ test_try_begin(struct store *s, const char *path)
 	store_rollback(s);
 }
 
+/* The listing of store_list_page in pieces of at most per, each piece
+ * ending in '/'. */
+static char *
+paged(struct store *s, const int64_t *feeds, size_t n, size_t per)
+{
+	struct listing l = { BUF_INIT, 0 };
+	struct store_cursor cur;
+	char *cause = NULL;
+	ssize_t got;
+	int pieces = 0;
+
+	memset(&cur, 0, sizeof cur);
+	while ((got = store_list_page(s, feeds, n, &cur, per, list_cb, &l,
+	    &cause)) > 0 && pieces++ < 100) {
+		OK(per == 0 || (size_t)got <= per, "piece of %zd", got);
+		buf_addc(&l.out, '/');
+	}
+	INT_EQ(got, 0);
+	STR_EQ(cause, NULL);
+	buf_addc(&l.out, '\0');
+	return buf_detach(&l.out);
+}
+
+/* The query plan SQLite chooses for sql, its steps joined by '|'. */
+static char *
+plan(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct buf out = BUF_INIT;
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", q, sqlite3_errmsg(db));
+		exit(99);
+	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(&out, "%s%s", out.len > 0 ? "|" : "",
+		    (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(q);
+	buf_addc(&out, '\0');
+	return buf_detach(&out);
+}
+
+static void
+test_pages(struct store *s, const char *path)
+{
+	struct store_cursor cur;
+	struct listing l = { BUF_INIT, 0 };
+	char *got, *cause = NULL;
+	int64_t feeds[2] = { 1, 2 };
+	int n = 0;
+
+	/* Every piece size gives store_list's order, ties and the
+	 * undated issues included.  (Issues marked read end in '*'.) */
+	STR_EQ(got = listing(s, NULL, 0), "u1*|u3|u2*|tie*|u1*|undated*|");
+	free(got);
+	STR_EQ(got = paged(s, NULL, 0, 1),
+	    "u1*|/u3|/u2*|/tie*|/u1*|/undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, NULL, 0, 2), "u1*|u3|/u2*|tie*|/u1*|undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, NULL, 0, 4), "u1*|u3|u2*|tie*|/u1*|undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, NULL, 0, 0), "u1*|u3|u2*|tie*|u1*|undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, feeds, 1, 2), "u3|u2*|/tie*|u1*|/undated*|/");
+	free(got);
+	STR_EQ(got = paged(s, feeds + 1, 1, 2), "u1*|/");
+	free(got);
+	STR_EQ(got = paged(s, feeds, 2, 3), "u1*|u3|u2*|/tie*|u1*|undated*|/");
+	free(got);
+	/* A callback that stops has seen its issue: the next piece goes on
+	 * after it. */
+	memset(&cur, 0, sizeof cur);
+	INT_EQ(store_list_page(s, NULL, 0, &cur, 4, stop_cb, &n, &cause), 1);
+	INT_EQ(n, 1);
+	INT_EQ(store_list_page(s, NULL, 0, &cur, 2, list_cb, &l, &cause), 2);
+	buf_addc(&l.out, '\0');
+	STR_EQ(l.out.data, "u3|u2*|");
+	buf_free(&l.out);
+	STR_EQ(cause, NULL);
+
+	/* One feed reads its own index, in order; so does a piece. */
+	STR_EQ(got = plan(path, "SELECT title FROM issues WHERE feed IN "
+	    "(?) ORDER BY sortkey DESC, id"),
+	    "SEARCH issues USING INDEX issues_feed_order (feed=?)");
+	free(got);
+	STR_EQ(got = plan(path, "SELECT title FROM issues WHERE feed IN "
+	    "(?) AND sortkey <= ?2 AND (sortkey < ?2 OR id > ?3) ORDER BY "
+	    "sortkey DESC, id LIMIT 10"),
+	    "SEARCH issues USING INDEX issues_feed_order (feed=? AND "
+	    "sortkey<?)");
+	free(got);
+	STR_EQ(got = plan(path, "SELECT count(*), coalesce(sum(read = 0), "
+	    "0) FROM issues WHERE feed IN (?)"),
+	    "SEARCH issues USING COVERING INDEX issues_feed_read (feed=?)");
+	free(got);
+}
+
+/* A cache as the first release wrote it (schema 1): its FTS table kept a
+ * copy of the indexed text.  Each issue: guid, read, title, kind, content,
+ * summary kind, summary; the FTS body as schema 1 indexed it. */
+static void
+make_v1(const char *path)
+{
+	static const char *const sql =
+	    "CREATE TABLE feeds (id INTEGER PRIMARY KEY, url TEXT NOT NULL "
+	    "UNIQUE, title TEXT, etag TEXT, last_modified TEXT, last_fetch "
+	    "INTEGER, last_error TEXT);"
+	    "CREATE TABLE issues (id INTEGER PRIMARY KEY, feed INTEGER NOT "
+	    "NULL REFERENCES feeds(id) ON DELETE CASCADE, guid TEXT NOT NULL, "
+	    "sortkey INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0, "
+	    "first_seen INTEGER NOT NULL, hash INTEGER NOT NULL, title TEXT, "
+	    "link TEXT, author TEXT, published INTEGER, updated INTEGER, "
+	    "date_raw TEXT, tags TEXT, base TEXT, kind TEXT, summary_kind "
+	    "TEXT, content TEXT, summary TEXT, UNIQUE (feed, guid));"
+	    "CREATE INDEX issues_order ON issues (sortkey DESC, id);"
+	    "CREATE VIRTUAL TABLE issues_fts USING fts5(title, body, "
+	    "tokenize = 'unicode61 remove_diacritics 2');"
+	    "INSERT INTO feeds (url, title, etag) VALUES "
+	    "('https://mesos.apache.org/blog/feed.xml', 'Blog', '\"v1\"');"
+	    "INSERT INTO issues (feed, guid, sortkey, read, first_seen, hash, "
+	    "title, published, kind, summary_kind, content, summary) VALUES "
+	    "(1, 'old1', 100, 1, 50, 1, 'Mesos 0.20 released', 100, 'html', "
+	    "NULL, '<p>Docker &amp; <b>Marathon</b></p>', NULL),"
+	    "(1, 'old2', 200, 0, 50, 2, 'Meetup notes', 200, NULL, 'text', "
+	    "NULL, 'Talks on Aurora'),"
+	    "(1, 'old3', 150, 1, 50, 3, 'Undated? no', 150, 'markdown', NULL, "
+	    "'Chronos *jobs*', NULL);"
+	    "INSERT INTO issues_fts (rowid, title, body) VALUES "
+	    "(1, 'Mesos 0.20 released', ' Docker &  Marathon  '),"
+	    "(2, 'Meetup notes', 'Talks on Aurora'),"
+	    "(3, 'Undated? no', 'Chronos *jobs*');"
+	    "PRAGMA user_version = 1;";
+	sqlite3 *db;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "v1: %s\n", sqlite3_errmsg(db));
+		exit(99);
+	}
+	sqlite3_close(db);
+}
+
+/* The terms the full-text index holds for one issue, sorted. */
+static char *
+terms(const char *path, int64_t id)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct buf out = BUF_INIT;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING "
+	    "fts5vocab(main, issues_fts, instance)", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT term FROM temp.v WHERE doc = ?1 "
+	    "ORDER BY term", -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "terms: %s\n", sqlite3_errmsg(db));
+		exit(99);
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_printf(&out, "%s%s", out.len > 0 ? " " : "",
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	buf_addc(&out, '\0');
+	return buf_detach(&out);
+}
+
+static void
+test_migrate(void)
+{
+	struct store *s;
+	struct store_feed f;
+	struct issue is;
+	char *path, *cause = NULL, *got;
+	size_t total, unread;
+	bool is_new = true;
+
+	path = xasprintf("%s/v1.db", dir);
+	make_v1(path);
+	s = store_open(path, &cause);
+	OK(s != NULL, "open v1: %s", cause);
+	STR_EQ(cause, NULL);
+	check_query(path, "PRAGMA user_version", "2");
+	check_query(path, "SELECT group_concat(name, ' ') FROM (SELECT name "
+	    "FROM sqlite_master WHERE type = 'index' AND name LIKE "
+	    "'issues_%' ORDER BY name)",
+	    "issues_feed_order issues_feed_read issues_order");
+	/* The index no longer keeps the text. */
+	check_query(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+	    "'issues_fts_content'", "0");
+	check_query(path, "SELECT count(*) FROM issues_fts", "3");
+	check_query(path, "INSERT INTO issues_fts(issues_fts) "
+	    "VALUES ('integrity-check') RETURNING 'ok'", "ok");
+	/* Issues, read flags and the feed's validators are kept. */
+	STR_EQ(got = listing(s, NULL, 0), "old2|old3*|old1*|");
+	free(got);
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(total, 3);
+	INT_EQ(unread, 1);
+	INT_EQ(store_feed_get(s, "https://mesos.apache.org/blog/feed.xml",
+	    &f, &cause), 1);
+	STR_EQ(f.etag, "\"v1\"");
+	store_feed_clear(&f);
+	/* The rebuilt index answers as before. */
+	STR_EQ(got = search(s, "marathon docker"), "old1|");
+	free(got);
+	STR_EQ(got = search(s, "aurora"), "old2|");
+	free(got);
+	STR_EQ(got = search(s, "jobs"), "old3|");
+	free(got);
+	STR_EQ(got = search(s, "meso*"), "old1|");
+	free(got);
+	/* An issue indexed by the migration is replaced cleanly: none of
+	 * its old words stay behind. */
+	INT_EQ(store_begin(s, &cause), 0);
+	is = (struct issue){ .id = (char *)"old1", .title = (char *)"Mesos "
+	    "0.21 released", .published = 100, .updated = -1, .content =
+	    (char *)"<p>Kubernetes</p>", .kind = CONTENT_HTML };
+	INT_EQ(store_upsert(s, 1, &is, &is_new, &cause), 0);
+	OK(!is_new, "old1 updated");
+	INT_EQ(store_commit(s, &cause), 0);
+	STR_EQ(got = search(s, "marathon"), "");
+	free(got);
+	STR_EQ(got = search(s, "docker"), "");
+	free(got);
+	STR_EQ(got = search(s, "\"0 20\""), "");
+	free(got);
+	STR_EQ(got = search(s, "kubernetes 21"), "old1|");
+	free(got);
+	check_query(path, "SELECT count(*) FROM issues_fts", "3");
+	check_query(path, "SELECT read || first_seen FROM issues WHERE "
+	    "guid = 'old1'", "150");
+	/* And once more: what store_upsert indexed comes out whole. */
+	INT_EQ(store_begin(s, &cause), 0);
+	is.title = (char *)"Notes";
+	is.content = (char *)"<p>K&#252;bernetes &amp; <i>Swarm</i></p>";
+	INT_EQ(store_upsert(s, 1, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	STR_EQ(got = terms(path, 1), "kubernetes notes swarm");
+	free(got);
+	INT_EQ(store_begin(s, &cause), 0);
+	is.content = (char *)"<p>Nomad</p>";
+	INT_EQ(store_upsert(s, 1, &is, &is_new, &cause), 0);
+	INT_EQ(store_commit(s, &cause), 0);
+	STR_EQ(got = terms(path, 1), "nomad notes");
+	free(got);
+	store_close(s);
+	check_query(path, "PRAGMA integrity_check", "ok");
+	STR_EQ(cause, NULL);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -552,16 +998,20 @@ main(void)
 	path = xasprintf("%s/a/b/cache.db", dir);
 	test_open(path);
 	test_open_errors();
+	test_migrate();
 	if ((s = store_open(path, &cause)) == NULL) {
 		fprintf(stderr, "%s\n", cause);
 		return 99;
 	}
 	test_feeds(s);
 	test_issues(s, path);
+	test_pages(s, path);
 	test_search(s);
 	test_rollback(s, path);
 	test_try_begin(s, path);
+	test_mark_nowait(s, path);
 	store_close(s);
+	test_close_flushes(path);
 	check_query(path, "PRAGMA integrity_check", "ok");
 	free(path);
 	cmd = xasprintf("rm -rf '%s'", dir);
