@@ -86,6 +86,8 @@ struct layout {
 
 	struct saved	 saved;
 	size_t		 done;		/* lines already handed out */
+	struct layout	**pool;		/* table cells' layouts, kept */
+	size_t		 npool;
 
 	/* The line being built. */
 	size_t		 ls, ts;	/* its first cell and byte */
@@ -1322,11 +1324,17 @@ table_row(struct layout *L, const struct doc *d, const struct doc_table *t,
 	struct layout **cl;
 	int n = last - first, i, x, w, lw, before, line, h = 1;
 
-	cl = xcalloc((size_t)n + 1, sizeof *cl);
+	/* The cells' own layouts are kept from row to row. */
+	if ((size_t)n > L->npool) {
+		L->pool = xreallocarray(L->pool, (size_t)n, sizeof *L->pool);
+		for (i = (int)L->npool; i < n; i++)
+			L->pool[i] = xcalloc(1, sizeof **L->pool);
+		L->npool = (size_t)n;
+	}
+	cl = L->pool;
 	for (i = 0; i < n; i++) {
 		c = doc_cell(d, t->first_cell + first + i);
 		w = span_width(cw, c, t->ncols);
-		cl[i] = xcalloc(1, sizeof **cl);
 		cl[i]->g = L->g;
 		cl[i]->width = w;
 		cell_lines(cl[i], d, c, w);
@@ -1368,9 +1376,6 @@ table_row(struct layout *L, const struct doc *d, const struct doc_table *t,
 		}
 		line_end(L);
 	}
-	for (i = 0; i < n; i++)
-		layout_free(cl[i]);
-	free(cl);
 }
 
 static void
@@ -1595,6 +1600,8 @@ layout_each(const struct doc *d, int width, const struct layout_opts *opts,
 void
 layout_free(struct layout *L)
 {
+	size_t i;
+
 	if (L == NULL)
 		return;
 	free(L->lines);
@@ -1607,6 +1614,9 @@ layout_free(struct layout *L)
 	free(L->spans);
 	free(L->saved.c);
 	buf_free(&L->saved.b);
+	for (i = 0; i < L->npool; i++)
+		layout_free(L->pool[i]);
+	free(L->pool);
 	free(L);
 }
 

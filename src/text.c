@@ -462,14 +462,15 @@ stream_header(struct stream *s, const struct doc *d)
 static void
 stream_want(struct stream *s, const struct doc *d)
 {
-	int n = doc_nlinks(d);
+	int n = doc_nlinks(d), cap;
 
 	if (n < s->nwant)
 		return;
-	s->want = xreallocarray(s->want, (size_t)n + 1, sizeof *s->want);
-	memset(s->want + s->nwant, 0, (size_t)(n + 1 - s->nwant) *
+	cap = n + 1 > 2 * s->nwant ? n + 1 : 2 * s->nwant;
+	s->want = xreallocarray(s->want, (size_t)cap, sizeof *s->want);
+	memset(s->want + s->nwant, 0, (size_t)(cap - s->nwant) *
 	    sizeof *s->want);
-	s->nwant = n + 1;
+	s->nwant = cap;
 }
 
 static void
