@@ -2,7 +2,8 @@
  * in its own transaction (see refresh.h).
  *
  * A body is spooled while it downloads (in memory, then in a temporary
- * file past SPOOL_MEM) and parsed only once it is complete: the write
+ * file past SPOOL_MEM; a local file is its own spool, read again by the
+ * parse) and parsed only once it is complete: the write
  * transaction is then held for the time the parse takes, never for the
  * time the network takes, so another mesosnews refreshing the same cache
  * waits seconds at most, and a truncated or failed download never reaches
@@ -23,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -68,6 +70,8 @@ struct job {
 	struct buf		 mem;
 	FILE			*file;
 	char			*vbuf;		/* file's buffer */
+	bool			 direct;	/* the spool is path */
+	char			*path;
 	size_t			 spooled;
 	char			*spool_error;
 
@@ -162,6 +166,7 @@ job_free(struct job *j)
 	if (j->file != NULL)
 		fclose(j->file);
 	free(j->vbuf);
+	free(j->path);
 	free(j->spool_error);
 	free(j->store_error);
 	free(j);
@@ -295,15 +300,30 @@ parse_main(void *arg)
 	char chunk[CHUNK], *cause = NULL;
 	const char *data;
 	size_t n, pos = 0;
+	ssize_t got;
+	int fd = -1;
 
 	memset(&lim, 0, sizeof lim);
 	lim.max_doc = r->limits.max_size;
 	/* Made here: libxml2 keeps its error handler per thread. */
 	p = feed_parser_new(j->effective != NULL ? j->effective : j->url,
 	    j->charset, &lim, parsed_issue, r);
+	if (j->direct && (fd = open(j->path, O_RDONLY | O_CLOEXEC)) == -1) {
+		cause = xstrdup(strerror(errno));
+		goto out;
+	}
 	while (pos < j->spooled && !cancelled(pp)) {
 		n = j->spooled - pos < CHUNK ? j->spooled - pos : CHUNK;
-		if (j->file != NULL) {
+		if (fd != -1) {
+			if ((got = read(fd, chunk, n)) <= 0) {
+				cause = got == -1 ? xstrdup(strerror(errno)) :
+				    xstrdup("the file changed while it was "
+				    "read");
+				goto out;
+			}
+			n = (size_t)got;
+			data = chunk;
+		} else if (j->file != NULL) {
 			if (fread(chunk, 1, n, j->file) != n) {
 				cause = xstrdup("cannot read a temporary "
 				    "file");
@@ -322,6 +342,8 @@ parse_main(void *arg)
 	}
 
 out:
+	if (fd != -1)
+		close(fd);
 	pp->cause = cause;
 	feed_parser_free(p);
 	pthread_mutex_lock(&pp->lock);
@@ -465,6 +487,16 @@ spool_body(const struct fetch_info *info, const void *data, size_t len,
 {
 	struct job *j = arg;
 
+	/* A local file is its own spool: the parse reads it again rather
+	 * than a copy of it, only counting the bytes libcurl saw. */
+	if (j->spooled == 0 && info->http_code == 0 &&
+	    strncasecmp(info->effective_url, "file:", 5) == 0 &&
+	    (j->path = uri_to_path(info->effective_url)) != NULL)
+		j->direct = true;
+	if (j->direct) {
+		j->spooled += len;
+		return 0;
+	}
 	if (j->file == NULL && j->mem.len + len <= SPOOL_MEM) {
 		buf_add(&j->mem, data, len);
 		j->spooled += len;

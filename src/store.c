@@ -439,16 +439,17 @@ store_open(const char *path, char **cause)
 		db_error(s, cause);
 		goto error;
 	}
-	/* A new cache gets larger pages: an issue's content mostly fits
-	 * in one with its row, and an import makes a quarter of the calls
-	 * into the file system.  (64 KiB pages save a little more on an
-	 * import but write 64 KiB to the WAL for every page a small commit
-	 * touches, such as a read flag.)  An existing cache keeps its page
-	 * size.  The WAL is checkpointed when it reaches about 4 MiB, as
-	 * SQLite's default does with 4 KiB pages.  NORMAL is safe in WAL
-	 * mode against a killed process: only a power loss can undo the
-	 * last commits, never corrupt the file. */
-	if (exec(s, "PRAGMA page_size = 16384", cause) != 0 ||
+	/* A new cache gets larger pages: an issue's content fits in one
+	 * with its row, and an import makes an eighth of the calls into
+	 * the file system (10,000 issues: user+sys 0.54 s, 0.57 s with 16
+	 * KiB pages, 0.53 s with 64 KiB, which write twice as much to the
+	 * WAL for every page a small commit touches, such as a read flag's).
+	 * An existing cache keeps its page size.  The WAL is checkpointed
+	 * when it reaches about 4 MiB, as SQLite's default does with 4 KiB
+	 * pages.  NORMAL is safe in WAL mode against a killed process:
+	 * only a power loss can undo the last commits, never corrupt the
+	 * file. */
+	if (exec(s, "PRAGMA page_size = 32768", cause) != 0 ||
 	    set_wal(s, cause) != 0 ||
 	    set_checkpoint(s, cause) != 0 ||
 	    exec(s, "PRAGMA synchronous = NORMAL", cause) != 0 ||

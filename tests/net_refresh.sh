@@ -303,4 +303,37 @@ expect_eq "not a db: message" "$(cat "$TMP/notdb.err")" \
     "mesosnews: $TMP/text.db: file is not a database"
 check "not a db: untouched" cmp -s "$TMP/text.db" "$TMP/text.db.orig"
 
+# A feed of some megabytes, more than is kept in memory while it downloads
+# (it goes through a temporary file), plain and gzipped, and the same file
+# read directly: all store the same.
+"$PYTHON3" - "$WWW/big.atom" <<'PY'
+import sys
+with open(sys.argv[1], "w") as fp:
+    fp.write('<?xml version="1.0" encoding="utf-8"?>\n'
+             '<feed xmlns="http://www.w3.org/2005/Atom"><title>Big</title>\n')
+    for i in range(2000, 0, -1):
+        fp.write('<entry><id>tag:big.test,2016:%d</id><title>Big %d</title>'
+                 '<updated>2016-01-01T00:00:00Z</updated>'
+                 '<content type="html">&lt;p&gt;word%dx %s&lt;/p&gt;'
+                 '</content></entry>\n'
+                 % (i, i, i, "agents and frameworks " * 60))
+    fp.write('</feed>\n')
+PY
+for how in plain gzip file; do
+	case $how in
+	plain) src=$BASE/f/big.atom ;;
+	gzip) src="$BASE/f/big.atom?gzip" ;;
+	file) src=$WWW/big.atom ;;
+	esac
+	run big-$how --refresh --cache "$TMP/big-$how.db" "$src"
+	expect_eq "big $how: summary" "$(cat "$TMP/big-$how.out" \
+	    "$TMP/big-$how.err")" "1 feed refreshed, 2000 new issues, 0 errors"
+	expect_eq "big $how: stored" "$(db_query "$TMP/big-$how.db" "SELECT
+	    count(*), sum(length(content)), min(title), max(title) FROM
+	    issues")" "2000|2672893|Big 1|Big 999"
+	expect_eq "big $how: indexed" "$(db_query "$TMP/big-$how.db" "SELECT
+	    count(*) FROM issues_fts WHERE issues_fts MATCH 'word1234x'")" 1
+	db_check "big $how" "$TMP/big-$how.db"
+done
+
 done_testing

@@ -155,9 +155,9 @@ count_query(struct store *s)
 	return xasprintf("%zu %zu %zu", total, unread, n);
 }
 
-/* A feed larger than the parse runs ahead of the store, spooled to a
- * file: stored whole, or (broken near its end, or abandoned half-way)
- * not at all. */
+/* A feed larger than the parse runs ahead of the store: stored whole,
+ * or (broken near its end, or abandoned half-way) not at all.  (A local
+ * file is read where it is; tests/net_refresh.sh spools one from HTTP.) */
 static void
 test_big(void)
 {
