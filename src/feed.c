@@ -523,8 +523,8 @@ feed_fallback_id(const char *title, const char *d1, const char *d2,
 	return xasprintf("mesosnews:hash:%016llx", (unsigned long long)h);
 }
 
-static void
-clear_issue(struct issue *is)
+void
+feed_issue_clear(struct issue *is)
 {
 	free(is->id);
 	free(is->title);
@@ -569,7 +569,7 @@ static void
 emit_entry(struct feed_parser *p)
 {
 	struct issue *is = &p->cur;
-	clear_issue(is);
+	feed_issue_clear(is);
 	is->title = oneline(&p->f[F_TITLE], p->has[F_TITLE], p->title_html);
 	is->link = oneline(&p->f[F_LINK], p->has[F_LINK], 0);
 	is->author = oneline(&p->f[F_AUTHOR], p->has[F_AUTHOR], 0);
@@ -625,7 +625,7 @@ emit_entry(struct feed_parser *p)
 		p->cause = xstrdup("stopped");
 		xmlStopParser(p->ctxt);
 	}
-	clear_issue(is);
+	feed_issue_clear(is);
 	reset_entry(p);
 }
 
@@ -1141,7 +1141,7 @@ feed_parser_free(struct feed_parser *p)
 	buf_free(&p->out);
 	buf_free(&p->head);
 	buf_free(&p->jdoc);
-	clear_issue(&p->cur);
+	feed_issue_clear(&p->cur);
 	feed_meta_clear(&p->meta);
 	free(p->content_base);
 	free(p->url);
@@ -1876,7 +1876,7 @@ load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
 	frontmatter_free(fm);
 	free(text);
 	rc = fn(&is, arg);
-	clear_issue(&is);
+	feed_issue_clear(&is);
 	if (rc == -1) {
 		*cause = xstrdup("stopped");
 		return -1;
@@ -2066,7 +2066,7 @@ feed_issue_free(struct issue *is)
 {
 	if (is == NULL)
 		return;
-	clear_issue(is);
+	feed_issue_clear(is);
 	free(is);
 }
 

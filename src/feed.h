@@ -98,6 +98,9 @@ bool	 feed_is_markdown_source(const char *source);
 char	*feed_fallback_id(const char *title, const char *d1, const char *d2,
 	    const char *d3);
 
+/* Free an issue's strings and reset it (dates unknown, no kind). */
+void	 feed_issue_clear(struct issue *);
+
 /* A deep copy of an issue, and its release. */
 struct issue *feed_issue_dup(const struct issue *);
 void	 feed_issue_free(struct issue *);

@@ -159,20 +159,6 @@ content(json_object *item, const char *key, size_t max, char **out)
 	return 0;
 }
 
-static void
-clear(struct issue *is)
-{
-	free(is->id);
-	free(is->title);
-	free(is->link);
-	free(is->author);
-	free(is->date_raw);
-	free(is->content);
-	free(is->summary);
-	free(is->tags);
-	free(is->base);
-}
-
 /* One item to an issue, handed to fn.  Returns 0, or -1 with *cause. */
 static int
 item(json_object *it, const char *url, const char *feed_author,
@@ -237,7 +223,7 @@ out:
 	free(html);
 	free(text);
 	free(summary);
-	clear(&is);
+	feed_issue_clear(&is);
 	return rc;
 }
 

@@ -294,28 +294,6 @@ col_time(sqlite3_stmt *st, int i)
 	return (time_t)sqlite3_column_int64(st, i);
 }
 
-/* mkdir -p for the directories above path. */
-static int
-make_parents(const char *path, char **cause)
-{
-	char *dir = xstrdup(path), *p;
-	struct stat sb;
-
-	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST &&
-		    (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
-			*cause = xasprintf("%s: cannot create %s: %s", path,
-			    dir, strerror(errno));
-			free(dir);
-			return -1;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return 0;
-}
-
 static int
 user_version(struct store *s, int *version, char **cause)
 {
@@ -416,11 +394,15 @@ set_checkpoint(struct store *s, char **cause)
 struct store *
 store_open(const char *path, char **cause)
 {
+	char *why = NULL;
 	struct store *s;
 	int rc;
 
-	if (make_parents(path, cause) != 0)
+	if (util_make_parents(path, &why) != 0) {
+		*cause = xasprintf("%s: %s", path, why);
+		free(why);
 		return NULL;
+	}
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
