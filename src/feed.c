@@ -37,6 +37,9 @@
 #define DEFAULT_MAX_FIELD	(16u << 20)
 #define DEFAULT_MAX_DEPTH	256
 #define ENTITY_LOOKAHEAD	40	/* longest reference the filter holds */
+/* A JSON Feed is parsed whole into a json-c tree (about 15 bytes of
+ * memory for each byte of JSON): it gets a cap of its own. */
+#define MAX_JSON_DOC		(16u << 20)
 /* libxml2 checks each attribute of a start tag against all the earlier
  * ones: bound the count so that a tag cannot cost quadratic time. */
 #define MAX_ATTRIBUTES		1000
@@ -1596,6 +1599,13 @@ push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
 	size_t off, n;
 
 	if (p->json) {
+		if (p->jdoc.len + len > MAX_JSON_DOC) {
+			*cause = xasprintf("a JSON Feed larger than %u MiB is "
+			    "refused (JSON is parsed whole)",
+			    MAX_JSON_DOC >> 20);
+			p->cause = xstrdup(*cause);
+			return -1;
+		}
 		buf_add(&p->jdoc, s, len);
 		return 0;
 	}

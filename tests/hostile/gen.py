@@ -264,13 +264,12 @@ def main():
             {"id": str(i), "title": "Item %d" % i, "content_text": "body",
              "date_published": DATE} for i in range(1, 100001)]}))
 
-    if os.environ.get("HOSTILE_KNOWN") == "1":
-        # 60 MB of JSON Feed, under the 64 MiB cap (a known failure).
-        write("items580k.json", json.dumps({
-            "version": "https://jsonfeed.org/version/1.1", "items": [
-                {"id": str(i), "title": "Item %d" % i,
-                 "content_text": "body", "date_published": DATE}
-                for i in range(1, 580001)]}))
+    # 18 MB of JSON Feed: over the JSON cap, refused at once.
+    write("items-over-cap.json", json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "items": [
+            {"id": str(i), "title": "Item %d" % i,
+             "content_text": "body", "date_published": DATE}
+            for i in range(1, 170001)]}))
 
     # Bidi controls alone: the text reads in order once they are gone.
     write("bidi.atom", atom([entry(
