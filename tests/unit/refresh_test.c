@@ -207,7 +207,11 @@ test_big(void)
 		poll(NULL, 0, 5);
 	}
 	OK(store_in_transaction(s), "importing after %d turns", turns);
-	OK(longest < 1.0, "a turn took %.3f s", longest);
+	/* One turn parses a bounded slice; under valgrind (make
+	 * check-valgrind) everything is some fifty times slower. */
+	OK(longest < (getenv("MESOSNEWS_UNDER") != NULL &&
+	    *getenv("MESOSNEWS_UNDER") != '\0' ? 60.0 : 1.0),
+	    "a turn took %.3f s", longest);
 	refresh_free(r);
 	OK(!store_in_transaction(s), "rolled back");
 	STR_EQ(got = titles_like(path, "v2 %"), "0");
