@@ -189,8 +189,10 @@ block_scalar(const char **pp, const char *end, size_t keyind, int literal,
 			strip = ind;
 		if (b.len > 0)
 			buf_addc(&b, literal ? '\n' : ' ');
+		/* A line indented less than the first keeps what it has. */
 		if (ind < n)
-			buf_add(&b, p + strip, n - strip);
+			buf_add(&b, p + (ind < strip ? ind : strip),
+			    n - (ind < strip ? ind : strip));
 		(*line)++;
 		last = p;
 		p = nl ? nl + 1 : end;

@@ -211,6 +211,18 @@ test_valid_extras(void)
 	} else
 		free(cause);
 
+	/* A block line indented less than the first (found by fuzzing: the
+	 * cut underflowed). */
+	fm = parse("---\nexcerpt: |\n    deep\n  shallow\ntitle: T\n---\n",
+	    &cause);
+	OK(fm != NULL, "less-indented block line: %s", cause ? cause : "");
+	if (fm != NULL) {
+		STR_EQ(frontmatter_get(fm, "excerpt"), "deep\nshallow");
+		STR_EQ(frontmatter_get(fm, "title"), "T");
+		frontmatter_free(fm);
+	} else
+		free(cause);
+
 	fm = parse(deep, &cause);
 	OK(fm != NULL, "deep: %s", cause ? cause : "");
 	if (fm != NULL) {
