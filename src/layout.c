@@ -173,7 +173,10 @@ blank_cell(const struct layout *L, const struct layout_cell *c)
 	    STYLE_STRIKE)) == 0;
 }
 
-/* End the line being built, dropping trailing blanks. */
+/* End the line being built, dropping trailing blanks.  A space may hang
+ * one column past the width while the line is open (the next word then
+ * takes its place or moves down); if the line ends there, the space goes
+ * too, even a styled one or one that zero-width marks joined. */
 static void
 line_end(struct layout *L)
 {
@@ -182,7 +185,8 @@ line_end(struct layout *L)
 
 	while (L->ncells > L->ls) {
 		c = &L->cells[L->ncells - 1];
-		if (!blank_cell(L, c))
+		if (!blank_cell(L, c) && !(L->lw > L->width &&
+		    L->text.data[L->ts + c->off] == ' '))
 			break;
 		L->lw -= c->width;
 		L->ncells--;

@@ -320,6 +320,26 @@ test_cells(void)
 	t = render("a [link text](http://h/)", CONTENT_MARKDOWN, 9, false);
 	STR_EQ(t, "a link\ntext[1]\n");
 	free(t);
+
+	/* A space hanging past the width, then a line break: the space goes,
+	 * even with a zero-width mark joined to it (md fuzz finding) or
+	 * underlined (html fuzz finding). */
+#define ZWNJ "\xe2\x80\x8c"
+	t = render("- os. " ZWNJ "\\\nx\n", CONTENT_MARKDOWN, 5, true);
+	STR_EQ(t, "* os.\n  x\n");
+	free(t);
+	t = render("<p>aaaa <u>bbbb </u><b>" ZWNJ "</b><br>c</p>", CONTENT_HTML,
+	    9, true);
+	STR_EQ(t, "aaaa bbbb\nc\n");
+	free(t);
+	for (w = 4; w <= 10; w++) {
+		d = doc_parse("<p>aaaa <u>bbbb </u><br>c</p>", 29,
+		    CONTENT_HTML, NULL, NULL);
+		L = layout_new(d, w, NULL);
+		OK(check_layout(L, w, false) == NULL, "hanging space at %d", w);
+		layout_free(L);
+		doc_free(d);
+	}
 }
 
 /*
