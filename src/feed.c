@@ -564,6 +564,10 @@ take_markup(struct feed_parser *p, enum field fld)
 
 	if (!p->has[fld] || b->len == 0)
 		return NULL;
+	/* A large field is handed over, not copied: its buffer starts
+	 * afresh for the next entry. */
+	if (b->len >= 65536)
+		return buf_detach(b);
 	return xstrndup(b->data, b->len);
 }
 
@@ -624,9 +628,16 @@ emit_entry(struct feed_parser *p)
 			is->base = NULL;
 		}
 	}
-	if (p->fn(is, p->arg) == -1 && p->cause == NULL) {
-		p->cause = xstrdup("stopped");
-		xmlStopParser(p->ctxt);
+	switch (p->fn(is, p->arg)) {
+	case -1:
+		if (p->cause == NULL) {
+			p->cause = xstrdup("stopped");
+			xmlStopParser(p->ctxt);
+		}
+		break;
+	case FEED_NO_CONTENT:
+		p->lim.skip_content = true;
+		break;
 	}
 	feed_issue_clear(is);
 	reset_entry(p);
@@ -1761,7 +1772,8 @@ static char *
 read_file(const char *path, size_t max, size_t *lenp, char **cause)
 {
 	struct buf b = BUF_INIT;
-	char chunk[65536];
+	struct stat st;
+	size_t want;
 	ssize_t n;
 	int fd;
 
@@ -1769,8 +1781,17 @@ read_file(const char *path, size_t max, size_t *lenp, char **cause)
 		*cause = xstrdup(strerror(errno));
 		return NULL;
 	}
+	/* A regular file is read straight into a buffer of its size (one
+	 * more byte to see the end); anything else, or a file that grows,
+	 * in 64 KiB steps. */
+	want = 65536;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size < max)
+		want = (size_t)st.st_size + 1;
 	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
+		if (b.cap - b.len < 2)
+			buf_grow(&b, want);
+		n = read(fd, b.data + b.len, b.cap - b.len - 1);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
@@ -1784,9 +1805,11 @@ read_file(const char *path, size_t max, size_t *lenp, char **cause)
 			    max >> 20);
 			goto fail;
 		}
-		buf_add(&b, chunk, (size_t)n);
+		b.len += (size_t)n;
+		want = 65536;
 	}
 	close(fd);
+	b.data[b.len] = '\0';
 	*lenp = b.len;
 	return buf_detach(&b);
 fail:
@@ -1811,7 +1834,8 @@ fm_oneline(const struct frontmatter *fm, const char *key)
 	return s;
 }
 
-/* Parse one post; calls fn.  Returns 0, or -1 with *cause. */
+/* Parse one post; calls fn.  Returns 0 (FEED_NO_CONTENT if fn did), or -1
+ * with *cause. */
 static int
 load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
     void *arg, char **cause)
@@ -1879,7 +1903,12 @@ load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
 	if (!lim->skip_content) {
 		size_t body = frontmatter_body(fm, NULL);
 
-		is.content = xstrndup(text + body, len - body);
+		/* The body becomes the content in place: no copy of a
+		 * large post. */
+		memmove(text, text + body, len - body);
+		text[len - body] = '\0';
+		is.content = text;
+		text = NULL;
 		is.kind = CONTENT_MARKDOWN;
 		is.base = uri_from_path(path);
 	}
@@ -1891,7 +1920,7 @@ load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
 		*cause = xstrdup("stopped");
 		return -1;
 	}
-	return 0;
+	return rc == FEED_NO_CONTENT ? FEED_NO_CONTENT : 0;
 }
 
 static int
@@ -1901,9 +1930,10 @@ namecmp(const void *a, const void *b)
 }
 
 static int
-load_post_dir(const char *dir, const struct feed_limits *lim,
+load_post_dir(const char *dir, const struct feed_limits *limits,
     feed_issue_fn fn, void *arg, char **cause)
 {
+	struct feed_limits lim = *limits;
 	DIR *d;
 	struct dirent *de;
 	char **names = NULL, *path, *why;
@@ -1930,10 +1960,13 @@ load_post_dir(const char *dir, const struct feed_limits *lim,
 		return -1;
 	}
 	qsort(names, n, sizeof *names, namecmp);
-	for (i = 0; i < n && rc == 0; i++) {
+	for (i = 0; i < n && rc != -1; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		why = NULL;
-		if ((rc = load_post(path, lim, fn, arg, &why)) == -1) {
+		if ((rc = load_post(path, &lim, fn, arg, &why)) ==
+		    FEED_NO_CONTENT)
+			lim.skip_content = true;
+		else if (rc == -1) {
 			char *name = utf8_sanitize(names[i], strlen(names[i]),
 			    UTF8_ONELINE);
 
@@ -1946,7 +1979,7 @@ load_post_dir(const char *dir, const struct feed_limits *lim,
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	return rc;
+	return rc == -1 ? -1 : 0;
 }
 
 static int
@@ -2033,7 +2066,7 @@ feed_load_local(const char *source, const struct feed_limits *limits,
 		if (rc == 0 && meta != NULL)
 			meta->format = FEED_MARKDOWN;
 	} else if (feed_is_markdown_source(path)) {
-		rc = load_post(path, &lim, fn, arg, cause);
+		rc = load_post(path, &lim, fn, arg, cause) == -1 ? -1 : 0;
 		if (rc == 0 && meta != NULL)
 			meta->format = FEED_MARKDOWN;
 	} else

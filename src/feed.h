@@ -60,9 +60,11 @@ struct feed_limits {
 
 /* Called for each issue as soon as it is complete; the issue and its
  * strings belong to the parser and are valid only during the call.
- * Return 0 to go on, -1 to stop the parse (feed_parser_* then fail with
- * cause "stopped"). */
+ * Return 0 to go on, FEED_NO_CONTENT to go on without the content and
+ * summary of the issues after this one (as skip_content does), -1 to stop
+ * the parse (feed_parser_* then fail with cause "stopped"). */
 typedef int (*feed_issue_fn)(const struct issue *, void *);
+#define FEED_NO_CONTENT	1
 
 struct feed_parser;
 

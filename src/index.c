@@ -70,7 +70,7 @@ index_add(const struct issue *is, void *arg)
 	e->author = block + author;
 	e->id = block + id;
 	e->date_raw = block[raw] != '\0' ? block + raw : NULL;
-	e->date = is->published != (time_t)-1 ? is->published : is->updated;
+	e->date = index_issue_date(is);
 	e->order = idx->n++;
 	e->source = idx->source;
 	return 0;
@@ -86,15 +86,29 @@ static int
 entrycmp(const void *a, const void *b)
 {
 	const struct index_entry *x = a, *y = b;
+	int c;
 
-	if (x->date != y->date) {
-		if (x->date == (time_t)-1)
-			return 1;
-		if (y->date == (time_t)-1)
-			return -1;
-		return x->date > y->date ? -1 : 1;
-	}
+	if ((c = index_date_cmp(x->date, y->date)) != 0)
+		return c;
 	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+time_t
+index_issue_date(const struct issue *is)
+{
+	return is->published != (time_t)-1 ? is->published : is->updated;
+}
+
+int
+index_date_cmp(time_t x, time_t y)
+{
+	if (x == y)
+		return 0;
+	if (x == (time_t)-1)
+		return 1;
+	if (y == (time_t)-1)
+		return -1;
+	return x > y ? -1 : 1;
 }
 
 void

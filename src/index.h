@@ -29,6 +29,10 @@ int	 index_add(const struct issue *, void *index);
 void	 index_set_source(struct index *, int);
 /* Sort newest first; undated issues last, in document order. */
 void	 index_sort(struct index *);
+/* The date an issue sorts by (published, else updated, or -1), and the
+ * order of two such dates: negative when x comes first (is newer). */
+time_t	 index_issue_date(const struct issue *);
+int	 index_date_cmp(time_t x, time_t y);
 size_t	 index_count(const struct index *);
 /* Entry n, 1-based as printed; NULL when out of range. */
 const struct index_entry *index_get(const struct index *, size_t n);

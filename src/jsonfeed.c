@@ -159,7 +159,8 @@ content(json_object *item, const char *key, size_t max, char **out)
 	return 0;
 }
 
-/* One item to an issue, handed to fn.  Returns 0, or -1 with *cause. */
+/* One item to an issue, handed to fn.  Returns 0 (FEED_NO_CONTENT if fn
+ * did), or -1 with *cause. */
 static int
 item(json_object *it, const char *url, const char *feed_author,
     const struct feed_limits *lim, feed_issue_fn fn, void *arg,
@@ -215,10 +216,10 @@ item(json_object *it, const char *url, const char *feed_author,
 		}
 		is.base = url ? xstrdup(url) : NULL;
 	}
-	if (fn(&is, arg) == -1) {
+	if ((rc = fn(&is, arg)) == -1)
 		*cause = xstrdup("stopped");
-		rc = -1;
-	}
+	else if (rc != FEED_NO_CONTENT)
+		rc = 0;
 out:
 	free(html);
 	free(text);
@@ -243,6 +244,7 @@ jsonfeed_parse(const char *s, size_t len, const char *url,
     const struct feed_limits *lim, feed_issue_fn fn, void *arg,
     struct feed_meta *meta, char **cause)
 {
+	struct feed_limits l = *lim;
 	struct json_tokener *tok;
 	enum json_tokener_error err;
 	json_object *root, *items;
@@ -287,10 +289,16 @@ jsonfeed_parse(const char *s, size_t len, const char *url,
 	meta->link = link_member(root, "home_page_url", url);
 	feed_author = author_of(root);
 	n = json_object_array_length(items);
-	for (i = 0; i < n; i++)
-		if (item(json_object_array_get_idx(items, i), url, feed_author,
-		    lim, fn, arg, cause) == -1)
+	for (i = 0; i < n; i++) {
+		switch (item(json_object_array_get_idx(items, i), url,
+		    feed_author, &l, fn, arg, cause)) {
+		case -1:
 			goto out;
+		case FEED_NO_CONTENT:
+			l.skip_content = true;
+			break;
+		}
+	}
 	rc = 0;
 out:
 	free(feed_author);

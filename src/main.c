@@ -272,23 +272,85 @@ finish_output(void)
 	return EXIT_OK;
 }
 
+/* The newest issue of one local source.  Feeds list their newest entry
+ * first, so its content is kept and the rest of the source is read
+ * without content (FEED_NO_CONTENT), as the index would read it: a pipe's
+ * one big issue is parsed once.  If a later entry turns out newer, its
+ * content is read afterwards. */
+struct latest {
+	struct issue	*is;
+	time_t		 date;
+	bool		 complete;	/* is has its content */
+	bool		 first;		/* no issue seen yet */
+};
+
 static int
-cmd_text(const struct options *o)
+keep_latest(const struct issue *is, void *arg)
 {
-	struct text_opts to;
+	struct latest *l = arg;
+	time_t date = index_issue_date(is);
+
+	/* Ties keep the first in the document, as the index does. */
+	if (l->is == NULL || index_date_cmp(date, l->date) < 0) {
+		feed_issue_free(l->is);
+		l->is = feed_issue_dup(is);
+		l->date = date;
+		/* Only the first issue comes with its content. */
+		l->complete = l->first;
+	}
+	l->first = false;
+	return FEED_NO_CONTENT;
+}
+
+static struct issue *
+load_latest(const struct options *o, const char *src)
+{
+	struct feed_limits lim = { 0 };
+	struct latest l = { NULL, (time_t)-1, false, true };
+	struct issue *is;
+	char *cause = NULL, *warning = NULL;
+
+	lim.max_doc = o->max_doc;
+	if (source_load(src, &lim, keep_latest, &l, NULL, &warning,
+	    &cause) == -1) {
+		report(src, "", cause);
+		free(cause);
+		feed_issue_free(l.is);
+		return NULL;
+	}
+	if (warning != NULL) {
+		report(src, "warning: ", warning);
+		free(warning);
+	}
+	if (l.is == NULL) {
+		fprintf(stderr, "mesosnews: no issues to show\n");
+		return NULL;
+	}
+	if (l.complete)
+		return l.is;
+	is = source_get_issue(src, l.is->id, &lim, &cause);
+	feed_issue_free(l.is);
+	if (is == NULL) {
+		report(src, "", cause);
+		free(cause);
+	}
+	return is;
+}
+
+/* The issue --issue names: through the index of every source, then read
+ * from its own. */
+static struct issue *
+load_chosen(const struct options *o, const char **srcp)
+{
 	struct feed_limits lim = { 0 };
 	const struct index_entry *e;
 	struct index *idx;
 	struct issue *is;
-	const char *src;
 	char *cause = NULL, *which;
-	size_t n;
-	int rc = EXIT_OK;
 
 	if ((idx = load_index(o)) == NULL)
-		return EXIT_SOURCE;
-	n = index_find(idx, o->issue);
-	if ((e = index_get(idx, n)) == NULL) {
+		return NULL;
+	if ((e = index_get(idx, index_find(idx, o->issue))) == NULL) {
 		which = utf8_sanitize(o->issue ? o->issue : "latest",
 		    strlen(o->issue ? o->issue : "latest"), UTF8_ONELINE);
 		if (index_count(idx) == 0)
@@ -299,16 +361,35 @@ cmd_text(const struct options *o)
 			    index_count(idx));
 		free(which);
 		index_free(idx);
-		return EXIT_SOURCE;
+		return NULL;
 	}
-	src = o->sources[e->source];
+	*srcp = o->sources[e->source];
 	lim.max_doc = o->max_doc;
-	if ((is = source_get_issue(src, e->id, &lim, &cause)) == NULL) {
-		report(src, "", cause);
+	if ((is = source_get_issue(*srcp, e->id, &lim, &cause)) == NULL) {
+		report(*srcp, "", cause);
 		free(cause);
-		index_free(idx);
-		return EXIT_SOURCE;
 	}
+	index_free(idx);
+	return is;
+}
+
+static int
+cmd_text(const struct options *o)
+{
+	struct text_opts to;
+	struct issue *is;
+	const char *src;
+	char *cause = NULL;
+	int rc = EXIT_OK;
+
+	src = o->sources[0];
+	if (o->nsources == 1 && !source_is_remote(src) &&
+	    (o->issue == NULL || strcmp(o->issue, "latest") == 0))
+		is = load_latest(o, src);
+	else
+		is = load_chosen(o, &src);
+	if (is == NULL)
+		return EXIT_SOURCE;
 	memset(&to, 0, sizeof to);
 	to.width = text_width(o);
 	to.color = use_color(o);
@@ -323,7 +404,6 @@ cmd_text(const struct options *o)
 	} else
 		rc = finish_output();
 	feed_issue_free(is);
-	index_free(idx);
 	return rc;
 }
 

@@ -54,7 +54,9 @@
  * tree.
  */
 #define ARENA_CHUNK	(64 * 1024)	/* the first; then doubling */
-#define ARENA_MAXCHUNK	(1024 * 1024)
+#define ARENA_MAXCHUNK	(4 * 1024 * 1024)
+#define ARENA_BULK	(2 * 1024 * 1024) /* from util_bulk_alloc (huge
+					     pages) from this size on */
 #define ARENA_BIG	1u		/* header flag of a malloc'd block */
 
 /* Block sizes, header included: 8 apart to 256 (classes 0 to 30), then
@@ -222,7 +224,8 @@ arena_alloc(struct arena *a, size_t n)
 	if ((d = arena_donor(a, c)) != NCLASS)
 		return arena_split(a, arena_pop(a, d), d, c);
 	if ((size_t)(a->end - a->bump) < size) {
-		ch = xmalloc(a->next);
+		ch = a->next >= ARENA_BULK ? util_bulk_alloc(a->next) :
+		    xmalloc(a->next);
 		ch->next = a->chunks;
 		ch->size = a->next;
 		a->chunks = ch;
@@ -341,7 +344,10 @@ arena_end(struct arena *a)
 	while ((ch = a->chunks) != NULL) {
 		a->chunks = ch->next;
 		UNDEFINED(ch, ch->size);
-		free(ch);
+		if (ch->size >= ARENA_BULK)
+			util_bulk_free(ch, ch->size);
+		else
+			free(ch);
 	}
 	while ((b = a->big) != NULL) {
 		a->big = b->next;

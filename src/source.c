@@ -38,6 +38,7 @@ struct cached {
 	feed_issue_fn	 fn;
 	void		*arg;
 	char		*cause;
+	bool		 no_content;	/* fn returned FEED_NO_CONTENT */
 };
 
 void
@@ -76,12 +77,18 @@ cached_issue(const struct store_issue *si, void *arg)
 	int rc;
 
 	/* A listing carries no content: fetch it one issue at a time. */
-	if (c->lim != NULL && c->lim->skip_content)
-		return c->fn(&si->issue, c->arg);
-	if ((full = store_get(cache, si->id, &c->cause)) == NULL)
-		return -1;
-	rc = c->fn(&full->issue, c->arg);
-	store_issue_free(full);
+	if (c->no_content || (c->lim != NULL && c->lim->skip_content))
+		rc = c->fn(&si->issue, c->arg);
+	else {
+		if ((full = store_get(cache, si->id, &c->cause)) == NULL)
+			return -1;
+		rc = c->fn(&full->issue, c->arg);
+		store_issue_free(full);
+	}
+	if (rc == FEED_NO_CONTENT) {
+		c->no_content = true;
+		rc = 0;
+	}
 	return rc;
 }
 
@@ -89,7 +96,7 @@ static int
 load_cached(const char *source, const struct feed_limits *lim,
     feed_issue_fn fn, void *arg, struct feed_meta *meta, char **cause)
 {
-	struct cached c = { lim, fn, arg, NULL };
+	struct cached c = { lim, fn, arg, NULL, false };
 	struct store_feed f;
 	int found;
 

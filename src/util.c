@@ -1,6 +1,7 @@
 /* util.c - allocation that cannot fail, and the one fatal path. */
 #include "config.h"
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -124,6 +125,50 @@ xasprintf(const char *fmt, ...)
 	p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
+}
+
+#define BULK_ALIGN	((size_t)2 << 20)
+
+static size_t
+bulk_size(size_t n)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+
+	if (n > SIZE_MAX - BULK_ALIGN - page)
+		fatal("out of memory");
+	return (n + page - 1) / page * page;
+}
+
+void *
+util_bulk_alloc(size_t n)
+{
+	char *p, *a;
+	size_t len;
+
+	n = bulk_size(n);
+	len = n + BULK_ALIGN;
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		fatal("out of memory");
+	/* Keep the aligned part: huge pages need 2 MiB alignment. */
+	a = (char *)(((uintptr_t)p + BULK_ALIGN - 1) & ~(uintptr_t)(BULK_ALIGN -
+	    1));
+	if (a > p)
+		munmap(p, (size_t)(a - p));
+	if (p + len > a + n)
+		munmap(a + n, (size_t)(p + len - (a + n)));
+#ifdef MADV_HUGEPAGE
+	(void)madvise(a, n, MADV_HUGEPAGE);
+#endif
+	return a;
+}
+
+void
+util_bulk_free(void *p, size_t n)
+{
+	if (p != NULL)
+		munmap(p, bulk_size(n));
 }
 
 int

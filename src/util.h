@@ -16,6 +16,14 @@ char	*xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list);
 
+/* Memory for an arena's large chunks, straight from the kernel, 2 MiB
+ * aligned and asked to be backed by huge pages where the system allows
+ * (madvise MADV_HUGEPAGE, "madvise" mode of transparent huge pages): a big
+ * document's tree then costs a few page faults instead of thousands.  Not
+ * zeroed as far as the caller knows; free with util_bulk_free(p, n). */
+void	*util_bulk_alloc(size_t n);
+void	 util_bulk_free(void *p, size_t n);
+
 /* Create the directories above path (mkdir -p of its dirname), mode 0700.
  * Returns 0, or -1 with an allocated *cause. */
 int	 util_make_parents(const char *path, char **cause);

@@ -60,6 +60,21 @@ golden "NO_COLOR and no tty: plain" "$TMP/nocolor.out" "$D/latest-80.expected"
 run never --color=never --width 80 "$S"
 golden "--color=never" "$TMP/never.out" "$D/latest-80.expected"
 
+# "latest" reads a local source once, with the content of its first issue
+# only: whatever the order of the issues, it prints what the index's
+# number 1 is (the newest post of a directory comes last by name; these
+# feeds are not newest first).
+F="$srcdir/tests/feeds"
+for src in posts atom10.atom rfc3339.atom titles.atom; do
+	run "one-$src" --width 72 "$F/$src"
+	run "num-$src" --issue 1 --width 72 "$F/$src"
+	check "latest of $src: content printed" test -s "$TMP/one-$src.out"
+	expect_eq "latest of $src is issue 1" "$(cat "$TMP/one-$src.out")" \
+	    "$(cat "$TMP/num-$src.out")"
+done
+check "latest of posts: the newest post, last by name" \
+    grep -q "Hostile" "$TMP/one-posts.out"
+
 # A draft being written: previewing it leaves no trace.
 run draft --width 72 "$D/2014-04-24-draft.md"
 golden "markdown draft" "$TMP/draft.out" "$D/draft-72.expected"
