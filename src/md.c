@@ -340,12 +340,14 @@ arena_end(struct arena *a)
 {
 	struct achunk *ch;
 	struct abig *b;
+	size_t size;
 
 	while ((ch = a->chunks) != NULL) {
 		a->chunks = ch->next;
-		UNDEFINED(ch, ch->size);
-		if (ch->size >= ARENA_BULK)
-			util_bulk_free(ch, ch->size);
+		size = ch->size;
+		UNDEFINED(ch, size);
+		if (size >= ARENA_BULK)
+			util_bulk_free(ch, size);
 		else
 			free(ch);
 	}

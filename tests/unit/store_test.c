@@ -16,6 +16,7 @@
 #include "util.h"
 
 static char dir[] = "/tmp/mn-store-XXXXXX";
+static const char *self;	/* this program, for hold_lock */
 
 static struct issue
 mkissue(const char *id, const char *title, time_t pub, time_t upd,
@@ -562,29 +563,42 @@ test_rollback(struct store *s, const char *path)
 	STR_EQ(cause, NULL);
 }
 
+/* The other process of hold_lock, run as "store_test --hold-lock PATH"
+ * with the pipes on descriptors 3 (up) and 4 (down). */
+static int
+hold_lock_child(const char *path)
+{
+	sqlite3 *db;
+	char c;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK || write(3, "x", 1) != 1 || read(4, &c, 1) != 1)
+		return 1;
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(db);
+	return 0;
+}
+
 /* Another process that holds the write lock from the moment it says so
- * on *ready until it reads a byte from release; it then commits. */
+ * until it reads a byte from *release; it then commits.  It is this
+ * program run again, not a fork that goes on: a forked copy would carry
+ * the parent's open cache, which it must not close (and memcheck would
+ * count it as lost). */
 static pid_t
 hold_lock(const char *path, int *release)
 {
 	int up[2], down[2];
-	sqlite3 *db;
 	pid_t pid;
 	char c;
 
 	if (pipe(up) != 0 || pipe(down) != 0 || (pid = fork()) == -1)
 		exit(99);
 	if (pid == 0) {
-		close(up[0]);
-		close(down[1]);
-		if (sqlite3_open(path, &db) != SQLITE_OK ||
-		    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
-		    NULL) != SQLITE_OK ||
-		    write(up[1], "x", 1) != 1 || read(down[0], &c, 1) != 1)
+		if (dup2(up[1], 3) == -1 || dup2(down[0], 4) == -1)
 			_exit(1);
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-		sqlite3_close(db);
-		_exit(0);
+		execl(self, self, "--hold-lock", path, (char *)NULL);
+		_exit(127);
 	}
 	close(up[1]);
 	close(down[0]);
@@ -985,11 +999,14 @@ test_migrate(void)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	struct store *s;
 	char *path, *cause = NULL, *cmd;
 
+	if (argc == 3 && strcmp(argv[1], "--hold-lock") == 0)
+		return hold_lock_child(argv[2]);
+	self = argv[0];
 	HARNESS_INIT();
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");
