@@ -656,7 +656,13 @@ link_url(struct doc *d, const char *href)
 	abs = uri_resolve(d->base, href);
 	clean = utf8_sanitize(abs, strlen(abs), UTF8_ONELINE);
 	free(abs);
-	if (*clean == '\0' || strchr(clean, ' ') == NULL)
+	/* A base can make a script of a relative href (xml:base
+	 * "javascript:"): refused once resolved too. */
+	if (refused(clean)) {
+		free(clean);
+		return NULL;
+	}
+	if (strchr(clean, ' ') == NULL)
 		return clean;
 	/* A space cannot be part of a URL shown as one word. */
 	for (p = clean; *p != '\0'; p++) {

@@ -145,6 +145,13 @@ ref_url(const char *base, const char *href)
 	abs = uri_resolve(base, href);
 	clean = utf8_sanitize(abs, strlen(abs), UTF8_ONELINE);
 	free(abs);
+	/* What the base made of it is refused the same way. */
+	if (*clean == '\0' || strncasecmp(clean, "javascript:", 11) == 0 ||
+	    strncasecmp(clean, "vbscript:", 9) == 0 ||
+	    strncasecmp(clean, "data:", 5) == 0) {
+		free(clean);
+		return NULL;
+	}
 	for (p = clean; *p != '\0'; p++) {
 		if (*p == ' ')
 			buf_adds(&b, "%20");
