@@ -525,11 +525,102 @@ sax_serror(void *ctx, xmlErrorPtr e)
 	(void)e;
 }
 
+/*
+ * libxml2's HTML parser checks each attribute of a tag against all the
+ * ones before it: a tag with n attributes costs n^2/2 comparisons (200k
+ * attributes, 30 s).  No tag keeps more than MAX_ATTRS: the others are cut
+ * before the parser sees them.  Attributes are counted as libxml2 splits
+ * them: names end at white space, "=", ">" or "/>", and a value after "="
+ * is quoted or runs to white space or ">".  Comments, declarations and
+ * "</" are skipped.  The scan jumps from "<" to "<": text costs memchr.
+ */
+#define MAX_ATTRS	1000
+
+static bool
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The end of the tag whose name starts at s[i]; *cut is where its
+ * attribute MAX_ATTRS + 1 starts, or 0 when it has no more than that. */
+static size_t
+tag_end(const char *s, size_t i, size_t len, size_t *cut)
+{
+	const char *q;
+	size_t n = 0;
+
+	*cut = 0;
+	while (i < len && !blank(s[i]) && s[i] != '>' && s[i] != '/')
+		i++;
+	for (;;) {
+		while (i < len && (blank(s[i]) || (s[i] == '/' && i + 1 < len &&
+		    s[i + 1] != '>')))
+			i++;
+		if (i >= len || s[i] == '>' || s[i] == '/')
+			return i;
+		if (++n == MAX_ATTRS + 1)
+			*cut = i;
+		while (i < len && !blank(s[i]) && s[i] != '=' && s[i] != '>' &&
+		    !(s[i] == '/' && i + 1 < len && s[i + 1] == '>'))
+			i++;
+		while (i < len && blank(s[i]))
+			i++;
+		if (i >= len || s[i] != '=')
+			continue;
+		i++;
+		while (i < len && blank(s[i]))
+			i++;
+		if (i < len && (s[i] == '"' || s[i] == '\'')) {
+			q = memchr(s + i + 1, s[i], len - i - 1);
+			i = q != NULL ? (size_t)(q - s) + 1 : len;
+		} else
+			while (i < len && !blank(s[i]) && s[i] != '>')
+				i++;
+	}
+}
+
+/* s without the attributes of any tag beyond its first MAX_ATTRS, or
+ * NULL when no tag has more. */
+static char *
+cap_attributes(const char *s, size_t len, size_t *outlen)
+{
+	struct buf b = BUF_INIT;
+	const char *p, *q;
+	size_t i = 0, from = 0, end, cut;
+	bool changed = false;
+
+	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
+		i = (size_t)(p - s) + 1;
+		if (i + 2 < len && s[i] == '!' && s[i + 1] == '-' &&
+		    s[i + 2] == '-') {
+			q = memmem(s + i + 3, len - i - 3, "-->", 3);
+			i = q != NULL ? (size_t)(q - s) + 3 : len;
+			continue;
+		}
+		if (i >= len || !isalpha((unsigned char)s[i]))
+			continue;
+		end = tag_end(s, i, len, &cut);
+		if (cut != 0) {
+			buf_add(&b, s + from, cut - from);
+			from = end;
+			changed = true;
+		}
+		i = end;
+	}
+	if (!changed)
+		return NULL;
+	buf_add(&b, s + from, len - from);
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
 int
 html_parse(struct doc *d, const char *s, size_t len, char **cause)
 {
 	htmlParserCtxtPtr ctxt;
 	struct hparse h;
+	char *capped;
 	int opts;
 
 	if (len == 0)
@@ -539,6 +630,8 @@ html_parse(struct doc *d, const char *s, size_t len, char **cause)
 			*cause = xstrdup("HTML content too large");
 		return -1;
 	}
+	if ((capped = cap_attributes(s, len, &len)) != NULL)
+		s = capped;
 	if ((ctxt = htmlCreateMemoryParserCtxt(s, (int)len)) == NULL)
 		fatal("out of memory");
 	/* The content is UTF-8 already, whatever a meta tag says; no
@@ -564,6 +657,7 @@ html_parse(struct doc *d, const char *s, size_t len, char **cause)
 	htmlParseDocument(ctxt);
 	flush_text(&h);
 	htmlFreeParserCtxt(ctxt);
+	free(capped);
 	free(h.stack);
 	buf_free(&h.prebuf);
 	buf_free(&h.text);

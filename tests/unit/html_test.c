@@ -201,6 +201,43 @@ test_silent(void)
 	unlink(path);
 }
 
+/* No tag keeps more than 1000 attributes (libxml2 compares each with all
+ * before it): the 1001st and later are cut, in any form of value, and a
+ * quoted ">" does not end the tag early.  Counted exactly: an href that
+ * is attribute 1000 makes a link, attribute 1001 does not. */
+static void
+test_attributes(void)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+	int i, n;
+
+	for (n = 999; n <= 1000; n++) {
+		buf_reset(&b);
+		buf_adds(&b, "<!-- <p a b c> --><p><a");
+		for (i = 0; i < n; i++)
+			buf_printf(&b, i % 3 == 0 ? " a%d=\"x>y\"" :
+			    i % 3 == 1 ? " a%d = 'v' " : " a%d", i);
+		buf_adds(&b, " href=\"http://h.example/\">link</a> after</p>");
+		s = html(buf_str(&b), 80);
+		STR_EQ(s, n == 999 ? "link[1] after\n" : "link after\n");
+		free(s);
+	}
+	/* Many tags over the cap, text between them kept (the time bound
+	 * is hostile.sh's html-attrs-200k). */
+	buf_reset(&b);
+	for (n = 0; n < 3; n++) {
+		buf_printf(&b, "<p id=%d", n);
+		for (i = 0; i < 3000; i++)
+			buf_printf(&b, " a%d=v", i);
+		buf_printf(&b, ">para %d</p>", n);
+	}
+	s = html(buf_str(&b), 80);
+	STR_EQ(s, "para 0\n\npara 1\n\npara 2\n");
+	free(s);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -209,5 +246,6 @@ main(void)
 	test_blocks();
 	test_deep();
 	test_silent();
+	test_attributes();
 	DONE();
 }
