@@ -430,16 +430,12 @@ app_open_issue(struct app *a, size_t shown_index)
 	a->focus = FOCUS_ARTICLE;
 	app_layout(a);
 	article_relayout(a);
-	/* Opening an issue marks it read, in the cache at once. */
-	if (!e->read) {
-		if (store_mark_read(a->store, e->id, true, &cause) == -1) {
-			app_message(a, true, "%s", cause);
-			free(cause);
-		} else {
-			e->read = true;
-			if (a->unread > 0)
-				a->unread--;
-		}
+	/* Opening an issue marks it read, in the cache at once (or as
+	 * soon as another writer lets go). */
+	if (!e->read && app_mark_read(a, e->id, true) == 0) {
+		e->read = true;
+		if (a->unread > 0)
+			a->unread--;
 	}
 	issues_scroll_to_sel(a);
 	a->d_all = true;
@@ -799,6 +795,39 @@ refresh_ended(struct app *a)
 	a->d_all = true;
 }
 
+int
+app_mark_read(struct app *a, int64_t id, bool read)
+{
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = store_mark_read_nowait(a->store, id, read, &cause)) == -1) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	if (rc == 1)
+		a->marks_queued = true;
+	return 0;
+}
+
+/* Write queued read flags, if the cache is free now. */
+static void
+flush_marks(struct app *a)
+{
+	char *cause = NULL;
+	ssize_t left;
+
+	if ((left = store_flush_marks(a->store, &cause)) == -1) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		a->marks_queued = false;
+	} else
+		a->marks_queued = left > 0;
+}
+
+#define FLUSH_MS	500	/* how often queued read flags are tried */
+
 static void
 loop(struct app *a)
 {
@@ -823,6 +852,8 @@ loop(struct app *a)
 				nf = MAX_POLLFDS;
 			timeout = sync_timeout(a->sync);
 		}
+		if (a->marks_queued && (timeout == -1 || timeout > FLUSH_MS))
+			timeout = FLUSH_MS;
 		if (a->list_partial)
 			timeout = 0;
 		rc = poll(fds, nf, timeout);
@@ -842,6 +873,8 @@ loop(struct app *a)
 			refresh_ended(a);
 		else if (a->sync != NULL && sync_running(a->sync))
 			a->d_title = true;
+		if (a->marks_queued && keys == 0)
+			flush_marks(a);
 		/* The rest of the list, once nothing is waiting. */
 		if (a->list_partial && keys == 0 && !a->quit)
 			load(a, 0);

@@ -127,6 +127,8 @@ struct app {
 	/* Background refresh. */
 	struct sync	*sync;
 	bool		 quit;
+	/* Read flags queued while another process writes the cache. */
+	bool		 marks_queued;
 };
 
 /* app.c */
@@ -149,6 +151,11 @@ void	 app_set_feed(struct app *, int filter);
 size_t	 app_nfeeds(const struct app *);
 /* The index in entries of the issue with this store id, or (size_t)-1. */
 size_t	 app_entry_index(struct app *, int64_t id);
+/* Set an issue's read flag in the cache without freezing the reader: if
+ * another process is writing, the change is queued and the loop writes
+ * it when the cache is free (store_close at the latest).  Returns 0, or
+ * -1 after saying why on the status line. */
+int	 app_mark_read(struct app *, int64_t id, bool read);
 /* Open url in the browser and say what happened on the status line. */
 void	 app_browse(struct app *, const char *url);
 void	 app_close_issue(struct app *);

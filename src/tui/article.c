@@ -496,17 +496,13 @@ static void
 toggle_read(struct app *a)
 {
 	size_t i = app_entry_index(a, a->issue_id);
-	char *cause = NULL;
 	bool read;
 
 	if (i == (size_t)-1)
 		return;
 	read = !a->entries[i].read;
-	if (store_mark_read(a->store, a->issue_id, read, &cause) == -1) {
-		app_message(a, true, "%s", cause);
-		free(cause);
+	if (app_mark_read(a, a->issue_id, read) == -1)
 		return;
-	}
 	a->entries[i].read = read;
 	if (read && a->unread > 0)
 		a->unread--;

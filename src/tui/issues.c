@@ -173,16 +173,12 @@ static void
 toggle_read(struct app *a)
 {
 	struct entry *e;
-	char *cause = NULL;
 
 	if (a->nshown == 0)
 		return;
 	e = &a->entries[a->shown[a->sel]];
-	if (store_mark_read(a->store, e->id, !e->read, &cause) == -1) {
-		app_message(a, true, "%s", cause);
-		free(cause);
+	if (app_mark_read(a, e->id, !e->read) == -1)
 		return;
-	}
 	e->read = !e->read;
 	if (e->read && a->unread > 0)
 		a->unread--;
