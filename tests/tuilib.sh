@@ -28,9 +28,16 @@ shq() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 # tui_start COLS ROWS [ARG...]: a new session running mesosnews ARGS in
 # $TMP/cwd; when it exits the pane shows "[exit STATUS]".
 tui_start() {
-	local w=$1 h=$2 a
+	local w=$1 h=$2 a i=0
 	shift 2
+	# The last session's server must be gone before a new one starts on
+	# the same socket: a client that reaches a dying server fails with
+	# "server exited unexpectedly".
 	tm kill-server >/dev/null 2>&1
+	while tm list-sessions >/dev/null 2>&1 && [ $i -lt 100 ]; do
+		sleep 0.02
+		i=$((i + 1))
+	done
 	{
 		echo "cd $(shq "$TMP/cwd") || exit 1"
 		echo "export TERM=$TUI_TERM"
@@ -40,8 +47,12 @@ tui_start() {
 		done
 		printf '\necho "[exit $?]"\nexec sleep 300\n'
 	} >"$TMP/run.sh"
-	tm new-session -d -x "$w" -y "$h" -s t "sh $(shq "$TMP/run.sh")" ||
-	    exit 99
+	if ! tm new-session -d -x "$w" -y "$h" -s t "sh $(shq "$TMP/run.sh")"
+	then
+		sleep 0.2
+		tm new-session -d -x "$w" -y "$h" -s t \
+		    "sh $(shq "$TMP/run.sh")" || exit 99
+	fi
 	SCREEN=
 }
 
