@@ -1053,6 +1053,12 @@ quiet(void *ctx, const char *fmt, ...)
 {
 }
 
+void
+feed_init(void)
+{
+	xmlInitParser();
+}
+
 struct feed_parser *
 feed_parser_new(const char *url, const char *charset,
     const struct feed_limits *limits, feed_issue_fn fn, void *arg)

@@ -66,6 +66,11 @@ struct feed_limits {
 typedef int (*feed_issue_fn)(const struct issue *, void *);
 #define FEED_NO_CONTENT	1
 
+/* Set up libxml2 before a thread parses: its first use sets up globals
+ * in a way that is not thread-safe.  Called from one thread; may be
+ * called again. */
+void	 feed_init(void);
+
 struct feed_parser;
 
 /* A streaming parser for one document.  url is the document's own URL

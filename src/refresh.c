@@ -362,10 +362,7 @@ parse_start(struct refresh *r, struct job *j, char **cause)
 	int rc;
 
 	if (!r->xml_ready) {
-		/* libxml2 sets itself up on first use, which is not
-		 * thread-safe: let that happen in this thread. */
-		feed_parser_free(feed_parser_new(NULL, "iso-8859-1", NULL,
-		    NULL, NULL));
+		feed_init();
 		r->xml_ready = true;
 	}
 	pp->job = j;
