@@ -525,6 +525,16 @@ sax_serror(void *ctx, xmlErrorPtr e)
 	(void)e;
 }
 
+/* libxml2 reports some errors (its encoding layer's) to no parser but to
+ * the thread's generic handler, which writes to stderr: under curses that
+ * would scribble on the screen. */
+static void
+quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
 /*
  * libxml2's HTML parser checks each attribute of a tag against all the
  * ones before it: a tag with n attributes costs n^2/2 comparisons (200k
@@ -632,11 +642,16 @@ html_parse(struct doc *d, const char *s, size_t len, char **cause)
 	}
 	if ((capped = cap_attributes(s, len, &len)) != NULL)
 		s = capped;
+	xmlSetGenericErrorFunc(NULL, quiet);
 	if ((ctxt = htmlCreateMemoryParserCtxt(s, (int)len)) == NULL)
 		fatal("out of memory");
-	/* The content is UTF-8 already, whatever a meta tag says; no
-	 * network, no messages, and deep nesting allowed. */
+	/* The content is UTF-8 already, whatever a meta tag or a byte
+	 * order mark says (a known encoding stops htmlParseDocument from
+	 * guessing UTF-16 from "\xfe\xff"); no network, no messages, and
+	 * deep nesting allowed. */
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	if (ctxt->encoding == NULL)
+		ctxt->encoding = xmlStrdup(BAD_CAST "UTF-8");
 	opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
 	htmlCtxtUseOptions(ctxt, opts);
