@@ -24,6 +24,7 @@ main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if ((fp = fopen(argv[i], "rb")) == NULL) {
 			perror(argv[i]);
+			buf_free(&b);
 			return 99;
 		}
 		buf_reset(&b);

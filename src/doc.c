@@ -196,10 +196,14 @@ static int
 common_list(const struct doc *d, const struct doc_block *a,
     const struct doc_block *b)
 {
-	const int *fa = d->frames + a->frames, *fb = d->frames + b->frames;
+	const int *fa, *fb;
 	const struct doc_container *ca, *cb;
 	int i, list = -1;
 
+	if (a->depth == 0 || b->depth == 0)
+		return -1;	/* and d->frames may be NULL */
+	fa = d->frames + a->frames;
+	fb = d->frames + b->frames;
 	for (i = 0; i < a->depth && i < b->depth; i++) {
 		ca = &d->conts[fa[i]];
 		cb = &d->conts[fb[i]];

@@ -488,7 +488,7 @@ sax_end(void *ctx, const xmlChar *name)
 			/* A newline right after <pre> is not content. */
 			if (h->prebuf.len > 0 && h->prebuf.data[0] == '\n')
 				skip = 1;
-			doc_add_code_block(h->d, h->prebuf.data + skip,
+			doc_add_code_block(h->d, buf_str(&h->prebuf) + skip,
 			    h->prebuf.len - skip);
 		}
 		return;

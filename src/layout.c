@@ -214,6 +214,8 @@ add_prefix(struct layout *L, const struct prefix *p)
 	char *t;
 	int i;
 
+	if (p->n == 0)
+		return;
 	reserve(L, (size_t)p->n);
 	c = &L->cells[L->ncells];
 	t = L->text.data + L->text.len;
@@ -1522,8 +1524,10 @@ lay_block(struct layout *L, const struct doc *d, int i)
 static void
 public_line(const struct layout *L, size_t i, struct layout_line *out)
 {
-	out->text = L->text.data + L->lines[i].text;
-	out->cells = L->cells + L->lines[i].cell;
+	/* An empty layout may have no storage at all. */
+	out->text = L->text.data != NULL ? L->text.data + L->lines[i].text :
+	    "";
+	out->cells = L->cells != NULL ? L->cells + L->lines[i].cell : NULL;
 	out->ncells = L->lines[i].ncells;
 	out->width = L->lines[i].width;
 	out->block = L->lines[i].block;
