@@ -65,15 +65,6 @@ struct fetch {
 	long long		 deadline;	/* ms, monotonic; -1 none */
 };
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static int
 socket_cb(CURL *easy, curl_socket_t fd, int what, void *userp, void *sockp)
 {
@@ -106,7 +97,7 @@ timer_cb(CURLM *multi, long timeout_ms, void *userp)
 {
 	struct fetch *f = userp;
 
-	f->deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+	f->deadline = timeout_ms < 0 ? -1 : util_now_ms() + timeout_ms;
 	return 0;
 }
 
@@ -488,7 +479,7 @@ fetch_timeout(struct fetch *f)
 
 	if (f->deadline < 0)
 		return -1;
-	left = f->deadline - now_ms();
+	left = f->deadline - util_now_ms();
 	if (left <= 0)
 		return 0;
 	return left > 60000 ? 60000 : (int)left;
@@ -660,7 +651,7 @@ fetch_perform(struct fetch *f, const struct pollfd *fds, size_t n)
 			mask |= CURL_CSELECT_ERR;
 		curl_multi_socket_action(f->multi, fds[i].fd, mask, &running);
 	}
-	if (f->deadline >= 0 && now_ms() >= f->deadline) {
+	if (f->deadline >= 0 && util_now_ms() >= f->deadline) {
 		f->deadline = -1;
 		curl_multi_socket_action(f->multi, CURL_SOCKET_TIMEOUT, 0,
 		    &running);

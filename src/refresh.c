@@ -709,15 +709,6 @@ store_issue(const struct issue *is, void *arg)
 	return 0;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Begin the feed's transaction without waiting for another process that
  * holds the write lock: 1 when it must be tried again later, -1 after
  * failing the job, 0 when it is open. */
@@ -730,8 +721,8 @@ begin(struct job *j)
 
 	if ((rc = store_try_begin(r->store, &cause)) == 1) {
 		if (j->wait_since == 0)
-			j->wait_since = now_ms();
-		if (now_ms() - j->wait_since < LOCK_WAIT_MS)
+			j->wait_since = util_now_ms();
+		if (util_now_ms() - j->wait_since < LOCK_WAIT_MS)
 			return 1;
 		fail(j, "the cache stayed locked by another process");
 		return -1;

@@ -24,6 +24,9 @@ char	*xvasprintf(const char *, va_list);
 void	*util_bulk_alloc(size_t n);
 void	 util_bulk_free(void *p, size_t n);
 
+/* A monotonic clock in milliseconds, for deadlines and timeouts. */
+long long util_now_ms(void);
+
 /* Create the directories above path (mkdir -p of its dirname), mode 0700.
  * Returns 0, or -1 with an allocated *cause. */
 int	 util_make_parents(const char *path, char **cause);
