@@ -69,6 +69,16 @@ no_escape() {
 	fi
 }
 
+# db_query DB SQL: rows as a|b lines, through python's sqlite3.
+db_query() {
+	"${PYTHON3:-python3}" - "$1" "$2" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
+for row in db.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))
+PY
+}
+
 done_testing() {
 	printf '%d passed, %d failed\n' "$T_PASS" "$T_FAIL"
 	[ "$T_FAIL" -eq 0 ] && [ "$T_PASS" -gt 0 ]

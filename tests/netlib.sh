@@ -79,16 +79,6 @@ closed_port() {
 s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# db_query DB SQL: rows as a|b lines, through python's sqlite3.
-db_query() {
-	"$PYTHON3" - "$1" "$2" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
-for row in db.execute(sys.argv[2]):
-    print("|".join("" if v is None else str(v) for v in row))
-PY
-}
-
 # db_dump DB URL: the issues and the state of feed URL that a failure must
 # not touch (everything but the error it records).
 db_dump() {

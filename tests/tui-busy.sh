@@ -16,12 +16,7 @@ CACHE=$XDG_CACHE_HOME/mesosnews/cache.db
 
 # read_flags: the read flag of every issue, in id order, e.g. "00000".
 read_flags() {
-	"$PYTHON3" - "$CACHE" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
-print("".join(str(r[0]) for r in db.execute(
-    "SELECT read FROM issues ORDER BY id")))
-PY
+	db_query "$CACHE" "SELECT read FROM issues ORDER BY id" | tr -d '\n'
 }
 
 # wait_flags WANT: the flags become WANT within 5 s.

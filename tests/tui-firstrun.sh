@@ -23,16 +23,6 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 FEED=http://127.0.0.1:$PORT/feed.atom
 printf 'feed %s\n' "$FEED" >"$CONF"
 
-# db_query SQL: rows as a|b lines, through python's sqlite3.
-db_query() {
-	"$PYTHON3" - "$CACHE" "$1" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
-for row in db.execute(sys.argv[2]):
-    print("|".join("" if v is None else str(v) for v in row))
-PY
-}
-
 # shot_port NAME: shot, with the port number (it changes) as PORT.
 shot_port() {
 	SCREEN=$(printf '%s\n' "$SCREEN" | sed "s/127\.0\.0\.1:$PORT/127.0.0.1:PORT/g")
@@ -55,11 +45,11 @@ on_screen "the failure is told" "still showing the bundled sample feed:\
 press "[exit 0]" q
 SAMPLE_URL=file://$(cd "$MESOSNEWS_DATADIR" && pwd -P)/sample.atom
 expect_eq "the sample is cached under its own key" \
-    "$(db_query "SELECT f.url, count(i.id) FROM feeds f LEFT JOIN issues i
+    "$(db_query "$CACHE" "SELECT f.url, count(i.id) FROM feeds f LEFT JOIN issues i
     ON i.feed = f.id GROUP BY f.id ORDER BY f.url")" \
     "$SAMPLE_URL|5
 $FEED|0"
-expect_eq "the issue opened is read" "$(db_query "SELECT i.title FROM issues i
+expect_eq "the issue opened is read" "$(db_query "$CACHE" "SELECT i.title FROM issues i
     WHERE i.read = 1")" "Mesos Community Update #4"
 
 # Offline: the sample at once, told so, with what was read.

@@ -86,15 +86,6 @@ result_free(struct result *r)
 	free(r);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* Fetch url to the end with fetch_wait. */
 static struct result *
 get_full(const char *url, const char *etag, const char *lm,
@@ -104,7 +95,7 @@ get_full(const char *url, const char *etag, const char *lm,
 	struct result *r = xcalloc(1, sizeof *r);
 	struct fetch *f = fetch_new(limits);
 	char *cause = NULL;
-	double start = now();
+	double start = harness_now();
 
 	r->fail_after = fail_after;
 	if (fetch_add(f, &req, body_cb, done_cb, r, &cause) != 0) {
@@ -112,7 +103,7 @@ get_full(const char *url, const char *etag, const char *lm,
 		r->status = FETCH_ERROR;
 		r->error = cause;
 	}
-	while (fetch_running(f) > 0 && now() - start < 20)
+	while (fetch_running(f) > 0 && harness_now() - start < 20)
 		fetch_wait(f, 500);
 	INT_EQ(fetch_running(f), 0);
 	INT_EQ(r->done, 1);
@@ -434,10 +425,10 @@ test_http_errors(void)
 	/* A slow drip stalls; a slow server times out. */
 	limits.max_size = 1 << 20;
 	limits.stall_timeout = 1;
-	start = now();
+	start = harness_now();
 	check_error("/f/updates-1.atom?drip=100",
 	    "transfer stalled: under 64 bytes/s for 1 s", &limits);
-	OK(now() - start < 4, "stall detected in %.1f s", now() - start);
+	OK(harness_now() - start < 4, "stall detected in %.1f s", harness_now() - start);
 	limits.stall_timeout = 30;
 	limits.total_timeout = 1;
 	check_error("/f/updates-1.atom?delay=3000", "timed out after 1 s",
@@ -453,7 +444,7 @@ test_parallel(void)
 	struct fetch_request req = { NULL, NULL, NULL, NULL };
 	struct result r[10];
 	char *urls[10], *cause = NULL;
-	double start = now();
+	double start = harness_now();
 	int i, ok = 0;
 
 	memset(r, 0, sizeof r);
@@ -464,9 +455,9 @@ test_parallel(void)
 		INT_EQ(fetch_add(f, &req, body_cb, done_cb, &r[i], &cause), 0);
 	}
 	INT_EQ(fetch_running(f), 10);
-	while (fetch_running(f) > 0 && now() - start < 10)
+	while (fetch_running(f) > 0 && harness_now() - start < 10)
 		fetch_wait(f, -1);
-	OK(now() - start < 2.0, "10 x 400 ms took %.2f s", now() - start);
+	OK(harness_now() - start < 2.0, "10 x 400 ms took %.2f s", harness_now() - start);
 	for (i = 0; i < 10; i++) {
 		ok += r[i].done == 1 && r[i].status == FETCH_OK &&
 		    r[i].body.len > 1000;
@@ -492,7 +483,7 @@ test_poll_loop(void)
 	struct result r;
 	struct pollfd fds[32];
 	char *url = url_for("/f/updates-2.atom?delay=600"), *cause = NULL, c;
-	double start = now(), key_at = 0;
+	double start = harness_now(), key_at = 0;
 	int pipefd[2], timeout;
 	size_t n;
 
@@ -501,8 +492,8 @@ test_poll_loop(void)
 		exit(99);
 	req.url = url;
 	INT_EQ(fetch_add(f, &req, body_cb, done_cb, &r, &cause), 0);
-	while (fetch_running(f) > 0 && now() - start < 10) {
-		if (now() - start > 0.2 && key_at == 0 &&
+	while (fetch_running(f) > 0 && harness_now() - start < 10) {
+		if (harness_now() - start > 0.2 && key_at == 0 &&
 		    write(pipefd[1], "k", 1) != 1)
 			exit(99);
 		fds[0].fd = pipefd[0];
@@ -518,7 +509,7 @@ test_poll_loop(void)
 		if (fds[0].revents & POLLIN) {
 			if (read(pipefd[0], &c, 1) != 1)
 				exit(99);
-			key_at = now() - start;
+			key_at = harness_now() - start;
 			OK(fetch_running(f) == 1, "key seen mid-transfer");
 		}
 		fetch_perform(f, fds, n + 1);
@@ -526,7 +517,7 @@ test_poll_loop(void)
 	OK(key_at > 0.15 && key_at < 0.5, "key handled at %.2f s", key_at);
 	INT_EQ(r.done, 1);
 	INT_EQ(r.status, FETCH_OK);
-	OK(now() - start >= 0.6, "transfer took the delay");
+	OK(harness_now() - start >= 0.6, "transfer took the delay");
 	fetch_free(f);
 	free(r.error);
 	free(r.etag);

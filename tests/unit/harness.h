@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int harness_pass, harness_fail;
 
@@ -47,6 +48,16 @@ static int harness_pass, harness_fail;
 		    "  want: %lld\n", __FILE__, __LINE__, #got, g_, w_);	\
 	}								\
 } while (0)
+
+/* A monotonic clock in seconds, for the tests that bound a wait. */
+static inline double
+harness_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 /* Tests run in a fixed UTF-8 locale so widths do not depend on the host. */
 #define HARNESS_INIT() do {						\

@@ -620,15 +620,6 @@ let_go(pid_t pid, int release)
 	close(release);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* Another process writing never freezes store_mark_read_nowait: the
  * change waits in a queue and is written when the cache is free. */
 static void
@@ -652,7 +643,7 @@ test_mark_nowait(struct store *s, const char *path)
 	INT_EQ(store_flush_marks(s, &cause), 0);
 
 	pid = hold_lock(path, &release);
-	start = now();
+	start = harness_now();
 	INT_EQ(store_mark_read_nowait(s, u1, true, &cause), 1);
 	INT_EQ(store_mark_read_nowait(s, u2, true, &cause), 1);
 	/* The latest change to an issue is the one kept. */
@@ -660,7 +651,7 @@ test_mark_nowait(struct store *s, const char *path)
 	INT_EQ(store_mark_read_nowait(s, u2, true, &cause), 1);
 	INT_EQ(store_mark_read_nowait(s, tie, false, &cause), 1);
 	INT_EQ(store_flush_marks(s, &cause), 3);
-	took = now() - start;
+	took = harness_now() - start;
 	OK(took < 1.0, "six calls took %.3f s", took);
 	STR_EQ(cause, NULL);
 	/* Nothing written yet; reading is never blocked. */
