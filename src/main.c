@@ -281,7 +281,6 @@ struct latest {
 	struct issue	*is;
 	time_t		 date;
 	bool		 complete;	/* is has its content */
-	bool		 first;		/* no issue seen yet */
 };
 
 static int
@@ -292,13 +291,12 @@ keep_latest(const struct issue *is, void *arg)
 
 	/* Ties keep the first in the document, as the index does. */
 	if (l->is == NULL || index_date_cmp(date, l->date) < 0) {
+		/* Only the first issue comes with its content. */
+		l->complete = l->is == NULL;
 		feed_issue_free(l->is);
 		l->is = feed_issue_dup(is);
 		l->date = date;
-		/* Only the first issue comes with its content. */
-		l->complete = l->first;
 	}
-	l->first = false;
 	return FEED_NO_CONTENT;
 }
 
@@ -306,7 +304,7 @@ static struct issue *
 load_latest(const struct options *o, const char *src)
 {
 	struct feed_limits lim = { 0 };
-	struct latest l = { NULL, (time_t)-1, false, true };
+	struct latest l = { NULL, (time_t)-1, false };
 	struct issue *is;
 	char *cause = NULL, *warning = NULL;
 
