@@ -16,11 +16,11 @@
 #include "tui.h"
 
 struct conf;
-struct store;
-struct store_issue;
 struct doc;
+struct issue;
+struct library;
+struct library_entry;
 struct view;
-struct sync;
 
 /* Below this the screen only says it is too small. */
 #define TUI_MIN_COLS	40
@@ -51,50 +51,23 @@ enum focus {
 	FOCUS_LINKS,
 };
 
-/* One issue of the list. */
-struct entry {
-	int64_t		 id;
-	time_t		 date;
-	time_t		 first_seen;
-	char		*title;		/* sanitised, one line */
-	bool		 read;
-	int		 feed;		/* index in feeds, or -1 */
-};
-
 struct app {
 	const struct tui_opts *opts;
-	struct store	*store;
-	int64_t		*feeds;		/* the feeds shown */
-	size_t		 nfeeds;
-	bool		 all_feeds;	/* they are all the cache holds */
-	bool		 sample;	/* the bundled sample stands in for
-					   the sources, whose feeds wait in
-					   src_feeds */
-	int64_t		*src_feeds;
-	size_t		 nsrc_feeds;
-	char		*feed_title;	/* for the title bar, or NULL */
-	/* Each source's name (configured, else its title, else itself),
-	 * sanitised. */
-	char		**feed_names;
-	int		 feed_filter;	/* the one feed shown (index in
-					   feeds), or -1 for all */
-	time_t		 last_run;	/* issues first seen after it are new */
+	struct library	*lib;		/* the issues */
+	int		 feed_filter;	/* the one source shown, or -1 for
+					   all */
 	bool		 ascii;
 
-	/* The list: every cached issue, and what is shown of it. */
-	struct entry	*entries;
-	size_t		 nentries;
-	size_t		*by_id;		/* entries sorted by id, or NULL */
-	bool		 list_partial;	/* only the first screen is loaded */
-	size_t		*shown;		/* indices into entries */
+	/* The list: the library's entries, and what is shown of them. */
+	size_t		*shown;		/* indices into the library's list */
 	size_t		 nshown;
 	char		*search;	/* the list shows these results */
 	size_t		 sel, top;	/* in shown */
 	size_t		 total, unread;	/* in the shown feeds */
 
 	/* The open article. */
-	struct store_issue *issue;
-	int64_t		 issue_id;	/* 0: none */
+	struct issue	*issue;
+	int64_t		 issue_id;	/* its library key; 0: none */
 	struct doc	*doc;
 	struct view	*view;		/* the doc laid out for the pane */
 	int		 nsections;	/* at least 1 while an issue is open */
@@ -124,11 +97,7 @@ struct app {
 	char		*msg;		/* sanitised */
 	bool		 msg_error;
 
-	/* Background refresh. */
-	struct sync	*sync;
 	bool		 quit;
-	/* Read flags queued while another process writes the cache. */
-	bool		 marks_queued;
 };
 
 /* app.c */
@@ -142,20 +111,20 @@ void	 app_reload(struct app *);
 void	 app_load_all(struct app *);
 void	 app_open_issue(struct app *, size_t shown_index);
 /* Whether an issue belongs to what the list shows (the one feed). */
-bool	 app_entry_shown(const struct app *, const struct entry *);
+bool	 app_entry_shown(const struct app *, const struct library_entry *);
+/* The entry shown at index i of the list, or NULL. */
+struct library_entry *app_shown(const struct app *, size_t i);
 /* Show one feed (index in feeds) or all of them (-1), keeping any search
  * and the selection when it is still shown. */
 void	 app_set_feed(struct app *, int filter);
 /* The number of feeds the list can show one at a time (0 or 1: no feed
  * column, no filter). */
 size_t	 app_nfeeds(const struct app *);
-/* The index in entries of the issue with this store id, or (size_t)-1. */
-size_t	 app_entry_index(struct app *, int64_t id);
-/* Set an issue's read flag in the cache without freezing the reader: if
- * another process is writing, the change is queued and the loop writes
- * it when the cache is free (store_close at the latest).  Returns 0, or
- * -1 after saying why on the status line. */
-int	 app_mark_read(struct app *, int64_t id, bool read);
+/* Set the read flag of the issue at index i of the library's list
+ * without freezing the reader: if another process is writing, the change
+ * is queued and the loop writes it when the cache is free.  Returns 0,
+ * or -1 after saying why on the status line. */
+int	 app_mark_read(struct app *, size_t i, bool read);
 /* Open url in the browser and say what happened on the status line. */
 void	 app_browse(struct app *, const char *url);
 void	 app_close_issue(struct app *);
@@ -255,7 +224,8 @@ void	 prompt_draw(struct app *);
 void	 prompt_cancel(struct app *);
 
 /* pager.c */
-/* Pipe issue id, rendered as text, into the pager. */
-void	 pager_pipe(struct app *, int64_t id);
+/* Pipe the issue at index i of the library's list, rendered as text,
+ * into the pager. */
+void	 pager_pipe(struct app *, size_t i);
 
 #endif

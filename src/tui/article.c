@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "library.h"
 #include "buf.h"
 #include "doc.h"
-#include "index.h"
 #include "layout.h"
 #include "store.h"
 #include "utf8.h"
@@ -369,7 +369,7 @@ static void
 draw_header(struct app *a, const struct geom *g)
 {
 	const struct rect *r = &a->r_article;
-	const struct issue *is = &a->issue->issue;
+	const struct issue *is = a->issue;
 	struct buf b = BUF_INIT;
 	char date[11];
 	time_t t;
@@ -382,7 +382,7 @@ draw_header(struct app *a, const struct geom *g)
 	if (g->hdr < 3)
 		return;
 	t = is->published != (time_t)-1 ? is->published : is->updated;
-	index_format_date(t, date);
+	library_format_date(t, date);
 	buf_adds(&b, " ");
 	buf_adds(&b, date[0] != '\0' ? date :
 	    (is->date_raw != NULL ? is->date_raw : "undated"));
@@ -495,15 +495,14 @@ other_issue(struct app *a, int dir)
 static void
 toggle_read(struct app *a)
 {
-	size_t i = app_entry_index(a, a->issue_id);
+	size_t i = library_find_key(a->lib, a->issue_id);
 	bool read;
 
 	if (i == (size_t)-1)
 		return;
-	read = !a->entries[i].read;
-	if (app_mark_read(a, a->issue_id, read) == -1)
+	read = !library_entry(a->lib, i)->read;
+	if (app_mark_read(a, i, read) == -1)
 		return;
-	a->entries[i].read = read;
 	if (read && a->unread > 0)
 		a->unread--;
 	else if (!read)
@@ -607,8 +606,8 @@ article_key(struct app *a, enum action act, int key)
 	case ACT_OPEN_LINK:
 		if (a->links_open)
 			links_open(a, a->lsel + 1);
-		else if (a->issue->issue.link != NULL)
-			app_browse(a, a->issue->issue.link);
+		else if (a->issue->link != NULL)
+			app_browse(a, a->issue->link);
 		return true;
 	case ACT_SEARCH:
 		prompt_start(a, "find: ", find_done);
@@ -617,7 +616,7 @@ article_key(struct app *a, enum action act, int key)
 		toggle_read(a);
 		return true;
 	case ACT_PIPE:
-		pager_pipe(a, a->issue_id);
+		pager_pipe(a, library_find_key(a->lib, a->issue_id));
 		return true;
 	case ACT_CANCEL:
 		if (a->pending > 0) {

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "library.h"
 #include "buf.h"
-#include "sync.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -22,9 +22,9 @@ status_draw_title(struct app *a)
 	size_t done, total, w;
 
 	buf_adds(&b, " mesosnews");
-	if (a->feed_filter >= 0 && a->feed_names != NULL) {
+	if (a->feed_filter >= 0) {
 		/* Long names are cut so that the counts stay in sight. */
-		name = a->feed_names[a->feed_filter];
+		name = library_source_name(a->lib, (size_t)a->feed_filter);
 		w = utf8_width(name);
 		buf_adds(&b, dot);
 		utf8_fit(&b, name, w < FEED_TITLE_COLS ? w : FEED_TITLE_COLS,
@@ -34,16 +34,16 @@ status_draw_title(struct app *a)
 	}
 	else if (app_nfeeds(a) > 1)
 		buf_printf(&b, "%sall %zu feeds", dot, app_nfeeds(a));
-	else if (a->feed_title != NULL)
-		buf_printf(&b, "%s%s", dot, a->feed_title);
-	if (!a->list_partial)
+	else if (library_title(a->lib) != NULL)
+		buf_printf(&b, "%s%s", dot, library_title(a->lib));
+	if (!library_partial(a->lib))
 		buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->total,
 		    a->total == 1 ? "" : "s", a->unread);
 	if (a->search != NULL)
 		buf_printf(&b, "%ssearch \"%s\": %zu", dot, a->search,
 		    a->nshown);
-	if (a->sync != NULL && sync_running(a->sync)) {
-		sync_progress(a->sync, &done, &total);
+	if (library_refreshing(a->lib)) {
+		library_progress(a->lib, &done, &total);
 		buf_printf(&b, "%srefreshing %zu/%zu%s", dot, done, total,
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	} else if (a->opts->offline)
