@@ -287,7 +287,9 @@ library_refresh_start(struct library *lib, char **cause)
 	lib->first_error = NULL;
 	lib->r_added = lib->r_errors = 0;
 	lib->r_total = n;
-	lib->r = refresh_new(lib->store, lib->opts.limits, on_feed, lib);
+	if ((lib->r = refresh_new(lib->store, lib->opts.limits, on_feed, lib,
+	    cause)) == NULL)
+		return -1;
 	for (i = 0; i < n; i++)
 		refresh_add(lib->r, v[i].src);
 	return 0;
