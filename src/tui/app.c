@@ -101,7 +101,7 @@ app_message(struct app *a, bool error, const char *fmt, ...)
 	free(a->msg);
 	a->msg = utf8_sanitize(s, strlen(s), UTF8_ONELINE);
 	a->msg_error = error;
-	a->d_status = true;
+	a->pane[PANE_STATUS].dirty = true;
 	free(s);
 }
 
@@ -111,7 +111,7 @@ clear_message(struct app *a)
 	if (a->msg != NULL) {
 		free(a->msg);
 		a->msg = NULL;
-		a->d_status = true;
+		a->pane[PANE_STATUS].dirty = true;
 	}
 }
 
@@ -160,7 +160,7 @@ static void
 count(struct app *a)
 {
 	library_counts(a->lib, a->feed_filter, &a->total, &a->unread);
-	a->d_title = true;
+	a->pane[PANE_TITLE].dirty = true;
 }
 
 /* The key of the selected issue, or 0. */
@@ -231,7 +231,7 @@ load(struct app *a, size_t limit)
 	show_entries(a, sel);
 	if (!library_partial(a->lib))
 		count(a);
-	a->d_list = a->d_title = true;
+	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 }
 
 void
@@ -278,7 +278,7 @@ app_close_issue(struct app *a)
 	a->issue_id = 0;
 	a->links_open = false;
 	a->pending = -1;
-	a->focus = FOCUS_ISSUES;
+	a->focus = PANE_LIST;
 	app_layout(a);
 	a->d_all = true;
 }
@@ -335,7 +335,7 @@ app_open_issue(struct app *a, size_t shown_index)
 	a->atop = 0;
 	a->lsel = a->ltop = 0;
 	a->sel = shown_index;
-	a->focus = FOCUS_ARTICLE;
+	a->focus = PANE_ARTICLE;
 	app_layout(a);
 	article_relayout(a);
 	/* Opening an issue marks it read, in the cache at once (or as
@@ -359,33 +359,33 @@ app_layout(struct app *a)
 	a->cols = COLS;
 	a->too_small = a->cols < TUI_MIN_COLS || a->rows < TUI_MIN_ROWS;
 	a->wide = a->cols >= TUI_WIDE_COLS;
-	a->r_title = (struct rect){ 0, 0, 1, a->cols };
-	a->r_status = (struct rect){ a->rows - 1, 0, 1, a->cols };
+	a->pane[PANE_TITLE].r = (struct rect){ 0, 0, 1, a->cols };
+	a->pane[PANE_STATUS].r = (struct rect){ a->rows - 1, 0, 1, a->cols };
 	body = a->rows - 2;
-	a->r_list = a->r_article = a->r_links = none;
+	a->pane[PANE_LIST].r = a->pane[PANE_ARTICLE].r = a->pane[PANE_LINKS].r = none;
 	if (a->too_small)
 		return;
 	if (a->wide) {
 		lw = a->cols * 2 / 5;
 		if (lw > 60)
 			lw = 60;
-		a->r_list = (struct rect){ 1, 0, body, lw };
-		a->r_article = (struct rect){ 1, lw + 1, body,
+		a->pane[PANE_LIST].r = (struct rect){ 1, 0, body, lw };
+		a->pane[PANE_ARTICLE].r = (struct rect){ 1, lw + 1, body,
 		    a->cols - lw - 1 };
-	} else if (a->doc != NULL && a->focus != FOCUS_ISSUES)
-		a->r_article = (struct rect){ 1, 0, body, a->cols };
+	} else if (a->doc != NULL && a->focus != PANE_LIST)
+		a->pane[PANE_ARTICLE].r = (struct rect){ 1, 0, body, a->cols };
 	else
-		a->r_list = (struct rect){ 1, 0, body, a->cols };
-	if (a->links_open && a->r_article.h > 0) {
-		if (a->r_article.h >= 16) {
-			lh = a->r_article.h * 2 / 5;
-			a->r_links = a->r_article;
-			a->r_links.y += a->r_article.h - lh;
-			a->r_links.h = lh;
-			a->r_article.h -= lh;
+		a->pane[PANE_LIST].r = (struct rect){ 1, 0, body, a->cols };
+	if (a->links_open && a->pane[PANE_ARTICLE].r.h > 0) {
+		if (a->pane[PANE_ARTICLE].r.h >= 16) {
+			lh = a->pane[PANE_ARTICLE].r.h * 2 / 5;
+			a->pane[PANE_LINKS].r = a->pane[PANE_ARTICLE].r;
+			a->pane[PANE_LINKS].r.y += a->pane[PANE_ARTICLE].r.h - lh;
+			a->pane[PANE_LINKS].r.h = lh;
+			a->pane[PANE_ARTICLE].r.h -= lh;
 		} else {
-			a->r_links = a->r_article;
-			a->r_article.h = 0;
+			a->pane[PANE_LINKS].r = a->pane[PANE_ARTICLE].r;
+			a->pane[PANE_ARTICLE].r.h = 0;
 		}
 	}
 	a->d_all = true;
@@ -397,9 +397,13 @@ app_layout(struct app *a)
 static void
 relayout(struct app *a)
 {
+	int i;
+
 	app_layout(a);
 	/* Same paragraph at the new width. */
-	article_relayout(a);
+	for (i = 0; i < PANE_COUNT; i++)
+		if (a->pane[i].ops->relayout != NULL)
+			a->pane[i].ops->relayout(a, &a->pane[i]);
 	clearok(curscr, TRUE);
 	a->d_all = true;
 }
@@ -424,15 +428,17 @@ draw_separator(struct app *a)
 
 	if (!a->wide)
 		return;
-	for (y = a->r_list.y; y < a->r_list.y + a->r_list.h; y++)
-		draw_text(y, a->r_list.w, 1, bar, R_BORDER, true);
+	for (y = a->pane[PANE_LIST].r.y; y < a->pane[PANE_LIST].r.y + a->pane[PANE_LIST].r.h; y++)
+		draw_text(y, a->pane[PANE_LIST].r.w, 1, bar, R_BORDER, true);
 }
 
 static void
 draw(struct app *a)
 {
 	const char *small = "terminal too small";
-	int y;
+	struct pane *p;
+	bool over = false;
+	int i, y;
 
 	if (a->too_small) {
 		if (!a->d_all)
@@ -446,25 +452,21 @@ draw(struct app *a)
 		doupdate();
 		return;
 	}
-	if (a->d_all) {
-		a->d_title = a->d_list = a->d_article = a->d_links = true;
-		a->d_status = true;
+	if (a->d_all)
 		draw_separator(a);
+	for (i = 0; i < PANE_COUNT; i++) {
+		p = &a->pane[i];
+		if ((p->dirty || a->d_all) && p->r.h > 0)
+			p->ops->draw(a, p);
+		if (p->dirty && i != PANE_TITLE && i != PANE_STATUS)
+			over = true;
 	}
-	if (a->d_title)
-		status_draw_title(a);
-	if (a->d_list && a->r_list.h > 0)
-		issues_draw(a);
-	if (a->d_article && a->r_article.h > 0)
-		article_draw(a);
-	if (a->d_links && a->links_open)
-		links_draw(a);
-	if (a->help && (a->d_all || a->d_list || a->d_article || a->d_links))
+	/* The help overlay, over whatever was drawn under it. */
+	if (a->help && (a->d_all || over))
 		help_draw(a);
-	if (a->d_status || a->d_all)
-		status_draw(a);
-	a->d_title = a->d_list = a->d_article = a->d_links = false;
-	a->d_status = a->d_all = false;
+	for (i = 0; i < PANE_COUNT; i++)
+		a->pane[i].dirty = false;
+	a->d_all = false;
 	curs_set(prompt_active(a) ? 1 : 0);
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -475,14 +477,7 @@ draw(struct app *a)
 static int
 context(const struct app *a)
 {
-	switch (a->focus) {
-	case FOCUS_ISSUES:
-		return CTX_ISSUES;
-	case FOCUS_ARTICLE:
-		return CTX_ARTICLE;
-	default:
-		return CTX_LINKS;
-	}
+	return a->pane[a->focus].ops->ctx;
 }
 
 static void
@@ -500,7 +495,7 @@ start_refresh(struct app *a)
 		app_message(a, true, "refresh failed: %s", cause);
 		free(cause);
 	}
-	a->d_title = true;
+	a->pane[PANE_TITLE].dirty = true;
 }
 
 /* Actions that mean the same in every pane. */
@@ -521,11 +516,11 @@ global_key(struct app *a, enum action act)
 		start_refresh(a);
 		return true;
 	case ACT_QUIT:
-		if (a->focus == FOCUS_LINKS)
+		if (a->focus == PANE_LINKS)
 			links_show(a, false);
-		else if (a->focus == FOCUS_ARTICLE) {
+		else if (a->focus == PANE_ARTICLE) {
 			if (a->wide) {
-				a->focus = FOCUS_ISSUES;
+				a->focus = PANE_LIST;
 				a->d_all = true;
 			} else
 				app_close_issue(a);
@@ -542,24 +537,14 @@ global_key(struct app *a, enum action act)
 static bool
 dispatch(struct app *a, enum action act, int key)
 {
+	struct pane *p = &a->pane[a->focus];
+
 	if (act != ACT_DIGIT && act != ACT_OPEN && a->pending > 0) {
 		a->pending = -1;
-		a->d_status = true;
+		a->pane[PANE_STATUS].dirty = true;
 	}
-	switch (a->focus) {
-	case FOCUS_ISSUES:
-		if (issues_key(a, act))
-			return true;
-		break;
-	case FOCUS_ARTICLE:
-		if (act != ACT_QUIT && article_key(a, act, key))
-			return true;
-		break;
-	case FOCUS_LINKS:
-		if (act != ACT_QUIT && links_key(a, act, key))
-			return true;
-		break;
-	}
+	if (p->ops->key != NULL && p->ops->key(a, p, act, key))
+		return true;
 	return global_key(a, act);
 }
 
@@ -597,32 +582,21 @@ handle_key(struct app *a, int key)
 static void
 mouse_event(struct app *a, const MEVENT *ev)
 {
-	const struct rect *r;
+	struct pane *p;
+	int i;
 
 	if ((ev->bstate & (BUTTON1_PRESSED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED)) == 0)
 		return;
 	clear_message(a);
-	r = &a->r_list;
-	if (r->h > 0 && ev->y >= r->y && ev->y < r->y + r->h &&
-	    ev->x >= r->x && ev->x < r->x + r->w) {
-		issues_mouse(a, ev->y, ev->x, ev->bstate);
-		return;
-	}
-	r = &a->r_links;
-	if (a->links_open && ev->y >= r->y && ev->y < r->y + r->h &&
-	    ev->x >= r->x && ev->x < r->x + r->w) {
-		links_mouse(a, ev->y, ev->x, ev->bstate);
-		return;
-	}
-	r = &a->r_article;
-	if (r->h > 0 && ev->y >= r->y && ev->y < r->y + r->h &&
-	    ev->x >= r->x && ev->x < r->x + r->w) {
-		if ((ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) == 0 &&
-		    a->doc != NULL)
-			a->focus = FOCUS_ARTICLE;
-		article_mouse(a, ev->y, ev->x, ev->bstate);
-		a->d_all = true;
+	for (i = PANE_COUNT - 1; i >= 0; i--) {
+		p = &a->pane[i];
+		if (p->ops->mouse != NULL && p->r.h > 0 && ev->y >= p->r.y &&
+		    ev->y < p->r.y + p->r.h && ev->x >= p->r.x &&
+		    ev->x < p->r.x + p->r.w) {
+			p->ops->mouse(a, p, ev->y, ev->x, ev->bstate);
+			return;
+		}
 	}
 }
 
@@ -774,7 +748,7 @@ loop(struct app *a)
 		    rc > 0 ? nf - 1 : 0))
 			refresh_ended(a);
 		else if (library_refreshing(a->lib))
-			a->d_title = true;
+			a->pane[PANE_TITLE].dirty = true;
 		if (library_marks_queued(a->lib) && keys == 0)
 			flush_marks(a);
 		/* The rest of the list, once nothing is waiting. */
@@ -866,6 +840,12 @@ tui_run(const struct tui_opts *opts, char **cause)
 	a.pending = -1;
 	a.find_line = -1;
 	a.feed_filter = -1;
+	a.pane[PANE_TITLE].ops = &title_pane;
+	a.pane[PANE_LIST].ops = &issues_pane;
+	a.pane[PANE_ARTICLE].ops = &article_pane;
+	a.pane[PANE_LINKS].ops = &links_pane;
+	a.pane[PANE_STATUS].ops = &status_pane;
+	a.focus = PANE_LIST;
 	if ((a.lib = open_library(opts, cause)) == NULL)
 		return -1;
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {

@@ -45,11 +45,49 @@ struct rect {
 	int		 y, x, h, w;
 };
 
-enum focus {
-	FOCUS_ISSUES,
-	FOCUS_ARTICLE,
-	FOCUS_LINKS,
+struct app;
+struct pane;
+
+/*
+ * A pane: a part of the screen with its own drawing, keys, mouse and
+ * geometry, in the manner of tmux's window modes.  The loop redraws a
+ * pane when it is dirty, hands the focused pane the actions its keys
+ * make (the global ones when it declines), and the pane under the pointer
+ * its mouse events.  An op may be NULL: the pane has no such thing.
+ */
+struct pane_ops {
+	const char	*name;
+	int		 ctx;		/* the key context, CTX_* */
+	void		(*draw)(struct app *, struct pane *);
+	/* true when the action meant something here */
+	bool		(*key)(struct app *, struct pane *, enum action,
+			    int key);
+	void		(*mouse)(struct app *, struct pane *, int y, int x,
+			    mmask_t);
+	/* The pane's rectangle changed (or its content did). */
+	void		(*relayout)(struct app *, struct pane *);
 };
+
+/* NOTE: order carries meaning: panes are drawn in this order (later ones
+ * over earlier ones), and the mouse goes to the last one under it. */
+enum pane_id {
+	PANE_TITLE,
+	PANE_LIST,
+	PANE_ARTICLE,
+	PANE_LINKS,
+	PANE_STATUS,
+	PANE_COUNT
+};
+
+struct pane {
+	const struct pane_ops *ops;
+	struct rect	 r;		/* empty (h 0) when not shown */
+	bool		 dirty;
+};
+
+/* The panes' ops (issues.c, article.c, links.c, status.c). */
+extern const struct pane_ops issues_pane, article_pane, links_pane,
+	    title_pane, status_pane;
 
 struct app {
 	const struct tui_opts *opts;
@@ -86,12 +124,11 @@ struct app {
 	/* Screen. */
 	int		 rows, cols;
 	bool		 wide, too_small;
-	enum focus	 focus;
-	bool		 help;
+	struct pane	 pane[PANE_COUNT];
+	enum pane_id	 focus;		/* PANE_LIST, _ARTICLE or _LINKS */
+	bool		 help;		/* the help overlay covers them */
 	int		 help_top;
-	struct rect	 r_title, r_list, r_article, r_links, r_status;
-	bool		 d_title, d_list, d_article, d_links, d_status,
-			 d_all;
+	bool		 d_all;		/* everything is to be drawn */
 
 	/* Status line. */
 	char		*msg;		/* sanitised */
@@ -181,17 +218,12 @@ void	 draw_fill(int y, int x, int w, enum role);
 const char *draw_glyph(const char *utf8, const char *ascii);
 
 /* issues.c */
-void	 issues_draw(struct app *);
-bool	 issues_key(struct app *, enum action);
-void	 issues_mouse(struct app *, int y, int x, mmask_t);
 void	 issues_scroll_to_sel(struct app *);
 /* Show the issues matching q, best first; quiet: no status message. */
 void	 issues_search(struct app *, const char *q, bool quiet);
 
 /* article.c */
-void	 article_draw(struct app *);
 bool	 article_key(struct app *, enum action, int key);
-void	 article_mouse(struct app *, int y, int x, mmask_t);
 void	 article_relayout(struct app *);
 void	 article_find(struct app *, const char *);
 int	 article_body_height(const struct app *);
@@ -199,9 +231,6 @@ int	 article_body_height(const struct app *);
 int	 article_section(const struct app *);
 
 /* links.c */
-void	 links_draw(struct app *);
-bool	 links_key(struct app *, enum action, int key);
-void	 links_mouse(struct app *, int y, int x, mmask_t);
 void	 links_open(struct app *, int n);
 void	 links_show(struct app *, bool);
 
@@ -210,8 +239,6 @@ void	 help_draw(struct app *);
 bool	 help_key(struct app *, enum action, int key);
 
 /* status.c */
-void	 status_draw_title(struct app *);
-void	 status_draw(struct app *);
 
 /* prompt.c: a line editor on the status line.  done is called with the
  * text typed, or NULL when the prompt was cancelled. */

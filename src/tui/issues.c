@@ -28,7 +28,7 @@ static int
 feed_cols(const struct app *a)
 {
 	size_t i, n = app_nfeeds(a), w, max = 0;
-	int room = (a->r_list.w - DATE_COLS - 5) / 3;
+	int room = (a->pane[PANE_LIST].r.w - DATE_COLS - 5) / 3;
 
 	if (n < 2 || a->feed_filter >= 0)
 		return 0;
@@ -44,13 +44,13 @@ static void
 draw_row(struct app *a, int y, const struct library_entry *e, bool sel,
     int fw)
 {
-	const struct rect *r = &a->r_list;
+	const struct rect *r = &a->pane[PANE_LIST].r;
 	enum role base = R_NORMAL;
 	char date[11];
 	int x = r->x, w = r->w;
 
 	if (sel)
-		base = a->focus == FOCUS_ISSUES ? R_SELECTED : R_SELECTED_DIM;
+		base = a->focus == PANE_LIST ? R_SELECTED : R_SELECTED_DIM;
 	library_format_date(e->date, date);
 	/* The selection shows without colour too. */
 	x += draw_text(y, x, 1, sel ? draw_glyph("\xe2\x80\xba", ">") : " ",
@@ -76,7 +76,7 @@ draw_row(struct app *a, int y, const struct library_entry *e, bool sel,
 void
 issues_scroll_to_sel(struct app *a)
 {
-	size_t h = a->r_list.h > 0 ? (size_t)a->r_list.h : 1;
+	size_t h = a->pane[PANE_LIST].r.h > 0 ? (size_t)a->pane[PANE_LIST].r.h : 1;
 
 	if (a->nshown == 0) {
 		a->sel = a->top = 0;
@@ -92,10 +92,10 @@ issues_scroll_to_sel(struct app *a)
 		a->top = a->nshown > h ? a->nshown - h : 0;
 }
 
-void
-issues_draw(struct app *a)
+static void
+issues_draw(struct app *a, struct pane *p)
 {
-	const struct rect *r = &a->r_list;
+	const struct rect *r = &a->pane[PANE_LIST].r;
 	const char *empty;
 	size_t i;
 	int y, fw = feed_cols(a);
@@ -179,7 +179,7 @@ toggle_read(struct app *a)
 		a->unread--;
 	else if (!e->read)
 		a->unread++;
-	a->d_list = a->d_title = true;
+	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 }
 
 static void
@@ -193,7 +193,7 @@ mark_all(struct app *a)
 		return;
 	}
 	a->unread = 0;
-	a->d_list = a->d_title = true;
+	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 	if (a->feed_filter >= 0)
 		app_message(a, false, "all issues of %s marked read",
 		    library_source_name(a->lib, (size_t)a->feed_filter));
@@ -238,10 +238,10 @@ open_issue_link(struct app *a)
 	feed_issue_free(is);
 }
 
-bool
-issues_key(struct app *a, enum action act)
+static bool
+issues_key(struct app *a, struct pane *p, enum action act, int key)
 {
-	size_t h = a->r_list.h > 1 ? (size_t)a->r_list.h - 1 : 1;
+	size_t h = a->pane[PANE_LIST].r.h > 1 ? (size_t)a->pane[PANE_LIST].r.h - 1 : 1;
 
 	switch (act) {
 	case ACT_DOWN:
@@ -307,17 +307,17 @@ issues_key(struct app *a, enum action act)
 	default:
 		return false;
 	}
-	a->d_list = true;
+	a->pane[PANE_LIST].dirty = true;
 	issues_scroll_to_sel(a);
 	return true;
 }
 
 /* The wheel scrolls the list (the selection stays on screen); a click
  * selects an issue, and a click on the selected one opens it. */
-void
-issues_mouse(struct app *a, int y, int x, mmask_t m)
+static void
+issues_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
 {
-	size_t i, h = a->r_list.h > 0 ? (size_t)a->r_list.h : 1;
+	size_t i, h = a->pane[PANE_LIST].r.h > 0 ? (size_t)a->pane[PANE_LIST].r.h : 1;
 
 	(void)x;
 	if (m & BUTTON4_PRESSED) {
@@ -331,7 +331,7 @@ issues_mouse(struct app *a, int y, int x, mmask_t m)
 		if (a->sel < a->top)
 			a->sel = a->top;
 	} else {
-		i = a->top + (size_t)(y - a->r_list.y);
+		i = a->top + (size_t)(y - a->pane[PANE_LIST].r.y);
 		if (i >= a->nshown)
 			return;
 		if (i == a->sel && a->issue_id != app_shown(a, i)->key) {
@@ -339,13 +339,17 @@ issues_mouse(struct app *a, int y, int x, mmask_t m)
 			return;
 		}
 		if (i == a->sel && a->wide)
-			a->focus = FOCUS_ARTICLE;
+			a->focus = PANE_ARTICLE;
 		else {
 			a->sel = i;
-			a->focus = FOCUS_ISSUES;
+			a->focus = PANE_LIST;
 		}
 		a->d_all = true;
 	}
 	issues_scroll_to_sel(a);
-	a->d_list = true;
+	a->pane[PANE_LIST].dirty = true;
 }
+
+const struct pane_ops issues_pane = {
+	"list", CTX_ISSUES, issues_draw, issues_key, issues_mouse, NULL,
+};

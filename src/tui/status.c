@@ -13,8 +13,8 @@
 /* The widest a feed's name is in the title bar. */
 #define FEED_TITLE_COLS	32
 
-void
-status_draw_title(struct app *a)
+static void
+status_draw_title(struct app *a, struct pane *p)
 {
 	struct buf b = BUF_INIT;
 	const char *dot = draw_glyph(" \xc2\xb7 ", " - ");
@@ -48,23 +48,23 @@ status_draw_title(struct app *a)
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	} else if (a->opts->offline)
 		buf_printf(&b, "%soffline", dot);
-	draw_text(a->r_title.y, a->r_title.x, a->r_title.w, buf_str(&b),
+	draw_text(a->pane[PANE_TITLE].r.y, a->pane[PANE_TITLE].r.x, a->pane[PANE_TITLE].r.w, buf_str(&b),
 	    R_TITLEBAR, true);
 	buf_free(&b);
 }
 
-void
-status_draw(struct app *a)
+static void
+status_draw(struct app *a, struct pane *p)
 {
-	const struct rect *r = &a->r_status;
+	const struct rect *r = &a->pane[PANE_STATUS].r;
 	char *hints, num[80], key[32];
 	int ctx;
 
 	switch (a->focus) {
-	case FOCUS_ISSUES:
+	case PANE_LIST:
 		ctx = CTX_ISSUES;
 		break;
-	case FOCUS_ARTICLE:
+	case PANE_ARTICLE:
 		ctx = CTX_ARTICLE;
 		break;
 	default:
@@ -91,3 +91,11 @@ status_draw(struct app *a)
 	draw_text(r->y, r->x, r->w, hints, R_STATUS, true);
 	free(hints);
 }
+
+const struct pane_ops title_pane = {
+	"title", 0, status_draw_title, NULL, NULL, NULL,
+};
+
+const struct pane_ops status_pane = {
+	"status", 0, status_draw, NULL, NULL, NULL,
+};
