@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "browser.h"
+#include "content.h"
 #include "doc.h"
 #include "fetch.h"
 #include "layout.h"
@@ -404,7 +405,7 @@ app_open_issue(struct app *a, size_t shown_index)
 		kind = CONTENT_TEXT;
 	}
 	base = si->issue.base != NULL ? si->issue.base : si->issue.link;
-	if ((d = doc_parse(content, strlen(content), kind, base,
+	if ((d = content_parse(content, strlen(content), kind, base,
 	    &cause)) == NULL) {
 		app_message(a, true, "cannot show this issue: %s", cause);
 		free(cause);

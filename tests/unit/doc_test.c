@@ -6,6 +6,7 @@
 
 #include "harness.h"
 
+#include "content.h"
 #include "doc.h"
 #include "uri.h"
 #include "utf8.h"
@@ -19,7 +20,7 @@ parse(const char *s, enum content_kind kind, const char *base)
 	char *cause = NULL;
 	struct doc *d;
 
-	d = doc_parse(s, strlen(s), kind, base, &cause);
+	d = content_parse(s, strlen(s), kind, base, &cause);
 	OK(d != NULL, "parse failed: %s", cause ? cause : "?");
 	free(cause);
 	return d;

@@ -4,6 +4,7 @@
 
 #include "harness.h"
 
+#include "content.h"
 #include "doc.h"
 #include "layout.h"
 #include "util.h"
@@ -16,7 +17,7 @@ parse(const char *s, enum content_kind kind)
 	char *cause = NULL;
 	struct doc *d;
 
-	d = doc_parse(s, strlen(s), kind, NULL, &cause);
+	d = content_parse(s, strlen(s), kind, NULL, &cause);
 	OK(d != NULL, "parse failed: %s", cause ? cause : "?");
 	free(cause);
 	return d;
@@ -132,9 +133,9 @@ test_equivalence(void)
 	OK(md != NULL && html != NULL, "fixtures missing (srcdir?)");
 	if (md == NULL || html == NULL)
 		return;
-	dm = doc_parse(md, mlen, CONTENT_MARKDOWN, "https://h.example/p/",
+	dm = content_parse(md, mlen, CONTENT_MARKDOWN, "https://h.example/p/",
 	    NULL);
-	dh = doc_parse(html, hlen, CONTENT_HTML, "https://h.example/p/",
+	dh = content_parse(html, hlen, CONTENT_HTML, "https://h.example/p/",
 	    NULL);
 	INT_EQ(doc_nblocks(dm), doc_nblocks(dh));
 	INT_EQ(doc_nlinks(dm), 15);
@@ -206,7 +207,7 @@ test_large(void)
 	buf_adds(&in, "```\n");
 	buf_str(&in);
 	for (round = 0; round < 2; round++) {
-		d = doc_parse(in.data, in.len, CONTENT_MARKDOWN, NULL, NULL);
+		d = content_parse(in.data, in.len, CONTENT_MARKDOWN, NULL, NULL);
 		OK(d != NULL, "parse");
 		if (d == NULL)
 			break;
