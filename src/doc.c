@@ -1002,6 +1002,52 @@ release(struct doc *d)
 	buf_str(&d->text);
 }
 
+/* Whether block b is inside a list item. */
+static bool
+in_item(const struct doc *d, const struct doc_block *b)
+{
+	int i;
+
+	for (i = 0; i < b->depth; i++)
+		if (doc_frame(d, b, i)->type == DOC_ITEM)
+			return true;
+	return false;
+}
+
+/*
+ * A last section made of a heading and a list (highlights, upcoming
+ * events) ends with its list: the prose after it ("We hope to publish
+ * these updates...", "X co-wrote this update") closes the whole issue,
+ * not the list, so it gets a section of its own, "Closing".  Prose
+ * between a list and the next heading stays where it is: it speaks of
+ * that list ("see all the talks here").
+ */
+static void
+closing_section(struct doc *d, size_t *capsec)
+{
+	struct section *last;
+	size_t i, start, end;
+
+	if (d->nsections == 0)
+		return;
+	last = &d->sections[d->nsections - 1];
+	start = (size_t)last->block;
+	if (d->blocks[start].type != DOC_HEADING ||
+	    start + 1 >= d->nblocks || !in_item(d, &d->blocks[start + 1]))
+		return;
+	for (end = d->nblocks; end > start + 1; end--)
+		if (in_item(d, &d->blocks[end - 1]))
+			break;
+	if (end == d->nblocks)
+		return;
+	GROW(d->sections, d->nsections, *capsec);
+	d->sections[d->nsections].name = xstrdup("Closing");
+	d->sections[d->nsections].block = (int)end;
+	for (i = end; i < d->nblocks; i++)
+		d->blocks[i].section = (int)d->nsections;
+	d->nsections++;
+}
+
 void
 doc_finish(struct doc *d)
 {
@@ -1052,6 +1098,7 @@ doc_finish(struct doc *d)
 		}
 		b->section = sec;
 	}
+	closing_section(d, &capsec);
 	for (i = 0; i < d->nlinks; i++) {
 		if (d->links[i].pub.text == NULL)
 			d->links[i].pub.text = xstrdup("");

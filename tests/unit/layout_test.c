@@ -175,7 +175,13 @@ test_reflow(void)
 	s = line_text(b, layout_section_line(b, 2));
 	STR_EQ(s, "Upcoming events:");
 	free(s);
-	INT_EQ(layout_section_line(a, 3), -1);
+	/* The prose after the last list closes the issue: a section of
+	 * its own. */
+	s = line_text(a, layout_section_line(a, 3));
+	STR_EQ(s, "That\u2019s all for this round. Have news for the next "
+	    "update? Send it to");
+	free(s);
+	INT_EQ(layout_section_line(a, 4), -1);
 	{
 		int first, end;
 
