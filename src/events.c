@@ -42,7 +42,7 @@ struct tok {
 	bool		 upper;		/* words: no lowercase letter */
 	bool		 ord;		/* numbers: "st", "nd", "rd", "th" */
 	bool		 used;		/* part of a date or time */
-	int		 sym;		/* symbols: the ASCII byte; dashes '-' */
+	int		 sym;		/* the ASCII byte; dashes '-' */
 	int		 num;
 	int		 ndig;
 	size_t		 off, end;	/* bytes of the text */
@@ -157,7 +157,8 @@ tokenize(const char *s, struct toks *ts)
 		if (t->kind == T_WORD && !t->space && ts->n >= 2) {
 			prev = &ts->t[ts->n - 2];
 			if (prev->kind == T_NUM && (strcmp(t->w, "st") == 0 ||
-			    strcmp(t->w, "nd") == 0 || strcmp(t->w, "rd") == 0 ||
+			    strcmp(t->w, "nd") == 0 ||
+			    strcmp(t->w, "rd") == 0 ||
 			    strcmp(t->w, "th") == 0)) {
 				prev->ord = true;
 				prev->end = t->end;
@@ -229,7 +230,8 @@ month_at(const struct parse *p, size_t i, size_t *next)
 		for (k = 0; k < 3 && months[m][k] != NULL; k++)
 			if (strcmp(p->t[i].w, months[m][k]) == 0) {
 				*next = i + 1;
-				if (k > 0 && sym(p, i + 1, '.') && glued(p, i + 1))
+				if (k > 0 && sym(p, i + 1, '.') &&
+				    glued(p, i + 1))
 					*next = i + 2;
 				return (int)m + 1;
 			}
@@ -401,6 +403,9 @@ ymd(int y, int m, int d)
 	return (long)y * 10000 + m * 100 + d;
 }
 
+/* How many days before its issue a date without a year may be. */
+#define GRACE_DAYS	7
+
 struct drange {
 	struct pdate	 a, b;
 	size_t		 first, end;	/* tokens */
@@ -532,7 +537,12 @@ resolve(struct drange *r, time_t issue_date)
 			return false;
 		/* The first year that puts the last day on or after the
 		 * issue's day: a December issue's "January 16th" is next
-		 * January. */
+		 * January.  An issue is written over some days, so a date in
+		 * the week before it is this year's (an event that just
+		 * happened), not one a year away. */
+		issue_date -= GRACE_DAYS * 86400;
+		if (gmtime_r(&issue_date, &tm) == NULL)
+			return false;
 		issue = ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 		y = tm.tm_year + 1900;
 		r->a.y = y;
@@ -866,6 +876,15 @@ in_list(const char *w, const char *const *list, size_t n)
 	return false;
 }
 
+/* "St." "Mt." "Ft.": an abbreviation whose full stop ends no
+ * sentence. */
+static bool
+abbrev_at(const struct parse *p, size_t i)
+{
+	return (word(p, i, "st") || word(p, i, "mt") || word(p, i, "ft")) &&
+	    p->t[i].cap && sym(p, i + 1, '.') && glued(p, i + 1);
+}
+
 /* A word that can be part of a name: capitalised, not a month or a
  * weekday. */
 static bool
@@ -888,9 +907,16 @@ name_run(const struct parse *p, size_t i)
 {
 	size_t j = i;
 
-	while (name_word(p, j) || (j > i && (word(p, j, "of") ||
-	    sym(p, j, '&') || word(p, j, "de")) && name_word(p, j + 1)))
-		j++;
+	for (;;) {
+		if (abbrev_at(p, j) && name_word(p, j + 2))
+			j += 2;		/* "St. Louis" */
+		else if (name_word(p, j) || (j > i && (word(p, j, "of") ||
+		    sym(p, j, '&') || word(p, j, "de")) &&
+		    name_word(p, j + 1)))
+			j++;
+		else
+			break;
+	}
 	return j;
 }
 
@@ -1051,6 +1077,8 @@ leading_phrase(const struct parse *p, const char *s)
 			continue;
 		if (strchr(",;:()!?[]|", p->t[j].sym) != NULL)
 			break;
+		if (p->t[j].sym == '.' && j > 0 && abbrev_at(p, j - 1))
+			continue;
 		if ((p->t[j].sym == '.' || p->t[j].sym == '-') &&
 		    (j + 1 >= p->n || p->t[j + 1].space))
 			break;
@@ -1143,6 +1171,10 @@ lead_in(const char *s, size_t len)
 		len--;
 	}
 	if (len == 0)
+		return true;
+	/* "The [Bay Area Mesos User Group] meets" */
+	if ((len == 4 && strncasecmp(s, "the ", 4) == 0) || (len == 2 &&
+	    strncasecmp(s, "a ", 2) == 0))
 		return true;
 	if (len > 24 || memchr(s, ',', len) != NULL)
 		return false;

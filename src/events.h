@@ -29,7 +29,7 @@ struct event {
 	int		 start_min;	/* minutes after midnight, -1 none */
 	int		 end_min;	/* -1 none; <= start_min: next day */
 	const char	*tzid;		/* IANA zone, or NULL for floating */
-	const char	*zone;		/* the zone as written ("PT"), or NULL */
+	const char	*zone;		/* as written ("PT"), or NULL */
 	int		 section;	/* where in the doc: section index */
 	int		 item;		/* and item index within the doc */
 };
