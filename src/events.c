@@ -361,8 +361,11 @@ point_at(const struct parse *p, size_t i, size_t *next, struct pdate *pd,
 	size_t j, k;
 
 	memset(pd, 0, sizeof *pd);
-	if (weekday_at(p, i, &j))
+	if (weekday_at(p, i, &j)) {
 		i = j;
+		if (word(p, i, "the"))
+			i++;	/* "Thursday the 27th of March" */
+	}
 	if ((pd->m = month_at(p, i, &j)) != 0) {
 		if (!day_at(p, j, &pd->d))
 			return false;
@@ -406,6 +409,16 @@ ymd(int y, int m, int d)
 /* How many days before its issue a date without a year may be. */
 #define GRACE_DAYS	7
 
+/* Whether b is the day after a ("June 3rd & 4th", "March 31 and April
+ * 1"); the year is not known yet, so any month's last days will do. */
+static bool
+next_day(const struct pdate *a, const struct pdate *b)
+{
+	if (b->m == a->m)
+		return b->d == a->d + 1;
+	return b->m == a->m % 12 + 1 && b->d == 1 && a->d >= 28;
+}
+
 struct drange {
 	struct pdate	 a, b;
 	size_t		 first, end;	/* tokens */
@@ -424,10 +437,12 @@ numeric_at(const struct parse *p, size_t i, struct drange *r)
 	i = j;
 	if (!num(p, i))
 		return false;
-	if (p->t[i].ndig == 4 && sym(p, i + 1, '-') && glued(p, i + 1) &&
-	    num(p, i + 2) && glued(p, i + 2) && sym(p, i + 3, '-') &&
-	    glued(p, i + 3) && num(p, i + 4) && glued(p, i + 4) &&
-	    p->t[i + 2].ndig <= 2 && p->t[i + 4].ndig <= 2) {
+	/* "2014-04-07", "2014/04/07" */
+	if (p->t[i].ndig == 4 && (sym(p, i + 1, '-') || sym(p, i + 1, '/')) &&
+	    glued(p, i + 1) && num(p, i + 2) && glued(p, i + 2) &&
+	    sym(p, i + 3, p->t[i + 1].sym) && glued(p, i + 3) &&
+	    num(p, i + 4) && glued(p, i + 4) && p->t[i + 2].ndig <= 2 &&
+	    p->t[i + 4].ndig <= 2) {
 		r->a.y = p->t[i].num;
 		r->a.m = p->t[i + 2].num;
 		r->a.d = p->t[i + 4].num;
@@ -445,7 +460,11 @@ numeric_at(const struct parse *p, size_t i, struct drange *r)
 		c = p->t[i + 4].num;
 		r->a.y = c < 100 ? 2000 + c : c;
 		r->end = i + 5;
-	} else if (wd) {
+	} else if (wd || (a >= 1 && a <= 12 && b > 12 && !(sym(p, i + 3,
+	    '/') && glued(p, i + 3)) && !(i > 0 && glued(p, i) &&
+	    !sym(p, i - 1, '(')))) {
+		/* "3/26" can only be March 26; "4/5" could be either, and
+		 * "24/7" is no date at all. */
 		r->a.y = 0;
 		r->end = i + 3;
 	} else
@@ -466,9 +485,11 @@ range_at(const struct parse *p, size_t i, struct drange *r)
 {
 	struct pdate a, b;
 	size_t j, k, l;
-	bool df, df2, and;
+	bool df, df2, and, between;
 	int d, y;
 
+	/* "between April 7 and 9" is a range, "April 7 and 9" two days. */
+	between = i > 0 && word(p, i - 1, "between");
 	memset(r, 0, sizeof *r);
 	r->first = i;
 	if (numeric_at(p, i, r)) {
@@ -482,7 +503,7 @@ range_at(const struct parse *p, size_t i, struct drange *r)
 			return true;
 		if (point_at(p, k, &l, &b, &df2)) {
 			/* "Aug 31 - Sep 1", "30 June - 2 July" */
-			if (and && !(b.m == a.m && b.d == a.d + 1))
+			if (and && !between && !next_day(&a, &b))
 				return true;
 			r->b = b;
 			r->end = l;
@@ -492,7 +513,7 @@ range_at(const struct parse *p, size_t i, struct drange *r)
 		 * below). */
 		if (!df && a.y == 0 && day_at(p, k, &d) &&
 		    !(sym(p, k + 1, '/') && glued(p, k + 1))) {
-			if (and && d != a.d + 1)
+			if (and && !between && d != a.d + 1)
 				return true;
 			r->b = a;
 			r->b.d = d;
@@ -507,7 +528,7 @@ range_at(const struct parse *p, size_t i, struct drange *r)
 	/* "26-27 October", "3rd & 4th of June" */
 	if (day_at(p, i, &d) && conn_at(p, i + 1, &k, &and) &&
 	    point_at(p, k, &l, &b, &df) && df) {
-		if (and && b.d != d + 1)
+		if (and && !between && b.d != d + 1)
 			return false;
 		r->a = b;
 		r->a.d = d;
@@ -569,6 +590,7 @@ struct ptime {
 	int		 min;		/* minutes after midnight */
 	int		 hour;		/* as written */
 	int		 mer;		/* 0 none, 1 am, 2 pm */
+	bool		 dotted;	/* "19.00": strong only with a zone */
 	bool		 strong;	/* surely a time: "6 pm", "19:00" */
 	bool		 hm;		/* written with minutes */
 };
@@ -606,7 +628,7 @@ tpoint_at(const struct parse *p, size_t i, size_t *next, struct ptime *t)
 	if ((sym(p, k, ':') || sym(p, k, '.')) && glued(p, k) &&
 	    num(p, k + 1) && glued(p, k + 1) && p->t[k + 1].ndig == 2 &&
 	    p->t[k + 1].num < 60) {
-		dotted = sym(p, k, '.');
+		dotted = t->dotted = sym(p, k, '.');
 		m = p->t[k + 1].num;
 		t->hm = true;
 		t->strong = !dotted;
@@ -664,13 +686,17 @@ static const struct zone {
 	{ "Eastern", "America/New_York" },
 	{ "GMT", "UTC" },
 	{ "HKT", "Asia/Hong_Kong" },
+	{ "HST", "Pacific/Honolulu" },
 	{ "IST", "Asia/Kolkata" },
 	{ "JST", "Asia/Tokyo" },
 	{ "KST", "Asia/Seoul" },
 	{ "MDT", "America/Denver" },
+	{ "MSK", "Europe/Moscow" },
 	{ "MST", "America/Denver" },
 	{ "MT", "America/Denver" },
 	{ "Mountain", "America/Denver" },
+	{ "NZDT", "Pacific/Auckland" },
+	{ "NZST", "Pacific/Auckland" },
 	{ "PDT", "America/Los_Angeles" },
 	{ "PST", "America/Los_Angeles" },
 	{ "PT", "America/Los_Angeles" },
@@ -679,6 +705,11 @@ static const struct zone {
 	{ "UTC", "UTC" },
 	{ "WEST", "Europe/Lisbon" },
 	{ "WET", "Europe/Lisbon" },
+};
+
+static const struct zone european[] = {
+	{ "CET", "Europe/Berlin" },
+	{ "EET", "Europe/Helsinki" },
 };
 
 static int
@@ -710,6 +741,16 @@ zone_at(const struct parse *p, const char *s, size_t i, size_t *next)
 	if ((z = bsearch(name, zones, nitems(zones), sizeof *zones,
 	    zone_cmp)) == NULL)
 		return NULL;
+	/* "Central European Time" is not Chicago's. */
+	if (word(p, i + 1, "european")) {
+		if (strcmp(name, "Central") == 0)
+			z = &european[0];
+		else if (strcmp(name, "Eastern") == 0)
+			z = &european[1];
+		else
+			return NULL;
+		i++;
+	}
 	/* "UTC+2" names an offset we do not map: no zone rather than the
 	 * wrong one. */
 	if ((sym(p, i + 1, '+') || sym(p, i + 1, '-')) && glued(p, i + 1) &&
@@ -747,7 +788,11 @@ times_at(const struct parse *p, const char *s, size_t i, struct trange *r)
 	r->first = i;
 	r->end = -1;
 	if (conn_at(p, j, &k, &and) && !and && tpoint_at(p, k, &l, &b) &&
-	    b.strong) {
+	    (b.strong || (b.dotted && a.dotted && zone_at(p, s, l, &z) !=
+	    NULL))) {
+		/* "19.00-21.00 CET" */
+		if (a.dotted && b.dotted && !b.strong)
+			a.strong = b.strong = true;
 		if (a.mer == 0 && b.mer != 0 && !a.hm && a.hour >= 1 &&
 		    a.hour <= 12) {
 			/* "6-8 pm" is 18:00 to 20:00, "11-1 pm" 11:00 to
