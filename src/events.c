@@ -1060,17 +1060,24 @@ find_place(const struct parse *p, const char *s)
 			venue_end = k;
 		}
 	}
-	/* The house style "June 24-26, Portland: ...": a name between a
-	 * leading date and a colon. */
-	if (!hc && !ha && p->n > 0 && p->t[0].used) {
-		for (i = 0; i < p->n && p->t[i].used; i++)
-			;
-		if (sym(p, i, ',') && (k = name_run(p, i + 1)) > i + 1 &&
-		    (sym(p, k, ':') || sym(p, k, ','))) {
-			hc = true;
-			city = i + 1;
-			city_end = k;
-		}
+	/* A name after the date and a comma, alone up to the next
+	 * punctuation: "June 24-26, Portland: ...", "June 3-5, San Jose
+	 * Convention Center", "November 17-21, Budapest, Hungary". */
+	for (i = 1; !hc && !ha && i + 1 < p->n; i++) {
+		if (!p->t[i - 1].used || p->t[i].used || !sym(p, i, ','))
+			continue;
+		k = name_run(p, i + 1);
+		if (k == i + 1 || in_list(p->t[i + 1].w, not_places,
+		    nitems(not_places)) || (k < p->n && (p->t[k].kind !=
+		    T_SYM || p->t[k].sym == '(' || p->t[k].sym == '-')))
+			continue;
+		if (sym(p, k, ',') && (j = name_run(p, k + 1)) > k + 1 &&
+		    (j == p->n || (p->t[j].kind == T_SYM &&
+		    p->t[j].sym != '(' && p->t[j].sym != '-')))
+			k = j;	/* ", Hungary" */
+		hc = true;
+		city = i + 1;
+		city_end = k;
 	}
 	if (hv)
 		add_span(&b, s, p, venue, venue_end);
