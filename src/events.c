@@ -1153,6 +1153,7 @@ struct item {
 	size_t		 link_off;	/* where the first link's text starts */
 	struct buf	 link_text;	/* the first link's text */
 	uint32_t	 first_link;
+	int		 first_block;
 };
 
 static void
@@ -1302,6 +1303,7 @@ item_event(struct event_list *l, const struct doc *d, struct item *it,
 	ev->url = ev->nlinks > 0 ? ev->links[0] : NULL;
 	ev->section = section;
 	ev->item = index;
+	ev->block = it->first_block;
 }
 
 static void
@@ -1369,6 +1371,8 @@ events_from_doc(const struct doc *d, time_t issue_date,
 				item_event(l, d, &it, issue_date, s, index++);
 				item_reset(&it);
 			}
+			if (item != -1 && item != cur)
+				it.first_block = i;
 			cur = item;
 			if (item != -1)
 				item_add_block(&it, d, b);

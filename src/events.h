@@ -32,6 +32,8 @@ struct event {
 	const char	*zone;		/* as written ("PT"), or NULL */
 	int		 section;	/* where in the doc: section index */
 	int		 item;		/* and item index within the doc */
+	int		 block;		/* the item's first block, for
+					   layout_block_line */
 };
 
 struct event_list;

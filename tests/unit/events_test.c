@@ -308,6 +308,8 @@ test_doc(void)
 	INT_EQ(ev->nlinks, 1);
 	INT_EQ(ev->section, 2);
 	INT_EQ(ev->item, 0);
+	INT_EQ(ev->block, 4);
+	OK(doc_block(d, ev->block)->section == 2, "block in the section");
 	events_date_str(ev, buf, sizeof buf);
 	STR_EQ(buf, "2014-03-28");
 	events_time_str(ev, buf, sizeof buf);
@@ -333,6 +335,7 @@ test_doc(void)
 	events_time_str(ev, buf, sizeof buf);
 	STR_EQ(buf, "");
 	INT_EQ(ev->item, 3);
+	INT_EQ(ev->block, 7);
 	OK(events_get(l, 4) == NULL, "out of range");
 	events_free(l);
 
