@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "browser.h"
+#include "content.h"
 #include "doc.h"
 #include "library.h"
 #include "tui.h"
@@ -312,7 +313,7 @@ app_open_issue(struct app *a, size_t shown_index)
 		kind = CONTENT_TEXT;
 	}
 	base = is->base != NULL ? is->base : is->link;
-	if ((d = doc_parse(content, strlen(content), kind, base,
+	if ((d = content_parse(content, strlen(content), kind, base,
 	    &cause)) == NULL) {
 		app_message(a, true, "cannot show this issue: %s", cause);
 		free(cause);
