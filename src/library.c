@@ -8,6 +8,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "content.h"
+#include "doc.h"
+#include "events.h"
 #include "library.h"
 #include "library_int.h"
 #include "refresh.h"
@@ -887,4 +890,89 @@ library_search(struct library *lib, const char *query, size_t **idx,
 			(*idx)[(*n)++] = k;
 	free(ids);
 	return 0;
+}
+
+/* Events. */
+
+/* The events of one issue, or NULL when it has none. */
+static struct event_list *
+issue_events(const struct issue *is, const char *const *words,
+    char **cause)
+{
+	const char *content = is->content, *base;
+	enum content_kind kind = is->kind;
+	struct event_list *l;
+	struct doc *d;
+
+	if (content == NULL || content[0] == '\0') {
+		content = is->summary;
+		kind = is->summary_kind;
+	}
+	if (content == NULL)
+		return NULL;
+	base = is->base != NULL ? is->base : is->link;
+	if ((d = content_parse(content, strlen(content), kind, base,
+	    cause)) == NULL)
+		return NULL;
+	l = events_from_doc(d, library_issue_date(is), words);
+	doc_free(d);
+	if (l != NULL && events_count(l) == 0) {
+		events_free(l);
+		l = NULL;
+	}
+	return l;
+}
+
+int
+library_events(struct library *lib, const char *const *words,
+    struct events_issue **v, size_t *n, char **cause)
+{
+	struct event_list *l;
+	struct issue *is;
+	char *why = NULL;
+	size_t i;
+
+	*v = xcalloc(lib->n + 1, sizeof **v);
+	*n = 0;
+	for (i = 0; i < lib->n; i++) {
+		if ((is = library_get(lib, i, cause)) == NULL)
+			goto error;
+		l = issue_events(is, words, &why);
+		if (l == NULL && why != NULL) {
+			*cause = why;
+			feed_issue_free(is);
+			goto error;
+		}
+		if (l != NULL) {
+			(*v)[*n].events = l;
+			(*v)[*n].id = xstrdup(lib->v[i].id);
+			(*v)[*n].title = xstrdup(lib->v[i].title);
+			(*v)[*n].link = is->link != NULL ?
+			    utf8_sanitize(is->link, strlen(is->link),
+			    UTF8_ONELINE) : NULL;
+			(*n)++;
+		}
+		feed_issue_free(is);
+	}
+	return 0;
+
+error:
+	library_events_free(*v, *n);
+	*v = NULL;
+	*n = 0;
+	return -1;
+}
+
+void
+library_events_free(struct events_issue *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		events_free((struct event_list *)v[i].events);
+		free((char *)v[i].id);
+		free((char *)v[i].title);
+		free((char *)v[i].link);
+	}
+	free(v);
 }

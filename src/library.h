@@ -149,6 +149,16 @@ void	 library_counts(const struct library *, int source, size_t *total,
 int	 library_search(struct library *, const char *query, size_t **idx,
 	    size_t *n, char **cause);
 
+/* The events of every issue of the list (library_load first), one
+ * struct events_issue (events.h) per issue that has any, in list order.
+ * words are the headings that name events sections (NULL: the
+ * default).  Free the result with library_events_free.  Returns 0, or -1
+ * with an allocated *cause. */
+struct events_issue;
+int	 library_events(struct library *, const char *const *words,
+	    struct events_issue **v, size_t *n, char **cause);
+void	 library_events_free(struct events_issue *, size_t n);
+
 /* The sources shown: their number, and each one's name (configured,
  * else its feed's title, else the source itself; sanitised). */
 size_t	 library_nsources(const struct library *);

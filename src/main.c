@@ -29,12 +29,16 @@ enum {
 	OPT_CONFIG,
 	OPT_OFFLINE,
 	OPT_REFRESH,
+	OPT_EVENTS,
+	OPT_ICS,
+	OPT_ALL,
 };
 
 enum mode {
 	MODE_DEFAULT,
 	MODE_LIST,
 	MODE_TEXT,
+	MODE_EVENTS,
 };
 
 enum color {
@@ -53,6 +57,8 @@ struct options {
 	const char	*issue;		/* --issue: number, "latest" or id */
 	const char	*section;	/* --section */
 	int		 links;		/* --links */
+	int		 ics;		/* --ics */
+	int		 all;		/* --all */
 	enum color	 color;		/* --color */
 	enum color	 hyperlinks;	/* --hyperlinks, auto by default */
 	size_t		 max_doc;	/* max-size from the config */
@@ -87,6 +93,11 @@ usage(FILE *fp)
 "                      (the default) or its id\n"
 "  -s, --section=NAME  only the sections whose name contains NAME\n"
 "      --links         only the numbered links of the issue\n"
+"      --events        the events of every issue's events sections, one\n"
+"                      per line: date, time, title, place, issue;\n"
+"                      upcoming ones (from today), then undated ones\n"
+"      --all           with --events: past events too\n"
+"      --ics           with --events: as an iCalendar file (RFC 5545)\n"
 "      --color[=WHEN]  ANSI styles: auto (on a terminal, unless NO_COLOR\n"
 "                      is set), always or never\n"
 "      --hyperlinks[=WHEN]  OSC 8 hyperlinks around link text: auto (with\n"
@@ -284,10 +295,13 @@ main(int argc, char **argv)
 		{ "import-opml", required_argument,	NULL, OPT_IMPORT_OPML },
 		{ "offline",	no_argument,		NULL, OPT_OFFLINE },
 		{ "refresh",	no_argument,		NULL, OPT_REFRESH },
+		{ "all",	no_argument,		NULL, OPT_ALL },
 		{ "color",	optional_argument,	NULL, OPT_COLOR },
 		{ "colour",	optional_argument,	NULL, OPT_COLOR },
+		{ "events",	no_argument,		NULL, OPT_EVENTS },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "hyperlinks",	optional_argument,	NULL, OPT_HYPERLINKS },
+		{ "ics",	no_argument,		NULL, OPT_ICS },
 		{ "issue",	required_argument,	NULL, 'i' },
 		{ "links",	no_argument,		NULL, OPT_LINKS },
 		{ "list",	no_argument,		NULL, 'l' },
@@ -321,6 +335,15 @@ main(int argc, char **argv)
 			break;
 		case OPT_LINKS:
 			o.links = 1;
+			break;
+		case OPT_EVENTS:
+			o.mode = MODE_EVENTS;
+			break;
+		case OPT_ICS:
+			o.ics = 1;
+			break;
+		case OPT_ALL:
+			o.all = 1;
 			break;
 		case OPT_COLOR:
 		case OPT_HYPERLINKS:
@@ -384,6 +407,11 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if ((o.ics || o.all) && o.mode != MODE_EVENTS) {
+		fprintf(stderr, "mesosnews: --%s goes with --events\n",
+		    o.ics ? "ics" : "all");
+		return EXIT_USAGE;
+	}
 	if (o.refresh && o.offline) {
 		fprintf(stderr, "mesosnews: --refresh and --offline exclude "
 		    "each other\n");
@@ -441,6 +469,9 @@ main(int argc, char **argv)
 		to.nsources = (size_t)o.nsources;
 		to.configured = o.from_config;
 		to.list = o.mode == MODE_LIST;
+		to.events = o.mode == MODE_EVENTS;
+		to.ics = o.ics;
+		to.all = o.all;
 		to.issue = o.issue;
 		to.section = o.section;
 		to.links = o.links;

@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "conf.h"
+#include "events.h"
+#include "ics.h"
 #include "library.h"
 #include "opml.h"
 #include "refresh.h"
@@ -188,6 +191,34 @@ print_index(const struct textmode_opts *o, struct library *lib)
 	return finish_output();
 }
 
+/* The events of every issue, upcoming first, or as iCalendar. */
+static int
+print_events(const struct textmode_opts *o, struct library *lib)
+{
+	struct events_issue *v;
+	char *cause = NULL;
+	size_t n;
+	int rc;
+
+	if (library_load(lib, 0, on_report, NULL, &cause) == -1 ||
+	    library_events(lib, NULL, &v, &n, &cause) == -1) {
+		report(NULL, "", cause);
+		free(cause);
+		return EXIT_SOURCE;
+	}
+	if (o->ics)
+		rc = ics_write(stdout, v, n, time(NULL), &cause);
+	else
+		rc = events_write(stdout, v, n, time(NULL), o->all, &cause);
+	library_events_free(v, n);
+	if (rc == -1) {
+		report(NULL, "", cause);
+		free(cause);
+		return EXIT_SOURCE;
+	}
+	return finish_output();
+}
+
 int
 textmode_run(const struct textmode_opts *o)
 {
@@ -216,13 +247,13 @@ textmode_run(const struct textmode_opts *o)
 	errors = library_fetch(lib, o->refresh, on_report, NULL, &st);
 	if (o->refresh) {
 		/* Alone, the summary is the output; else it goes aside. */
-		fprintf(o->list ? stderr : stdout,
+		fprintf(o->list || o->events ? stderr : stdout,
 		    "%zu feed%s refreshed, %zu new issue%s, %zu error%s\n",
 		    st.refreshed, plural(st.refreshed), st.new_issues,
 		    plural(st.new_issues), st.errors, plural(st.errors));
 		if (st.errors > 0 || errors > 0)
 			status = EXIT_SOURCE;
-		if (!o->list) {
+		if (!o->list && !o->events) {
 			library_free(lib);
 			return status;
 		}
@@ -242,7 +273,10 @@ textmode_run(const struct textmode_opts *o)
 		report(NULL, "", notice);
 		free(notice);
 	}
-	rc = o->list ? print_index(o, lib) : print_issue(o, lib);
+	if (o->events)
+		rc = print_events(o, lib);
+	else
+		rc = o->list ? print_index(o, lib) : print_issue(o, lib);
 	library_free(lib);
 	return rc != EXIT_OK ? rc : status;
 }

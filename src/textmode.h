@@ -20,6 +20,9 @@ struct textmode_opts {
 	size_t		 nsources;
 	bool		 configured;	/* the configured feeds */
 	bool		 list;		/* --list, else an issue as text */
+	bool		 events;	/* --events: the events of every issue */
+	bool		 ics;		/* --ics: them as iCalendar */
+	bool		 all;		/* --all: past events too */
 	const char	*issue;		/* --issue: number, "latest" or id */
 	const char	*section;	/* --section */
 	bool		 links;		/* --links */

@@ -171,4 +171,24 @@ else
 	fail "iCalendar read back with python3-icalendar"
 fi
 cat "$TMP/py.out" >&2
+
+# The program itself: --events over every issue of the sources.  Every
+# event of the sample is past today (2014), so --all lists the undated
+# ones, then the past ones newest first; without --all only the undated.
+$UNDER "$MESOSNEWS" --events --all "$S" >"$TMP/prog-all.out" 2>"$TMP/prog.err"
+expect_eq "--events --all: status" "$?" 0
+golden "--events --all" "$TMP/prog-all.out" "$D/sample-all.expected"
+$UNDER "$MESOSNEWS" --events "$S" >"$TMP/prog.out" 2>>"$TMP/prog.err"
+golden "--events: the undated" "$TMP/prog.out" "$D/sample-undated.expected"
+check "--events: quiet" test ! -s "$TMP/prog.err"
+# --ics: what the tool writes, but for the time stamp.
+$UNDER "$MESOSNEWS" --events --ics "$CAL" "$U1" >"$TMP/prog.ics"
+expect_eq "--events --ics: status" "$?" 0
+grep -v '^DTSTAMP:' "$TMP/prog.ics" >"$TMP/prog.nostamp"
+grep -v '^DTSTAMP:' "$TMP/ics1.out" >"$TMP/tool.nostamp"
+golden "--events --ics" "$TMP/prog.nostamp" "$TMP/tool.nostamp"
+$UNDER "$MESOSNEWS" --ics "$CAL" >/dev/null 2>"$TMP/ics-alone.err"
+expect_eq "--ics alone: usage error" "$?" 2
+expect_eq "--ics alone: message" "$(cat "$TMP/ics-alone.err")" \
+    "mesosnews: --ics goes with --events"
 done_testing
