@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "doc.h"
 #include "textmode.h"
 #include "tui/tui.h"
 #include "utf8.h"
@@ -132,8 +133,10 @@ init_locale(struct options *o)
 	cs = nl_langinfo(CODESET);
 	if (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0)
 		return;
-	/* Text is measured as UTF-8 all the same; show ASCII decorations. */
+	/* The user's locale decides what may be shown: ASCII decorations,
+	 * straight quotes.  Text is measured as UTF-8 all the same. */
 	o->ascii = 1;
+	md_set_smart(false);
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 }
