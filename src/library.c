@@ -230,13 +230,9 @@ lib_resolve_feeds(struct library *lib)
 }
 
 int
-library_open(struct library *lib, char **cause)
+lib_open_store(struct library *lib, char **cause)
 {
-	struct lib_source *s;
-	struct store_feed f;
-	size_t i;
-
-	if (lib->store != NULL || !lib_needs_cache(lib))
+	if (lib->store != NULL)
 		return 0;
 	if (lib->cache_path == NULL) {
 		*cause = xstrdup("no place for the cache: set HOME or use "
@@ -246,6 +242,20 @@ library_open(struct library *lib, char **cause)
 	if ((lib->store = store_open(lib->cache_path, cause)) == NULL)
 		return -1;
 	lib_resolve_feeds(lib);
+	return 0;
+}
+
+int
+library_open(struct library *lib, char **cause)
+{
+	struct lib_source *s;
+	struct store_feed f;
+	size_t i;
+
+	if (lib->store != NULL || !lib_needs_cache(lib))
+		return 0;
+	if (lib_open_store(lib, cause) == -1)
+		return -1;
 	/* Issues first seen after the last fetch before this run are new. */
 	for (i = 0; i < lib->nsrc; i++) {
 		s = &lib->src[i];

@@ -13,24 +13,6 @@
 #include "utf8.h"
 #include "util.h"
 
-/* Open the cache even when no source goes through it (--refresh of
- * local files imports them). */
-static int
-open_store(struct library *lib, char **cause)
-{
-	if (lib->store != NULL)
-		return 0;
-	if (lib->cache_path == NULL) {
-		*cause = xstrdup("no place for the cache: set HOME or use "
-		    "--cache FILE");
-		return -1;
-	}
-	if ((lib->store = store_open(lib->cache_path, cause)) == NULL)
-		return -1;
-	lib_resolve_feeds(lib);
-	return 0;
-}
-
 struct fetch_report {
 	struct library	*lib;
 	library_report_fn fn;
@@ -71,7 +53,7 @@ library_fetch(struct library *lib, bool all, library_report_fn fn,
 		memset(stats, 0, sizeof *stats);
 	if (!all && (lib->opts.offline || !lib_needs_cache(lib)))
 		return 0;
-	if (open_store(lib, &cause) == -1) {
+	if (lib_open_store(lib, &cause) == -1) {
 		if (fn != NULL)
 			fn(NULL, cause, NULL, arg);
 		free(cause);
@@ -207,7 +189,7 @@ library_show_sample(struct library *lib, char **cause)
 	const char *path = library_sample_path();
 	char *err = NULL;
 
-	if (open_store(lib, cause) == -1)
+	if (lib_open_store(lib, cause) == -1)
 		return -1;
 	if (refresh_run_all(lib->store, &path, 1, lib->opts.limits,
 	    sample_failed, &err, NULL) == -1) {
@@ -281,7 +263,7 @@ library_refresh_start(struct library *lib, char **cause)
 		*cause = xstrdup("no feeds to refresh");
 		return -1;
 	}
-	if (open_store(lib, cause) == -1)
+	if (lib_open_store(lib, cause) == -1)
 		return -1;
 	free(lib->first_error);
 	lib->first_error = NULL;

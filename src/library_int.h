@@ -68,6 +68,9 @@ void	 lib_source_init(struct lib_source *, const char *src,
 void	 lib_source_clear(struct lib_source *);
 void	 lib_sources_free(struct lib_source *, size_t);
 bool	 lib_needs_cache(const struct library *);
+/* Open the cache even when no source goes through it (--refresh of
+ * local files imports them); 0, or -1 with an allocated *cause. */
+int	 lib_open_store(struct library *, char **cause);
 void	 lib_resolve_feeds(struct library *);
 void	 lib_name_sources(struct library *);
 void	 lib_refresh_free(struct library *);
