@@ -533,9 +533,10 @@ library_load(struct library *lib, size_t limit, library_report_fn fn,
 {
 	struct lister l = { lib, limit, -1, 0 };
 	struct feed_limits lim = direct_limits(lib, false);
+	struct feed_meta meta;
 	int64_t *feeds;
 	size_t i, nfeeds = 0;
-	bool direct = false;
+	bool direct = false, named = false;
 	char *w = NULL, *why = NULL;
 	int rc = 0;
 
@@ -562,16 +563,27 @@ library_load(struct library *lib, size_t limit, library_report_fn fn,
 		direct = true;
 		l.source = (int)i;
 		l.pos = 0;
+		memset(&meta, 0, sizeof meta);
 		if (feed_load_local(lib->src[i].src, &lim, list_direct, &l,
-		    NULL, &w, &why) == -1) {
+		    &meta, &w, &why) == -1) {
 			*cause = xasprintf("%s: %s", lib->src[i].src, why);
 			free(why);
 			rc = -1;
 		} else if (w != NULL && fn != NULL)
 			fn(lib->src[i].src, NULL, w, arg);
+		/* A direct source is named by its feed's title too. */
+		if (meta.title != NULL && meta.title[0] != '\0') {
+			free(lib->src[i].title);
+			lib->src[i].title = utf8_sanitize(meta.title,
+			    strlen(meta.title), UTF8_ONELINE);
+			named = true;
+		}
+		feed_meta_clear(&meta);
 		free(w);
 		w = NULL;
 	}
+	if (named)
+		lib_name_sources(lib);
 	/* The cache lists in order; anything read directly is sorted in. */
 	if (direct)
 		sort_entries(lib);

@@ -33,6 +33,7 @@ enum {
 	OPT_EVENTS,
 	OPT_ICS,
 	OPT_ALL,
+	OPT_TSV,
 };
 
 enum mode {
@@ -60,6 +61,7 @@ struct options {
 	int		 links;		/* --links */
 	int		 ics;		/* --ics */
 	int		 all;		/* --all */
+	int		 tsv;		/* --tsv */
 	enum color	 color;		/* --color */
 	enum color	 hyperlinks;	/* --hyperlinks, auto by default */
 	size_t		 max_doc;	/* max-size from the config */
@@ -86,7 +88,11 @@ usage(FILE *fp)
 "through the cache; without one, the configured feeds (by default the\n"
 "Apache Mesos blog) are read through the cache.\n"
 "\n"
-"  -l, --list          print the issue index: number, date, title, author\n"
+"  -l, --list          print the issue index: number, date, title, author,\n"
+"                      fitted to the terminal (or --width), whole fields\n"
+"                      into a pipe\n"
+"      --tsv           with --list: tab-separated whole fields, the feed\n"
+"                      last when there are several\n"
 "  -t, --text          print an issue as text (the default when standard\n"
 "                      output is not a terminal): header, sections and a\n"
 "                      References list of its numbered links\n"
@@ -310,6 +316,7 @@ main(int argc, char **argv)
 		{ "list",	no_argument,		NULL, 'l' },
 		{ "section",	required_argument,	NULL, 's' },
 		{ "text",	no_argument,		NULL, 't' },
+		{ "tsv",	no_argument,		NULL, OPT_TSV },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ "width",	required_argument,	NULL, 'w' },
 		{ NULL,		0,			NULL, 0 }
@@ -347,6 +354,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_ALL:
 			o.all = 1;
+			break;
+		case OPT_TSV:
+			o.tsv = 1;
 			break;
 		case OPT_COLOR:
 		case OPT_HYPERLINKS:
@@ -409,6 +419,10 @@ main(int argc, char **argv)
 			    "information.\n");
 			return EXIT_USAGE;
 		}
+	}
+	if (o.tsv && o.mode != MODE_LIST) {
+		fprintf(stderr, "mesosnews: --tsv goes with --list\n");
+		return EXIT_USAGE;
 	}
 	if ((o.ics || o.all) && o.mode != MODE_EVENTS) {
 		fprintf(stderr, "mesosnews: --%s goes with --events\n",
@@ -482,7 +496,10 @@ main(int argc, char **argv)
 		to.hyperlinks = use_hyperlinks(&o);
 		to.ascii = o.ascii;
 		to.width = text_width(&o);
-		to.list_width = output_width(&o);
+		/* Into a pipe, whole fields; on a terminal, its width. */
+		to.list_width = o.width > 0 || isatty(STDOUT_FILENO) ?
+		    output_width(&o) : 0;
+		to.tsv = o.tsv;
 		to.refresh = o.refresh;
 		to.offline = o.offline;
 		to.cache_path = cache;

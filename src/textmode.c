@@ -70,12 +70,35 @@ plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
-/* "N  YYYY-MM-DD  title  author" lines fitted to width columns. */
+/* "N<TAB>YYYY-MM-DD<TAB>title<TAB>author[<TAB>feed]" lines: every field
+ * whole, the feed's name when the run has several. */
+static void
+print_tsv(struct library *lib, FILE *fp)
+{
+	const struct library_entry *e;
+	bool feeds = library_nsources(lib) > 1;
+	char date[11];
+	size_t i;
+
+	for (i = 0; (e = library_entry(lib, i)) != NULL; i++) {
+		library_format_date(e->date, date);
+		fprintf(fp, "%zu\t%s\t%s\t%s", i + 1, date, e->title,
+		    e->author);
+		if (feeds)
+			fprintf(fp, "\t%s", e->source >= 0 ?
+			    library_source_name(lib, (size_t)e->source) : "");
+		fputc('\n', fp);
+	}
+}
+
+/* "N  YYYY-MM-DD  title  author" lines: fitted to width columns (titles
+ * cut first, down to TITLE_MIN, then authors down to AUTHOR_MAX), or
+ * whole when width is 0 (into a pipe). */
 static void
 print_list(struct library *lib, FILE *fp, size_t width, bool ascii)
 {
 	struct buf line = BUF_INIT;
-	size_t i, numw = 1, n, titlew = 0, authorw = 0, w, fixed;
+	size_t i, numw = 1, n, titlew = 0, authorw = 0, w, fixed, room;
 	const struct library_entry *e;
 	char date[11];
 
@@ -87,14 +110,20 @@ print_list(struct library *lib, FILE *fp, size_t width, bool ascii)
 		if ((w = utf8_width(e->author)) > authorw)
 			authorw = w;
 	}
-	if (authorw > AUTHOR_MAX)
-		authorw = AUTHOR_MAX;
 	/* number, date and the gaps between the four columns */
-	fixed = numw + 2 + 10 + 2 + (authorw ? 2 + authorw : 0);
-	if (width > fixed + TITLE_MIN && titlew > width - fixed)
-		titlew = width - fixed;
-	else if (width <= fixed + TITLE_MIN && titlew > TITLE_MIN)
-		titlew = TITLE_MIN;
+	fixed = numw + 2 + 10 + 2 + (authorw ? 2 : 0);
+	if (width > 0 && fixed + titlew + authorw > width) {
+		if (authorw > AUTHOR_MAX && fixed + titlew + AUTHOR_MAX <= width)
+			authorw = width - fixed - titlew;
+		else {
+			if (authorw > AUTHOR_MAX)
+				authorw = AUTHOR_MAX;
+			room = width > fixed + authorw ? width - fixed - authorw :
+			    0;
+			if (titlew > room)
+				titlew = room > TITLE_MIN ? room : TITLE_MIN;
+		}
+	}
 	for (i = 0; (e = library_entry(lib, i)) != NULL; i++) {
 		buf_reset(&line);
 		library_format_date(e->date, date);
@@ -187,7 +216,10 @@ print_index(const struct textmode_opts *o, struct library *lib)
 		free(cause);
 		return EXIT_SOURCE;
 	}
-	print_list(lib, stdout, o->list_width, o->ascii);
+	if (o->tsv)
+		print_tsv(lib, stdout);
+	else
+		print_list(lib, stdout, o->list_width, o->ascii);
 	return finish_output();
 }
 

@@ -30,7 +30,8 @@ struct textmode_opts {
 	bool		 hyperlinks;
 	bool		 ascii;
 	int		 width;		/* of the text */
-	size_t		 list_width;	/* of --list */
+	size_t		 list_width;	/* of --list; 0: whole fields */
+	bool		 tsv;		/* --tsv: --list tab-separated */
 	bool		 refresh;	/* --refresh */
 	bool		 offline;	/* --offline */
 	const char	*cache_path;	/* NULL: none could be chosen */
