@@ -60,9 +60,13 @@ library_fetch(struct library *lib, bool all, library_report_fn fn,
 		return 1;
 	}
 	v = xcalloc(lib->nsrc + 1, sizeof *v);
-	for (i = 0; i < lib->nsrc; i++)
+	for (i = 0; i < lib->nsrc; i++) {
+		/* Never fetched, never stored: said when the list is read. */
+		if (lib->src[i].bad != NULL)
+			continue;
 		if (all || (lib->src[i].cached && !lib->src[i].fetched))
 			v[n++] = lib->src[i].src;
+	}
 	/* Configured feeds that fail on a first run are said once. */
 	fr.keep = !all && lib->opts.configured;
 	memset(&st, 0, sizeof st);
@@ -252,6 +256,7 @@ library_refresh_start(struct library *lib, char **cause)
 {
 	struct lib_source *v = lib->sample ? lib->saved : lib->src;
 	size_t i, n = lib->sample ? lib->nsaved : lib->nsrc;
+	char *msg;
 
 	if (lib->r != NULL)
 		return 0;
@@ -269,11 +274,21 @@ library_refresh_start(struct library *lib, char **cause)
 	lib->first_error = NULL;
 	lib->r_added = lib->r_errors = 0;
 	lib->r_total = n;
+	/* A source that is none (a URL of a scheme we do not fetch) fails
+	 * at once, and nothing of it reaches the cache. */
+	for (i = 0; i < n; i++) {
+		if (v[i].bad == NULL)
+			continue;
+		msg = xasprintf("%s: %s", v[i].src, v[i].bad);
+		on_feed(v[i].src, msg, NULL, 0, lib);
+		free(msg);
+	}
 	if ((lib->r = refresh_new(lib->store, lib->opts.limits, on_feed, lib,
 	    cause)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
-		refresh_add(lib->r, v[i].src);
+		if (v[i].bad == NULL)
+			refresh_add(lib->r, v[i].src);
 	return 0;
 }
 

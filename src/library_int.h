@@ -22,6 +22,11 @@ struct lib_source {
 	char		*conf_name;	/* configured name, or NULL */
 	char		*title;		/* the feed's own, or NULL */
 	char		*name;		/* what to call it */
+	char		*bad;		/* why it cannot be a source, or NULL:
+					   it is then never fetched, cached
+					   or read */
+	time_t		 last_fetch;	/* the cache's last success, or -1 */
+	char		*last_error;	/* the cache's last failure, or NULL */
 };
 
 struct refresh;

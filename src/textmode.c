@@ -210,17 +210,76 @@ static int
 print_index(const struct textmode_opts *o, struct library *lib)
 {
 	char *cause = NULL;
+	int rc;
 
-	if (library_load(lib, 0, on_report, NULL, &cause) == -1) {
+	if ((rc = library_load(lib, 0, on_report, NULL, &cause)) == -1) {
 		report(NULL, "", cause);
 		free(cause);
 		return EXIT_SOURCE;
 	}
+	if (o->unread)
+		library_keep_unread(lib);
 	if (o->tsv)
 		print_tsv(lib, stdout);
 	else
 		print_list(lib, stdout, o->list_width, o->ascii);
-	return finish_output();
+	/* A source that could not be read is said, and the status says so. */
+	return finish_output() != EXIT_OK || rc != 0 ? EXIT_SOURCE : EXIT_OK;
+}
+
+/* One line per feed: name, URL, unread, total, last fetch, last error. */
+static int
+print_feeds(const struct textmode_opts *o, struct library *lib)
+{
+	struct library_source_info si;
+	struct buf line = BUF_INIT;
+	size_t i, n = library_nsources(lib), namew = 0, urlw = 0, w;
+	char *cause = NULL, when[32];
+	struct tm tm;
+	int rc;
+
+	if ((rc = library_load(lib, 0, on_report, NULL, &cause)) == -1) {
+		report(NULL, "", cause);
+		free(cause);
+		return EXIT_SOURCE;
+	}
+	for (i = 0; i < n; i++) {
+		library_source_info(lib, i, &si);
+		if ((w = utf8_width(si.name)) > namew)
+			namew = w;
+		if ((w = utf8_width(si.url)) > urlw)
+			urlw = w;
+	}
+	for (i = 0; i < n; i++) {
+		library_source_info(lib, i, &si);
+		when[0] = '\0';
+		if (si.last_fetch != (time_t)-1 &&
+		    localtime_r(&si.last_fetch, &tm) != NULL)
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		else if (!si.cached && si.error == NULL)
+			snprintf(when, sizeof when, "%s", "read directly");
+		else
+			snprintf(when, sizeof when, "%s", "never");
+		buf_reset(&line);
+		if (o->tsv)
+			buf_printf(&line, "%s\t%s\t%zu\t%zu\t%s\t%s", si.name,
+			    si.url, si.unread, si.total, when,
+			    si.error != NULL ? si.error : "");
+		else {
+			utf8_fit(&line, si.name, namew, o->ascii);
+			buf_adds(&line, "  ");
+			utf8_fit(&line, si.url, urlw, o->ascii);
+			buf_printf(&line, "  %5zu unread  %5zu total  %-16s  %s",
+			    si.unread, si.total, when,
+			    si.error != NULL ? si.error : "");
+			while (line.len > 0 && line.data[line.len - 1] == ' ')
+				line.len--;
+		}
+		buf_addc(&line, '\n');
+		fwrite(line.data, 1, line.len, stdout);
+	}
+	buf_free(&line);
+	return finish_output() != EXIT_OK || rc != 0 ? EXIT_SOURCE : EXIT_OK;
 }
 
 /* The events of every issue, upcoming first, or as iCalendar. */
@@ -263,6 +322,7 @@ textmode_run(const struct textmode_opts *o)
 
 	memset(&lo, 0, sizeof lo);
 	lo.sources = o->sources;
+	lo.names = o->names;
 	lo.nsources = o->nsources;
 	lo.configured = o->configured;
 	lo.offline = o->offline;
@@ -279,13 +339,13 @@ textmode_run(const struct textmode_opts *o)
 	errors = library_fetch(lib, o->refresh, on_report, NULL, &st);
 	if (o->refresh) {
 		/* Alone, the summary is the output; else it goes aside. */
-		fprintf(o->list || o->events ? stderr : stdout,
+		fprintf(o->list || o->events || o->feeds ? stderr : stdout,
 		    "%zu feed%s refreshed, %zu new issue%s, %zu error%s\n",
 		    st.refreshed, plural(st.refreshed), st.new_issues,
 		    plural(st.new_issues), st.errors, plural(st.errors));
 		if (st.errors > 0 || errors > 0)
 			status = EXIT_SOURCE;
-		if (!o->list && !o->events) {
+		if (!o->list && !o->events && !o->feeds) {
 			library_free(lib);
 			return status;
 		}
@@ -305,7 +365,9 @@ textmode_run(const struct textmode_opts *o)
 		report(NULL, "", notice);
 		free(notice);
 	}
-	if (o->events)
+	if (o->feeds)
+		rc = print_feeds(o, lib);
+	else if (o->events)
 		rc = print_events(o, lib);
 	else
 		rc = o->list ? print_index(o, lib) : print_issue(o, lib);

@@ -161,6 +161,6 @@ printf '1\t2014-11-06\t%s\t%s\tLong\n2\t2014-11-06\t%s\t%s\tLong\n' \
 golden "--tsv, two feeds" "$TMP/tsv.out" "$TMP/tsv.want"
 "$MESOSNEWS" --tsv "$TMP/long.atom" >/dev/null 2>"$TMP/tsv-alone.err"
 expect_eq "--tsv alone" "$(cat "$TMP/tsv-alone.err")" \
-    "mesosnews: --tsv goes with --list"
+    "mesosnews: --tsv goes with --list or --feeds"
 
 done_testing

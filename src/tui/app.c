@@ -225,7 +225,7 @@ load(struct app *a, size_t limit)
 	free(a->shown);
 	a->shown = NULL;
 	a->nshown = 0;
-	if (library_load(a->lib, limit, NULL, NULL, &cause) == -1) {
+	if (library_load(a->lib, limit, NULL, NULL, &cause) != 0) {
 		app_message(a, true, "%s", cause);
 		free(cause);
 	}
