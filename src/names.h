@@ -41,6 +41,8 @@
 	X(NEXT_FEED, "next-feed") \
 	X(PREV_FEED, "prev-feed") \
 	X(PIPE, "pipe") \
+	X(SAVE, "save") \
+	X(YANK, "yank") \
 	X(HELP, "help") \
 	X(CANCEL, "cancel") \
 	X(REDRAW, "redraw") \

@@ -516,6 +516,12 @@ global_key(struct app *a, enum action act)
 	case ACT_REFRESH:
 		start_refresh(a);
 		return true;
+	case ACT_YANK:
+		keep_yank(a);
+		return true;
+	case ACT_SAVE:
+		keep_save(a);
+		return true;
 	case ACT_QUIT:
 		if (a->focus == PANE_LINKS)
 			links_show(a, false);

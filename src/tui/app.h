@@ -254,6 +254,11 @@ void	 prompt_key(struct app *, int key);
 void	 prompt_draw(struct app *);
 void	 prompt_cancel(struct app *);
 
+/* keep.c: yank the link's (or the issue's) URL with OSC 52; save the
+ * issue to a file named at a prompt. */
+void	 keep_yank(struct app *);
+void	 keep_save(struct app *);
+
 /* pager.c */
 /* Pipe the issue at index i of the library's list, rendered as text,
  * into the pager. */

@@ -27,8 +27,8 @@ static char dir[] = "/tmp/mn-conf-XXXXXX";
 #define ACTIONS "down, up, page-down, page-up, top, bottom, open, " \
 	"find-next, find-prev, next-issue, prev-issue, next-section, " \
 	"prev-section, digit, whole, links, open-link, search, refresh, " \
-	"toggle-read, mark-all-read, next-feed, prev-feed, pipe, help, " \
-	"cancel, redraw, quit"
+	"toggle-read, mark-all-read, next-feed, prev-feed, pipe, save, " \
+	"yank, help, cancel, redraw, quit"
 
 static char *
 write_file(const char *name, const char *text)
