@@ -51,6 +51,11 @@ struct feed_meta {
 	char		*link;
 };
 
+#define FEED_DEFAULT_MAX_DOC	(64u << 20)
+#define FEED_DEFAULT_MAX_FIELD	(16u << 20)
+#define FEED_DEFAULT_MAX_DEPTH	256
+
+/* Zero fields take the defaults above. */
 struct feed_limits {
 	size_t		 max_doc;	/* bytes of input; default 64 MiB */
 	size_t		 max_field;	/* bytes of one field; default 16 MiB */

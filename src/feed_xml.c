@@ -1,0 +1,1300 @@
+/* feed_xml.c - the feed-XML reader: Atom, RSS and RDF documents to issues.
+ *
+ * One streaming SAX2 push parse per document.  Bytes pass first through
+ * the repair filter (repair.c) so that the malformed feeds found in the
+ * wild load, then through libxml2 with the network, DTD loading and entity
+ * substitution all off.  Each entry is handed to the caller as soon as it
+ * ends, so memory is bounded by the largest entry, not by the feed.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "jsonfeed.h"
+#include "repair.h"
+#include "uri.h"
+#include "utf8.h"
+#include "util.h"
+
+/* A JSON Feed is parsed whole into a json-c tree (about 15 bytes of
+ * memory for each byte of JSON): it gets a cap of its own. */
+#define MAX_JSON_DOC		(16u << 20)
+/* Every element with xml:base holds its resolved base while it is open:
+ * a longer one is ignored, or nested bases would cost depth x length. */
+#define MAX_BASE		8192
+
+enum ns {
+	NS_NONE = 0,
+	NS_ATOM,
+	NS_ATOM03,
+	NS_RSS,		/* RSS 1.0 and 0.90 element namespaces */
+	NS_RDF,
+	NS_CONTENT,
+	NS_DC,
+	NS_OTHER,
+};
+
+/* NOTE: sorted by URI for bsearch. */
+static const struct nsname {
+	const char	*uri;
+	enum ns		 ns;
+} namespaces[] = {
+	{ "http://my.netscape.com/rdf/simple/0.9/",	NS_RSS },
+	{ "http://purl.org/atom/ns#",			NS_ATOM03 },
+	{ "http://purl.org/dc/elements/1.1/",		NS_DC },
+	{ "http://purl.org/rss/1.0/",			NS_RSS },
+	{ "http://purl.org/rss/1.0/modules/content/",	NS_CONTENT },
+	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#",	NS_RDF },
+	{ "http://www.w3.org/2005/Atom",		NS_ATOM },
+};
+
+enum tag {
+	T_OTHER = 0,
+	T_AUTHOR, T_CATEGORY, T_CONTENT, T_CREATED, T_CREATOR, T_DATE,
+	T_DESCRIPTION, T_ENCODED, T_ENTRY, T_FEED, T_GUID, T_ID, T_ISSUED,
+	T_ITEM, T_LINK, T_MODIFIED, T_NAME, T_PUBDATE, T_PUBLISHED, T_RDF,
+	T_RSS, T_SOURCE, T_SUMMARY, T_TITLE, T_UPDATED, T_CHANNEL,
+};
+
+/* NOTE: sorted by name for bsearch. */
+static const struct tagname {
+	const char	*name;
+	enum tag	 tag;
+} tagnames[] = {
+	{ "RDF", T_RDF }, { "author", T_AUTHOR }, { "category", T_CATEGORY },
+	{ "channel", T_CHANNEL }, { "content", T_CONTENT },
+	{ "created", T_CREATED }, { "creator", T_CREATOR }, { "date", T_DATE },
+	{ "description", T_DESCRIPTION }, { "encoded", T_ENCODED },
+	{ "entry", T_ENTRY }, { "feed", T_FEED }, { "guid", T_GUID },
+	{ "id", T_ID }, { "issued", T_ISSUED }, { "item", T_ITEM },
+	{ "link", T_LINK }, { "modified", T_MODIFIED }, { "name", T_NAME },
+	{ "pubDate", T_PUBDATE }, { "published", T_PUBLISHED },
+	{ "rss", T_RSS }, { "source", T_SOURCE }, { "summary", T_SUMMARY },
+	{ "title", T_TITLE },
+	{ "updated", T_UPDATED },
+};
+
+/* The text fields collected for the entry (or the feed) being parsed. */
+enum field {
+	F_ID, F_TITLE, F_LINK, F_AUTHOR, F_PUBLISHED, F_UPDATED, F_DCDATE,
+	F_CONTENT, F_DESCRIPTION, F_SUMMARY, F_TAGS, F_GUID,
+	F_FEED_TITLE, F_FEED_LINK, F_FEED_AUTHOR,
+	F_COUNT
+};
+
+enum capture {
+	CAP_TEXT,		/* characters only, at any depth */
+	CAP_MARKUP,		/* characters and child elements (xhtml) */
+};
+
+struct frame {
+	char		*base;		/* xml:base in scope, owned if own */
+	int		 own;
+};
+
+struct feed_parser {
+	xmlParserCtxtPtr ctxt;
+	xmlSAXHandler	 sax;
+	struct feed_limits lim;
+	feed_issue_fn	 fn;
+	void		*arg;
+	char		*url;
+	char		*cause;
+	char		*warning;
+	struct feed_meta meta;
+
+	/* The repair filter. */
+	struct repair	*repair;
+	struct buf	 out;		/* filtered bytes for libxml2 */
+	int		 started;
+	int		 finishing;	/* the last chunk is being parsed */
+	int		 filter;	/* off for UTF-16 documents */
+	int		 utf16_be;	/* their byte order */
+	int		 too_many_attrs;
+	size_t		 total;
+
+	/* The SAX state. */
+	int		 depth;
+	int		 nframes;
+	struct frame	*frames;
+	int		 root_seen;
+	int		 in_entry;	/* depth of the entry element, or 0 */
+	int		 in_author;	/* depth of author, or 0 */
+	int		 in_channel;
+	int		 skip_depth;	/* depth of a subtree to ignore, or 0 */
+	int		 feed_title_html;
+	struct buf	 head;		/* the start, until it can be sniffed */
+	int		 json;		/* a JSON Feed: kept whole in jdoc */
+	struct buf	 jdoc;
+	enum field	 cap_field;
+	int		 cap_depth;	/* 0: not capturing */
+	enum capture	 cap_mode;
+	int		 title_html;	/* the title is HTML: reduce to text */
+	enum ns		 root_ns;
+	int		 skipping;	/* cap exceeded, content dropped */
+	enum content_kind content_kind, summary_kind, desc_kind;
+	char		*content_base;
+	int		 link_rank;	/* quality of the link taken so far */
+	int		 feed_link_rank;
+	struct buf	 f[F_COUNT];
+	struct buf	 attrbuf[3];
+	int		 has[F_COUNT];
+	struct issue	 cur;
+};
+
+static int
+nscmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct nsname *)elem)->uri);
+}
+
+static int
+tagcmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tagname *)elem)->name);
+}
+
+static enum ns
+classify_ns(const xmlChar *uri)
+{
+	const struct nsname *n;
+
+	if (uri == NULL)
+		return NS_NONE;
+	n = bsearch(uri, namespaces, nitems(namespaces), sizeof namespaces[0],
+	    nscmp);
+	return n ? n->ns : NS_OTHER;
+}
+
+static enum tag
+classify_tag(const xmlChar *name)
+{
+	const struct tagname *t;
+
+	t = bsearch(name, tagnames, nitems(tagnames), sizeof tagnames[0],
+	    tagcmp);
+	return t ? t->tag : T_OTHER;
+}
+
+/* Record the first error; later ones are consequences of it. */
+static void
+fail(struct feed_parser *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+fail(struct feed_parser *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (p->cause != NULL)
+		return;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	p->cause = xasprintf("line %d: %s", xmlSAX2GetLineNumber(p->ctxt),
+	    msg);
+	free(msg);
+	xmlStopParser(p->ctxt);
+}
+
+/*
+ * The value of attribute name (in namespace uri, or in none) in the
+ * parser's attribute buffer slot, or NULL when absent; valid until the
+ * slot is used again.  Without entity substitution libxml2 hands "&" in
+ * attribute values over as "&#38;": decode it here.
+ */
+static const xmlChar *
+attr(struct feed_parser *p, int slot, const xmlChar **attrs, int nattrs,
+    const char *name, const char *uri)
+{
+	struct buf *b = &p->attrbuf[slot];
+	const xmlChar *v, *end, *amp;
+	int i;
+
+	/* SAX2 attributes come as (local, prefix, URI, value, end) tuples,
+	 * with the value not NUL-terminated. */
+	for (i = 0; i < nattrs; i++) {
+		const xmlChar **a = attrs + i * 5;
+
+		if (strcmp((const char *)a[0], name) != 0)
+			continue;
+		if ((uri == NULL) != (a[2] == NULL))
+			continue;
+		if (uri != NULL && strcmp((const char *)a[2], uri) != 0)
+			continue;
+		buf_reset(b);
+		for (v = a[3], end = a[4]; v < end; v = amp + 5) {
+			amp = (const xmlChar *)memmem(v, (size_t)(end - v),
+			    "&#38;", 5);
+			if (amp == NULL) {
+				buf_add(b, v, (size_t)(end - v));
+				break;
+			}
+			buf_add(b, v, (size_t)(amp - v));
+			buf_addc(b, '&');
+		}
+		return (const xmlChar *)buf_str(b);
+	}
+	return NULL;
+}
+
+/* Atom's type attribute (and 0.3's mode) to a content kind. */
+static enum content_kind
+atom_kind(const xmlChar *type, const xmlChar *mode)
+{
+	const char *t = (const char *)type;
+
+	if (t == NULL || strcasecmp(t, "text") == 0 ||
+	    strcasecmp(t, "text/plain") == 0)
+		return mode && strcmp((const char *)mode, "xml") == 0 ?
+		    CONTENT_XHTML : CONTENT_TEXT;
+	if (strcasecmp(t, "html") == 0 || strcasecmp(t, "text/html") == 0)
+		return mode && strcmp((const char *)mode, "xml") == 0 ?
+		    CONTENT_XHTML : CONTENT_HTML;
+	if (strcasecmp(t, "xhtml") == 0 ||
+	    strcasecmp(t, "application/xhtml+xml") == 0)
+		return CONTENT_XHTML;
+	if (strcasecmp(t, "text/markdown") == 0 ||
+	    strcasecmp(t, "text/x-markdown") == 0)
+		return CONTENT_MARKDOWN;
+	return CONTENT_TEXT;
+}
+
+static const char *
+base_in_scope(struct feed_parser *p)
+{
+	return p->nframes > 0 ? p->frames[p->nframes - 1].base : p->url;
+}
+
+static void
+push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *b;
+	struct frame *f;
+	const char *parent = base_in_scope(p);
+
+	if ((p->nframes & 31) == 0)
+		p->frames = xreallocarray(p->frames, (size_t)p->nframes + 32,
+		    sizeof *p->frames);
+	f = &p->frames[p->nframes++];
+	b = attr(p, 0, attrs, nattrs, "base",
+	    "http://www.w3.org/XML/1998/namespace");
+	f->base = (char *)parent;
+	f->own = 0;
+	if (b != NULL && strlen((const char *)b) <= MAX_BASE) {
+		char *clean = utf8_sanitize((const char *)b,
+		    strlen((const char *)b), UTF8_ONELINE);
+		char *abs = uri_resolve(parent, clean);
+
+		free(clean);
+		if (strlen(abs) <= MAX_BASE) {
+			f->base = abs;
+			f->own = 1;
+		} else
+			free(abs);
+	}
+}
+
+static void
+pop_frame(struct feed_parser *p)
+{
+	struct frame *f;
+
+	if (p->nframes == 0)
+		return;
+	f = &p->frames[--p->nframes];
+	if (f->own)
+		free(f->base);
+}
+
+static void
+start_capture(struct feed_parser *p, enum field fld, enum capture mode)
+{
+	p->cap_field = fld;
+	p->cap_depth = p->depth;
+	p->cap_mode = mode;
+	buf_reset(&p->f[fld]);
+	p->has[fld] = 1;
+}
+
+static void
+capture_add(struct feed_parser *p, const char *s, size_t len)
+{
+	struct buf *b = &p->f[p->cap_field];
+
+	if (b->len + len > p->lim.max_field) {
+		fail(p, "a field is larger than %zu bytes", p->lim.max_field);
+		return;
+	}
+	buf_add(b, s, len);
+}
+
+/* Append s escaped for XML markup.  In attribute values (attrval set)
+ * libxml2 has already written '&' as "&#38;", so it stays. */
+static void
+capture_escaped(struct feed_parser *p, const char *s, size_t len,
+    int attrval)
+{
+	size_t i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&': rep = attrval ? NULL : "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = attrval ? "&quot;" : NULL; break;
+		default: rep = NULL; break;
+		}
+		if (rep == NULL)
+			continue;
+		capture_add(p, s + start, i - start);
+		capture_add(p, rep, strlen(rep));
+		start = i + 1;
+	}
+	capture_add(p, s + start, len - start);
+}
+
+static void
+reset_entry(struct feed_parser *p)
+{
+	int i;
+
+	for (i = 0; i < F_FEED_TITLE; i++) {
+		buf_reset(&p->f[i]);
+		p->has[i] = 0;
+	}
+	p->content_kind = p->summary_kind = p->desc_kind = CONTENT_NONE;
+	free(p->content_base);
+	p->content_base = NULL;
+	p->link_rank = 0;
+	p->title_html = 0;
+}
+
+static void
+set_link(struct feed_parser *p, enum field fld, int *rank, int newrank,
+    const char *href)
+{
+	char *clean, *abs;
+
+	if (href == NULL || newrank <= *rank)
+		return;
+	clean = utf8_sanitize(href, strlen(href), UTF8_ONELINE);
+	if (clean[0] != '\0') {
+		abs = uri_resolve(base_in_scope(p), clean);
+		buf_reset(&p->f[fld]);
+		buf_adds(&p->f[fld], abs);
+		p->has[fld] = 1;
+		*rank = newrank;
+		free(abs);
+	}
+	free(clean);
+}
+
+/* Reduce HTML markup to its text: drop tags, decode entities. */
+static void
+html_to_text(struct buf *out, const char *s, size_t len)
+{
+	const htmlEntityDesc *ent;
+	size_t i = 0, j;
+	char name[33];
+	unsigned long v;
+	char *end;
+
+	while (i < len) {
+		if (s[i] == '<') {
+			while (i < len && s[i] != '>')
+				i++;
+			i++;
+			continue;
+		}
+		if (s[i] != '&') {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		for (j = i + 1; j < len && j - i < sizeof name && s[j] != ';'
+		    && s[j] != '&' && s[j] != '<' && s[j] != ' '; j++)
+			;
+		if (j >= len || s[j] != ';' || j == i + 1) {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		memcpy(name, s + i + 1, j - i - 1);
+		name[j - i - 1] = '\0';
+		v = 0;
+		if (name[0] == '#') {
+			errno = 0;
+			v = name[1] == 'x' || name[1] == 'X' ?
+			    strtoul(name + 2, &end, 16) :
+			    strtoul(name + 1, &end, 10);
+			if (*end != '\0' || errno != 0)
+				v = 0;
+		} else if (strcmp(name, "apos") == 0)
+			v = '\'';
+		else if ((ent = htmlEntityLookup((xmlChar *)name)) != NULL)
+			v = ent->value;
+		if (v == 0 || v > 0x10ffff) {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		utf8_addcp(out, (uint32_t)v);
+		i = j + 1;
+	}
+}
+
+/* A single-line, sanitised copy of a field, or NULL when empty. */
+static char *
+oneline(struct buf *b, int has, int html)
+{
+	struct buf tmp = BUF_INIT;
+	char *s;
+
+	if (!has || b->len == 0)
+		return NULL;
+	if (html) {
+		html_to_text(&tmp, b->data, b->len);
+		s = utf8_sanitize(tmp.data ? tmp.data : "", tmp.len,
+		    UTF8_ONELINE);
+		buf_free(&tmp);
+	} else
+		s = utf8_sanitize(b->data, b->len, UTF8_ONELINE);
+	if (s[0] == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Take a date field: parsed, or kept as written when unparseable. */
+static void
+take_date(struct issue *is, time_t *t, struct buf *b, int has)
+{
+	char *s;
+
+	if ((s = oneline(b, has, 0)) == NULL)
+		return;
+	*t = feed_parse_date(s);
+	if (*t == (time_t)-1 && is->date_raw == NULL)
+		is->date_raw = s;
+	else
+		free(s);
+}
+
+static char *
+take_markup(struct feed_parser *p, enum field fld)
+{
+	struct buf *b = &p->f[fld];
+
+	if (!p->has[fld] || b->len == 0)
+		return NULL;
+	/* A large field is handed over, not copied: its buffer starts
+	 * afresh for the next entry. */
+	if (b->len >= 65536)
+		return buf_detach(b);
+	return xstrndup(b->data, b->len);
+}
+
+/* The entry ended: build the issue and hand it over. */
+static void
+emit_entry(struct feed_parser *p)
+{
+	struct issue *is = &p->cur;
+	feed_issue_clear(is);
+	is->title = oneline(&p->f[F_TITLE], p->has[F_TITLE], p->title_html);
+	is->link = oneline(&p->f[F_LINK], p->has[F_LINK], 0);
+	is->author = oneline(&p->f[F_AUTHOR], p->has[F_AUTHOR], 0);
+	if (is->author == NULL)
+		is->author = oneline(&p->f[F_FEED_AUTHOR],
+		    p->has[F_FEED_AUTHOR], 0);
+	take_date(is, &is->published, &p->f[F_PUBLISHED], p->has[F_PUBLISHED]);
+	take_date(is, &is->updated, &p->f[F_UPDATED], p->has[F_UPDATED]);
+	if (is->published == (time_t)-1 && is->updated == (time_t)-1 &&
+	    is->date_raw == NULL)
+		take_date(is, &is->published, &p->f[F_DCDATE],
+		    p->has[F_DCDATE]);
+	is->id = oneline(&p->f[F_ID], p->has[F_ID], 0);
+	if (is->id == NULL)
+		is->id = oneline(&p->f[F_GUID], p->has[F_GUID], 0);
+	if (is->link == NULL && p->has[F_GUID]) {
+		/* An RSS guid that is a permalink stands in for the link. */
+		char *g = oneline(&p->f[F_GUID], 1, 0);
+
+		if (g != NULL && uri_is_absolute(g))
+			is->link = g;
+		else
+			free(g);
+	}
+	if (is->id == NULL && is->link != NULL)
+		is->id = xstrdup(is->link);
+	if (is->id == NULL)
+		is->id = feed_fallback_id(is->title, buf_str(&p->f[F_PUBLISHED]),
+		    buf_str(&p->f[F_UPDATED]), buf_str(&p->f[F_DCDATE]));
+	is->tags = oneline(&p->f[F_TAGS], p->has[F_TAGS], 0);
+	if (!p->lim.skip_content) {
+		is->content = take_markup(p, F_CONTENT);
+		is->kind = is->content ? p->content_kind : CONTENT_NONE;
+		is->summary = take_markup(p, F_SUMMARY);
+		is->summary_kind = is->summary ? p->summary_kind : CONTENT_NONE;
+		if (is->summary == NULL) {
+			is->summary = take_markup(p, F_DESCRIPTION);
+			is->summary_kind = is->summary ? p->desc_kind :
+			    CONTENT_NONE;
+		}
+		if (is->content == NULL && is->summary != NULL) {
+			is->content = xstrdup(is->summary);
+			is->kind = is->summary_kind;
+		}
+		is->base = xstrdup(p->content_base ? p->content_base :
+		    (p->url ? p->url : ""));
+		if (is->base[0] == '\0') {
+			free(is->base);
+			is->base = NULL;
+		}
+	}
+	switch (p->fn(is, p->arg)) {
+	case -1:
+		if (p->cause == NULL) {
+			p->cause = xstrdup("stopped");
+			xmlStopParser(p->ctxt);
+		}
+		break;
+	case FEED_NO_CONTENT:
+		p->lim.skip_content = true;
+		break;
+	}
+	feed_issue_clear(is);
+	reset_entry(p);
+}
+
+static void
+start_root(struct feed_parser *p, enum ns ns, enum tag tag,
+    const xmlChar *localname, const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *version;
+
+	p->root_seen = 1;
+	p->root_ns = ns;
+	if (tag == T_FEED && ns == NS_ATOM)
+		p->meta.format = FEED_ATOM10;
+	else if (tag == T_FEED && (ns == NS_ATOM03 || ns == NS_NONE))
+		p->meta.format = FEED_ATOM03;
+	else if (tag == T_RDF && ns == NS_RDF)
+		p->meta.format = FEED_RSS10;
+	else if (tag == T_RSS && ns == NS_NONE) {
+		version = attr(p, 0, attrs, nattrs, "version", NULL);
+		if (version != NULL && strncmp((const char *)version, "0.9",
+		    3) == 0)
+			p->meta.format = FEED_RSS09;
+		else
+			p->meta.format = FEED_RSS20;
+	} else {
+		char *name = utf8_sanitize((const char *)localname,
+		    strlen((const char *)localname), UTF8_ONELINE);
+
+		fail(p, "unknown root element <%s>: not an RSS or Atom feed",
+		    name);
+		free(name);
+	}
+}
+
+/* Atom elements are in the root's namespace (none, for some 0.3 feeds). */
+static int
+is_atom(struct feed_parser *p, enum ns ns)
+{
+	return ns == p->root_ns &&
+	    (p->meta.format == FEED_ATOM10 || p->meta.format == FEED_ATOM03);
+}
+
+static int
+is_rss(struct feed_parser *p, enum ns ns)
+{
+	return (ns == NS_NONE || ns == NS_RSS) &&
+	    (p->meta.format == FEED_RSS20 || p->meta.format == FEED_RSS09 ||
+	    p->meta.format == FEED_RSS10);
+}
+
+/* An element inside an entry. */
+static void
+start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
+    const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *rel, *href, *type;
+	int rank;
+
+	if (ns == NS_DC) {
+		if (tag == T_CREATOR && !p->has[F_AUTHOR])
+			start_capture(p, F_AUTHOR, CAP_TEXT);
+		else if (tag == T_DATE)
+			start_capture(p, F_DCDATE, CAP_TEXT);
+		return;
+	}
+	if (ns == NS_CONTENT && tag == T_ENCODED) {
+		if (!p->lim.skip_content) {
+			start_capture(p, F_CONTENT, CAP_TEXT);
+			p->content_kind = CONTENT_HTML;
+			free(p->content_base);
+			p->content_base = xstrdup(base_in_scope(p) ?
+			    base_in_scope(p) : "");
+		}
+		return;
+	}
+	if (is_atom(p, ns)) {
+		switch (tag) {
+		case T_ID:
+			start_capture(p, F_ID, CAP_TEXT);
+			break;
+		case T_TITLE:
+			start_capture(p, F_TITLE, CAP_TEXT);
+			p->title_html = atom_kind(attr(p, 0, attrs, nattrs,
+			    "type", NULL), attr(p, 1, attrs, nattrs, "mode",
+			    NULL)) == CONTENT_HTML;
+			break;
+		case T_LINK:
+			rel = attr(p, 0, attrs, nattrs, "rel", NULL);
+			href = attr(p, 1, attrs, nattrs, "href", NULL);
+			type = attr(p, 2, attrs, nattrs, "type", NULL);
+			if (rel != NULL && strcmp((const char *)rel,
+			    "alternate") != 0)
+				break;
+			rank = type == NULL || strstr((const char *)type,
+			    "html") ? 2 : 1;
+			set_link(p, F_LINK, &p->link_rank, rank,
+			    (const char *)href);
+			break;
+		case T_AUTHOR:
+			p->in_author = p->depth;
+			break;
+		case T_SOURCE:
+			/* The feed an entry was copied from: its title, id
+			 * and author are not the entry's. */
+			p->skip_depth = p->depth;
+			break;
+		case T_NAME:
+			if (p->in_author)
+				start_capture(p, F_AUTHOR, CAP_TEXT);
+			break;
+		case T_PUBLISHED:
+		case T_ISSUED:
+		case T_CREATED:
+			if (!p->has[F_PUBLISHED] || tag == T_PUBLISHED ||
+			    tag == T_ISSUED)
+				start_capture(p, F_PUBLISHED, CAP_TEXT);
+			break;
+		case T_UPDATED:
+		case T_MODIFIED:
+			start_capture(p, F_UPDATED, CAP_TEXT);
+			break;
+		case T_CONTENT:
+		case T_SUMMARY: {
+			enum content_kind k = atom_kind(attr(p, 0, attrs,
+			    nattrs, "type", NULL), attr(p, 1, attrs, nattrs,
+			    "mode", NULL));
+
+			if (p->lim.skip_content)
+				break;
+			if (tag == T_CONTENT) {
+				start_capture(p, F_CONTENT, k == CONTENT_XHTML ?
+				    CAP_MARKUP : CAP_TEXT);
+				p->content_kind = k;
+				free(p->content_base);
+				p->content_base = xstrdup(base_in_scope(p) ?
+				    base_in_scope(p) : "");
+			} else {
+				start_capture(p, F_SUMMARY, k == CONTENT_XHTML ?
+				    CAP_MARKUP : CAP_TEXT);
+				p->summary_kind = k;
+			}
+			break;
+		}
+		case T_CATEGORY: {
+			const xmlChar *term = attr(p, 0, attrs, nattrs, "term",
+			    NULL);
+
+			if (term == NULL)
+				break;
+			if (p->has[F_TAGS] && p->f[F_TAGS].len > 0)
+				buf_adds(&p->f[F_TAGS], ", ");
+			if (p->f[F_TAGS].len < 4096)
+				buf_adds(&p->f[F_TAGS], (const char *)term);
+			p->has[F_TAGS] = 1;
+			break;
+		}
+		default:
+			break;
+		}
+		return;
+	}
+	if (!is_rss(p, ns))
+		return;
+	switch (tag) {
+	case T_TITLE:
+		start_capture(p, F_TITLE, CAP_TEXT);
+		break;
+	case T_LINK:
+		start_capture(p, F_LINK, CAP_TEXT);
+		break;
+	case T_GUID:
+		start_capture(p, F_GUID, CAP_TEXT);
+		break;
+	case T_AUTHOR:
+		start_capture(p, F_AUTHOR, CAP_TEXT);
+		break;
+	case T_PUBDATE:
+		start_capture(p, F_PUBLISHED, CAP_TEXT);
+		break;
+	case T_DESCRIPTION:
+		if (!p->lim.skip_content) {
+			start_capture(p, F_DESCRIPTION, CAP_TEXT);
+			p->desc_kind = CONTENT_HTML;
+			if (p->content_base == NULL)
+				p->content_base = xstrdup(base_in_scope(p) ?
+				    base_in_scope(p) : "");
+		}
+		break;
+	case T_CATEGORY:
+		if (p->has[F_TAGS] && p->f[F_TAGS].len > 0)
+			buf_adds(&p->f[F_TAGS], ", ");
+		p->cap_field = F_TAGS;
+		p->cap_depth = p->depth;
+		p->cap_mode = CAP_TEXT;
+		p->has[F_TAGS] = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+/* An element of the feed or channel, outside entries. */
+static void
+start_feed_child(struct feed_parser *p, enum ns ns, enum tag tag,
+    const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *rel;
+
+	if (is_atom(p, ns)) {
+		if (tag == T_TITLE && p->depth == 2) {
+			start_capture(p, F_FEED_TITLE, CAP_TEXT);
+			p->feed_title_html = atom_kind(attr(p, 0, attrs,
+			    nattrs, "type", NULL), attr(p, 1, attrs, nattrs,
+			    "mode", NULL)) == CONTENT_HTML;
+		}
+		else if (tag == T_LINK && p->depth == 2) {
+			rel = attr(p, 0, attrs, nattrs, "rel", NULL);
+			if (rel == NULL || strcmp((const char *)rel,
+			    "alternate") == 0)
+				set_link(p, F_FEED_LINK, &p->feed_link_rank, 1,
+				    (const char *)attr(p, 1, attrs, nattrs,
+				    "href", NULL));
+		} else if (tag == T_AUTHOR && p->depth == 2)
+			p->in_author = p->depth;
+		else if (tag == T_NAME && p->in_author)
+			start_capture(p, F_FEED_AUTHOR, CAP_TEXT);
+		return;
+	}
+	if (is_rss(p, ns) && p->in_channel && p->depth == p->in_channel + 1) {
+		if (tag == T_TITLE)
+			start_capture(p, F_FEED_TITLE, CAP_TEXT);
+		else if (tag == T_LINK && !p->has[F_FEED_LINK])
+			start_capture(p, F_FEED_LINK, CAP_TEXT);
+	}
+}
+
+static void
+sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **nss, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	struct feed_parser *p = ctx;
+	enum ns ns;
+	enum tag tag;
+
+	if (p->cause != NULL)
+		return;
+	p->depth++;
+	if (p->depth > p->lim.max_depth) {
+		fail(p, "elements nested deeper than %d", p->lim.max_depth);
+		return;
+	}
+	if (p->cap_depth && p->cap_mode == CAP_MARKUP) {
+		/* Inside xhtml content: serialise the element. */
+		int i;
+
+		push_frame(p, attrs, nattrs);
+		capture_add(p, "<", 1);
+		capture_add(p, (const char *)localname,
+		    strlen((const char *)localname));
+		for (i = 0; i < nattrs; i++) {
+			const xmlChar **a = attrs + i * 5;
+
+			capture_add(p, " ", 1);
+			capture_add(p, (const char *)a[0],
+			    strlen((const char *)a[0]));
+			capture_add(p, "=\"", 2);
+			capture_escaped(p, (const char *)a[3],
+			    (size_t)(a[4] - a[3]), 1);
+			capture_add(p, "\"", 1);
+		}
+		capture_add(p, ">", 1);
+		return;
+	}
+	push_frame(p, attrs, nattrs);
+	if (p->cap_depth || p->skip_depth)
+		return;		/* markup inside a text field, or ignored */
+	ns = classify_ns(uri);
+	tag = classify_tag(localname);
+	if (!p->root_seen) {
+		start_root(p, ns, tag, localname, attrs, nattrs);
+		return;
+	}
+	if (p->in_entry) {
+		start_entry_child(p, ns, tag, attrs, nattrs);
+		return;
+	}
+	if ((tag == T_ENTRY && is_atom(p, ns)) ||
+	    (tag == T_ITEM && is_rss(p, ns))) {
+		reset_entry(p);
+		p->in_entry = p->depth;
+		return;
+	}
+	if (tag == T_CHANNEL && is_rss(p, ns)) {
+		p->in_channel = p->depth;
+		return;
+	}
+	start_feed_child(p, ns, tag, attrs, nattrs);
+}
+
+static void
+sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct feed_parser *p = ctx;
+
+	if (p->cause != NULL)
+		return;
+	pop_frame(p);
+	if (p->cap_depth && p->depth > p->cap_depth) {
+		if (p->cap_mode == CAP_MARKUP) {
+			capture_add(p, "</", 2);
+			capture_add(p, (const char *)localname,
+			    strlen((const char *)localname));
+			capture_add(p, ">", 1);
+		}
+		p->depth--;
+		return;
+	}
+	if (p->cap_depth == p->depth) {
+		if (p->cap_field == F_FEED_LINK) {
+			char *l = oneline(&p->f[F_FEED_LINK], 1, 0);
+
+			p->has[F_FEED_LINK] = 0;
+			set_link(p, F_FEED_LINK, &p->feed_link_rank, 1, l);
+			free(l);
+		} else if (p->cap_field == F_LINK) {
+			/* RSS links are text: resolve them now. */
+			char *l = oneline(&p->f[F_LINK], 1, 0);
+
+			p->has[F_LINK] = 0;
+			p->link_rank = 0;
+			set_link(p, F_LINK, &p->link_rank, 1, l);
+			free(l);
+		}
+		p->cap_depth = 0;
+	}
+	if (p->in_author == p->depth)
+		p->in_author = 0;
+	if (p->skip_depth == p->depth)
+		p->skip_depth = 0;
+	if (p->in_entry == p->depth) {
+		p->in_entry = 0;
+		emit_entry(p);
+	}
+	if (p->in_channel == p->depth)
+		p->in_channel = 0;
+	p->depth--;
+}
+
+static void
+sax_characters(void *ctx, const xmlChar *ch, int len)
+{
+	struct feed_parser *p = ctx;
+
+	if (p->cap_depth == 0 || p->cause != NULL)
+		return;
+	if (p->cap_mode == CAP_MARKUP)
+		capture_escaped(p, (const char *)ch, (size_t)len, 0);
+	else
+		capture_add(p, (const char *)ch, (size_t)len);
+}
+
+static void
+sax_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *publicId, const xmlChar *systemId, xmlChar *content)
+{
+	/* Entities are how billion-laughs and external-file attacks work;
+	 * no feed needs its own. */
+	fail(ctx, "the document declares XML entities, which are refused");
+}
+
+static void
+sax_reference(void *ctx, const xmlChar *name)
+{
+	/* An entity nobody declared (the DTD is never loaded): drop it. */
+}
+
+static void
+sax_error(void *ctx, xmlErrorPtr err)
+{
+	struct feed_parser *p = ctx;
+	char *msg;
+	size_t n;
+
+	if (err == NULL || err->level != XML_ERR_FATAL || p->cause != NULL)
+		return;
+	msg = xstrdup(err->message ? err->message : "malformed XML");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (err->code == XML_ERR_DOCUMENT_EMPTY ||
+	    err->code == XML_ERR_DOCUMENT_START ||
+	    (!p->root_seen && err->code == XML_ERR_DOCUMENT_END))
+		p->cause = xasprintf("line %d: not an XML document",
+		    err->line);
+	else if (p->finishing && p->depth > 0)
+		p->cause = xasprintf("line %d: document is truncated "
+		    "(it ends inside an element)", err->line);
+	else
+		p->cause = xasprintf("line %d: %s", err->line, msg);
+	free(msg);
+	/* The message came from the document: it may quote it. */
+	msg = utf8_sanitize(p->cause, strlen(p->cause), UTF8_ONELINE);
+	free(p->cause);
+	p->cause = msg;
+}
+
+static void
+quiet(void *ctx, const char *fmt, ...)
+{
+}
+
+void
+feed_init(void)
+{
+	xmlInitParser();
+}
+
+struct feed_parser *
+feed_parser_new(const char *url, const char *charset,
+    const struct feed_limits *limits, feed_issue_fn fn, void *arg)
+{
+	struct feed_parser *p;
+	xmlCharEncodingHandlerPtr enc;
+
+	p = xcalloc(1, sizeof *p);
+	if (limits != NULL)
+		p->lim = *limits;
+	if (p->lim.max_doc == 0)
+		p->lim.max_doc = FEED_DEFAULT_MAX_DOC;
+	if (p->lim.max_field == 0)
+		p->lim.max_field = FEED_DEFAULT_MAX_FIELD;
+	if (p->lim.max_depth == 0)
+		p->lim.max_depth = FEED_DEFAULT_MAX_DEPTH;
+	p->fn = fn;
+	p->arg = arg;
+	p->url = url ? utf8_sanitize(url, strlen(url), UTF8_ONELINE) : NULL;
+	p->filter = 1;
+	p->repair = repair_new();
+	p->cur.published = p->cur.updated = (time_t)-1;
+
+	xmlSetGenericErrorFunc(NULL, quiet);
+	p->sax.initialized = XML_SAX2_MAGIC;
+	p->sax.startElementNs = sax_start;
+	p->sax.endElementNs = sax_end;
+	p->sax.characters = sax_characters;
+	p->sax.cdataBlock = sax_characters;
+	p->sax.entityDecl = sax_entity_decl;
+	p->sax.reference = sax_reference;
+	p->sax.serror = sax_error;
+	p->ctxt = xmlCreatePushParserCtxt(&p->sax, p, NULL, 0, NULL);
+	if (p->ctxt == NULL)
+		fatal("cannot create an XML parser");
+	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
+	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	    XML_PARSE_NOERROR);
+	if (charset != NULL && charset[0] != '\0' &&
+	    strcasecmp(charset, "utf-8") != 0 &&
+	    strcasecmp(charset, "utf8") != 0 &&
+	    (enc = xmlFindCharEncodingHandler(charset)) != NULL) {
+		xmlSwitchToEncoding(p->ctxt, enc);
+		repair_set_utf8(p->repair, 0);
+	}
+	return p;
+}
+
+const struct feed_meta *
+feed_parser_meta(struct feed_parser *p)
+{
+	return &p->meta;
+}
+
+const char *
+feed_parser_warning(struct feed_parser *p)
+{
+	struct buf b = BUF_INIT;
+	size_t amps, badbytes, controls;
+
+	free(p->warning);
+	p->warning = NULL;
+	repair_counts(p->repair, &amps, &badbytes, &controls);
+	if (amps > 0)
+		buf_printf(&b, "repaired %zu bare ampersand%s", amps,
+		    amps == 1 ? "" : "s");
+	if (badbytes > 0)
+		buf_printf(&b, "%sreplaced %zu invalid UTF-8 byte%s",
+		    b.len ? "; " : "", badbytes, badbytes == 1 ? "" : "s");
+	if (controls > 0)
+		buf_printf(&b, "%sremoved %zu control character%s",
+		    b.len ? "; " : "", controls, controls == 1 ? "" : "s");
+	if (b.len == 0)
+		return NULL;
+	p->warning = buf_detach(&b);
+	return p->warning;
+}
+
+void
+feed_parser_free(struct feed_parser *p)
+{
+	int i;
+
+	if (p == NULL)
+		return;
+	if (p->ctxt != NULL) {
+		if (p->ctxt->myDoc != NULL)
+			xmlFreeDoc(p->ctxt->myDoc);
+		xmlFreeParserCtxt(p->ctxt);
+	}
+	while (p->nframes > 0)
+		pop_frame(p);
+	free(p->frames);
+	for (i = 0; i < F_COUNT; i++)
+		buf_free(&p->f[i]);
+	for (i = 0; i < (int)nitems(p->attrbuf); i++)
+		buf_free(&p->attrbuf[i]);
+	repair_free(p->repair);
+	buf_free(&p->out);
+	buf_free(&p->head);
+	buf_free(&p->jdoc);
+	feed_issue_clear(&p->cur);
+	feed_meta_clear(&p->meta);
+	free(p->content_base);
+	free(p->url);
+	free(p->cause);
+	free(p->warning);
+	free(p);
+}
+
+/* Look at the start of the document: UTF-16 turns the byte filter off, a
+ * declared encoding other than UTF-8 turns the UTF-8 repair off. */
+static void
+sniff(struct feed_parser *p, const unsigned char *s, size_t len)
+{
+	const char *e, *end;
+	char enc[32];
+	size_t n;
+
+	if (len >= 2 && ((s[0] == 0xfe && s[1] == 0xff) ||
+	    (s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0 && s[1] == '<') ||
+	    (s[0] == '<' && s[1] == 0))) {
+		p->filter = 0;
+		p->utf16_be = s[0] == 0xfe || s[0] == 0;
+		return;
+	}
+	if (len < 5 || memcmp(s, "<?xml", 5) != 0)
+		return;
+	end = memchr(s, '>', len < 256 ? len : 256);
+	if (end == NULL)
+		return;
+	e = memmem(s, (size_t)(end - (const char *)s), "encoding", 8);
+	if (e == NULL)
+		return;
+	e += 8;
+	while (e < end && (*e == ' ' || *e == '=' || *e == '"' || *e == '\''))
+		e++;
+	for (n = 0; e < end && n < sizeof enc - 1 && *e != '"' && *e != '\'';
+	    e++)
+		enc[n++] = *e;
+	enc[n] = '\0';
+	if (strcasecmp(enc, "utf-8") != 0 && strcasecmp(enc, "utf8") != 0)
+		repair_set_utf8(p->repair, 0);
+}
+
+static int
+parse_chunk(struct feed_parser *p, const char *s, size_t len, int final,
+    char **cause)
+{
+	int rc;
+
+	if (p->cause == NULL) {
+		rc = xmlParseChunk(p->ctxt, s, (int)len, final);
+		if (rc != 0 && p->cause == NULL)
+			p->cause = xasprintf("line %d: malformed XML (error "
+			    "%d)", xmlSAX2GetLineNumber(p->ctxt), rc);
+	}
+	if (p->cause != NULL) {
+		*cause = xstrdup(p->cause);
+		return -1;
+	}
+	return 0;
+}
+
+
+/* The filter stopped at a tag with too many attributes; libxml2 has
+ * parsed what came before it, so its line is the tag's. */
+static int
+attrs_failed(struct feed_parser *p, char **cause)
+{
+	fail(p, "an element has more than %d attributes", REPAIR_MAX_ATTRIBUTES);
+	*cause = xstrdup(p->cause);
+	return -1;
+}
+
+/* Filter and parse the bytes of the document after its head. */
+static int
+push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
+    char **cause)
+{
+	size_t off, n;
+
+	if (p->json) {
+		if (p->jdoc.len + len > MAX_JSON_DOC) {
+			*cause = xasprintf("a JSON Feed larger than %u MiB is "
+			    "refused (JSON is parsed whole)",
+			    MAX_JSON_DOC >> 20);
+			p->cause = xstrdup(*cause);
+			return -1;
+		}
+		buf_add(&p->jdoc, s, len);
+		return 0;
+	}
+	if (!p->filter) {
+		off = repair_count_utf16(p->repair, s, len, p->utf16_be);
+		p->too_many_attrs = off < len;
+		if (parse_chunk(p, (const char *)s, off, 0, cause) == -1)
+			return -1;
+		return p->too_many_attrs ? attrs_failed(p, cause) : 0;
+	}
+	/* Large chunks are filtered in slices to bound the copy buffer. */
+	for (off = 0; off < len; off += n) {
+		n = len - off < (1u << 16) ? len - off : 1u << 16;
+		buf_reset(&p->out);
+		if (repair_filter(p->repair, s + off, n, 0, &p->out) == -1)
+			p->too_many_attrs = 1;
+		if (p->out.len > 0 && parse_chunk(p, p->out.data, p->out.len,
+		    0, cause) == -1)
+			return -1;
+		if (p->too_many_attrs)
+			return attrs_failed(p, cause);
+	}
+	return 0;
+}
+
+/* The head of the document is complete: judge its encoding, then parse
+ * it like the rest. */
+static int
+start(struct feed_parser *p, char **cause)
+{
+	const unsigned char *s;
+	size_t len = p->head.len, n;
+	int rc;
+
+	s = (const unsigned char *)buf_str(&p->head);	/* for strspn */
+	p->started = 1;
+	/* Skip a UTF-8 byte order mark: the filter emits UTF-8. */
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	n = strspn((const char *)s, " \t\r\n");
+	if (n < len && s[n] == '{')
+		p->json = 1;
+	else
+		sniff(p, s, len);
+	rc = push_bytes(p, s, len, cause);
+	buf_free(&p->head);
+	return rc;
+}
+
+int
+feed_parser_push(struct feed_parser *p, const void *data, size_t len,
+    char **cause)
+{
+	if (p->cause != NULL) {
+		*cause = xstrdup(p->cause);
+		return -1;
+	}
+	p->total += len;
+	if (p->total > p->lim.max_doc) {
+		*cause = xasprintf("document is larger than %zu MiB",
+		    p->lim.max_doc >> 20);
+		if (p->cause == NULL)
+			p->cause = xstrdup(*cause);
+		return -1;
+	}
+	if (len == 0)
+		return 0;
+	if (p->started)
+		return push_bytes(p, data, len, cause);
+	/* Hold the start until the XML declaration, which names the
+	 * encoding, is whole: up to its '>', or 1 KiB. */
+	buf_add(&p->head, data, len);
+	if (p->head.len < 1024 && memchr(p->head.data, '>', p->head.len) ==
+	    NULL)
+		return 0;
+	return start(p, cause);
+}
+
+int
+feed_parser_finish(struct feed_parser *p, char **cause)
+{
+	if (p->cause != NULL) {
+		*cause = xstrdup(p->cause);
+		return -1;
+	}
+	if (!p->started && p->head.len > 0 && start(p, cause) == -1)
+		return -1;
+	if (p->json)
+		return jsonfeed_parse(p->jdoc.data ? p->jdoc.data : "",
+		    p->jdoc.len, p->url, &p->lim, p->fn, p->arg, &p->meta,
+		    cause);
+	buf_reset(&p->out);
+	if (p->filter && repair_filter(p->repair, NULL, 0, 1, &p->out) == -1) {
+		p->too_many_attrs = 1;
+		if (p->out.len > 0 && parse_chunk(p, p->out.data, p->out.len,
+		    0, cause) == -1)
+			return -1;
+		return attrs_failed(p, cause);
+	}
+	p->finishing = 1;
+	if (parse_chunk(p, p->out.data ? p->out.data : "", p->out.len, 1,
+	    cause) == -1)
+		return -1;
+	if (!p->root_seen) {
+		*cause = xstrdup("line 1: not an XML document (it is empty)");
+		return -1;
+	}
+	p->meta.title = oneline(&p->f[F_FEED_TITLE], p->has[F_FEED_TITLE],
+	    p->feed_title_html);
+	p->meta.link = oneline(&p->f[F_FEED_LINK], p->has[F_FEED_LINK], 0);
+	return 0;
+}
