@@ -17,7 +17,6 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 
 #include "buf.h"
 #include "feed.h"
@@ -1029,16 +1028,18 @@ feed_parser_new(const char *url, const char *charset,
 	p->ctxt = xmlCreatePushParserCtxt(&p->sax, p, NULL, 0, NULL);
 	if (p->ctxt == NULL)
 		fatal("cannot create an XML parser");
-	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
-	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	    XML_PARSE_NOERROR);
 	if (charset != NULL && charset[0] != '\0' &&
 	    strcasecmp(charset, "utf-8") != 0 &&
 	    strcasecmp(charset, "utf8") != 0 &&
 	    (enc = xmlFindCharEncodingHandler(charset)) != NULL) {
-		xmlSwitchToEncoding(p->ctxt, enc);
+		/* Known: the push context is started again with it. */
+		xmlCharEncCloseFunc(enc);
+		xmlCtxtResetPush(p->ctxt, NULL, 0, NULL, charset);
 		repair_set_utf8(p->repair, 0);
 	}
+	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
+	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	    XML_PARSE_NOERROR);
 	return p;
 }
 
@@ -1079,11 +1080,10 @@ feed_parser_free(struct feed_parser *p)
 
 	if (p == NULL)
 		return;
-	if (p->ctxt != NULL) {
-		if (p->ctxt->myDoc != NULL)
-			xmlFreeDoc(p->ctxt->myDoc);
+	/* No tree is built (the handler has no startDocument): nothing
+	 * but the context to free. */
+	if (p->ctxt != NULL)
 		xmlFreeParserCtxt(p->ctxt);
-	}
 	while (p->nframes > 0)
 		pop_frame(p);
 	free(p->frames);

@@ -10,7 +10,6 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 
 #include "buf.h"
 #include "doc.h"
@@ -628,6 +627,7 @@ cap_attributes(const char *s, size_t len, size_t *outlen)
 int
 html_parse(struct doc *d, const char *s, size_t len, char **cause)
 {
+	htmlSAXHandler sax;
 	htmlParserCtxtPtr ctxt;
 	struct hparse h;
 	char *capped;
@@ -642,34 +642,31 @@ html_parse(struct doc *d, const char *s, size_t len, char **cause)
 	}
 	if ((capped = cap_attributes(s, len, &len)) != NULL)
 		s = capped;
+	memset(&sax, 0, sizeof sax);
+	sax.startElement = sax_start;
+	sax.endElement = sax_end;
+	sax.characters = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.cdataBlock = sax_text;
+	sax.warning = sax_error;
+	sax.error = sax_error;
+	sax.fatalError = sax_error;
+	sax.serror = sax_serror;
+	sax.initialized = XML_SAX2_MAGIC;
+	memset(&h, 0, sizeof h);
+	h.d = d;
 	xmlSetGenericErrorFunc(NULL, quiet);
-	if ((ctxt = htmlCreateMemoryParserCtxt(s, (int)len)) == NULL)
-		fatal("out of memory");
 	/* The content is UTF-8 already, whatever a meta tag or a byte
-	 * order mark says (a known encoding stops htmlParseDocument from
-	 * guessing UTF-16 from "\xfe\xff"); no network, no messages, and
+	 * order mark says: the encoding is given, and IGNORE_ENC keeps a
+	 * meta charset from switching it.  No network, no messages, and
 	 * deep nesting allowed. */
-	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-	if (ctxt->encoding == NULL)
-		ctxt->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	if ((ctxt = htmlCreatePushParserCtxt(&sax, &h, NULL, 0, NULL,
+	    XML_CHAR_ENCODING_UTF8)) == NULL)
+		fatal("out of memory");
 	opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
 	htmlCtxtUseOptions(ctxt, opts);
-	memset(ctxt->sax, 0, sizeof *ctxt->sax);
-	ctxt->sax->startElement = sax_start;
-	ctxt->sax->endElement = sax_end;
-	ctxt->sax->characters = sax_text;
-	ctxt->sax->ignorableWhitespace = sax_text;
-	ctxt->sax->cdataBlock = sax_text;
-	ctxt->sax->warning = sax_error;
-	ctxt->sax->error = sax_error;
-	ctxt->sax->fatalError = sax_error;
-	ctxt->sax->serror = sax_serror;
-	ctxt->sax->initialized = XML_SAX2_MAGIC;
-	memset(&h, 0, sizeof h);
-	h.d = d;
-	ctxt->userData = &h;
-	htmlParseDocument(ctxt);
+	htmlParseChunk(ctxt, s, (int)len, 1);
 	flush_text(&h);
 	htmlFreeParserCtxt(ctxt);
 	free(capped);
