@@ -105,6 +105,17 @@ int	 feed_load_local(const char *source, const struct feed_limits *,
 /* True if source names a Markdown post or a directory. */
 bool	 feed_is_markdown_source(const char *source);
 
+/* Called for each outline of an OPML document that has an xmlUrl: the
+ * URL and the title (or text, or NULL), sanitised single lines.  Return
+ * -1 to stop. */
+typedef int (*feed_outline_fn)(const char *url, const char *title, void *);
+/* Read an OPML document of len bytes with the feed parser's hardening and
+ * call fn for each feed outline, at any depth, in document order.
+ * Returns the number of feeds, or -1 with an allocated *cause ("line N:
+ * ...") for a malformed document or one that declares entities. */
+int	 feed_opml_parse(const char *, size_t, feed_outline_fn fn, void *arg,
+	    char **cause);
+
 /* The id of an issue that has none: a stable hash of its title and
  * dates as written (any may be NULL).  The caller frees it. */
 char	*feed_fallback_id(const char *title, const char *d1, const char *d2,
