@@ -16,11 +16,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
 #include "buf.h"
 #include "feed.h"
+#include "html.h"
 #include "jsonfeed.h"
 #include "repair.h"
 #include "uri.h"
@@ -403,71 +403,20 @@ set_link(struct feed_parser *p, enum field fld, int *rank, int newrank,
 	free(clean);
 }
 
-/* Reduce HTML markup to its text: drop tags, decode entities. */
-static void
-html_to_text(struct buf *out, const char *s, size_t len)
-{
-	const htmlEntityDesc *ent;
-	size_t i = 0, j;
-	char name[33];
-	unsigned long v;
-	char *end;
-
-	while (i < len) {
-		if (s[i] == '<') {
-			while (i < len && s[i] != '>')
-				i++;
-			i++;
-			continue;
-		}
-		if (s[i] != '&') {
-			buf_addc(out, s[i++]);
-			continue;
-		}
-		for (j = i + 1; j < len && j - i < sizeof name && s[j] != ';'
-		    && s[j] != '&' && s[j] != '<' && s[j] != ' '; j++)
-			;
-		if (j >= len || s[j] != ';' || j == i + 1) {
-			buf_addc(out, s[i++]);
-			continue;
-		}
-		memcpy(name, s + i + 1, j - i - 1);
-		name[j - i - 1] = '\0';
-		v = 0;
-		if (name[0] == '#') {
-			errno = 0;
-			v = name[1] == 'x' || name[1] == 'X' ?
-			    strtoul(name + 2, &end, 16) :
-			    strtoul(name + 1, &end, 10);
-			if (*end != '\0' || errno != 0)
-				v = 0;
-		} else if (strcmp(name, "apos") == 0)
-			v = '\'';
-		else if ((ent = htmlEntityLookup((xmlChar *)name)) != NULL)
-			v = ent->value;
-		if (v == 0 || v > 0x10ffff) {
-			buf_addc(out, s[i++]);
-			continue;
-		}
-		utf8_addcp(out, (uint32_t)v);
-		i = j + 1;
-	}
-}
-
 /* A single-line, sanitised copy of a field, or NULL when empty. */
 static char *
 oneline(struct buf *b, int has, int html)
 {
-	struct buf tmp = BUF_INIT;
-	char *s;
+	char *s, *text;
 
 	if (!has || b->len == 0)
 		return NULL;
 	if (html) {
-		html_to_text(&tmp, b->data, b->len);
-		s = utf8_sanitize(tmp.data ? tmp.data : "", tmp.len,
-		    UTF8_ONELINE);
-		buf_free(&tmp);
+		/* The reader's HTML parser: script and style bodies are not
+		 * title text. */
+		text = html_text(b->data, b->len);
+		s = utf8_sanitize(text, strlen(text), UTF8_ONELINE);
+		free(text);
 	} else
 		s = utf8_sanitize(b->data, b->len, UTF8_ONELINE);
 	if (s[0] == '\0') {

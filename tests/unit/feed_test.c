@@ -1939,6 +1939,24 @@ cleanup_tmp(void)
 	rmdir(tmpdir);
 }
 
+/* HTML titles go through the reader's HTML parser: the bodies of script
+ * and style are not title text. */
+static void
+test_html_titles(void)
+{
+	struct result r;
+
+	load("title-script.atom", NULL, &r);
+	invariants(&r, "title-script.atom");
+	INT_EQ(r.rc, 0);
+	STR_EQ(r.meta_title, "Mesos updates");
+	INT_EQ(r.n, 3);
+	STR_EQ(nth(&r, 0)->title, "Community update #5");
+	STR_EQ(nth(&r, 1)->title, "Two paragraphs and\xc2\xa0\"quotes\"");
+	STR_EQ(nth(&r, 2)->title, "Release 1.0 is out");
+	result_free(&r);
+}
+
 int
 main(void)
 {
@@ -1986,5 +2004,6 @@ main(void)
 	test_attributes();
 	test_deep();
 	test_huge();
+	test_html_titles();
 	DONE();
 }
