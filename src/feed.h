@@ -61,6 +61,12 @@ struct feed_limits {
 	size_t		 max_field;	/* bytes of one field; default 16 MiB */
 	int		 max_depth;	/* element nesting; default 256 */
 	bool		 skip_content;	/* don't keep content/summary (--list) */
+	/* Read past well-formedness errors (libxml2's recover mode) and
+	 * keep the entries that come out whole, with a warning "line N:
+	 * reason; read K entries, the rest may be missing"; a document
+	 * with no whole entry still fails.  The hardening is the same
+	 * either way.  feed_load_local always sets it. */
+	bool		 recover;
 };
 
 /* Called for each issue as soon as it is complete; the issue and its
@@ -97,8 +103,9 @@ void	 feed_parser_free(struct feed_parser *);
 
 /* Parse a local source: a feed file, a file:// URL, a Markdown post (*.md,
  * *.markdown) or a directory of posts.  Issues go to fn; *warning, if
- * not NULL, receives an allocated warning or NULL.  Returns 0, or -1 with
- * an allocated *cause (without the source's name in it). */
+ * not NULL, receives an allocated warning or NULL.  Feeds are read with
+ * limits->recover set.  Returns 0, or -1 with an allocated *cause
+ * (without the source's name in it). */
 int	 feed_load_local(const char *source, const struct feed_limits *,
 	    feed_issue_fn fn, void *arg, struct feed_meta *meta,
 	    char **warning, char **cause);

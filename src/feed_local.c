@@ -320,6 +320,8 @@ feed_load_local(const char *source, const struct feed_limits *limits,
 		lim = *limits;
 	if (lim.max_doc == 0)
 		lim.max_doc = FEED_DEFAULT_MAX_DOC;
+	/* A file the user names is shown as far as it can be read. */
+	lim.recover = true;
 	if (warning != NULL)
 		*warning = NULL;
 	if (meta != NULL)

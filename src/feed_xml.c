@@ -112,6 +112,8 @@ struct feed_parser {
 	char		*url;
 	char		*cause;
 	char		*warning;
+	char		*broken;	/* first well-formedness error, read past */
+	size_t		 emitted;	/* issues handed over */
 	struct feed_meta meta;
 
 	/* The repair filter. */
@@ -512,6 +514,7 @@ emit_entry(struct feed_parser *p)
 			is->base = NULL;
 		}
 	}
+	p->emitted++;
 	switch (p->fn(is, p->arg)) {
 	case -1:
 		if (p->cause == NULL) {
@@ -902,14 +905,21 @@ sax_reference(void *ctx, const xmlChar *name)
 	/* An entity nobody declared (the DTD is never loaded): drop it. */
 }
 
+/*
+ * libxml2 reads on past a well-formedness error (XML_PARSE_RECOVER): the
+ * first one is kept, and decides at the end between a warning (some
+ * entries came out whole) and failure (none did).  Our own refusals
+ * (fail: entities, depth, size) stop the parse at once whatever the mode.
+ */
 static void
 sax_error(void *ctx, xmlErrorPtr err)
 {
 	struct feed_parser *p = ctx;
-	char *msg;
+	char *msg, *why;
 	size_t n;
 
-	if (err == NULL || err->level != XML_ERR_FATAL || p->cause != NULL)
+	if (err == NULL || err->level != XML_ERR_FATAL || p->cause != NULL ||
+	    p->broken != NULL)
 		return;
 	msg = xstrdup(err->message ? err->message : "malformed XML");
 	n = strlen(msg);
@@ -918,18 +928,22 @@ sax_error(void *ctx, xmlErrorPtr err)
 	if (err->code == XML_ERR_DOCUMENT_EMPTY ||
 	    err->code == XML_ERR_DOCUMENT_START ||
 	    (!p->root_seen && err->code == XML_ERR_DOCUMENT_END))
-		p->cause = xasprintf("line %d: not an XML document",
-		    err->line);
+		why = xasprintf("line %d: not an XML document", err->line);
 	else if (p->finishing && p->depth > 0)
-		p->cause = xasprintf("line %d: document is truncated "
+		why = xasprintf("line %d: document is truncated "
 		    "(it ends inside an element)", err->line);
 	else
-		p->cause = xasprintf("line %d: %s", err->line, msg);
+		why = xasprintf("line %d: %s", err->line, msg);
 	free(msg);
 	/* The message came from the document: it may quote it. */
-	msg = utf8_sanitize(p->cause, strlen(p->cause), UTF8_ONELINE);
-	free(p->cause);
-	p->cause = msg;
+	msg = utf8_sanitize(why, strlen(why), UTF8_ONELINE);
+	free(why);
+	if (!p->root_seen || !p->lim.recover) {
+		/* Nothing to recover before the root element. */
+		p->cause = msg;
+		xmlStopParser(p->ctxt);
+	} else
+		p->broken = msg;
 }
 
 static void
@@ -988,8 +1002,8 @@ feed_parser_new(const char *url, const char *charset,
 		repair_set_utf8(p->repair, 0);
 	}
 	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
-	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	    XML_PARSE_NOERROR);
+	xmlCtxtUseOptions(p->ctxt, (p->lim.recover ? XML_PARSE_RECOVER : 0) |
+	    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
 	return p;
 }
 
@@ -1003,14 +1017,20 @@ const char *
 feed_parser_warning(struct feed_parser *p)
 {
 	struct buf b = BUF_INIT;
-	size_t amps, badbytes, controls;
+	size_t amps, lts, badbytes, controls;
 
 	free(p->warning);
 	p->warning = NULL;
-	repair_counts(p->repair, &amps, &badbytes, &controls);
+	if (p->broken != NULL)
+		buf_printf(&b, "%s; read %zu entr%s, the rest may be missing",
+		    p->broken, p->emitted, p->emitted == 1 ? "y" : "ies");
+	repair_counts(p->repair, &amps, &lts, &badbytes, &controls);
 	if (amps > 0)
-		buf_printf(&b, "repaired %zu bare ampersand%s", amps,
-		    amps == 1 ? "" : "s");
+		buf_printf(&b, "%srepaired %zu bare ampersand%s",
+		    b.len ? "; " : "", amps, amps == 1 ? "" : "s");
+	if (lts > 0)
+		buf_printf(&b, "%srepaired %zu bare less-than sign%s",
+		    b.len ? "; " : "", lts, lts == 1 ? "" : "s");
 	if (badbytes > 0)
 		buf_printf(&b, "%sreplaced %zu invalid UTF-8 byte%s",
 		    b.len ? "; " : "", badbytes, badbytes == 1 ? "" : "s");
@@ -1050,6 +1070,7 @@ feed_parser_free(struct feed_parser *p)
 	free(p->content_base);
 	free(p->url);
 	free(p->cause);
+	free(p->broken);
 	free(p->warning);
 	free(p);
 }
@@ -1097,7 +1118,7 @@ parse_chunk(struct feed_parser *p, const char *s, size_t len, int final,
 
 	if (p->cause == NULL) {
 		rc = xmlParseChunk(p->ctxt, s, (int)len, final);
-		if (rc != 0 && p->cause == NULL)
+		if (rc != 0 && p->cause == NULL && p->broken == NULL)
 			p->cause = xasprintf("line %d: malformed XML (error "
 			    "%d)", xmlSAX2GetLineNumber(p->ctxt), rc);
 	}
@@ -1241,6 +1262,12 @@ feed_parser_finish(struct feed_parser *p, char **cause)
 		return -1;
 	if (!p->root_seen) {
 		*cause = xstrdup("line 1: not an XML document (it is empty)");
+		return -1;
+	}
+	if (p->broken != NULL && p->emitted == 0) {
+		/* Nothing came out whole: the error is the answer. */
+		p->cause = xstrdup(p->broken);
+		*cause = xstrdup(p->broken);
 		return -1;
 	}
 	p->meta.title = oneline(&p->f[F_FEED_TITLE], p->has[F_FEED_TITLE],

@@ -33,7 +33,7 @@ struct repair {
 	int		 too_many_attrs;
 	int		 half;		/* a byte of a split UTF-16 unit */
 	int		 utf16_be;
-	size_t		 amps, badbytes, controls;
+	size_t		 amps, lts, badbytes, controls;
 };
 
 /* Byte classes for the repair filter.  NOTE: each state of the filter
@@ -323,6 +323,18 @@ filter_bytes(struct repair *r, const unsigned char *s, size_t len,
 			*o++ = (char)s[i++];
 			break;
 		case C_LT:
+			if (len - i >= 2 && (s[i + 1] == ' ' || s[i + 1] == '\t' ||
+			    s[i + 1] == '\n' || s[i + 1] == '\r' ||
+			    s[i + 1] == '=' || (s[i + 1] >= '0' &&
+			    s[i + 1] <= '9'))) {
+				/* No tag starts so ("a < b", "<3"): a bare
+				 * less-than sign. */
+				memcpy(o, "&lt;", 4);
+				o += 4;
+				i++;
+				r->lts++;
+				break;
+			}
 			if (len - i >= 2 && s[i + 1] != '!' && s[i + 1] != '?') {
 				*o++ = '<';	/* a tag: the common case */
 				i++;
@@ -463,10 +475,11 @@ repair_count_utf16(struct repair *r, const void *s, size_t len, int be)
 }
 
 void
-repair_counts(const struct repair *r, size_t *amps, size_t *badbytes,
-    size_t *controls)
+repair_counts(const struct repair *r, size_t *amps, size_t *lts,
+    size_t *badbytes, size_t *controls)
 {
 	*amps = r->amps;
+	*lts = r->lts;
 	*badbytes = r->badbytes;
 	*controls = r->controls;
 }

@@ -1,5 +1,5 @@
 /* repair.h - the byte filter in front of the feed parser: bare
- * ampersands, HTML entity names, invalid UTF-8 and control characters
+ * ampersands and less-than signs, HTML entity names, invalid UTF-8 and control characters
  * repaired so that the malformed feeds found in the wild load. */
 #ifndef MN_REPAIR_H
 #define MN_REPAIR_H
@@ -37,6 +37,6 @@ size_t		 repair_count_utf16(struct repair *, const void *s,
 
 /* What was repaired so far. */
 void		 repair_counts(const struct repair *, size_t *amps,
-		    size_t *badbytes, size_t *controls);
+		    size_t *lts, size_t *badbytes, size_t *controls);
 
 #endif

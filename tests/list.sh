@@ -27,6 +27,15 @@ golden "hostile" "$TMP/hostile.out" "$D/hostile.rss.expected"
 no_escape "hostile stdout" "$TMP/hostile.out"
 no_escape "hostile stderr" "$TMP/hostile.err"
 
+# Not well-formed (the last ">" missing): every whole entry, one warning,
+# status 0.
+run broken --list --width 80 "$D/no-final-gt.rss"
+expect_eq "broken: status" "$rc" 0
+golden "broken: every whole entry" "$TMP/broken.out" \
+    "$D/no-final-gt.rss.expected"
+expect_eq "broken: one warning" "$(cat "$TMP/broken.err")" \
+    "mesosnews: $D/no-final-gt.rss: warning: line 83: document is truncated (it ends inside an element); read 13 entries, the rest may be missing"
+
 run posts --list --width 80 "$D/posts"
 golden "posts" "$TMP/posts.out" "$D/posts.expected"
 run posts40 --list --width 40 "$D/posts"

@@ -899,15 +899,19 @@ test_ampersands(void)
 	STR_EQ(nth(&r, 1)->title, "Second");
 	result_free(&r);
 
-	/* Other well-formedness errors are not repaired: they name the
-	 * line. */
+	/* A less-than sign that starts no tag is repaired too. */
 	load("bare-lt.rss", NULL, &r);
-	INT_EQ(r.rc, -1);
-	CONTAINS("cause", r.cause, "line 5");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "a < b");
+	STR_EQ(r.warning, "repaired 1 bare less-than sign");
 	result_free(&r);
+	/* Other well-formedness errors are read past (test_recovery). */
 	load("mismatch.atom", NULL, &r);
-	INT_EQ(r.rc, -1);
-	CONTAINS("cause", r.cause, "line 6");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	STR_EQ(r.warning, "line 6: Opening and ending tag mismatch: title "
+	    "line 6 and titel; read 1 entry, the rest may be missing");
 	result_free(&r);
 }
 
@@ -1536,19 +1540,46 @@ test_encodings(void)
 static void
 test_errors(void)
 {
+	struct feed_limits lim;
 	struct result r;
-	char *path;
+	char *path, *data;
+	size_t len;
 
+	/* Cut inside its second entry: the first is read, and said so. */
 	load("truncated.atom", NULL, &r);
 	invariants(&r, "truncated.atom");
-	INT_EQ(r.rc, -1);
-	CONTAINS("cause", r.cause, "line 10");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "Complete entry");
+	STR_EQ(r.warning, "line 10: document is truncated (it ends inside an "
+	    "element); read 1 entry, the rest may be missing");
 	result_free(&r);
-	/* The same through the streaming API. */
+	/* The same through the streaming API, when asked to recover; */
+	memset(&lim, 0, sizeof lim);
+	lim.recover = true;
+	data = slurp("truncated.atom", &len);
 	memset(&r, 0, sizeof r);
-	parse_file(MESOS_FEED, NULL, "truncated.atom", 5, &r);
+	parse_mem(MESOS_FEED, NULL, data, len, 5, &lim, &r);
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	CONTAINS("warning", r.warning, "line 10: document is truncated");
+	result_free(&r);
+	/* else the first error is the answer, as it was. */
+	memset(&r, 0, sizeof r);
+	parse_mem(MESOS_FEED, NULL, data, len, 5, NULL, &r);
 	INT_EQ(r.rc, -1);
-	CONTAINS("cause", r.cause, "line 10");
+	STR_EQ(r.cause, "line 10: document is truncated (it ends inside an "
+	    "element)");
+	result_free(&r);
+	free(data);
+	/* Cut before any entry ended: nothing to show, an error. */
+	memset(&r, 0, sizeof r);
+	parse_mem(MESOS_FEED, NULL, "<feed xmlns=\"http://www.w3.org/2005/"
+	    "Atom\">\n<entry><title>x", 50, 0, &lim, &r);
+	INT_EQ(r.rc, -1);
+	STR_EQ(r.cause, "line 2: document is truncated (it ends inside an "
+	    "element)");
+	INT_EQ(r.n, 0);
 	result_free(&r);
 
 	load("not-xml.txt", NULL, &r);
@@ -1939,6 +1970,60 @@ cleanup_tmp(void)
 	rmdir(tmpdir);
 }
 
+/* A document that is not well-formed is read on in libxml2's recover
+ * mode: the entries that came out whole are kept, with one warning. */
+static void
+test_recovery(void)
+{
+	struct result r;
+
+	load("broken-entity.atom", NULL, &r);
+	invariants(&r, "broken-entity.atom");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 3);
+	STR_EQ(nth(&r, 0)->title, "Before");
+	STR_EQ(nth(&r, 1)->title, "An entity");
+	STR_EQ(nth(&r, 2)->title, "After");
+	STR_EQ(r.warning, "line 10: Entity 'doesnotexist' not defined; read 3 "
+	    "entries, the rest may be missing");
+	result_free(&r);
+
+	/* Character references to no XML character go (the filter). */
+	load("broken-charref.rss", NULL, &r);
+	invariants(&r, "broken-charref.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 2);
+	STR_EQ(nth(&r, 0)->title, "Nul surrogate huge empty&#; letters&#xZZ;");
+	STR_EQ(nth(&r, 1)->title, "Fine \xe2\x98\xba");
+	STR_EQ(r.warning, "repaired 2 bare ampersands; removed 3 control "
+	    "characters");
+	result_free(&r);
+
+	/* A stray "<" loses its item; a NUL and junk after the root. */
+	load("broken-stray.rss", NULL, &r);
+	invariants(&r, "broken-stray.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 2);
+	STR_EQ(nth(&r, 0)->title, "One");
+	STR_EQ(nth(&r, 1)->title, "Three");
+	STR_EQ(r.warning, "line 6: Specification mandates value for attribute "
+	    "then; read 2 entries, the rest may be missing; removed 1 control "
+	    "character");
+	result_free(&r);
+
+	/* Recovery never lets entities in: refused as before. */
+	load("billion-laughs.rss", NULL, &r);
+	INT_EQ(r.rc, -1);
+	INT_EQ(r.n, 0);
+	CONTAINS("cause", r.cause, "declares XML entities");
+	result_free(&r);
+	load("xxe-passwd.rss", NULL, &r);
+	INT_EQ(r.rc, -1);
+	INT_EQ(r.n, 0);
+	no_passwd("cause", r.cause, "xxe-passwd.rss");
+	result_free(&r);
+}
+
 /* HTML titles go through the reader's HTML parser: the bodies of script
  * and style are not title text. */
 static void
@@ -2005,5 +2090,6 @@ main(void)
 	test_deep();
 	test_huge();
 	test_html_titles();
+	test_recovery();
 	DONE();
 }
