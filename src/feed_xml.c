@@ -113,6 +113,9 @@ struct feed_parser {
 	char		*cause;
 	char		*warning;
 	char		*broken;	/* first well-formedness error, read past */
+	char		*charset;	/* the server's, if not UTF-8 */
+	int		 options;	/* libxml2's */
+	int		 lenient;	/* UTF-8 or windows-1252 by the bytes */
 	size_t		 emitted;	/* issues handed over */
 	struct feed_meta meta;
 
@@ -154,6 +157,8 @@ struct feed_parser {
 	int		 has[F_COUNT];
 	struct issue	 cur;
 };
+
+static int	 is_utf8(const char *);
 
 static int
 nscmp(const void *key, const void *elem)
@@ -962,7 +967,6 @@ feed_parser_new(const char *url, const char *charset,
     const struct feed_limits *limits, feed_issue_fn fn, void *arg)
 {
 	struct feed_parser *p;
-	xmlCharEncodingHandlerPtr enc;
 
 	p = xcalloc(1, sizeof *p);
 	if (limits != NULL)
@@ -992,18 +996,16 @@ feed_parser_new(const char *url, const char *charset,
 	p->ctxt = xmlCreatePushParserCtxt(&p->sax, p, NULL, 0, NULL);
 	if (p->ctxt == NULL)
 		fatal("cannot create an XML parser");
-	if (charset != NULL && charset[0] != '\0' &&
-	    strcasecmp(charset, "utf-8") != 0 &&
-	    strcasecmp(charset, "utf8") != 0 &&
-	    (enc = xmlFindCharEncodingHandler(charset)) != NULL) {
-		/* Known: the push context is started again with it. */
-		xmlCharEncCloseFunc(enc);
-		xmlCtxtResetPush(p->ctxt, NULL, 0, NULL, charset);
-		repair_set_utf8(p->repair, 0);
-	}
+	/* Judged with the start of the document (choose_encoding). */
+	if (charset != NULL && charset[0] != '\0' && !is_utf8(charset))
+		p->charset = utf8_sanitize(charset, strlen(charset),
+		    UTF8_ONELINE);
 	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
-	xmlCtxtUseOptions(p->ctxt, (p->lim.recover ? XML_PARSE_RECOVER : 0) |
-	    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+	p->options = XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	    XML_PARSE_NOERROR;
+	if (p->lim.recover)
+		p->options |= XML_PARSE_RECOVER;
+	xmlCtxtUseOptions(p->ctxt, p->options);
 	return p;
 }
 
@@ -1024,6 +1026,9 @@ feed_parser_warning(struct feed_parser *p)
 	if (p->broken != NULL)
 		buf_printf(&b, "%s; read %zu entr%s, the rest may be missing",
 		    p->broken, p->emitted, p->emitted == 1 ? "y" : "ies");
+	if (p->lenient && repair_utf8_sequences(p->repair) > 0)
+		buf_printf(&b, "%sthe server says charset %s but the document "
+		    "is UTF-8: read as UTF-8", b.len ? "; " : "", p->charset);
 	repair_counts(p->repair, &amps, &lts, &badbytes, &controls);
 	if (amps > 0)
 		buf_printf(&b, "%srepaired %zu bare ampersand%s",
@@ -1071,43 +1076,119 @@ feed_parser_free(struct feed_parser *p)
 	free(p->url);
 	free(p->cause);
 	free(p->broken);
+	free(p->charset);
 	free(p->warning);
 	free(p);
 }
 
-/* Look at the start of the document: UTF-16 turns the byte filter off, a
- * declared encoding other than UTF-8 turns the UTF-8 repair off. */
-static void
-sniff(struct feed_parser *p, const unsigned char *s, size_t len)
+/* NOTE: sorted for bsearch (strcasecmp).  The labels the WHATWG Encoding
+ * standard reads as windows-1252: the web's ISO-8859-1 and US-ASCII are
+ * windows-1252, whose bytes 0x80-0x9f are printable. */
+static const char *const cp1252_labels[] = {
+	"ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1",
+	"ibm819", "iso-8859-1", "iso-ir-100", "iso8859-1", "iso88591",
+	"iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii",
+	"windows-1252", "x-cp1252",
+};
+
+static int
+labelcmp(const void *key, const void *elem)
+{
+	return strcasecmp(key, *(const char *const *)elem);
+}
+
+static int
+is_cp1252(const char *label)
+{
+	return bsearch(label, cp1252_labels, nitems(cp1252_labels),
+	    sizeof cp1252_labels[0], labelcmp) != NULL;
+}
+
+static int
+is_utf8(const char *label)
+{
+	return strcasecmp(label, "utf-8") == 0 ||
+	    strcasecmp(label, "utf8") == 0;
+}
+
+/* Look at the start of the document: 1 for UTF-16 (by its byte order mark
+ * or its first "<"), else 0 with the encoding its XML declaration names
+ * in enc ("" for none). */
+static int
+sniff(struct feed_parser *p, const unsigned char *s, size_t len, char *enc,
+    size_t encsize)
 {
 	const char *e, *end;
-	char enc[32];
 	size_t n;
 
+	enc[0] = '\0';
 	if (len >= 2 && ((s[0] == 0xfe && s[1] == 0xff) ||
 	    (s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0 && s[1] == '<') ||
 	    (s[0] == '<' && s[1] == 0))) {
-		p->filter = 0;
 		p->utf16_be = s[0] == 0xfe || s[0] == 0;
-		return;
+		return 1;
 	}
 	if (len < 5 || memcmp(s, "<?xml", 5) != 0)
-		return;
+		return 0;
 	end = memchr(s, '>', len < 256 ? len : 256);
 	if (end == NULL)
-		return;
+		return 0;
 	e = memmem(s, (size_t)(end - (const char *)s), "encoding", 8);
 	if (e == NULL)
-		return;
+		return 0;
 	e += 8;
 	while (e < end && (*e == ' ' || *e == '=' || *e == '"' || *e == '\''))
 		e++;
-	for (n = 0; e < end && n < sizeof enc - 1 && *e != '"' && *e != '\'';
+	for (n = 0; e < end && n < encsize - 1 && *e != '"' && *e != '\'';
 	    e++)
 		enc[n++] = *e;
 	enc[n] = '\0';
-	if (strcasecmp(enc, "utf-8") != 0 && strcasecmp(enc, "utf8") != 0)
-		repair_set_utf8(p->repair, 0);
+	return 0;
+}
+
+/*
+ * Choose who decodes the document, from the server's charset and what the
+ * document says.  UTF-16 goes to libxml2 unfiltered.  windows-1252 and
+ * the labels the web reads as it are decoded by the filter, and libxml2
+ * is told to ignore the declaration.  A server's ISO-8859-1 (the default
+ * of many) on a document that declares no other encoding is read as
+ * UTF-8 where the bytes are UTF-8 and as windows-1252 where not: never
+ * U+FFFD from the mismatch.  Any other charset is libxml2's.
+ */
+static void
+choose_encoding(struct feed_parser *p, const unsigned char *s, size_t len)
+{
+	xmlCharEncodingHandlerPtr h;
+	enum repair_mode mode = REPAIR_UTF8;
+	const char *http = p->charset;
+	char enc[32];
+	int utf16;
+
+	utf16 = sniff(p, s, len, enc, sizeof enc);
+	if (!utf16 && http != NULL && is_cp1252(http)) {
+		if (enc[0] == '\0' || is_utf8(enc)) {
+			mode = REPAIR_UTF8_CP1252;
+			p->lenient = 1;
+		} else
+			mode = is_cp1252(enc) ? REPAIR_CP1252 : REPAIR_OFF;
+	} else if (http != NULL && (h = xmlFindCharEncodingHandler(http)) !=
+	    NULL) {
+		/* Known: the push context is started again with it. */
+		xmlCharEncCloseFunc(h);
+		xmlCtxtResetPush(p->ctxt, NULL, 0, NULL, http);
+		xmlCtxtUseOptions(p->ctxt, p->options);
+		mode = REPAIR_OFF;
+	} else if (!utf16 && enc[0] != '\0' && is_cp1252(enc))
+		mode = REPAIR_CP1252;
+	else if (!utf16 && enc[0] != '\0' && !is_utf8(enc))
+		mode = REPAIR_OFF;
+	if (utf16)
+		p->filter = 0;
+	repair_set_mode(p->repair, mode);
+	if (mode == REPAIR_CP1252 || mode == REPAIR_UTF8_CP1252) {
+		p->options |= XML_PARSE_IGNORE_ENC;
+		xmlCtxtUseOptions(p->ctxt, p->options);
+	}
 }
 
 static int
@@ -1200,7 +1281,7 @@ start(struct feed_parser *p, char **cause)
 	if (n < len && s[n] == '{')
 		p->json = 1;
 	else
-		sniff(p, s, len);
+		choose_encoding(p, s, len);
 	rc = push_bytes(p, s, len, cause);
 	buf_free(&p->head);
 	return rc;

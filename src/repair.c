@@ -24,7 +24,7 @@
 
 struct repair {
 	struct buf	 pend;		/* bytes held for the next chunk */
-	int		 fix_utf8;	/* on unless another charset rules */
+	enum repair_mode mode;
 	int		 in_cdata;
 	int		 in_comment;
 	int		 in_pi;
@@ -34,7 +34,35 @@ struct repair {
 	int		 half;		/* a byte of a split UTF-16 unit */
 	int		 utf16_be;
 	size_t		 amps, lts, badbytes, controls;
+	size_t		 utf8seqs;	/* valid multi-byte sequences */
 };
+
+/* The code points of windows-1252's bytes 0x80-0x9f, as the WHATWG
+ * Encoding standard has them (its five holes map to themselves). */
+static const uint16_t cp1252_c1[32] = {
+	0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+	0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+};
+
+/* Write byte c (0x80-0xff) of windows-1252 as UTF-8 at o; returns the
+ * length, 2 or 3. */
+static size_t
+put_cp1252(char *o, unsigned char c)
+{
+	unsigned int cp = c < 0xa0 ? cp1252_c1[c - 0x80] : c;
+
+	if (cp < 0x800) {
+		o[0] = (char)(0xc0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	o[0] = (char)(0xe0 | cp >> 12);
+	o[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+	o[2] = (char)(0x80 | (cp & 0x3f));
+	return 3;
+}
 
 /* Byte classes for the repair filter.  NOTE: each state of the filter
  * stops only at the classes in its mask (see filter_bytes). */
@@ -147,7 +175,12 @@ filter_amp(struct repair *r, const unsigned char *s, size_t len,
 		if (i == len && i < ENTITY_LOOKAHEAD && !final)
 			return 0;
 		if (digits > 0 && i < len && s[i] == ';') {
-			if (xml_char_ok(v)) {
+			if (v >= 0x80 && v <= 0x9f && cp1252_c1[v - 0x80] > 0xff) {
+				/* "&#146;": a windows-1252 byte written as a
+				 * reference; HTML reads it so (WHATWG). */
+				*op += sprintf(*op, "&#%u;",
+				    (unsigned)cp1252_c1[v - 0x80]);
+			} else if (xml_char_ok(v)) {
 				memcpy(*op, s, i + 1);
 				*op += i + 1;
 			} else
@@ -234,7 +267,7 @@ filter_bytes(struct repair *r, const unsigned char *s, size_t len,
 			mask = C_QUEST | C_HIGH | C_CTL;
 		else
 			mask = C_AMP | C_LT | C_HIGH | C_CTL;
-		if (!r->fix_utf8)
+		if (r->mode == REPAIR_OFF)
 			mask &= ~C_HIGH;
 		/* Copy the run of bytes that need no attention. */
 		for (run = i; run < len && !(byte_class[s[run]] & mask); run++)
@@ -246,6 +279,11 @@ filter_bytes(struct repair *r, const unsigned char *s, size_t len,
 			break;
 		switch (byte_class[s[i]] & mask) {
 		case C_HIGH:
+			if (r->mode == REPAIR_CP1252) {
+				o += put_cp1252(o, s[i]);
+				i++;
+				break;
+			}
 			n = utf8_decode((const char *)s + i, len - i, &cp);
 			if (n == 1 && cp == UTF8_REPLACEMENT) {
 				/* Split across chunks, or really invalid? */
@@ -259,6 +297,11 @@ filter_bytes(struct repair *r, const unsigned char *s, size_t len,
 					if (ok && len - i < need)
 						goto hold;
 				}
+				if (r->mode == REPAIR_UTF8_CP1252) {
+					o += put_cp1252(o, s[i]);
+					i++;
+					break;
+				}
 				memcpy(o, "\xef\xbf\xbd", 3);
 				o += 3;
 				r->badbytes++;
@@ -268,6 +311,7 @@ filter_bytes(struct repair *r, const unsigned char *s, size_t len,
 			memcpy(o, s + i, n);
 			o += n;
 			i += n;
+			r->utf8seqs++;
 			break;
 		case C_CTL:
 			r->controls++;
@@ -426,7 +470,7 @@ repair_new(void)
 	struct repair *r;
 
 	r = xcalloc(1, sizeof *r);
-	r->fix_utf8 = 1;
+	r->mode = REPAIR_UTF8;
 	r->half = -1;
 	return r;
 }
@@ -441,9 +485,15 @@ repair_free(struct repair *r)
 }
 
 void
-repair_set_utf8(struct repair *r, int on)
+repair_set_mode(struct repair *r, enum repair_mode mode)
 {
-	r->fix_utf8 = on;
+	r->mode = mode;
+}
+
+size_t
+repair_utf8_sequences(const struct repair *r)
+{
+	return r->utf8seqs;
 }
 
 int

@@ -14,12 +14,21 @@
 
 struct repair;
 
-/* A filter for one document, repairing invalid UTF-8 unless told the
- * document is in another charset (repair_set_utf8).  Freed with
- * repair_free. */
+/* What the filter does with bytes 0x80-0xff. */
+enum repair_mode {
+	REPAIR_UTF8,		/* UTF-8; each invalid byte becomes U+FFFD */
+	REPAIR_CP1252,		/* windows-1252 (WHATWG), written as UTF-8 */
+	REPAIR_UTF8_CP1252,	/* UTF-8, invalid bytes read as windows-1252 */
+	REPAIR_OFF,		/* another charset: libxml2 converts it */
+};
+
+/* A filter for one document, in REPAIR_UTF8 mode until told otherwise
+ * (before the first byte).  Freed with repair_free. */
 struct repair	*repair_new(void);
 void		 repair_free(struct repair *);
-void		 repair_set_utf8(struct repair *, int);
+void		 repair_set_mode(struct repair *, enum repair_mode);
+/* The valid multi-byte UTF-8 sequences seen so far. */
+size_t		 repair_utf8_sequences(const struct repair *);
 
 /* Append the repaired bytes of s to out; bytes that cannot be judged
  * yet (a reference or UTF-8 sequence split across calls) are held for

@@ -1420,16 +1420,18 @@ test_controls(void)
 	STR_EQ(nth(&r, 2)->title, "After the escapes");
 	result_free(&r);
 
-	/* C1 code points, DEL and bidi controls, raw and by reference. */
+	/* C1 code points, DEL and bidi controls, raw and by reference.  By
+	 * reference, 0x80-0x9f are windows-1252's printable characters, as
+	 * the WHATWG has them: CSI (&#x9b;) is "\xe2\x80\xba", NEL "...". */
 	load("c1-bidi.atom", NULL, &r);
 	invariants(&r, "c1-bidi.atom");
 	INT_EQ(r.rc, 0);
 	INT_EQ(r.n, 2);
 	is = nth(&r, 0);
-	STR_EQ(is->id, "urn:c1:1");
-	STR_EQ(is->title, "CSI 31mred0m 1m DEL OSC 0;t end");
-	STR_EQ(is->link, "http://c1.example.org/1");
-	STR_EQ(is->author, "Trudy Smith");
+	STR_EQ(is->id, "urn:c1:1\xe2\x80\xba");
+	STR_EQ(is->title, "CSI 31mred0m \xe2\x80\xba" "1m DEL OSC 0;t end");
+	STR_EQ(is->link, "http://c1.example.org/\xe2\x80\xba" "1");
+	STR_EQ(is->author, "Trudy \xe2\x80\xa6Smith");
 	is = nth(&r, 1);
 	STR_EQ(is->id, "urn:bidi:2");
 	STR_EQ(is->title, "evil txt.exe xyzabc");
@@ -1970,6 +1972,79 @@ cleanup_tmp(void)
 	rmdir(tmpdir);
 }
 
+/* Legacy encodings as the web has them (WHATWG Encoding): C1 references
+ * and ISO-8859-1 or US-ASCII labels are windows-1252; a server's
+ * ISO-8859-1 does not turn a UTF-8 document into mojibake. */
+static void
+test_legacy_encodings(void)
+{
+	struct result r;
+	char *data;
+	size_t len;
+
+	load("c1-ref.rss", NULL, &r);
+	invariants(&r, "c1-ref.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	/* 0x81 is a hole of windows-1252: U+0081, a control, dropped. */
+	STR_EQ(nth(&r, 0)->title, "don\xe2\x80\x99t \xe2\x80\x9cquote"
+	    "\xe2\x80\x9d \xe2\x82\xac" "5 \xe2\x80\xa6 hole");
+	STR_EQ(r.warning, NULL);
+	result_free(&r);
+
+	load("latin1-label.rss", NULL, &r);
+	invariants(&r, "latin1-label.rss");
+	INT_EQ(r.rc, 0);
+	STR_EQ(r.meta_title, "Caf\xc3\xa9 labelled Latin-1");
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "It\xe2\x80\x99s \xe2\x80\x9cMesos"
+	    "\xe2\x80\x9d \xe2\x80\x93 \xe2\x82\xac" "5 na\xc3\xafve");
+	STR_EQ(r.warning, NULL);
+	result_free(&r);
+
+	load("ascii-label.rss", NULL, &r);
+	invariants(&r, "ascii-label.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "Caf\xc3\xa9 \xe2\x80\xa6");
+	result_free(&r);
+
+	/* The server says ISO-8859-1; the body, with no declaration, is
+	 * UTF-8: read as UTF-8, and said so. */
+	data = slurp("utf8-nodecl.rss", &len);
+	memset(&r, 0, sizeof r);
+	parse_mem("http://127.0.0.1:9/u.rss", "ISO-8859-1", data, len, 7, NULL,
+	    &r);
+	invariants(&r, "utf8-nodecl.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "Caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve");
+	STR_EQ(r.warning, "the server says charset ISO-8859-1 but the "
+	    "document is UTF-8: read as UTF-8");
+	OK(strstr(nth(&r, 0)->title, FFFD) == NULL, "no U+FFFD");
+	result_free(&r);
+	free(data);
+
+	/* When they agree, windows-1252, and no warning. */
+	data = slurp("latin1-nodecl.rss", &len);
+	memset(&r, 0, sizeof r);
+	parse_mem("http://127.0.0.1:9/l.rss", "iso-8859-1", data, len, 7, NULL,
+	    &r);
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "Caf\xc3\xa9 \xe2\x80\x93 na\xc3\xafve");
+	STR_EQ(r.warning, NULL);
+	result_free(&r);
+	/* Without a charset it is UTF-8 with three bad bytes, as before. */
+	memset(&r, 0, sizeof r);
+	parse_mem("http://127.0.0.1:9/l.rss", NULL, data, len, 0, NULL, &r);
+	INT_EQ(r.rc, 0);
+	STR_EQ(nth(&r, 0)->title, "Caf" FFFD " " FFFD " na" FFFD "ve");
+	STR_EQ(r.warning, "replaced 3 invalid UTF-8 bytes");
+	result_free(&r);
+	free(data);
+}
+
 /* A document that is not well-formed is read on in libxml2's recover
  * mode: the entries that came out whole are kept, with one warning. */
 static void
@@ -2091,5 +2166,6 @@ main(void)
 	test_huge();
 	test_html_titles();
 	test_recovery();
+	test_legacy_encodings();
 	DONE();
 }
