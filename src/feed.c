@@ -3,11 +3,14 @@
  * RDF), jsonfeed.c and feed_local.c (files and Markdown posts). */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "feed.h"
+#include "feed_ids.h"
 #include "util.h"
 
 static uint64_t
@@ -34,6 +37,86 @@ feed_fallback_id(const char *title, const char *d1, const char *d2,
 	h = fnv1a(h, d2);
 	h = fnv1a(h, d3);
 	return xasprintf("mesosnews:hash:%016llx", (unsigned long long)h);
+}
+
+/*
+ * The ids seen in one feed, as 64-bit hashes in an open-addressing table
+ * (0 marks a free slot): 8 bytes an entry, whatever the ids' length.
+ */
+struct feed_ids {
+	uint64_t	*slot;
+	size_t		 n, cap;	/* cap: a power of two */
+	size_t		 dups;		/* duplicates numbered so far */
+};
+
+struct feed_ids *
+feed_ids_new(void)
+{
+	return xcalloc(1, sizeof(struct feed_ids));
+}
+
+void
+feed_ids_free(struct feed_ids *ids)
+{
+	if (ids == NULL)
+		return;
+	free(ids->slot);
+	free(ids);
+}
+
+/* Add h; false if it was there. */
+static bool
+ids_add(struct feed_ids *ids, uint64_t h)
+{
+	uint64_t *old;
+	size_t i, oldcap;
+
+	if (h == 0)
+		h = 1;
+	if (ids->n * 2 >= ids->cap) {
+		old = ids->slot;
+		oldcap = ids->cap;
+		ids->cap = oldcap ? oldcap * 2 : 64;
+		ids->slot = xcalloc(ids->cap, sizeof *ids->slot);
+		ids->n = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != 0)
+				ids_add(ids, old[i]);
+		free(old);
+	}
+	for (i = h & (ids->cap - 1); ids->slot[i] != 0;
+	    i = (i + 1) & (ids->cap - 1))
+		if (ids->slot[i] == h)
+			return false;
+	ids->slot[i] = h;
+	ids->n++;
+	return true;
+}
+
+void
+feed_ids_unique(struct feed_ids *ids, char **id, const char *link,
+    const char *title, const char *date)
+{
+	uint64_t h, base;
+	char n[24];
+
+	if (ids_add(ids, fnv1a(0xcbf29ce484222325ULL, *id)))
+		return;
+	base = fnv1a(0xcbf29ce484222325ULL, link);
+	base = fnv1a(fnv1a(base, "\n"), title);
+	base = fnv1a(fnv1a(base, "\n"), date);
+	base = fnv1a(fnv1a(base, "\n"), *id);
+	/* The first try is the entry's own; after that the count of
+	 * duplicates so far tells identical entries apart, in one or two
+	 * tries, not in as many as there are copies. */
+	for (h = base;; h = fnv1a(base, n)) {
+		free(*id);
+		*id = xasprintf("mesosnews:hash:%016llx",
+		    (unsigned long long)h);
+		if (ids_add(ids, fnv1a(0xcbf29ce484222325ULL, *id)))
+			return;
+		snprintf(n, sizeof n, "\n%zu", ++ids->dups);
+	}
 }
 
 void

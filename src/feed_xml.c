@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "feed_ids.h"
 #include "html.h"
 #include "jsonfeed.h"
 #include "repair.h"
@@ -117,6 +118,7 @@ struct feed_parser {
 	int		 options;	/* libxml2's */
 	int		 lenient;	/* UTF-8 or windows-1252 by the bytes */
 	size_t		 emitted;	/* issues handed over */
+	struct feed_ids	*ids;
 	struct feed_meta meta;
 
 	/* The repair filter. */
@@ -497,6 +499,11 @@ emit_entry(struct feed_parser *p)
 	if (is->id == NULL)
 		is->id = feed_fallback_id(is->title, buf_str(&p->f[F_PUBLISHED]),
 		    buf_str(&p->f[F_UPDATED]), buf_str(&p->f[F_DCDATE]));
+	/* Two entries with one id would be one issue in the store. */
+	feed_ids_unique(p->ids, &is->id, is->link, is->title,
+	    p->has[F_PUBLISHED] ? buf_str(&p->f[F_PUBLISHED]) :
+	    p->has[F_UPDATED] ? buf_str(&p->f[F_UPDATED]) :
+	    p->has[F_DCDATE] ? buf_str(&p->f[F_DCDATE]) : NULL);
 	is->tags = oneline(&p->f[F_TAGS], p->has[F_TAGS], 0);
 	if (!p->lim.skip_content) {
 		is->content = take_markup(p, F_CONTENT);
@@ -982,6 +989,7 @@ feed_parser_new(const char *url, const char *charset,
 	p->url = url ? utf8_sanitize(url, strlen(url), UTF8_ONELINE) : NULL;
 	p->filter = 1;
 	p->repair = repair_new();
+	p->ids = feed_ids_new();
 	p->cur.published = p->cur.updated = (time_t)-1;
 
 	xmlSetGenericErrorFunc(NULL, quiet);
@@ -1067,6 +1075,7 @@ feed_parser_free(struct feed_parser *p)
 	for (i = 0; i < (int)nitems(p->attrbuf); i++)
 		buf_free(&p->attrbuf[i]);
 	repair_free(p->repair);
+	feed_ids_free(p->ids);
 	buf_free(&p->out);
 	buf_free(&p->head);
 	buf_free(&p->jdoc);

@@ -1972,6 +1972,36 @@ cleanup_tmp(void)
 	rmdir(tmpdir);
 }
 
+/* No two entries of a feed share an id, and the ids are the same on
+ * every read of the same document. */
+static void
+test_unique_ids(void)
+{
+	struct result a, b;
+	size_t i, j;
+
+	load("../list/dup-ids.atom", NULL, &a);
+	load("../list/dup-ids.atom", NULL, &b);
+	INT_EQ(a.rc, 0);
+	INT_EQ(a.n, 7);
+	INT_EQ(b.n, 7);
+	for (i = 0; i < a.n; i++) {
+		for (j = i + 1; j < a.n; j++)
+			OK(strcmp(a.v[i]->id, a.v[j]->id) != 0,
+			    "entries %zu and %zu share id %s", i, j,
+			    a.v[i]->id);
+		if (i < b.n)
+			STR_EQ(a.v[i]->id, b.v[i]->id);
+	}
+	/* The first of each keeps its own. */
+	STR_EQ(a.v[0]->id, "urn:dup:same");
+	STR_EQ(a.v[2]->id, "http://mesos.apache.org/blog/three/");
+	OK(strncmp(a.v[1]->id, "mesosnews:hash:", 15) == 0, "derived: %s",
+	    a.v[1]->id);
+	result_free(&a);
+	result_free(&b);
+}
+
 /* Legacy encodings as the web has them (WHATWG Encoding): C1 references
  * and ISO-8859-1 or US-ASCII labels are windows-1252; a server's
  * ISO-8859-1 does not turn a UTF-8 document into mojibake. */
@@ -2167,5 +2197,6 @@ main(void)
 	test_html_titles();
 	test_recovery();
 	test_legacy_encodings();
+	test_unique_ids();
 	DONE();
 }
