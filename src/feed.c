@@ -188,6 +188,7 @@ feed_format_name(enum feed_format f)
 	case FEED_RSS10: return "RSS 1.0";
 	case FEED_MARKDOWN: return "Markdown posts";
 	case FEED_JSON: return "JSON Feed";
+	case FEED_CDF: return "CDF";
 	default: return "unknown";
 	}
 }

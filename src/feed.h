@@ -23,6 +23,7 @@ enum feed_format {
 	FEED_RSS10,		/* RDF */
 	FEED_MARKDOWN,		/* posts with YAML front matter */
 	FEED_JSON,		/* JSON Feed 1.0 and 1.1 */
+	FEED_CDF,		/* Microsoft's Channel Definition Format */
 };
 
 /* One entry of a feed: an issue of the newsletter.  Every string is

@@ -43,6 +43,9 @@ enum ns {
 	NS_RDF,
 	NS_CONTENT,
 	NS_DC,
+	NS_MEDIA,
+	NS_ITUNES,
+	NS_XHTML,
 	NS_OTHER,
 };
 
@@ -56,7 +59,10 @@ static const struct nsname {
 	{ "http://purl.org/dc/elements/1.1/",		NS_DC },
 	{ "http://purl.org/rss/1.0/",			NS_RSS },
 	{ "http://purl.org/rss/1.0/modules/content/",	NS_CONTENT },
+	{ "http://search.yahoo.com/mrss/",		NS_MEDIA },
+	{ "http://www.itunes.com/dtds/podcast-1.0.dtd",	NS_ITUNES },
 	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#",	NS_RDF },
+	{ "http://www.w3.org/1999/xhtml",		NS_XHTML },
 	{ "http://www.w3.org/2005/Atom",		NS_ATOM },
 };
 
@@ -66,6 +72,7 @@ enum tag {
 	T_DESCRIPTION, T_ENCODED, T_ENTRY, T_FEED, T_GUID, T_ID, T_ISSUED,
 	T_ITEM, T_LINK, T_MODIFIED, T_NAME, T_PUBDATE, T_PUBLISHED, T_RDF,
 	T_RSS, T_SOURCE, T_SUMMARY, T_TITLE, T_UPDATED, T_CHANNEL,
+	T_ABSTRACT, T_BODY, T_FULLITEM,
 };
 
 /* NOTE: sorted by name for bsearch. */
@@ -73,11 +80,13 @@ static const struct tagname {
 	const char	*name;
 	enum tag	 tag;
 } tagnames[] = {
-	{ "RDF", T_RDF }, { "author", T_AUTHOR }, { "category", T_CATEGORY },
+	{ "RDF", T_RDF }, { "abstract", T_ABSTRACT }, { "author", T_AUTHOR },
+	{ "body", T_BODY }, { "category", T_CATEGORY },
 	{ "channel", T_CHANNEL }, { "content", T_CONTENT },
 	{ "created", T_CREATED }, { "creator", T_CREATOR }, { "date", T_DATE },
 	{ "description", T_DESCRIPTION }, { "encoded", T_ENCODED },
-	{ "entry", T_ENTRY }, { "feed", T_FEED }, { "guid", T_GUID },
+	{ "entry", T_ENTRY }, { "feed", T_FEED }, { "fullitem", T_FULLITEM },
+	{ "guid", T_GUID },
 	{ "id", T_ID }, { "issued", T_ISSUED }, { "item", T_ITEM },
 	{ "link", T_LINK }, { "modified", T_MODIFIED }, { "name", T_NAME },
 	{ "pubDate", T_PUBDATE }, { "published", T_PUBLISHED },
@@ -89,7 +98,7 @@ static const struct tagname {
 /* The text fields collected for the entry (or the feed) being parsed. */
 enum field {
 	F_ID, F_TITLE, F_LINK, F_AUTHOR, F_PUBLISHED, F_UPDATED, F_DCDATE,
-	F_CONTENT, F_DESCRIPTION, F_SUMMARY, F_TAGS, F_GUID,
+	F_CONTENT, F_DESCRIPTION, F_SUMMARY, F_TAGS, F_GUID, F_ALTTITLE,
 	F_FEED_TITLE, F_FEED_LINK, F_FEED_AUTHOR,
 	F_COUNT
 };
@@ -148,6 +157,11 @@ struct feed_parser {
 	int		 cap_depth;	/* 0: not capturing */
 	enum capture	 cap_mode;
 	int		 title_html;	/* the title is HTML: reduce to text */
+	int		 title_b64;	/* Atom 0.3 mode="base64" */
+	int		 content_b64, summary_b64;
+	int		 alt_rank;	/* dc 3, media 2, itunes 1: F_ALTTITLE */
+	int		 guid_not_link;	/* isPermaLink="false" */
+	int		 damaged;	/* a structural error inside the entry */
 	enum ns		 root_ns;
 	int		 skipping;	/* cap exceeded, content dropped */
 	enum content_kind content_kind, summary_kind, desc_kind;
@@ -196,6 +210,22 @@ classify_tag(const xmlChar *name)
 	return t ? t->tag : T_OTHER;
 }
 
+/* CDF writes its element names in capitals ("CHANNEL", "ITEM"). */
+static enum tag
+classify_tag_nocase(const xmlChar *name)
+{
+	char low[16];
+	size_t i;
+
+	for (i = 0; name[i] != '\0' && i < sizeof low - 1; i++)
+		low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ?
+		    name[i] + 32 : name[i]);
+	if (name[i] != '\0')
+		return T_OTHER;
+	low[i] = '\0';
+	return classify_tag((const xmlChar *)low);
+}
+
 /* Record the first error; later ones are consequences of it. */
 static void
 fail(struct feed_parser *p, const char *fmt, ...)
@@ -225,8 +255,8 @@ fail(struct feed_parser *p, const char *fmt, ...)
  * attribute values over as "&#38;": decode it here.
  */
 static const xmlChar *
-attr(struct feed_parser *p, int slot, const xmlChar **attrs, int nattrs,
-    const char *name, const char *uri)
+attr_find(struct feed_parser *p, int slot, const xmlChar **attrs,
+    int nattrs, const char *name, const char *uri, int nocase)
 {
 	struct buf *b = &p->attrbuf[slot];
 	const xmlChar *v, *end, *amp;
@@ -237,7 +267,8 @@ attr(struct feed_parser *p, int slot, const xmlChar **attrs, int nattrs,
 	for (i = 0; i < nattrs; i++) {
 		const xmlChar **a = attrs + i * 5;
 
-		if (strcmp((const char *)a[0], name) != 0)
+		if ((nocase ? strcasecmp((const char *)a[0], name) :
+		    strcmp((const char *)a[0], name)) != 0)
 			continue;
 		if ((uri == NULL) != (a[2] == NULL))
 			continue;
@@ -257,6 +288,63 @@ attr(struct feed_parser *p, int slot, const xmlChar **attrs, int nattrs,
 		return (const xmlChar *)buf_str(b);
 	}
 	return NULL;
+}
+
+static const xmlChar *
+attr(struct feed_parser *p, int slot, const xmlChar **attrs, int nattrs,
+    const char *name, const char *uri)
+{
+	return attr_find(p, slot, attrs, nattrs, name, uri, 0);
+}
+
+/* CDF's attributes, in no namespace and any case ("HREF"). */
+static const xmlChar *
+attr_nocase(struct feed_parser *p, int slot, const xmlChar **attrs,
+    int nattrs, const char *name)
+{
+	return attr_find(p, slot, attrs, nattrs, name, NULL, 1);
+}
+
+/* Decode the base64 in b in place (Atom 0.3's mode="base64"); white space
+ * and stray characters are skipped, '=' ends it. */
+static void
+base64_decode(struct buf *b)
+{
+	size_t i, o = 0;
+	unsigned int acc = 0, bits = 0;
+	int c, v;
+
+	for (i = 0; i < b->len; i++) {
+		c = (unsigned char)b->data[i];
+		if (c >= 'A' && c <= 'Z')
+			v = c - 'A';
+		else if (c >= 'a' && c <= 'z')
+			v = c - 'a' + 26;
+		else if (c >= '0' && c <= '9')
+			v = c - '0' + 52;
+		else if (c == '+' || c == '-')
+			v = 62;
+		else if (c == '/' || c == '_')
+			v = 63;
+		else if (c == '=')
+			break;
+		else
+			continue;
+		acc = (acc << 6 | (unsigned int)v) & 0xffffff;
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			b->data[o++] = (char)(acc >> bits & 0xff);
+		}
+	}
+	b->len = o;
+}
+
+static int
+is_base64(struct feed_parser *p, const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *mode = attr(p, 2, attrs, nattrs, "mode", NULL);
+
+	return mode != NULL && strcmp((const char *)mode, "base64") == 0;
 }
 
 /* Atom's type attribute (and 0.3's mode) to a content kind. */
@@ -390,6 +478,10 @@ reset_entry(struct feed_parser *p)
 	p->content_base = NULL;
 	p->link_rank = 0;
 	p->title_html = 0;
+	p->title_b64 = p->content_b64 = p->summary_b64 = 0;
+	p->alt_rank = 0;
+	p->guid_not_link = 0;
+	p->damaged = 0;
 }
 
 static void
@@ -469,8 +561,22 @@ static void
 emit_entry(struct feed_parser *p)
 {
 	struct issue *is = &p->cur;
+
 	feed_issue_clear(is);
+	if (p->damaged) {
+		/* Not whole: its fields may hold its neighbours' text. */
+		reset_entry(p);
+		return;
+	}
+	if (p->title_b64)
+		base64_decode(&p->f[F_TITLE]);
+	if (p->content_b64)
+		base64_decode(&p->f[F_CONTENT]);
+	if (p->summary_b64)
+		base64_decode(&p->f[F_SUMMARY]);
 	is->title = oneline(&p->f[F_TITLE], p->has[F_TITLE], p->title_html);
+	if (is->title == NULL)
+		is->title = oneline(&p->f[F_ALTTITLE], p->has[F_ALTTITLE], 0);
 	is->link = oneline(&p->f[F_LINK], p->has[F_LINK], 0);
 	is->author = oneline(&p->f[F_AUTHOR], p->has[F_AUTHOR], 0);
 	if (is->author == NULL)
@@ -485,7 +591,7 @@ emit_entry(struct feed_parser *p)
 	is->id = oneline(&p->f[F_ID], p->has[F_ID], 0);
 	if (is->id == NULL)
 		is->id = oneline(&p->f[F_GUID], p->has[F_GUID], 0);
-	if (is->link == NULL && p->has[F_GUID]) {
+	if (is->link == NULL && p->has[F_GUID] && !p->guid_not_link) {
 		/* An RSS guid that is a permalink stands in for the link. */
 		char *g = oneline(&p->f[F_GUID], 1, 0);
 
@@ -554,9 +660,23 @@ start_root(struct feed_parser *p, enum ns ns, enum tag tag,
 		p->meta.format = FEED_ATOM10;
 	else if (tag == T_FEED && (ns == NS_ATOM03 || ns == NS_NONE))
 		p->meta.format = FEED_ATOM03;
+	else if (tag == T_FEED)
+		/* Atom's elements in a namespace of their own (drafts, or
+		 * a copy): read as Atom 1.0. */
+		p->meta.format = FEED_ATOM10;
 	else if (tag == T_RDF && ns == NS_RDF)
 		p->meta.format = FEED_RSS10;
-	else if (tag == T_RSS && ns == NS_NONE) {
+	else if (ns == NS_NONE &&
+	    classify_tag_nocase(localname) == T_CHANNEL) {
+		/* Microsoft's Channel Definition Format: the root is the
+		 * channel, whose HREF is its link. */
+		p->meta.format = FEED_CDF;
+		p->in_channel = p->depth;
+		set_link(p, F_FEED_LINK, &p->feed_link_rank, 1,
+		    (const char *)attr_nocase(p, 0, attrs, nattrs, "href"));
+	} else if (tag == T_RSS) {
+		/* RSS 2.0 has no namespace, but some write one (the
+		 * "userland" or "harvard" one): its elements are in it. */
 		version = attr(p, 0, attrs, nattrs, "version", NULL);
 		if (version != NULL && strncmp((const char *)version, "0.9",
 		    3) == 0)
@@ -584,9 +704,9 @@ is_atom(struct feed_parser *p, enum ns ns)
 static int
 is_rss(struct feed_parser *p, enum ns ns)
 {
-	return (ns == NS_NONE || ns == NS_RSS) &&
+	return (ns == NS_NONE || ns == NS_RSS || ns == p->root_ns) &&
 	    (p->meta.format == FEED_RSS20 || p->meta.format == FEED_RSS09 ||
-	    p->meta.format == FEED_RSS10);
+	    p->meta.format == FEED_RSS10 || p->meta.format == FEED_CDF);
 }
 
 /* An element inside an entry. */
@@ -597,11 +717,45 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 	const xmlChar *rel, *href, *type;
 	int rank;
 
+	if ((ns == NS_DC || ns == NS_MEDIA || ns == NS_ITUNES) &&
+	    tag == T_TITLE) {
+		/* Fallbacks for an entry without a title of its own. */
+		rank = ns == NS_DC ? 3 : ns == NS_MEDIA ? 2 : 1;
+		if (rank > p->alt_rank) {
+			p->alt_rank = rank;
+			start_capture(p, F_ALTTITLE, CAP_TEXT);
+		}
+		return;
+	}
 	if (ns == NS_DC) {
 		if (tag == T_CREATOR && !p->has[F_AUTHOR])
 			start_capture(p, F_AUTHOR, CAP_TEXT);
 		else if (tag == T_DATE)
 			start_capture(p, F_DCDATE, CAP_TEXT);
+		return;
+	}
+	if (tag == T_BODY && (ns == NS_XHTML || (ns == NS_NONE &&
+	    !is_atom(p, ns)))) {
+		/* <body xmlns="http://www.w3.org/1999/xhtml"> or
+		 * <xhtml:body> in an item: the content, as markup. */
+		if (!p->lim.skip_content && !p->has[F_CONTENT]) {
+			start_capture(p, F_CONTENT, CAP_MARKUP);
+			p->content_kind = CONTENT_XHTML;
+			free(p->content_base);
+			p->content_base = xstrdup(base_in_scope(p) ?
+			    base_in_scope(p) : "");
+		}
+		return;
+	}
+	if (tag == T_FULLITEM && ns == NS_NONE) {
+		/* Escaped HTML, as content:encoded. */
+		if (!p->lim.skip_content && !p->has[F_CONTENT]) {
+			start_capture(p, F_CONTENT, CAP_TEXT);
+			p->content_kind = CONTENT_HTML;
+			free(p->content_base);
+			p->content_base = xstrdup(base_in_scope(p) ?
+			    base_in_scope(p) : "");
+		}
 		return;
 	}
 	if (ns == NS_CONTENT && tag == T_ENCODED) {
@@ -624,6 +778,7 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 			p->title_html = atom_kind(attr(p, 0, attrs, nattrs,
 			    "type", NULL), attr(p, 1, attrs, nattrs, "mode",
 			    NULL)) == CONTENT_HTML;
+			p->title_b64 = is_base64(p, attrs, nattrs);
 			break;
 		case T_LINK:
 			rel = attr(p, 0, attrs, nattrs, "rel", NULL);
@@ -668,7 +823,11 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 
 			if (p->lim.skip_content)
 				break;
+			if (is_base64(p, attrs, nattrs))
+				k = atom_kind(attr(p, 0, attrs, nattrs, "type",
+				    NULL), NULL);
 			if (tag == T_CONTENT) {
+				p->content_b64 = is_base64(p, attrs, nattrs);
 				start_capture(p, F_CONTENT, k == CONTENT_XHTML ?
 				    CAP_MARKUP : CAP_TEXT);
 				p->content_kind = k;
@@ -676,6 +835,7 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 				p->content_base = xstrdup(base_in_scope(p) ?
 				    base_in_scope(p) : "");
 			} else {
+				p->summary_b64 = is_base64(p, attrs, nattrs);
 				start_capture(p, F_SUMMARY, k == CONTENT_XHTML ?
 				    CAP_MARKUP : CAP_TEXT);
 				p->summary_kind = k;
@@ -700,7 +860,9 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 		}
 		return;
 	}
-	if (!is_rss(p, ns))
+	/* Only the item's own children: an <image> or <enclosure> in it
+	 * has a <link> and a <title> that are not the item's. */
+	if (!is_rss(p, ns) || p->depth != p->in_entry + 1)
 		return;
 	switch (tag) {
 	case T_TITLE:
@@ -709,9 +871,15 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 	case T_LINK:
 		start_capture(p, F_LINK, CAP_TEXT);
 		break;
-	case T_GUID:
+	case T_GUID: {
+		const xmlChar *perma = attr(p, 0, attrs, nattrs, "isPermaLink",
+		    NULL);
+
 		start_capture(p, F_GUID, CAP_TEXT);
+		p->guid_not_link = perma != NULL &&
+		    strcasecmp((const char *)perma, "false") == 0;
 		break;
+	}
 	case T_AUTHOR:
 		start_capture(p, F_AUTHOR, CAP_TEXT);
 		break;
@@ -719,6 +887,7 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 		start_capture(p, F_PUBLISHED, CAP_TEXT);
 		break;
 	case T_DESCRIPTION:
+	case T_ABSTRACT:		/* CDF */
 		if (!p->lim.skip_content) {
 			start_capture(p, F_DESCRIPTION, CAP_TEXT);
 			p->desc_kind = CONTENT_HTML;
@@ -737,6 +906,21 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 		break;
 	default:
 		break;
+	}
+}
+
+/* A CDF item has its link and date as attributes. */
+static void
+start_cdf_item(struct feed_parser *p, const xmlChar **attrs, int nattrs)
+{
+	const xmlChar *v;
+
+	set_link(p, F_LINK, &p->link_rank, 1, (const char *)attr_nocase(p, 0,
+	    attrs, nattrs, "href"));
+	if ((v = attr_nocase(p, 0, attrs, nattrs, "lastmod")) != NULL) {
+		buf_reset(&p->f[F_UPDATED]);
+		buf_adds(&p->f[F_UPDATED], (const char *)v);
+		p->has[F_UPDATED] = 1;
 	}
 }
 
@@ -817,9 +1001,19 @@ sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (p->cap_depth || p->skip_depth)
 		return;		/* markup inside a text field, or ignored */
 	ns = classify_ns(uri);
-	tag = classify_tag(localname);
+	tag = p->meta.format == FEED_CDF ? classify_tag_nocase(localname) :
+	    classify_tag(localname);
 	if (!p->root_seen) {
 		start_root(p, ns, tag, localname, attrs, nattrs);
+		return;
+	}
+	if (p->in_entry && tag == T_ITEM && is_rss(p, ns) &&
+	    p->broken != NULL) {
+		/* An item inside an item: the one before it lost its end
+		 * in a recovered error.  Start afresh here. */
+		emit_entry(p);
+		reset_entry(p);
+		p->in_entry = p->depth;
 		return;
 	}
 	if (p->in_entry) {
@@ -830,6 +1024,8 @@ sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	    (tag == T_ITEM && is_rss(p, ns))) {
 		reset_entry(p);
 		p->in_entry = p->depth;
+		if (p->meta.format == FEED_CDF)
+			start_cdf_item(p, attrs, nattrs);
 		return;
 	}
 	if (tag == T_CHANNEL && is_rss(p, ns)) {
@@ -917,6 +1113,18 @@ sax_reference(void *ctx, const xmlChar *name)
 	/* An entity nobody declared (the DTD is never loaded): drop it. */
 }
 
+/* A reference to nothing is dropped and leaves the entry whole; any other
+ * error may have moved text between elements. */
+static int
+harmless(int code)
+{
+	return code == XML_ERR_UNDECLARED_ENTITY ||
+	    code == XML_WAR_UNDECLARED_ENTITY ||
+	    code == XML_ERR_INVALID_CHARREF ||
+	    code == XML_ERR_INVALID_DEC_CHARREF ||
+	    code == XML_ERR_INVALID_HEX_CHARREF;
+}
+
 /*
  * libxml2 reads on past a well-formedness error (XML_PARSE_RECOVER): the
  * first one is kept, and decides at the end between a warning (some
@@ -930,8 +1138,11 @@ sax_error(void *ctx, xmlErrorPtr err)
 	char *msg, *why;
 	size_t n;
 
-	if (err == NULL || err->level != XML_ERR_FATAL || p->cause != NULL ||
-	    p->broken != NULL)
+	if (err == NULL || err->level != XML_ERR_FATAL || p->cause != NULL)
+		return;
+	if (p->in_entry && !harmless(err->code))
+		p->damaged = 1;
+	if (p->broken != NULL)
 		return;
 	msg = xstrdup(err->message ? err->message : "malformed XML");
 	n = strlen(msg);
@@ -957,6 +1168,7 @@ sax_error(void *ctx, xmlErrorPtr err)
 	} else
 		p->broken = msg;
 }
+
 
 static void
 quiet(void *ctx, const char *fmt, ...)

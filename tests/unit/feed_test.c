@@ -906,12 +906,13 @@ test_ampersands(void)
 	STR_EQ(nth(&r, 0)->title, "a < b");
 	STR_EQ(r.warning, "repaired 1 bare less-than sign");
 	result_free(&r);
-	/* Other well-formedness errors are read past (test_recovery). */
+	/* Other well-formedness errors are read past (test_recovery), but
+	 * an entry they hit is not whole: here the only one, so an error. */
 	load("mismatch.atom", NULL, &r);
-	INT_EQ(r.rc, 0);
-	INT_EQ(r.n, 1);
-	STR_EQ(r.warning, "line 6: Opening and ending tag mismatch: title "
-	    "line 6 and titel; read 1 entry, the rest may be missing");
+	INT_EQ(r.rc, -1);
+	INT_EQ(r.n, 0);
+	STR_EQ(r.cause, "line 6: Opening and ending tag mismatch: title "
+	    "line 6 and titel");
 	result_free(&r);
 }
 
@@ -1972,6 +1973,105 @@ cleanup_tmp(void)
 	rmdir(tmpdir);
 }
 
+/* Formats and placements found in the wild. */
+static void
+test_placements(void)
+{
+	struct result r;
+	enum content_kind k;
+
+	load("rss-default-ns.rss", NULL, &r);
+	invariants(&r, "rss-default-ns.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.format, FEED_RSS20);
+	STR_EQ(r.meta_title, "RSS in a default namespace");
+	STR_EQ(r.meta_link, "http://mesos.apache.org/blog/");
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "Namespaced item");
+	STR_EQ(nth(&r, 0)->link, "http://mesos.apache.org/blog/ns/");
+	STR_EQ(nth(&r, 0)->id, "urn:ns:1");
+	INT_EQ(nth(&r, 0)->published, utc(2014, 5, 1, 10, 0, 0));
+	STR_EQ(body_of(nth(&r, 0), &k), "<p>Body</p>");
+	result_free(&r);
+
+	load("atom-foreign-ns.atom", NULL, &r);
+	invariants(&r, "atom-foreign-ns.atom");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.format, FEED_ATOM10);
+	STR_EQ(r.meta_title, "Atom-like, another namespace");
+	STR_EQ(r.meta_link, "http://example.com/");
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->title, "Foreign entry");
+	STR_EQ(nth(&r, 0)->link, "http://example.com/1");
+	STR_EQ(nth(&r, 0)->id, "urn:foreign:1");
+	result_free(&r);
+
+	load("cdf.xml", NULL, &r);
+	invariants(&r, "cdf.xml");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.format, FEED_CDF);
+	STR_EQ(feed_format_name(r.format), "CDF");
+	STR_EQ(r.meta_title, "A CDF channel");
+	STR_EQ(r.meta_link, "http://example.org/cdf/");
+	INT_EQ(r.n, 2);
+	STR_EQ(nth(&r, 0)->title, "First CDF item");
+	STR_EQ(nth(&r, 0)->link, "http://example.org/cdf/1");
+	INT_EQ(nth(&r, 0)->updated, utc(2014, 5, 2, 10, 0, 0));
+	STR_EQ(body_of(nth(&r, 0), &k), "What it says");
+	STR_EQ(nth(&r, 1)->title, "Second CDF item");
+	STR_EQ(nth(&r, 1)->link, "http://example.org/cdf/2");
+	STR_EQ(nth(&r, 1)->id, "http://example.org/cdf/2");
+	result_free(&r);
+
+	load("body.rss", NULL, &r);
+	invariants(&r, "body.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 3);
+	STR_EQ(body_of(nth(&r, 0), &k), "<p>Prefixed <b>bold</b></p>");
+	INT_EQ(k, CONTENT_XHTML);
+	STR_EQ(body_of(nth(&r, 1), &k), "<p>Full <em>text</em></p>");
+	INT_EQ(k, CONTENT_XHTML);
+	STR_EQ(nth(&r, 1)->summary, "Only the summary");
+	STR_EQ(body_of(nth(&r, 2), &k), "<p>Escaped <i>full</i> item</p>");
+	INT_EQ(k, CONTENT_HTML);
+	result_free(&r);
+
+	load("base64.atom", NULL, &r);
+	invariants(&r, "base64.atom");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 2);
+	STR_EQ(nth(&r, 0)->title, "Base64 title & more");
+	STR_EQ(body_of(nth(&r, 0), &k), "<p>Base64 <em>content</em></p>");
+	INT_EQ(k, CONTENT_HTML);
+	STR_EQ(nth(&r, 1)->title, "Plain caf\xc3\xa9");
+	result_free(&r);
+
+	load("alt-titles.rss", NULL, &r);
+	invariants(&r, "alt-titles.rss");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 5);
+	STR_EQ(nth(&r, 0)->title, "From dc:title");
+	STR_EQ(nth(&r, 1)->title, "From media:title");
+	STR_EQ(nth(&r, 2)->title, "From itunes:title");
+	STR_EQ(nth(&r, 3)->title, "dc wins");
+	STR_EQ(nth(&r, 4)->title, "Own title");
+	result_free(&r);
+
+	/* An <image> in an item: its link and title are the image's. */
+	load("item-image.rss", NULL, &r);
+	invariants(&r, "item-image.rss");
+	INT_EQ(r.rc, 0);
+	STR_EQ(r.meta_link, "http://example.org/");
+	INT_EQ(r.n, 3);
+	STR_EQ(nth(&r, 0)->title, "Link first");
+	STR_EQ(nth(&r, 0)->link, "http://example.org/item/1");
+	STR_EQ(nth(&r, 1)->title, "Image first");
+	STR_EQ(nth(&r, 1)->link, "http://example.org/item/2");
+	STR_EQ(nth(&r, 2)->title, "Only an image link");
+	STR_EQ(nth(&r, 2)->link, NULL);
+	result_free(&r);
+}
+
 /* No two entries of a feed share an id, and the ids are the same on
  * every read of the same document. */
 static void
@@ -2198,5 +2298,6 @@ main(void)
 	test_recovery();
 	test_legacy_encodings();
 	test_unique_ids();
+	test_placements();
 	DONE();
 }
