@@ -68,6 +68,10 @@ struct feed_limits {
 	 * with no whole entry still fails.  The hardening is the same
 	 * either way.  feed_load_local always sets it. */
 	bool		 recover;
+	/* Markdown posts: the site's http(s) URL (e.g. --base-url), which
+	 * with a post's permalink makes its link and the base of its
+	 * relative links.  NULL: both stay as written. */
+	const char	*base_url;
 };
 
 /* Called for each issue as soon as it is complete; the issue and its

@@ -116,7 +116,7 @@ load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
 	struct frontmatter *fm;
 	struct issue is;
 	const char *base, *slash;
-	char *text, *why = NULL, *date;
+	char *text, *why = NULL, *date, *permalink;
 	size_t len;
 	int rc;
 
@@ -158,9 +158,13 @@ load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
 		prefix[10] = '\0';
 		is.published = feed_parse_date(prefix);
 	}
-	is.link = fm_oneline(fm, "permalink");
-	if (is.link == NULL)
-		is.link = fm_oneline(fm, "canonical_url");
+	if ((permalink = fm_oneline(fm, "permalink")) == NULL)
+		permalink = fm_oneline(fm, "canonical_url");
+	/* The permalink is the site's path of the post: with the site's
+	 * URL (the caller's base_url) it is the post's URL, and the base of
+	 * its relative links; without, it stays as written, as they do. */
+	if (permalink != NULL)
+		is.link = uri_resolve(lim->base_url, permalink);
 	is.tags = fm_oneline(fm, "tags");
 	if (is.title == NULL) {
 		/* Fall back to the file name without date and extension. */
@@ -171,7 +175,8 @@ load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
 		is.title = utf8_sanitize(t, dot ? (size_t)(dot - t) :
 		    strlen(t), UTF8_ONELINE);
 	}
-	is.id = is.link ? xstrdup(is.link) :
+	/* The id does not change with the base URL. */
+	is.id = permalink ? xstrdup(permalink) :
 	    utf8_sanitize(base, strlen(base), UTF8_ONELINE);
 	if (!lim->skip_content) {
 		size_t body = frontmatter_body(fm, NULL);
@@ -183,10 +188,14 @@ load_post(const char *path, const struct feed_limits *lim, feed_issue_fn fn,
 		is.content = text;
 		text = NULL;
 		is.kind = CONTENT_MARKDOWN;
-		is.base = uri_from_path(path);
+		if (is.link != NULL && uri_is_remote(is.link))
+			is.base = xstrdup(is.link);
+		else if (lim->base_url != NULL && uri_is_remote(lim->base_url))
+			is.base = xstrdup(lim->base_url);
 	}
 	frontmatter_free(fm);
 	free(text);
+	free(permalink);
 	rc = fn(&is, arg);
 	feed_issue_clear(&is);
 	if (rc == -1) {

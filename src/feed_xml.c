@@ -109,7 +109,8 @@ enum capture {
 };
 
 struct frame {
-	char		*base;		/* xml:base in scope, owned if own */
+	char		*base;		/* xml:base in scope (NULL: none), owned
+					   if own */
 	int		 own;
 };
 
@@ -165,7 +166,9 @@ struct feed_parser {
 	enum ns		 root_ns;
 	int		 skipping;	/* cap exceeded, content dropped */
 	enum content_kind content_kind, summary_kind, desc_kind;
-	char		*content_base;
+	char		*content_base;	/* "" for the document's base */
+	char		*home;		/* the http(s) URL it gives itself */
+	int		 home_rank;	/* 2 rel="self", 1 alternate */
 	int		 link_rank;	/* quality of the link taken so far */
 	int		 feed_link_rank;
 	struct buf	 f[F_COUNT];
@@ -369,10 +372,48 @@ atom_kind(const xmlChar *type, const xmlChar *mode)
 	return CONTENT_TEXT;
 }
 
+/*
+ * Relative links resolve from what the document says about itself: an
+ * xml:base in scope, else the http(s) URL it gives as its own (rel="self",
+ * else its alternate link), else the URL it was fetched from.  A local
+ * file that states no home has no base: its relative links stay as
+ * written (NULL here), never file:// URLs a browser would refuse.
+ */
+static const char *
+doc_base(struct feed_parser *p)
+{
+	if (p->home != NULL)
+		return p->home;
+	if (p->url != NULL && uri_is_remote(p->url))
+		return p->url;
+	return NULL;
+}
+
 static const char *
 base_in_scope(struct feed_parser *p)
 {
-	return p->nframes > 0 ? p->frames[p->nframes - 1].base : p->url;
+	if (p->nframes > 0 && p->frames[p->nframes - 1].base != NULL)
+		return p->frames[p->nframes - 1].base;
+	return doc_base(p);
+}
+
+/* The feed names its own URL (rank 2) or its page (rank 1). */
+static void
+set_home(struct feed_parser *p, int rank, const char *href)
+{
+	char *clean, *abs;
+
+	if (href == NULL || rank <= p->home_rank)
+		return;
+	clean = utf8_sanitize(href, strlen(href), UTF8_ONELINE);
+	abs = uri_resolve(base_in_scope(p), clean);
+	free(clean);
+	if (uri_is_remote(abs) && strlen(abs) <= MAX_BASE) {
+		free(p->home);
+		p->home = abs;
+		p->home_rank = rank;
+	} else
+		free(abs);
 }
 
 static void
@@ -380,7 +421,8 @@ push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
 {
 	const xmlChar *b;
 	struct frame *f;
-	const char *parent = base_in_scope(p);
+	char *parent = p->nframes > 0 ? p->frames[p->nframes - 1].base :
+	    NULL;
 
 	if ((p->nframes & 31) == 0)
 		p->frames = xreallocarray(p->frames, (size_t)p->nframes + 32,
@@ -388,12 +430,12 @@ push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
 	f = &p->frames[p->nframes++];
 	b = attr(p, 0, attrs, nattrs, "base",
 	    "http://www.w3.org/XML/1998/namespace");
-	f->base = (char *)parent;
+	f->base = parent;
 	f->own = 0;
 	if (b != NULL && strlen((const char *)b) <= MAX_BASE) {
 		char *clean = utf8_sanitize((const char *)b,
 		    strlen((const char *)b), UTF8_ONELINE);
-		char *abs = uri_resolve(parent, clean);
+		char *abs = uri_resolve(parent ? parent : doc_base(p), clean);
 
 		free(clean);
 		if (strlen(abs) <= MAX_BASE) {
@@ -625,12 +667,10 @@ emit_entry(struct feed_parser *p)
 			is->content = xstrdup(is->summary);
 			is->kind = is->summary_kind;
 		}
-		is->base = xstrdup(p->content_base ? p->content_base :
-		    (p->url ? p->url : ""));
-		if (is->base[0] == '\0') {
-			free(is->base);
-			is->base = NULL;
-		}
+		if (p->content_base != NULL && p->content_base[0] != '\0')
+			is->base = xstrdup(p->content_base);
+		else if (doc_base(p) != NULL)
+			is->base = xstrdup(doc_base(p));
 	}
 	p->emitted++;
 	switch (p->fn(is, p->arg)) {
@@ -930,7 +970,17 @@ start_feed_child(struct feed_parser *p, enum ns ns, enum tag tag,
     const xmlChar **attrs, int nattrs)
 {
 	const xmlChar *rel;
+	const char *href;
 
+	if (ns == NS_ATOM && tag == T_LINK && !is_atom(p, ns) &&
+	    p->in_channel && p->depth == p->in_channel + 1) {
+		/* atom:link rel="self" in an RSS channel. */
+		rel = attr(p, 0, attrs, nattrs, "rel", NULL);
+		if (rel != NULL && strcmp((const char *)rel, "self") == 0)
+			set_home(p, 2, (const char *)attr(p, 1, attrs, nattrs,
+			    "href", NULL));
+		return;
+	}
 	if (is_atom(p, ns)) {
 		if (tag == T_TITLE && p->depth == 2) {
 			start_capture(p, F_FEED_TITLE, CAP_TEXT);
@@ -940,11 +990,17 @@ start_feed_child(struct feed_parser *p, enum ns ns, enum tag tag,
 		}
 		else if (tag == T_LINK && p->depth == 2) {
 			rel = attr(p, 0, attrs, nattrs, "rel", NULL);
-			if (rel == NULL || strcmp((const char *)rel,
-			    "alternate") == 0)
+			href = (const char *)attr(p, 1, attrs, nattrs, "href",
+			    NULL);
+			if (rel != NULL && strcmp((const char *)rel,
+			    "self") == 0)
+				set_home(p, 2, href);
+			else if (rel == NULL || strcmp((const char *)rel,
+			    "alternate") == 0) {
 				set_link(p, F_FEED_LINK, &p->feed_link_rank, 1,
-				    (const char *)attr(p, 1, attrs, nattrs,
-				    "href", NULL));
+				    href);
+				set_home(p, 1, href);
+			}
 		} else if (tag == T_AUTHOR && p->depth == 2)
 			p->in_author = p->depth;
 		else if (tag == T_NAME && p->in_author)
@@ -1060,6 +1116,7 @@ sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 
 			p->has[F_FEED_LINK] = 0;
 			set_link(p, F_FEED_LINK, &p->feed_link_rank, 1, l);
+			set_home(p, 1, l);
 			free(l);
 		} else if (p->cap_field == F_LINK) {
 			/* RSS links are text: resolve them now. */
@@ -1294,6 +1351,7 @@ feed_parser_free(struct feed_parser *p)
 	feed_issue_clear(&p->cur);
 	feed_meta_clear(&p->meta);
 	free(p->content_base);
+	free(p->home);
 	free(p->url);
 	free(p->cause);
 	free(p->broken);

@@ -290,6 +290,10 @@ jsonfeed_parse(const char *s, size_t len, const char *url,
 	if ((feed_url = oneline(root, "feed_url")) != NULL &&
 	    uri_is_remote(feed_url))
 		url = feed_url;
+	else if (url != NULL && !uri_is_remote(url))
+		/* A local copy that states no home: relative links stay
+		 * as written, not file:// URLs. */
+		url = NULL;
 	meta->format = FEED_JSON;
 	meta->title = oneline(root, "title");
 	meta->link = link_member(root, "home_page_url", url);

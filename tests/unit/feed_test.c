@@ -659,7 +659,9 @@ test_xml_base(void)
 	STR_EQ(nth(&r, 6)->link, "https://example.org/blog/y.html");
 	result_free(&r);
 
-	/* No xml:base: links resolve against the document's own URL. */
+	/* No xml:base: links resolve against the page the document gives
+	 * as its own (its alternate link, itself resolved against the
+	 * fetch URL). */
 	parse_file(MESOS_FEED, NULL, "relative.atom", 0, &r);
 	invariants(&r, "relative.atom");
 	INT_EQ(r.rc, 0);
@@ -667,21 +669,20 @@ test_xml_base(void)
 	STR_EQ(r.meta_link, "https://mesos.apache.org/blog/");
 	STR_EQ(nth(&r, 0)->link,
 	    "https://mesos.apache.org/blog/mesos-community-update-1/");
-	STR_EQ(nth(&r, 0)->base, MESOS_FEED);
+	STR_EQ(nth(&r, 0)->base, "https://mesos.apache.org/blog/");
 	STR_EQ(nth(&r, 1)->link,
 	    "https://mesos.apache.org/blog/mesos-community-update-2/");
 	result_free(&r);
 
-	/* ... and against its path when it is a local file. */
+	/* A local file that states no http(s) home: nothing can resolve
+	 * its relative links, which stay as written (never file://), and
+	 * its content has no base. */
 	load("relative.atom", NULL, &r);
 	INT_EQ(r.rc, 0);
-	STR_EQ(nth(&r, 0)->link, "file:///blog/mesos-community-update-1/");
-	url = fixture_url("mesos-community-update-2/");
-	STR_EQ(nth(&r, 1)->link, url);
-	free(url);
-	url = fixture_url("relative.atom");
-	STR_EQ(nth(&r, 0)->base, url);
-	free(url);
+	STR_EQ(r.meta_link, "/blog/");
+	STR_EQ(nth(&r, 0)->link, "/blog/mesos-community-update-1/");
+	STR_EQ(nth(&r, 1)->link, "mesos-community-update-2/");
+	STR_EQ(nth(&r, 0)->base, NULL);
 	result_free(&r);
 
 	/* A file:// URL as the source is the same as the path. */
@@ -689,8 +690,32 @@ test_xml_base(void)
 	load(url, NULL, &r);
 	INT_EQ(r.rc, 0);
 	INT_EQ(r.n, 2);
-	STR_EQ(nth(&r, 0)->link, "file:///blog/mesos-community-update-1/");
+	STR_EQ(nth(&r, 0)->link, "/blog/mesos-community-update-1/");
 	free(url);
+	result_free(&r);
+
+	/* A saved feed that names its URL (rel="self"): that, before its
+	 * alternate link; an xml:base before both. */
+	load("self-link.atom", NULL, &r);
+	invariants(&r, "self-link.atom");
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 2);
+	STR_EQ(r.meta_link, "http://alt.example.org/blog/");
+	STR_EQ(nth(&r, 0)->link,
+	    "http://self.example.org/blog/2014/05/01/update/");
+	STR_EQ(nth(&r, 0)->base, "http://self.example.org/blog/feed.xml");
+	STR_EQ(nth(&r, 1)->link, "http://base.example.org/docs/page.html");
+	STR_EQ(nth(&r, 1)->base, "http://base.example.org/docs/");
+	result_free(&r);
+
+	/* RSS: atom:link rel="self" in the channel. */
+	load("self-link.rss", NULL, &r);
+	invariants(&r, "self-link.rss");
+	INT_EQ(r.rc, 0);
+	STR_EQ(r.meta_link, "https://mesos.apache.org/blog/");
+	STR_EQ(nth(&r, 0)->link,
+	    "https://mesos.apache.org/blog/mesos-0-20-0-released/");
+	STR_EQ(nth(&r, 0)->base, "https://mesos.apache.org/blog/feed.xml");
 	result_free(&r);
 }
 
@@ -971,9 +996,10 @@ test_missing_ids(void)
 	STR_EQ(nth(&r, 0)->id, "http://noid.example.org/link-only");
 	/* An empty guid counts as none. */
 	STR_EQ(nth(&r, 4)->id, "http://noid.example.org/empty-guid");
-	/* A relative link is resolved before it serves as the id. */
+	/* A relative link is resolved (against the channel's link) before
+	 * it serves as the id. */
 	is = nth(&r, 5);
-	STR_EQ(is->link, "file:///relative-link");
+	STR_EQ(is->link, "http://noid.example.org/relative-link");
 	STR_EQ(is->id, is->link);
 	/* Neither: a hash of title and date, distinct per item. */
 	for (i = 0; i < r.n; i++)
@@ -1117,8 +1143,7 @@ test_markdown(void)
 		    "%s: the body without its header", r.v[i]->title);
 		/* The permalink is the link (resolved or not) and the id. */
 		OK(r.v[i]->link != NULL &&
-		    (strncmp(r.v[i]->link, "/blog/", 6) == 0 ||
-		    strncmp(r.v[i]->link, "file:///blog/", 13) == 0),
+		    strncmp(r.v[i]->link, "/blog/", 6) == 0,
 		    "%s: link %s", r.v[i]->title, r.v[i]->link);
 		STR_EQ(r.v[i]->id, r.v[i]->link);
 	}
@@ -1973,6 +1998,50 @@ cleanup_tmp(void)
 	rmdir(tmpdir);
 }
 
+/* Markdown posts: the caller's base URL with each permalink. */
+static void
+test_post_base(void)
+{
+	struct feed_limits lim;
+	const struct issue *is;
+	struct result r;
+	size_t i;
+
+	/* Without one, links and content have no base: as written. */
+	load("posts", NULL, &r);
+	INT_EQ(r.rc, 0);
+	for (i = 0; i < r.n; i++) {
+		OK(r.v[i]->base == NULL, "%s: base %s", r.v[i]->title,
+		    r.v[i]->base);
+		OK(strncmp(r.v[i]->link, "file:", 5) != 0, "%s: link %s",
+		    r.v[i]->title, r.v[i]->link);
+	}
+	is = by_title(&r, "Mesos Community Update #1");
+	OK(is != NULL, "post #1");
+	if (is != NULL)
+		STR_EQ(is->link, "/blog/mesos-community-update-1/");
+	result_free(&r);
+
+	memset(&lim, 0, sizeof lim);
+	lim.base_url = "https://mesos.apache.org/";
+	load("posts", &lim, &r);
+	INT_EQ(r.rc, 0);
+	is = by_title(&r, "Mesos Community Update #1");
+	OK(is != NULL, "post #1");
+	if (is != NULL) {
+		STR_EQ(is->link,
+		    "https://mesos.apache.org/blog/mesos-community-update-1/");
+		STR_EQ(is->base,
+		    "https://mesos.apache.org/blog/mesos-community-update-1/");
+		/* The id is the permalink as written, base URL or not. */
+		STR_EQ(is->id, "/blog/mesos-community-update-1/");
+	}
+	for (i = 0; i < r.n; i++)
+		OK(r.v[i]->base != NULL && strncmp(r.v[i]->base, "https://",
+		    8) == 0, "%s: base %s", r.v[i]->title, r.v[i]->base);
+	result_free(&r);
+}
+
 /* Formats and placements found in the wild. */
 static void
 test_placements(void)
@@ -2299,5 +2368,6 @@ main(void)
 	test_legacy_encodings();
 	test_unique_ids();
 	test_placements();
+	test_post_base();
 	DONE();
 }
