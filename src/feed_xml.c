@@ -1,4 +1,4 @@
-/* feed_xml.c - the feed-XML reader: Atom, RSS and RDF documents to issues.
+/* feed_xml.c - the feed-XML reader: Atom, RSS and RDF elements to issues.
  *
  * One streaming SAX2 push parse per document.  Bytes pass first through
  * the repair filter (repair.c) so that the malformed feeds found in the
@@ -21,33 +21,15 @@
 #include "buf.h"
 #include "feed.h"
 #include "feed_ids.h"
+#include "feed_xml.h"
 #include "html.h"
-#include "jsonfeed.h"
-#include "repair.h"
 #include "uri.h"
 #include "utf8.h"
 #include "util.h"
 
-/* A JSON Feed is parsed whole into a json-c tree (about 15 bytes of
- * memory for each byte of JSON): it gets a cap of its own. */
-#define MAX_JSON_DOC		(16u << 20)
 /* Every element with xml:base holds its resolved base while it is open:
  * a longer one is ignored, or nested bases would cost depth x length. */
 #define MAX_BASE		8192
-
-enum ns {
-	NS_NONE = 0,
-	NS_ATOM,
-	NS_ATOM03,
-	NS_RSS,		/* RSS 1.0 and 0.90 element namespaces */
-	NS_RDF,
-	NS_CONTENT,
-	NS_DC,
-	NS_MEDIA,
-	NS_ITUNES,
-	NS_XHTML,
-	NS_OTHER,
-};
 
 /* NOTE: sorted by URI for bsearch. */
 static const struct nsname {
@@ -64,15 +46,6 @@ static const struct nsname {
 	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#",	NS_RDF },
 	{ "http://www.w3.org/1999/xhtml",		NS_XHTML },
 	{ "http://www.w3.org/2005/Atom",		NS_ATOM },
-};
-
-enum tag {
-	T_OTHER = 0,
-	T_AUTHOR, T_CATEGORY, T_CONTENT, T_CREATED, T_CREATOR, T_DATE,
-	T_DESCRIPTION, T_ENCODED, T_ENTRY, T_FEED, T_GUID, T_ID, T_ISSUED,
-	T_ITEM, T_LINK, T_MODIFIED, T_NAME, T_PUBDATE, T_PUBLISHED, T_RDF,
-	T_RSS, T_SOURCE, T_SUMMARY, T_TITLE, T_UPDATED, T_CHANNEL,
-	T_ABSTRACT, T_BODY, T_FULLITEM,
 };
 
 /* NOTE: sorted by name for bsearch. */
@@ -94,90 +67,6 @@ static const struct tagname {
 	{ "title", T_TITLE },
 	{ "updated", T_UPDATED },
 };
-
-/* The text fields collected for the entry (or the feed) being parsed. */
-enum field {
-	F_ID, F_TITLE, F_LINK, F_AUTHOR, F_PUBLISHED, F_UPDATED, F_DCDATE,
-	F_CONTENT, F_DESCRIPTION, F_SUMMARY, F_TAGS, F_GUID, F_ALTTITLE,
-	F_FEED_TITLE, F_FEED_LINK, F_FEED_AUTHOR,
-	F_COUNT
-};
-
-enum capture {
-	CAP_TEXT,		/* characters only, at any depth */
-	CAP_MARKUP,		/* characters and child elements (xhtml) */
-};
-
-struct frame {
-	char		*base;		/* xml:base in scope (NULL: none), owned
-					   if own */
-	int		 own;
-};
-
-struct feed_parser {
-	xmlParserCtxtPtr ctxt;
-	xmlSAXHandler	 sax;
-	struct feed_limits lim;
-	feed_issue_fn	 fn;
-	void		*arg;
-	char		*url;
-	char		*cause;
-	char		*warning;
-	char		*broken;	/* first well-formedness error, read past */
-	char		*charset;	/* the server's, if not UTF-8 */
-	int		 options;	/* libxml2's */
-	int		 lenient;	/* UTF-8 or windows-1252 by the bytes */
-	size_t		 emitted;	/* issues handed over */
-	struct feed_ids	*ids;
-	struct feed_meta meta;
-
-	/* The repair filter. */
-	struct repair	*repair;
-	struct buf	 out;		/* filtered bytes for libxml2 */
-	int		 started;
-	int		 finishing;	/* the last chunk is being parsed */
-	int		 filter;	/* off for UTF-16 documents */
-	int		 utf16_be;	/* their byte order */
-	int		 too_many_attrs;
-	size_t		 total;
-
-	/* The SAX state. */
-	int		 depth;
-	int		 nframes;
-	struct frame	*frames;
-	int		 root_seen;
-	int		 in_entry;	/* depth of the entry element, or 0 */
-	int		 in_author;	/* depth of author, or 0 */
-	int		 in_channel;
-	int		 skip_depth;	/* depth of a subtree to ignore, or 0 */
-	int		 feed_title_html;
-	struct buf	 head;		/* the start, until it can be sniffed */
-	int		 json;		/* a JSON Feed: kept whole in jdoc */
-	struct buf	 jdoc;
-	enum field	 cap_field;
-	int		 cap_depth;	/* 0: not capturing */
-	enum capture	 cap_mode;
-	int		 title_html;	/* the title is HTML: reduce to text */
-	int		 title_b64;	/* Atom 0.3 mode="base64" */
-	int		 content_b64, summary_b64;
-	int		 alt_rank;	/* dc 3, media 2, itunes 1: F_ALTTITLE */
-	int		 guid_not_link;	/* isPermaLink="false" */
-	int		 damaged;	/* a structural error inside the entry */
-	enum ns		 root_ns;
-	int		 skipping;	/* cap exceeded, content dropped */
-	enum content_kind content_kind, summary_kind, desc_kind;
-	char		*content_base;	/* "" for the document's base */
-	char		*home;		/* the http(s) URL it gives itself */
-	int		 home_rank;	/* 2 rel="self", 1 alternate */
-	int		 link_rank;	/* quality of the link taken so far */
-	int		 feed_link_rank;
-	struct buf	 f[F_COUNT];
-	struct buf	 attrbuf[3];
-	int		 has[F_COUNT];
-	struct issue	 cur;
-};
-
-static int	 is_utf8(const char *);
 
 static int
 nscmp(const void *key, const void *elem)
@@ -229,13 +118,8 @@ classify_tag_nocase(const xmlChar *name)
 	return classify_tag((const xmlChar *)low);
 }
 
-/* Record the first error; later ones are consequences of it. */
-static void
-fail(struct feed_parser *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-fail(struct feed_parser *p, const char *fmt, ...)
+void
+feed_xml_fail(struct feed_parser *p, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -474,7 +358,7 @@ capture_add(struct feed_parser *p, const char *s, size_t len)
 	struct buf *b = &p->f[p->cap_field];
 
 	if (b->len + len > p->lim.max_field) {
-		fail(p, "a field is larger than %zu bytes", p->lim.max_field);
+		feed_xml_fail(p, "a field is larger than %zu bytes", p->lim.max_field);
 		return;
 	}
 	buf_add(b, s, len);
@@ -546,9 +430,8 @@ set_link(struct feed_parser *p, enum field fld, int *rank, int newrank,
 	free(clean);
 }
 
-/* A single-line, sanitised copy of a field, or NULL when empty. */
-static char *
-oneline(struct buf *b, int has, int html)
+char *
+feed_xml_oneline(struct buf *b, int has, int html)
 {
 	char *s, *text;
 
@@ -575,7 +458,7 @@ take_date(struct issue *is, time_t *t, struct buf *b, int has)
 {
 	char *s;
 
-	if ((s = oneline(b, has, 0)) == NULL)
+	if ((s = feed_xml_oneline(b, has, 0)) == NULL)
 		return;
 	*t = feed_parse_date(s);
 	if (*t == (time_t)-1 && is->date_raw == NULL)
@@ -616,13 +499,13 @@ emit_entry(struct feed_parser *p)
 		base64_decode(&p->f[F_CONTENT]);
 	if (p->summary_b64)
 		base64_decode(&p->f[F_SUMMARY]);
-	is->title = oneline(&p->f[F_TITLE], p->has[F_TITLE], p->title_html);
+	is->title = feed_xml_oneline(&p->f[F_TITLE], p->has[F_TITLE], p->title_html);
 	if (is->title == NULL)
-		is->title = oneline(&p->f[F_ALTTITLE], p->has[F_ALTTITLE], 0);
-	is->link = oneline(&p->f[F_LINK], p->has[F_LINK], 0);
-	is->author = oneline(&p->f[F_AUTHOR], p->has[F_AUTHOR], 0);
+		is->title = feed_xml_oneline(&p->f[F_ALTTITLE], p->has[F_ALTTITLE], 0);
+	is->link = feed_xml_oneline(&p->f[F_LINK], p->has[F_LINK], 0);
+	is->author = feed_xml_oneline(&p->f[F_AUTHOR], p->has[F_AUTHOR], 0);
 	if (is->author == NULL)
-		is->author = oneline(&p->f[F_FEED_AUTHOR],
+		is->author = feed_xml_oneline(&p->f[F_FEED_AUTHOR],
 		    p->has[F_FEED_AUTHOR], 0);
 	take_date(is, &is->published, &p->f[F_PUBLISHED], p->has[F_PUBLISHED]);
 	take_date(is, &is->updated, &p->f[F_UPDATED], p->has[F_UPDATED]);
@@ -630,12 +513,12 @@ emit_entry(struct feed_parser *p)
 	    is->date_raw == NULL)
 		take_date(is, &is->published, &p->f[F_DCDATE],
 		    p->has[F_DCDATE]);
-	is->id = oneline(&p->f[F_ID], p->has[F_ID], 0);
+	is->id = feed_xml_oneline(&p->f[F_ID], p->has[F_ID], 0);
 	if (is->id == NULL)
-		is->id = oneline(&p->f[F_GUID], p->has[F_GUID], 0);
+		is->id = feed_xml_oneline(&p->f[F_GUID], p->has[F_GUID], 0);
 	if (is->link == NULL && p->has[F_GUID] && !p->guid_not_link) {
 		/* An RSS guid that is a permalink stands in for the link. */
-		char *g = oneline(&p->f[F_GUID], 1, 0);
+		char *g = feed_xml_oneline(&p->f[F_GUID], 1, 0);
 
 		if (g != NULL && uri_is_absolute(g))
 			is->link = g;
@@ -652,7 +535,7 @@ emit_entry(struct feed_parser *p)
 	    p->has[F_PUBLISHED] ? buf_str(&p->f[F_PUBLISHED]) :
 	    p->has[F_UPDATED] ? buf_str(&p->f[F_UPDATED]) :
 	    p->has[F_DCDATE] ? buf_str(&p->f[F_DCDATE]) : NULL);
-	is->tags = oneline(&p->f[F_TAGS], p->has[F_TAGS], 0);
+	is->tags = feed_xml_oneline(&p->f[F_TAGS], p->has[F_TAGS], 0);
 	if (!p->lim.skip_content) {
 		is->content = take_markup(p, F_CONTENT);
 		is->kind = is->content ? p->content_kind : CONTENT_NONE;
@@ -727,7 +610,7 @@ start_root(struct feed_parser *p, enum ns ns, enum tag tag,
 		char *name = utf8_sanitize((const char *)localname,
 		    strlen((const char *)localname), UTF8_ONELINE);
 
-		fail(p, "unknown root element <%s>: not an RSS or Atom feed",
+		feed_xml_fail(p, "unknown root element <%s>: not an RSS or Atom feed",
 		    name);
 		free(name);
 	}
@@ -1028,7 +911,7 @@ sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	p->depth++;
 	if (p->depth > p->lim.max_depth) {
-		fail(p, "elements nested deeper than %d", p->lim.max_depth);
+		feed_xml_fail(p, "elements nested deeper than %d", p->lim.max_depth);
 		return;
 	}
 	if (p->cap_depth && p->cap_mode == CAP_MARKUP) {
@@ -1112,7 +995,7 @@ sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	}
 	if (p->cap_depth == p->depth) {
 		if (p->cap_field == F_FEED_LINK) {
-			char *l = oneline(&p->f[F_FEED_LINK], 1, 0);
+			char *l = feed_xml_oneline(&p->f[F_FEED_LINK], 1, 0);
 
 			p->has[F_FEED_LINK] = 0;
 			set_link(p, F_FEED_LINK, &p->feed_link_rank, 1, l);
@@ -1120,7 +1003,7 @@ sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			free(l);
 		} else if (p->cap_field == F_LINK) {
 			/* RSS links are text: resolve them now. */
-			char *l = oneline(&p->f[F_LINK], 1, 0);
+			char *l = feed_xml_oneline(&p->f[F_LINK], 1, 0);
 
 			p->has[F_LINK] = 0;
 			p->link_rank = 0;
@@ -1161,7 +1044,8 @@ sax_entity_decl(void *ctx, const xmlChar *name, int type,
 {
 	/* Entities are how billion-laughs and external-file attacks work;
 	 * no feed needs its own. */
-	fail(ctx, "the document declares XML entities, which are refused");
+	feed_xml_fail(ctx, "the document declares XML entities, which are "
+	    "refused");
 }
 
 static void
@@ -1227,588 +1111,23 @@ sax_error(void *ctx, xmlErrorPtr err)
 }
 
 
-static void
-quiet(void *ctx, const char *fmt, ...)
-{
-}
-
 void
-feed_init(void)
+feed_xml_pop_frames(struct feed_parser *p)
 {
-	xmlInitParser();
-}
-
-struct feed_parser *
-feed_parser_new(const char *url, const char *charset,
-    const struct feed_limits *limits, feed_issue_fn fn, void *arg)
-{
-	struct feed_parser *p;
-
-	p = xcalloc(1, sizeof *p);
-	if (limits != NULL)
-		p->lim = *limits;
-	if (p->lim.max_doc == 0)
-		p->lim.max_doc = FEED_DEFAULT_MAX_DOC;
-	if (p->lim.max_field == 0)
-		p->lim.max_field = FEED_DEFAULT_MAX_FIELD;
-	if (p->lim.max_depth == 0)
-		p->lim.max_depth = FEED_DEFAULT_MAX_DEPTH;
-	p->fn = fn;
-	p->arg = arg;
-	p->url = url ? utf8_sanitize(url, strlen(url), UTF8_ONELINE) : NULL;
-	p->filter = 1;
-	p->repair = repair_new();
-	p->ids = feed_ids_new();
-	p->cur.published = p->cur.updated = (time_t)-1;
-
-	xmlSetGenericErrorFunc(NULL, quiet);
-	p->sax.initialized = XML_SAX2_MAGIC;
-	p->sax.startElementNs = sax_start;
-	p->sax.endElementNs = sax_end;
-	p->sax.characters = sax_characters;
-	p->sax.cdataBlock = sax_characters;
-	p->sax.entityDecl = sax_entity_decl;
-	p->sax.reference = sax_reference;
-	p->sax.serror = sax_error;
-	p->ctxt = xmlCreatePushParserCtxt(&p->sax, p, NULL, 0, NULL);
-	if (p->ctxt == NULL)
-		fatal("cannot create an XML parser");
-	/* Judged with the start of the document (choose_encoding). */
-	if (charset != NULL && charset[0] != '\0' && !is_utf8(charset))
-		p->charset = utf8_sanitize(charset, strlen(charset),
-		    UTF8_ONELINE);
-	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
-	p->options = XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	    XML_PARSE_NOERROR;
-	if (p->lim.recover)
-		p->options |= XML_PARSE_RECOVER;
-	xmlCtxtUseOptions(p->ctxt, p->options);
-	return p;
-}
-
-const struct feed_meta *
-feed_parser_meta(struct feed_parser *p)
-{
-	return &p->meta;
-}
-
-const char *
-feed_parser_warning(struct feed_parser *p)
-{
-	struct buf b = BUF_INIT;
-	size_t amps, lts, badbytes, controls;
-
-	free(p->warning);
-	p->warning = NULL;
-	if (p->broken != NULL)
-		buf_printf(&b, "%s; read %zu entr%s, the rest may be missing",
-		    p->broken, p->emitted, p->emitted == 1 ? "y" : "ies");
-	if (p->lenient && repair_utf8_sequences(p->repair) > 0)
-		buf_printf(&b, "%sthe server says charset %s but the document "
-		    "is UTF-8: read as UTF-8", b.len ? "; " : "", p->charset);
-	repair_counts(p->repair, &amps, &lts, &badbytes, &controls);
-	if (amps > 0)
-		buf_printf(&b, "%srepaired %zu bare ampersand%s",
-		    b.len ? "; " : "", amps, amps == 1 ? "" : "s");
-	if (lts > 0)
-		buf_printf(&b, "%srepaired %zu bare less-than sign%s",
-		    b.len ? "; " : "", lts, lts == 1 ? "" : "s");
-	if (badbytes > 0)
-		buf_printf(&b, "%sreplaced %zu invalid UTF-8 byte%s",
-		    b.len ? "; " : "", badbytes, badbytes == 1 ? "" : "s");
-	if (controls > 0)
-		buf_printf(&b, "%sremoved %zu control character%s",
-		    b.len ? "; " : "", controls, controls == 1 ? "" : "s");
-	if (b.len == 0)
-		return NULL;
-	p->warning = buf_detach(&b);
-	return p->warning;
-}
-
-void
-feed_parser_free(struct feed_parser *p)
-{
-	int i;
-
-	if (p == NULL)
-		return;
-	/* No tree is built (the handler has no startDocument): nothing
-	 * but the context to free. */
-	if (p->ctxt != NULL)
-		xmlFreeParserCtxt(p->ctxt);
 	while (p->nframes > 0)
 		pop_frame(p);
-	free(p->frames);
-	for (i = 0; i < F_COUNT; i++)
-		buf_free(&p->f[i]);
-	for (i = 0; i < (int)nitems(p->attrbuf); i++)
-		buf_free(&p->attrbuf[i]);
-	repair_free(p->repair);
-	feed_ids_free(p->ids);
-	buf_free(&p->out);
-	buf_free(&p->head);
-	buf_free(&p->jdoc);
-	feed_issue_clear(&p->cur);
-	feed_meta_clear(&p->meta);
-	free(p->content_base);
-	free(p->home);
-	free(p->url);
-	free(p->cause);
-	free(p->broken);
-	free(p->charset);
-	free(p->warning);
-	free(p);
 }
 
-/* NOTE: sorted for bsearch (strcasecmp).  The labels the WHATWG Encoding
- * standard reads as windows-1252: the web's ISO-8859-1 and US-ASCII are
- * windows-1252, whose bytes 0x80-0x9f are printable. */
-static const char *const cp1252_labels[] = {
-	"ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1",
-	"ibm819", "iso-8859-1", "iso-ir-100", "iso8859-1", "iso88591",
-	"iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii",
-	"windows-1252", "x-cp1252",
-};
-
-static int
-labelcmp(const void *key, const void *elem)
+void
+feed_xml_handlers(xmlSAXHandler *sax)
 {
-	return strcasecmp(key, *(const char *const *)elem);
-}
-
-static int
-is_cp1252(const char *label)
-{
-	return bsearch(label, cp1252_labels, nitems(cp1252_labels),
-	    sizeof cp1252_labels[0], labelcmp) != NULL;
-}
-
-static int
-is_utf8(const char *label)
-{
-	return strcasecmp(label, "utf-8") == 0 ||
-	    strcasecmp(label, "utf8") == 0;
-}
-
-/* Look at the start of the document: 1 for UTF-16 (by its byte order mark
- * or its first "<"), else 0 with the encoding its XML declaration names
- * in enc ("" for none). */
-static int
-sniff(struct feed_parser *p, const unsigned char *s, size_t len, char *enc,
-    size_t encsize)
-{
-	const char *e, *end;
-	size_t n;
-
-	enc[0] = '\0';
-	if (len >= 2 && ((s[0] == 0xfe && s[1] == 0xff) ||
-	    (s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0 && s[1] == '<') ||
-	    (s[0] == '<' && s[1] == 0))) {
-		p->utf16_be = s[0] == 0xfe || s[0] == 0;
-		return 1;
-	}
-	if (len < 5 || memcmp(s, "<?xml", 5) != 0)
-		return 0;
-	end = memchr(s, '>', len < 256 ? len : 256);
-	if (end == NULL)
-		return 0;
-	e = memmem(s, (size_t)(end - (const char *)s), "encoding", 8);
-	if (e == NULL)
-		return 0;
-	e += 8;
-	while (e < end && (*e == ' ' || *e == '=' || *e == '"' || *e == '\''))
-		e++;
-	for (n = 0; e < end && n < encsize - 1 && *e != '"' && *e != '\'';
-	    e++)
-		enc[n++] = *e;
-	enc[n] = '\0';
-	return 0;
-}
-
-/*
- * Choose who decodes the document, from the server's charset and what the
- * document says.  UTF-16 goes to libxml2 unfiltered.  windows-1252 and
- * the labels the web reads as it are decoded by the filter, and libxml2
- * is told to ignore the declaration.  A server's ISO-8859-1 (the default
- * of many) on a document that declares no other encoding is read as
- * UTF-8 where the bytes are UTF-8 and as windows-1252 where not: never
- * U+FFFD from the mismatch.  Any other charset is libxml2's.
- */
-static void
-choose_encoding(struct feed_parser *p, const unsigned char *s, size_t len)
-{
-	xmlCharEncodingHandlerPtr h;
-	enum repair_mode mode = REPAIR_UTF8;
-	const char *http = p->charset;
-	char enc[32];
-	int utf16;
-
-	utf16 = sniff(p, s, len, enc, sizeof enc);
-	if (!utf16 && http != NULL && is_cp1252(http)) {
-		if (enc[0] == '\0' || is_utf8(enc)) {
-			mode = REPAIR_UTF8_CP1252;
-			p->lenient = 1;
-		} else
-			mode = is_cp1252(enc) ? REPAIR_CP1252 : REPAIR_OFF;
-	} else if (http != NULL && (h = xmlFindCharEncodingHandler(http)) !=
-	    NULL) {
-		/* Known: the push context is started again with it. */
-		xmlCharEncCloseFunc(h);
-		xmlCtxtResetPush(p->ctxt, NULL, 0, NULL, http);
-		xmlCtxtUseOptions(p->ctxt, p->options);
-		mode = REPAIR_OFF;
-	} else if (!utf16 && enc[0] != '\0' && is_cp1252(enc))
-		mode = REPAIR_CP1252;
-	else if (!utf16 && enc[0] != '\0' && !is_utf8(enc))
-		mode = REPAIR_OFF;
-	if (utf16)
-		p->filter = 0;
-	repair_set_mode(p->repair, mode);
-	if (mode == REPAIR_CP1252 || mode == REPAIR_UTF8_CP1252) {
-		p->options |= XML_PARSE_IGNORE_ENC;
-		xmlCtxtUseOptions(p->ctxt, p->options);
-	}
-}
-
-static int
-parse_chunk(struct feed_parser *p, const char *s, size_t len, int final,
-    char **cause)
-{
-	int rc;
-
-	if (p->cause == NULL) {
-		rc = xmlParseChunk(p->ctxt, s, (int)len, final);
-		if (rc != 0 && p->cause == NULL && p->broken == NULL)
-			p->cause = xasprintf("line %d: malformed XML (error "
-			    "%d)", xmlSAX2GetLineNumber(p->ctxt), rc);
-	}
-	if (p->cause != NULL) {
-		*cause = xstrdup(p->cause);
-		return -1;
-	}
-	return 0;
-}
-
-
-/* The filter stopped at a tag with too many attributes; libxml2 has
- * parsed what came before it, so its line is the tag's. */
-static int
-attrs_failed(struct feed_parser *p, char **cause)
-{
-	fail(p, "an element has more than %d attributes", REPAIR_MAX_ATTRIBUTES);
-	*cause = xstrdup(p->cause);
-	return -1;
-}
-
-/* Filter and parse the bytes of the document after its head. */
-static int
-push_bytes(struct feed_parser *p, const unsigned char *s, size_t len,
-    char **cause)
-{
-	size_t off, n;
-
-	if (p->json) {
-		if (p->jdoc.len + len > MAX_JSON_DOC) {
-			*cause = xasprintf("a JSON Feed larger than %u MiB is "
-			    "refused (JSON is parsed whole)",
-			    MAX_JSON_DOC >> 20);
-			p->cause = xstrdup(*cause);
-			return -1;
-		}
-		buf_add(&p->jdoc, s, len);
-		return 0;
-	}
-	if (!p->filter) {
-		off = repair_count_utf16(p->repair, s, len, p->utf16_be);
-		p->too_many_attrs = off < len;
-		if (parse_chunk(p, (const char *)s, off, 0, cause) == -1)
-			return -1;
-		return p->too_many_attrs ? attrs_failed(p, cause) : 0;
-	}
-	/* Large chunks are filtered in slices to bound the copy buffer. */
-	for (off = 0; off < len; off += n) {
-		n = len - off < (1u << 16) ? len - off : 1u << 16;
-		buf_reset(&p->out);
-		if (repair_filter(p->repair, s + off, n, 0, &p->out) == -1)
-			p->too_many_attrs = 1;
-		if (p->out.len > 0 && parse_chunk(p, p->out.data, p->out.len,
-		    0, cause) == -1)
-			return -1;
-		if (p->too_many_attrs)
-			return attrs_failed(p, cause);
-	}
-	return 0;
-}
-
-/* The head of the document is complete: judge its encoding, then parse
- * it like the rest. */
-static int
-start(struct feed_parser *p, char **cause)
-{
-	const unsigned char *s;
-	size_t len = p->head.len, n;
-	int rc;
-
-	s = (const unsigned char *)buf_str(&p->head);	/* for strspn */
-	p->started = 1;
-	/* Skip a UTF-8 byte order mark: the filter emits UTF-8. */
-	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-		s += 3;
-		len -= 3;
-	}
-	n = strspn((const char *)s, " \t\r\n");
-	if (n < len && s[n] == '{')
-		p->json = 1;
-	else
-		choose_encoding(p, s, len);
-	rc = push_bytes(p, s, len, cause);
-	buf_free(&p->head);
-	return rc;
-}
-
-int
-feed_parser_push(struct feed_parser *p, const void *data, size_t len,
-    char **cause)
-{
-	if (p->cause != NULL) {
-		*cause = xstrdup(p->cause);
-		return -1;
-	}
-	p->total += len;
-	if (p->total > p->lim.max_doc) {
-		*cause = xasprintf("document is larger than %zu MiB",
-		    p->lim.max_doc >> 20);
-		if (p->cause == NULL)
-			p->cause = xstrdup(*cause);
-		return -1;
-	}
-	if (len == 0)
-		return 0;
-	if (p->started)
-		return push_bytes(p, data, len, cause);
-	/* Hold the start until the XML declaration, which names the
-	 * encoding, is whole: up to its '>', or 1 KiB. */
-	buf_add(&p->head, data, len);
-	if (p->head.len < 1024 && memchr(p->head.data, '>', p->head.len) ==
-	    NULL)
-		return 0;
-	return start(p, cause);
-}
-
-int
-feed_parser_finish(struct feed_parser *p, char **cause)
-{
-	if (p->cause != NULL) {
-		*cause = xstrdup(p->cause);
-		return -1;
-	}
-	if (!p->started && p->head.len > 0 && start(p, cause) == -1)
-		return -1;
-	if (p->json)
-		return jsonfeed_parse(p->jdoc.data ? p->jdoc.data : "",
-		    p->jdoc.len, p->url, &p->lim, p->fn, p->arg, &p->meta,
-		    cause);
-	buf_reset(&p->out);
-	if (p->filter && repair_filter(p->repair, NULL, 0, 1, &p->out) == -1) {
-		p->too_many_attrs = 1;
-		if (p->out.len > 0 && parse_chunk(p, p->out.data, p->out.len,
-		    0, cause) == -1)
-			return -1;
-		return attrs_failed(p, cause);
-	}
-	p->finishing = 1;
-	if (parse_chunk(p, p->out.data ? p->out.data : "", p->out.len, 1,
-	    cause) == -1)
-		return -1;
-	if (!p->root_seen) {
-		*cause = xstrdup("line 1: not an XML document (it is empty)");
-		return -1;
-	}
-	if (p->broken != NULL && p->emitted == 0) {
-		/* Nothing came out whole: the error is the answer. */
-		p->cause = xstrdup(p->broken);
-		*cause = xstrdup(p->broken);
-		return -1;
-	}
-	p->meta.title = oneline(&p->f[F_FEED_TITLE], p->has[F_FEED_TITLE],
-	    p->feed_title_html);
-	p->meta.link = oneline(&p->f[F_FEED_LINK], p->has[F_FEED_LINK], 0);
-	return 0;
-}
-
-/*
- * OPML subscription lists, read with the same hardening as feeds: the
- * same push parser, options and refusal of entity declarations.
- */
-
-struct opml_parse {
-	xmlParserCtxtPtr ctxt;
-	feed_outline_fn	 fn;
-	void		*arg;
-	char		*cause;
-	int		 depth;
-	int		 root_seen;
-	int		 count;
-	struct buf	 val;
-};
-
-static void
-opml_fail(struct opml_parse *o, const char *msg, int line)
-{
-	if (o->cause != NULL)
-		return;
-	o->cause = xasprintf("line %d: %s", line, msg);
-	xmlStopParser(o->ctxt);
-}
-
-/* The sanitised value of attribute name, or NULL when absent or empty;
- * "&" comes as "&#38;" (no entity substitution). */
-static char *
-opml_attr(struct opml_parse *o, const xmlChar **attrs, int nattrs,
-    const char *name)
-{
-	const xmlChar *v, *end, *amp;
-	char *s;
-	int i;
-
-	for (i = 0; i < nattrs; i++) {
-		const xmlChar **a = attrs + i * 5;
-
-		if (a[2] != NULL || strcmp((const char *)a[0], name) != 0)
-			continue;
-		buf_reset(&o->val);
-		for (v = a[3], end = a[4]; v < end; v = amp + 5) {
-			amp = (const xmlChar *)memmem(v, (size_t)(end - v),
-			    "&#38;", 5);
-			if (amp == NULL) {
-				buf_add(&o->val, v, (size_t)(end - v));
-				break;
-			}
-			buf_add(&o->val, v, (size_t)(amp - v));
-			buf_addc(&o->val, '&');
-		}
-		s = utf8_sanitize(buf_str(&o->val), o->val.len, UTF8_ONELINE);
-		if (s[0] != '\0')
-			return s;
-		free(s);
-		return NULL;
-	}
-	return NULL;
-}
-
-static void
-opml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-    const xmlChar *uri, int nns, const xmlChar **nss, int nattrs,
-    int ndefaulted, const xmlChar **attrs)
-{
-	struct opml_parse *o = ctx;
-	char *url, *title;
-
-	if (o->cause != NULL)
-		return;
-	if (++o->depth > FEED_DEFAULT_MAX_DEPTH) {
-		opml_fail(o, "elements nested deeper than 256",
-		    xmlSAX2GetLineNumber(o->ctxt));
-		return;
-	}
-	if (!o->root_seen) {
-		o->root_seen = 1;
-		if (strcmp((const char *)localname, "opml") != 0)
-			opml_fail(o, "not an OPML document (no <opml> root)",
-			    xmlSAX2GetLineNumber(o->ctxt));
-		return;
-	}
-	if (strcmp((const char *)localname, "outline") != 0 ||
-	    (url = opml_attr(o, attrs, nattrs, "xmlUrl")) == NULL)
-		return;
-	if ((title = opml_attr(o, attrs, nattrs, "title")) == NULL)
-		title = opml_attr(o, attrs, nattrs, "text");
-	o->count++;
-	if (o->fn(url, title, o->arg) == -1) {
-		o->cause = xstrdup("stopped");
-		xmlStopParser(o->ctxt);
-	}
-	free(url);
-	free(title);
-}
-
-static void
-opml_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-    const xmlChar *uri)
-{
-	((struct opml_parse *)ctx)->depth--;
-}
-
-static void
-opml_entity_decl(void *ctx, const xmlChar *name, int type,
-    const xmlChar *publicId, const xmlChar *systemId, xmlChar *content)
-{
-	struct opml_parse *o = ctx;
-
-	opml_fail(o, "the document declares XML entities, which are refused",
-	    xmlSAX2GetLineNumber(o->ctxt));
-}
-
-static void
-opml_error(void *ctx, xmlErrorPtr err)
-{
-	struct opml_parse *o = ctx;
-	char *msg;
-	size_t n;
-
-	if (err == NULL || err->level != XML_ERR_FATAL || o->cause != NULL)
-		return;
-	/* The message came from the document: it may quote it. */
-	msg = utf8_sanitize(err->message ? err->message : "malformed XML",
-	    strlen(err->message ? err->message : "malformed XML"),
-	    UTF8_ONELINE);
-	n = strlen(msg);
-	while (n > 0 && msg[n - 1] == ' ')
-		msg[--n] = '\0';
-	opml_fail(o, msg, err->line);
-	free(msg);
-}
-
-int
-feed_opml_parse(const char *s, size_t len, feed_outline_fn fn, void *arg,
-    char **cause)
-{
-	xmlSAXHandler sax;
-	struct opml_parse o;
-	int rc;
-
-	if (len > INT_MAX) {
-		*cause = xstrdup("document too large");
-		return -1;
-	}
-	memset(&sax, 0, sizeof sax);
-	sax.initialized = XML_SAX2_MAGIC;
-	sax.startElementNs = opml_start;
-	sax.endElementNs = opml_end;
-	sax.entityDecl = opml_entity_decl;
-	sax.reference = sax_reference;
-	sax.serror = opml_error;
-	memset(&o, 0, sizeof o);
-	o.fn = fn;
-	o.arg = arg;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	if ((o.ctxt = xmlCreatePushParserCtxt(&sax, &o, NULL, 0, NULL)) ==
-	    NULL)
-		fatal("cannot create an XML parser");
-	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
-	xmlCtxtUseOptions(o.ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	    XML_PARSE_NOERROR);
-	rc = xmlParseChunk(o.ctxt, s, (int)len, 1);
-	if (o.cause == NULL && rc != 0)
-		o.cause = xasprintf("line %d: malformed XML (error %d)",
-		    xmlSAX2GetLineNumber(o.ctxt), rc);
-	if (o.cause == NULL && !o.root_seen)
-		o.cause = xstrdup("line 1: not an XML document");
-	xmlFreeParserCtxt(o.ctxt);
-	buf_free(&o.val);
-	if (o.cause != NULL) {
-		*cause = o.cause;
-		return -1;
-	}
-	return o.count;
+	memset(sax, 0, sizeof *sax);
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->startElementNs = sax_start;
+	sax->endElementNs = sax_end;
+	sax->characters = sax_characters;
+	sax->cdataBlock = sax_characters;
+	sax->entityDecl = sax_entity_decl;
+	sax->reference = sax_reference;
+	sax->serror = sax_error;
 }
