@@ -450,7 +450,7 @@ test_atom10(void)
 
 	/* skip_content drops content and summary and nothing else. */
 	{
-		struct feed_limits lim = { 0, 0, 0, true };
+		struct feed_limits lim = { 0, 0, 0, true, false, NULL };
 		struct result s;
 		size_t i;
 
@@ -1654,14 +1654,9 @@ test_errors(void)
 	/* The callback stops the parse. */
 	memset(&r, 0, sizeof r);
 	r.stop_after = 1;
-	{
-		char *data;
-		size_t len;
-
-		data = slurp("rss20.rss", &len);
-		parse_mem(MESOS_FEED, NULL, data, len, 0, NULL, &r);
-		free(data);
-	}
+	data = slurp("rss20.rss", &len);
+	parse_mem(MESOS_FEED, NULL, data, len, 0, NULL, &r);
+	free(data);
 	INT_EQ(r.rc, -1);
 	STR_EQ(r.cause, "stopped");
 	INT_EQ(r.calls, 1);
