@@ -189,6 +189,9 @@ feed_opml_parse(const char *s, size_t len, feed_outline_fn fn, void *arg,
 		    xmlSAX2GetLineNumber(o.ctxt), rc);
 	if (o.cause == NULL && !o.root_seen)
 		o.cause = xstrdup("line 1: not an XML document");
+	/* An entity declaration makes libxml2 start a document. */
+	if (o.ctxt->myDoc != NULL)
+		xmlFreeDoc(o.ctxt->myDoc);
 	xmlFreeParserCtxt(o.ctxt);
 	buf_free(&o.val);
 	if (o.cause != NULL) {

@@ -125,10 +125,13 @@ feed_parser_free(struct feed_parser *p)
 
 	if (p == NULL)
 		return;
-	/* No tree is built (the handler has no startDocument): nothing
-	 * but the context to free. */
-	if (p->ctxt != NULL)
+	/* No tree is built, but an entity declaration makes libxml2 start
+	 * a document to hold it, which the context does not free. */
+	if (p->ctxt != NULL) {
+		if (p->ctxt->myDoc != NULL)
+			xmlFreeDoc(p->ctxt->myDoc);
 		xmlFreeParserCtxt(p->ctxt);
+	}
 	feed_xml_pop_frames(p);
 	free(p->frames);
 	for (i = 0; i < F_COUNT; i++)
