@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct feed_limits lim = { 1u << 20, 1u << 18, 64, false };
+	struct feed_limits lim = { 1u << 20, 1u << 18, 64, false, false,
+	    NULL };
 	struct feed_parser *p;
 	struct frontmatter *fm;
 	char *cause = NULL;
@@ -38,6 +39,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The first byte picks the chunk size: split points must not
 	 * matter. */
 	step = (size_t)data[0] % 64 + 1;
+	/* Its top bit, whether to read past well-formedness errors. */
+	lim.recover = (data[0] & 0x80) != 0;
 	data++, size--;
 	p = feed_parser_new("https://mesos.apache.org/blog/feed.xml",
 	    step == 7 ? "ISO-8859-1" : NULL, &lim, issue_cb, NULL);
@@ -47,8 +50,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		off += n;
 	}
-	if (cause == NULL)
-		feed_parser_finish(p, &cause);
+	if (cause == NULL && feed_parser_finish(p, &cause) == 0)
+		check_oneline(feed_parser_warning(p));
 	if (cause != NULL)
 		check_oneline(cause);
 	free(cause);

@@ -23,6 +23,7 @@ enum feed_format {
 	FEED_RSS10,		/* RDF */
 	FEED_MARKDOWN,		/* posts with YAML front matter */
 	FEED_JSON,		/* JSON Feed 1.0 and 1.1 */
+	FEED_CDF,		/* Microsoft's Channel Definition Format */
 };
 
 /* One entry of a feed: an issue of the newsletter.  Every string is
@@ -51,11 +52,26 @@ struct feed_meta {
 	char		*link;
 };
 
+#define FEED_DEFAULT_MAX_DOC	(64u << 20)
+#define FEED_DEFAULT_MAX_FIELD	(16u << 20)
+#define FEED_DEFAULT_MAX_DEPTH	256
+
+/* Zero fields take the defaults above. */
 struct feed_limits {
 	size_t		 max_doc;	/* bytes of input; default 64 MiB */
 	size_t		 max_field;	/* bytes of one field; default 16 MiB */
 	int		 max_depth;	/* element nesting; default 256 */
 	bool		 skip_content;	/* don't keep content/summary (--list) */
+	/* Read past well-formedness errors (libxml2's recover mode) and
+	 * keep the entries that come out whole, with a warning "line N:
+	 * reason; read K entries, the rest may be missing"; a document
+	 * with no whole entry still fails.  The hardening is the same
+	 * either way.  feed_load_local always sets it. */
+	bool		 recover;
+	/* Markdown posts: the site's http(s) URL (e.g. --base-url), which
+	 * with a post's permalink makes its link and the base of its
+	 * relative links.  NULL: both stay as written. */
+	const char	*base_url;
 };
 
 /* Called for each issue as soon as it is complete; the issue and its
@@ -92,13 +108,25 @@ void	 feed_parser_free(struct feed_parser *);
 
 /* Parse a local source: a feed file, a file:// URL, a Markdown post (*.md,
  * *.markdown) or a directory of posts.  Issues go to fn; *warning, if
- * not NULL, receives an allocated warning or NULL.  Returns 0, or -1 with
- * an allocated *cause (without the source's name in it). */
+ * not NULL, receives an allocated warning or NULL.  Feeds are read with
+ * limits->recover set.  Returns 0, or -1 with an allocated *cause
+ * (without the source's name in it). */
 int	 feed_load_local(const char *source, const struct feed_limits *,
 	    feed_issue_fn fn, void *arg, struct feed_meta *meta,
 	    char **warning, char **cause);
 /* True if source names a Markdown post or a directory. */
 bool	 feed_is_markdown_source(const char *source);
+
+/* Called for each outline of an OPML document that has an xmlUrl: the
+ * URL and the title (or text, or NULL), sanitised single lines.  Return
+ * -1 to stop. */
+typedef int (*feed_outline_fn)(const char *url, const char *title, void *);
+/* Read an OPML document of len bytes with the feed parser's hardening and
+ * call fn for each feed outline, at any depth, in document order.
+ * Returns the number of feeds, or -1 with an allocated *cause ("line N:
+ * ...") for a malformed document or one that declares entities. */
+int	 feed_opml_parse(const char *, size_t, feed_outline_fn fn, void *arg,
+	    char **cause);
 
 /* The id of an issue that has none: a stable hash of its title and
  * dates as written (any may be NULL).  The caller frees it. */

@@ -10,10 +10,10 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 
 #include "buf.h"
 #include "doc.h"
+#include "html.h"
 #include "util.h"
 
 enum action {
@@ -625,13 +625,43 @@ cap_attributes(const char *s, size_t len, size_t *outlen)
 	return buf_detach(&b);
 }
 
+/* Parse len bytes of s (at most INT_MAX) with the callbacks of sax,
+ * which get ctx. */
+static void
+run_parser(htmlSAXHandler *sax, void *ctx, const char *s, size_t len)
+{
+	htmlParserCtxtPtr ctxt;
+	char *capped;
+	int opts;
+
+	if ((capped = cap_attributes(s, len, &len)) != NULL)
+		s = capped;
+	sax->warning = sax_error;
+	sax->error = sax_error;
+	sax->fatalError = sax_error;
+	sax->serror = sax_serror;
+	sax->initialized = XML_SAX2_MAGIC;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	/* The content is UTF-8 already, whatever a meta tag or a byte
+	 * order mark says: the encoding is given, and IGNORE_ENC keeps a
+	 * meta charset from switching it.  No network, no messages, and
+	 * deep nesting allowed. */
+	if ((ctxt = htmlCreatePushParserCtxt(sax, ctx, NULL, 0, NULL,
+	    XML_CHAR_ENCODING_UTF8)) == NULL)
+		fatal("out of memory");
+	opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+	htmlCtxtUseOptions(ctxt, opts);
+	htmlParseChunk(ctxt, s, (int)len, 1);
+	htmlFreeParserCtxt(ctxt);
+	free(capped);
+}
+
 int
 html_parse(struct doc *d, const char *s, size_t len, char **cause)
 {
-	htmlParserCtxtPtr ctxt;
+	htmlSAXHandler sax;
 	struct hparse h;
-	char *capped;
-	int opts;
 
 	if (len == 0)
 		return 0;
@@ -640,41 +670,110 @@ html_parse(struct doc *d, const char *s, size_t len, char **cause)
 			*cause = xstrdup("HTML content too large");
 		return -1;
 	}
-	if ((capped = cap_attributes(s, len, &len)) != NULL)
-		s = capped;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	if ((ctxt = htmlCreateMemoryParserCtxt(s, (int)len)) == NULL)
-		fatal("out of memory");
-	/* The content is UTF-8 already, whatever a meta tag or a byte
-	 * order mark says (a known encoding stops htmlParseDocument from
-	 * guessing UTF-16 from "\xfe\xff"); no network, no messages, and
-	 * deep nesting allowed. */
-	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-	if (ctxt->encoding == NULL)
-		ctxt->encoding = xmlStrdup(BAD_CAST "UTF-8");
-	opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-	htmlCtxtUseOptions(ctxt, opts);
-	memset(ctxt->sax, 0, sizeof *ctxt->sax);
-	ctxt->sax->startElement = sax_start;
-	ctxt->sax->endElement = sax_end;
-	ctxt->sax->characters = sax_text;
-	ctxt->sax->ignorableWhitespace = sax_text;
-	ctxt->sax->cdataBlock = sax_text;
-	ctxt->sax->warning = sax_error;
-	ctxt->sax->error = sax_error;
-	ctxt->sax->fatalError = sax_error;
-	ctxt->sax->serror = sax_serror;
-	ctxt->sax->initialized = XML_SAX2_MAGIC;
+	memset(&sax, 0, sizeof sax);
+	sax.startElement = sax_start;
+	sax.endElement = sax_end;
+	sax.characters = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.cdataBlock = sax_text;
 	memset(&h, 0, sizeof h);
 	h.d = d;
-	ctxt->userData = &h;
-	htmlParseDocument(ctxt);
+	run_parser(&sax, &h, s, len);
 	flush_text(&h);
-	htmlFreeParserCtxt(ctxt);
-	free(capped);
 	free(h.stack);
 	buf_free(&h.prebuf);
 	buf_free(&h.text);
 	return 0;
+}
+
+/*
+ * Plain text.  Only dropped elements need a stack: the depth inside the
+ * outermost one is enough, as libxml2 closes what it opened.
+ */
+struct htext {
+	struct buf	 out;
+	size_t		 skip;		/* open elements in a dropped one */
+	bool		 space;		/* a space is owed before more text */
+};
+
+static void
+text_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct htext *t = ctx;
+	enum action a = action_of((const char *)name);
+
+	(void)atts;
+	if (t->skip > 0 || a == A_SKIP) {
+		t->skip++;
+		return;
+	}
+	/* Elements that end a line in the reader separate words here. */
+	if (a != A_NONE && a != A_ITALIC && a != A_BOLD && a != A_UNDERLINE &&
+	    a != A_STRIKE && a != A_CODE && a != A_MARK && a != A_A &&
+	    a != A_Q)
+		t->space = true;
+	else if (a == A_Q) {
+		if (t->space && t->out.len > 0)
+			buf_addc(&t->out, ' ');
+		t->space = false;
+		buf_adds(&t->out, "\xe2\x80\x9c");
+	}
+}
+
+static void
+text_end(void *ctx, const xmlChar *name)
+{
+	struct htext *t = ctx;
+	enum action a = action_of((const char *)name);
+
+	if (t->skip > 0) {
+		t->skip--;
+		return;
+	}
+	if (a == A_Q)
+		buf_adds(&t->out, "\xe2\x80\x9d");
+	else if (a != A_NONE && a != A_ITALIC && a != A_BOLD &&
+	    a != A_UNDERLINE && a != A_STRIKE && a != A_CODE && a != A_MARK &&
+	    a != A_A)
+		t->space = true;
+}
+
+static void
+text_chars(void *ctx, const xmlChar *xs, int len)
+{
+	struct htext *t = ctx;
+	const char *s = (const char *)xs;
+	int i;
+
+	if (t->skip > 0)
+		return;
+	for (i = 0; i < len; i++) {
+		if (blank(s[i])) {
+			t->space = true;
+			continue;
+		}
+		if (t->space && t->out.len > 0)
+			buf_addc(&t->out, ' ');
+		t->space = false;
+		buf_addc(&t->out, s[i]);
+	}
+}
+
+char *
+html_text(const char *s, size_t len)
+{
+	htmlSAXHandler sax;
+	struct htext t;
+
+	memset(&t, 0, sizeof t);
+	if (len > 0 && len <= INT_MAX) {
+		memset(&sax, 0, sizeof sax);
+		sax.startElement = text_start;
+		sax.endElement = text_end;
+		sax.characters = text_chars;
+		sax.ignorableWhitespace = text_chars;
+		sax.cdataBlock = text_chars;
+		run_parser(&sax, &t, s, len);
+	}
+	return buf_detach(&t.out);
 }

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "feed_ids.h"
 #include "jsonfeed.h"
 #include "uri.h"
 #include "utf8.h"
@@ -163,8 +164,8 @@ content(json_object *item, const char *key, size_t max, char **out)
  * did), or -1 with *cause. */
 static int
 item(json_object *it, const char *url, const char *feed_author,
-    const struct feed_limits *lim, feed_issue_fn fn, void *arg,
-    char **cause)
+    struct feed_ids *ids, const struct feed_limits *lim, feed_issue_fn fn,
+    void *arg, char **cause)
 {
 	struct issue is;
 	char *html = NULL, *text = NULL, *summary = NULL;
@@ -186,6 +187,10 @@ item(json_object *it, const char *url, const char *feed_author,
 	if (is.id == NULL)
 		is.id = feed_fallback_id(is.title, member(it, "date_published",
 		    NULL), member(it, "date_modified", NULL), NULL);
+	feed_ids_unique(ids, &is.id, is.link, is.title,
+	    member(it, "date_published", NULL) != NULL ?
+	    member(it, "date_published", NULL) :
+	    member(it, "date_modified", NULL));
 	is.tags = tags_of(it);
 	if (!lim->skip_content) {
 		if (content(it, "content_html", lim->max_field, &html) == -1 ||
@@ -245,6 +250,7 @@ jsonfeed_parse(const char *s, size_t len, const char *url,
     struct feed_meta *meta, char **cause)
 {
 	struct feed_limits l = *lim;
+	struct feed_ids *ids = feed_ids_new();
 	struct json_tokener *tok;
 	enum json_tokener_error err;
 	json_object *root, *items;
@@ -284,6 +290,10 @@ jsonfeed_parse(const char *s, size_t len, const char *url,
 	if ((feed_url = oneline(root, "feed_url")) != NULL &&
 	    uri_is_remote(feed_url))
 		url = feed_url;
+	else if (url != NULL && !uri_is_remote(url))
+		/* A local copy that states no home: relative links stay
+		 * as written, not file:// URLs. */
+		url = NULL;
 	meta->format = FEED_JSON;
 	meta->title = oneline(root, "title");
 	meta->link = link_member(root, "home_page_url", url);
@@ -291,7 +301,7 @@ jsonfeed_parse(const char *s, size_t len, const char *url,
 	n = json_object_array_length(items);
 	for (i = 0; i < n; i++) {
 		switch (item(json_object_array_get_idx(items, i), url,
-		    feed_author, &l, fn, arg, cause)) {
+		    feed_author, ids, &l, fn, arg, cause)) {
 		case -1:
 			goto out;
 		case FEED_NO_CONTENT:
@@ -301,6 +311,7 @@ jsonfeed_parse(const char *s, size_t len, const char *url,
 	}
 	rc = 0;
 out:
+	feed_ids_free(ids);
 	free(feed_author);
 	free(feed_url);
 	if (root != NULL)

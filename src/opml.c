@@ -1,8 +1,9 @@
 /* opml.c - OPML subscription lists: read one, write the feed list.
  *
- * Lists are small, so the file is read whole into a libxml2 tree, with
- * the feed parser's hardening: no network, no DTD loading, no entity
- * substitution, and documents that declare entities refused.
+ * Lists are small, so the file is read whole and handed to the feed
+ * module's XML reader (feed_opml_parse), which has the feed parser's
+ * hardening: no network, no DTD loading, no entity substitution, and
+ * documents that declare entities refused.
  */
 #include "config.h"
 
@@ -10,38 +11,13 @@
 #include <string.h>
 #include <stdlib.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "buf.h"
+#include "feed.h"
 #include "opml.h"
 #include "utf8.h"
 #include "util.h"
 
 #define OPML_MAX_SIZE	(16u << 20)
-
-static char *
-clean_prop(xmlNode *n, const char *name)
-{
-	xmlChar *v;
-	char *s;
-
-	if ((v = xmlGetNoNsProp(n, (const xmlChar *)name)) == NULL)
-		return NULL;
-	s = utf8_sanitize((const char *)v, strlen((const char *)v),
-	    UTF8_ONELINE);
-	xmlFree(v);
-	if (s[0] == '\0') {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-static void
-quiet(void *ctx, const char *fmt, ...)
-{
-}
 
 /* The whole file, NUL-terminated, at most OPML_MAX_SIZE bytes. */
 static char *
@@ -81,85 +57,27 @@ fail:
 int
 opml_read(const char *path, opml_feed_fn fn, void *arg, char **cause)
 {
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc;
-	xmlNode *root, *n;
-	xmlErrorPtr err;
-	char *url, *title, *text;
+	char *text;
 	size_t len;
-	int count = 0, stop = 0;
+	int rc;
 
 	if ((text = read_all(path, &len, cause)) == NULL)
 		return -1;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	if ((ctxt = xmlNewParserCtxt()) == NULL)
-		fatal("out of memory");
-	/* NOTE: never XML_PARSE_NOENT, DTDLOAD, XINCLUDE or HUGE. */
-	doc = xmlCtxtReadMemory(ctxt, text, (int)len, NULL, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	rc = feed_opml_parse(text, len, fn, arg, cause);
 	free(text);
-	if (doc == NULL) {
-		err = xmlCtxtGetLastError(ctxt);
-		if (err != NULL && err->message != NULL) {
-			char *m = utf8_sanitize(err->message,
-			    strlen(err->message), UTF8_ONELINE);
-
-			*cause = xasprintf("line %d: %s", err->line, m);
-			free(m);
-		} else
-			*cause = xstrdup("not an XML document");
-		xmlFreeParserCtxt(ctxt);
-		return -1;
-	}
-	xmlFreeParserCtxt(ctxt);
-	if (doc->intSubset != NULL && doc->intSubset->entities != NULL) {
-		*cause = xstrdup("the document declares XML entities, which "
-		    "are refused");
-		goto fail;
-	}
-	root = xmlDocGetRootElement(doc);
-	if (root == NULL || strcmp((const char *)root->name, "opml") != 0) {
-		*cause = xstrdup("not an OPML document (no <opml> root)");
-		goto fail;
-	}
-	/* Walk the tree in document order without recursion: outlines nest
-	 * as deep as the file likes. */
-	n = root->children;
-	while (n != NULL && !stop) {
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, "outline") == 0 &&
-		    (url = clean_prop(n, "xmlUrl")) != NULL) {
-			if ((title = clean_prop(n, "title")) == NULL)
-				title = clean_prop(n, "text");
-			count++;
-			stop = fn(url, title, arg) == -1;
-			free(url);
-			free(title);
-		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL) {
-			n = n->parent;
-			if (n == root)
-				n = NULL;
-		}
-		if (n != NULL)
-			n = n->next;
-	}
-	xmlFreeDoc(doc);
-	return count;
-fail:
-	xmlFreeDoc(doc);
-	return -1;
+	return rc;
 }
 
-/* Append s escaped for an XML attribute value. */
+/* Append s escaped for an XML attribute value.  Names and URLs come from
+ * the configuration file, which anyone may have written: control bytes
+ * (ESC, BEL, C1) and bidi overrides go, as they do from feeds. */
 static void
-attr_escaped(struct buf *b, const char *s)
+attr_escaped(struct buf *b, const char *raw)
 {
-	for (; *s != '\0'; s++) {
+	char *clean, *s;
+
+	clean = utf8_sanitize(raw, strlen(raw), UTF8_ONELINE);
+	for (s = clean; *s != '\0'; s++) {
 		switch (*s) {
 		case '&': buf_adds(b, "&amp;"); break;
 		case '<': buf_adds(b, "&lt;"); break;
@@ -168,6 +86,7 @@ attr_escaped(struct buf *b, const char *s)
 		default: buf_addc(b, *s); break;
 		}
 	}
+	free(clean);
 }
 
 int

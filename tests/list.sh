@@ -27,6 +27,30 @@ golden "hostile" "$TMP/hostile.out" "$D/hostile.rss.expected"
 no_escape "hostile stdout" "$TMP/hostile.out"
 no_escape "hostile stderr" "$TMP/hostile.err"
 
+# Not well-formed (the last ">" missing): every whole entry, one warning,
+# status 0.
+run broken --list --width 80 "$D/no-final-gt.rss"
+expect_eq "broken: status" "$rc" 0
+golden "broken: every whole entry" "$TMP/broken.out" \
+    "$D/no-final-gt.rss.expected"
+expect_eq "broken: one warning" "$(cat "$TMP/broken.err")" \
+    "mesosnews: $D/no-final-gt.rss: warning: line 83: document is truncated (it ends inside an element); read 13 entries, the rest may be missing"
+
+# Entries with a shared id or none are told apart: --issue N opens row N.
+run dups --list --width 80 "$D/dup-ids.atom"
+golden "duplicate ids: every entry listed" "$TMP/dups.out" \
+    "$D/dup-ids.atom.expected"
+for n in 1 2 3 4 5 6 7; do
+	run "dup$n" --issue "$n" --width 80 "$D/dup-ids.atom"
+	expect_eq "duplicate ids: --issue $n is row $n" \
+	    "$(head -n 1 "$TMP/dup$n.out")" \
+	    "$(sed -n "${n}p" "$D/dup-ids.atom.expected" | cut -c 16-)"
+done
+check "duplicate ids: --issue 6 is the first twin" grep -q "Body six" \
+    "$TMP/dup6.out"
+check "duplicate ids: --issue 7 is the second twin" grep -q "Body seven" \
+    "$TMP/dup7.out"
+
 run posts --list --width 80 "$D/posts"
 golden "posts" "$TMP/posts.out" "$D/posts.expected"
 run posts40 --list --width 40 "$D/posts"

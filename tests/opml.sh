@@ -38,6 +38,20 @@ run exp --export-opml
 expect_eq "export: status" "$rc" 0
 golden "export" "$TMP/exp.out" "$D/export.expected"
 
+# Names and URLs written by hand in the config keep no control bytes in
+# the export: ESC, BEL and C1 (U+009B, a one-byte CSI) go.
+cp "$CONF" "$TMP/conf.saved"
+printf 'feed http://127.0.0.1:9/c\033[31m.rss Bell\007 \033]0;owned\007Name\302\233X\n' \
+    >>"$CONF"
+run expctl --export-opml
+expect_eq "export, control bytes: status" "$rc" 0
+no_escape "export, control bytes" "$TMP/expctl.out"
+check "export, control bytes: no BEL" sh -c "! grep -q \"$(printf '\007')\" '$TMP/expctl.out'"
+expect_eq "export, control bytes: the outline" \
+    "$(grep 'c\[31m' "$TMP/expctl.out")" \
+    '    <outline type="rss" text="Bell ]0;ownedNameX" title="Bell ]0;ownedNameX" xmlUrl="http://127.0.0.1:9/c[31m.rss"/>'
+cp "$TMP/conf.saved" "$CONF"
+
 # A config file that cannot be replaced is left whole.
 cp "$CONF" "$TMP/before"
 chmod 500 "$XDG_CONFIG_HOME/mesosnews"
@@ -59,7 +73,7 @@ printf '<?xml version="1.0"?>\n<!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/pa
     >"$TMP/xxe.opml"
 run xxe --import-opml "$TMP/xxe.opml"
 expect_eq "entities: refused" "$(cat "$TMP/xxe.err")" \
-    "mesosnews: $TMP/xxe.opml: line 3: Attribute references external entity 'x'"
+    "mesosnews: $TMP/xxe.opml: line 2: the document declares XML entities, which are refused"
 check "entities: nothing imported" test ! -s "$TMP/xxe.out"
 
 # Round trip through newsboat, when it is installed (not counted if not).

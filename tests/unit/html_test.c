@@ -11,6 +11,7 @@
 
 #include "content.h"
 #include "doc.h"
+#include "html.h"
 #include "layout.h"
 #include "util.h"
 
@@ -245,6 +246,37 @@ test_attributes(void)
 	buf_free(&b);
 }
 
+/* html_text: the one HTML-to-text path (titles, the search index). */
+static void
+test_text(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "", "" },
+		{ "plain", "plain" },
+		{ "  a \n\t b  ", "a b" },
+		{ "<b>bold</b> and <i>it</i>al", "bold and ital" },
+		{ "a<script>evil(\"<b>\")</script>b<style>p{}</style>c", "abc" },
+		{ "<p>one</p><p>two</p>three<br>four", "one two three four" },
+		{ "&amp; &lt;&gt; &eacute;&#x4e2d;&#20013; &quot;&apos;",
+		    "& <> \xc3\xa9\xe4\xb8\xad\xe4\xb8\xad \"'" },
+		{ "AT&T & friends", "AT&T & friends" },
+		{ "<head><title>t</title></head><body>x</body>", "x" },
+		{ "<q>quoted</q>", "\xe2\x80\x9cquoted\xe2\x80\x9d" },
+		{ "<ul><li>a</li><li>b</li></ul>", "a b" },
+		{ "\xfe\xff<b>not UTF-16</b>", "\xc3\xbe\xc3\xbfnot UTF-16" },
+	};
+	size_t i;
+	char *s;
+
+	for (i = 0; i < nitems(cases); i++) {
+		s = html_text(cases[i].in, strlen(cases[i].in));
+		STR_EQ(s, cases[i].want);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -254,5 +286,6 @@ main(void)
 	test_deep();
 	test_silent();
 	test_attributes();
+	test_text();
 	DONE();
 }

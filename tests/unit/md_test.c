@@ -241,6 +241,50 @@ test_large(void)
 	buf_free(&code);
 }
 
+/* GitHub and kramdown pipe tables (cmark-gfm's table extension): a
+ * table with its header row, column alignments and inline markup; the
+ * outer pipes are optional; a pipe in a paragraph or in code is text. */
+static void
+test_tables(void)
+{
+	char *s;
+
+	s = render("Releases:\n\n"
+	    "| Version | Date       | Notes              |\n"
+	    "|:--------|:----------:|-------------------:|\n"
+	    "| 0.20.0  | 2014-08-21 | Docker **support** |\n"
+	    "| 0.20.1  | 2014-09-30 | `fixes`            |\n"
+	    "\nNot a table | just a pipe.\n", CONTENT_MARKDOWN, 40, false);
+	STR_EQ(s, "Releases:\n\n"
+	    "Version \xe2\x94\x82    Date    \xe2\x94\x82          Notes\n"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\xbc\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\xbc\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\n"
+	    "0.20.0  \xe2\x94\x82 2014-08-21 \xe2\x94\x82 Docker support\n"
+	    "0.20.1  \xe2\x94\x82 2014-09-30 \xe2\x94\x82          fixes\n"
+	    "\nNot a table | just a pipe.\n");
+	free(s);
+
+	/* kramdown's form, without the outer pipes. */
+	s = render("a | b\n--|--\n1 | 2\n", CONTENT_MARKDOWN, 40, false);
+	STR_EQ(s, "a \xe2\x94\x82 b\n\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\xbc\xe2\x94\x80\xe2\x94\x80\n1 \xe2\x94\x82 2\n");
+	free(s);
+
+	s = render("```\n| a | b |\n|---|---|\n```\n", CONTENT_MARKDOWN, 40,
+	    false);
+	OK(strstr(s, "| a | b |") != NULL && strstr(s, "|---|---|") != NULL,
+	    "a table in a code block stays code: %s", s);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -249,5 +293,6 @@ main(void)
 	test_blocks();
 	test_equivalence();
 	test_large();
+	test_tables();
 	DONE();
 }
