@@ -61,7 +61,7 @@ check_layout(const struct layout *L, int width)
 static inline void
 check_document(const char *s, size_t len, enum content_kind kind, int width)
 {
-	struct layout_opts o = { false, 0 };
+	struct layout_opts o = { false, 0, false };
 	struct layout *L;
 	struct doc *d;
 	char *cause = NULL;

@@ -1,10 +1,14 @@
 /* layout.c - a document laid out at a width: lines of styled cells. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <unilbrk.h>
 
 #include "buf.h"
 #include "doc.h"
@@ -103,7 +107,9 @@ add_prefix(struct layout *L, const struct prefix *p)
 	L->lw += p->n;
 }
 
-/* Character classes for line breaking. */
+/* Where a word wider than the line is cut, no piece starts with closing
+ * punctuation when it can be helped.  (Where words may break is UAX #14's
+ * business, below; this is only for words that have no break.) */
 
 static bool
 is_closing(uint32_t cp)
@@ -131,21 +137,6 @@ is_closing(uint32_t cp)
 	    (cp >= 0x30a1 && cp <= 0x30a9 && (cp & 1)) || cp == 0x30c3 ||
 	    cp == 0x30e3 || cp == 0x30e5 || cp == 0x30e7 || cp == 0x30ee)
 		return true;
-	return false;
-}
-
-static bool
-is_opening(uint32_t cp)
-{
-	if (cp < 0x80)
-		return cp == '(' || cp == '[' || cp == '{';
-	switch (cp) {
-	case 0x2018: case 0x201c: case 0xab: case 0x2039: case 0x3008:
-	case 0x300a: case 0x300c: case 0x300e: case 0x3010: case 0x3014:
-	case 0x3016: case 0x3018: case 0x301d: case 0xff08: case 0xff3b:
-	case 0xff5b: case 0xff5f: case 0xff62:
-		return true;
-	}
 	return false;
 }
 
@@ -259,8 +250,43 @@ cut_char(const struct saved *s, size_t k)
 	return (unsigned char)s->b.data[s->c[k].off];
 }
 
+/*
+ * Whether a word beginning with s[0..n) is a URL: a scheme and "://",
+ * "mailto:", "www." or an e-mail address, after any opening brackets or
+ * quotes.  A URL is
+ * one word that is never broken, so that copying it or a terminal's URL
+ * detection gets all of it; one wider than the line overflows it.
+ */
+static bool
+looks_like_url(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n && strchr("(<[\"'", s[i]) != NULL && s[i] != '\0')
+		i++;
+	s += i;
+	n -= i;
+	if ((n >= 4 && strncasecmp(s, "www.", 4) == 0) ||
+	    (n >= 7 && strncasecmp(s, "mailto:", 7) == 0))
+		return true;
+	for (k = 0; k < n && ((s[k] >= 'a' && s[k] <= 'z') ||
+	    (s[k] >= 'A' && s[k] <= 'Z') || (k > 0 && ((s[k] >= '0' &&
+	    s[k] <= '9') || s[k] == '+' || s[k] == '-' || s[k] == '.')));
+	    k++)
+		;
+	if (k > 0 && k + 3 <= n && memcmp(s + k, "://", 3) == 0)
+		return true;
+	/* An e-mail address (an autolink's text) is one too. */
+	for (k = 0; k < n && (isalnum((unsigned char)s[k]) ||
+	    strchr("._%+-", s[k]) != NULL) && s[k] != '\0'; k++)
+		;
+	return k > 0 && k + 1 < n && s[k] == '@' &&
+	    isalnum((unsigned char)s[k + 1]);
+}
+
 /* The word alone is wider than the line: cut it into pieces, keeping a
- * reference number or closing punctuation from starting a piece alone. */
+ * reference number or closing punctuation from starting a piece alone.
+ * A URL is not cut: it overflows the line. */
 static void
 hard_split(struct wrap *w)
 {
@@ -270,6 +296,13 @@ hard_split(struct wrap *w)
 	int pw, tail;
 
 	save_tail(L, w->cs, s);
+	if (looks_like_url(s->b.data, s->b.len < 32 ? s->b.len : 32)) {
+		restore(L, s, 0, s->n);
+		for (k = 0, pw = 0; k < s->n; k++)
+			pw += s->c[k].width;
+		w->tw = pw;
+		return;
+	}
 	start = 0;
 	while (start < s->n) {
 		pw = 0;
@@ -372,36 +405,50 @@ wrap_space(struct wrap *w)
 	w->sp = L->ncells;
 	add_cell(L, " ", 1, 1, w->style, w->role, w->link);
 	w->tw++;
+	w->prevcp = ' ';
+	w->gstate = 0;
 }
 
+/* Add one character; brk: UAX #14 allows a break before it.  A
+ * character that continues a grapheme cluster (UAX #29) joins the cell
+ * before it, so that no wrap can come between them. */
 void
 wrap_char(struct wrap *w, uint32_t cp, const char *s, size_t n, int cw,
-    bool glue)
+    bool brk)
 {
 	struct layout *L = w->L;
 	struct layout_cell *c;
+	bool joins;
+	int nw;
 
 	wrap_open(w);
-	if (cw == 0 && L->ncells > w->cs) {
-		/* A combining mark joins the character before it. */
+	joins = utf8_joins(w->prevcp, cp, &w->gstate);
+	w->prevcp = cp;
+	if (joins && L->ncells > w->cs) {
 		c = &L->cells[L->ncells - 1];
-		if ((size_t)c->len + n <= 255 &&
-		    c->off + c->len == L->text.len - L->ts) {
-			buf_add(&L->text, s, n);
-			c->len = (uint8_t)(c->len + n);
+		/* A cell stands for too wide a cluster: the rest goes. */
+		if (w->subst || (size_t)c->len + n > 255 ||
+		    c->off + c->len != L->text.len - L->ts)
+			return;
+		buf_add(&L->text, s, n);
+		c->len = (uint8_t)(c->len + n);
+		nw = utf8_join_width(c->width, cp);
+		if (nw != c->width && nw <= w->avail) {
+			L->lw += nw - c->width;
+			w->tw += nw - c->width;
+			if (w->inword)
+				w->ww += nw - c->width;
+			c->width = (uint8_t)nw;
 		}
-		/* What a joiner joins does not break. */
-		if (cp == 0x200d)
-			w->prevcp = cp;
 		return;
 	}
-	if (cw > w->avail) {
+	w->subst = cw > w->avail;
+	if (w->subst) {
 		s = L->g->wide;
 		n = strlen(s);
 		cw = 1;
 	}
-	if (w->inword && !glue && (cw == 2 || w->prevw == 2) &&
-	    !is_closing(cp) && !is_opening(w->prevcp) && w->prevcp != 0x200d)
+	if (w->inword && brk)
 		word_end(w);
 	if (!w->inword) {
 		w->inword = true;
@@ -411,8 +458,6 @@ wrap_char(struct wrap *w, uint32_t cp, const char *s, size_t n, int cw,
 	add_cell(L, s, n, cw, w->style, w->role, w->link);
 	w->ww += cw;
 	w->tw += cw;
-	w->prevcp = cp;
-	w->prevw = cw;
 }
 
 static void
@@ -474,7 +519,8 @@ ascii_run(struct wrap *w, const char *s, size_t n)
 	w->ww += (int)n;
 	w->tw += (int)n;
 	w->prevcp = (unsigned char)s[n - 1];
-	w->prevw = 1;
+	w->gstate = 0;
+	w->subst = false;
 }
 
 /* The end of the run of printable ASCII (0x21 to 0x7e) from s[i], eight
@@ -498,12 +544,111 @@ printable_end(const char *s, size_t i, size_t len)
 	return i;
 }
 
-/* Add UTF-8 text s[0..len) (sanitised, white space collapsed). */
+/* The first bytes of the word being built, then s[0..n), into head (at
+ * least 32 bytes); returns their length. */
+static size_t
+word_head(const struct wrap *w, const char *s, size_t n, char *head)
+{
+	const struct layout *L = w->L;
+	size_t h = 0, k;
+
+	if (w->inword && w->ws < L->ncells) {
+		k = L->ts + L->cells[w->ws].off;
+		h = L->text.len - k < 32 ? L->text.len - k : 32;
+		memcpy(head, L->text.data + k, h);
+	}
+	k = n < 32 - h ? n : 32 - h;
+	memcpy(head + h, s, k);
+	return h + k;
+}
+
+/* Where in s[i..end) the first URL starts (its scheme, "www." or
+ * "mailto:"), or SIZE_MAX: text may break before it, not inside it. */
+static size_t
+url_start(const char *s, size_t i, size_t end)
+{
+	const char *p;
+	size_t k, best = SIZE_MAX;
+
+	if ((p = memmem(s + i, end - i, "://", 3)) != NULL) {
+		for (k = (size_t)(p - s); k > i && (isalnum((unsigned char)
+		    s[k - 1]) || s[k - 1] == '+' || s[k - 1] == '-' ||
+		    s[k - 1] == '.'); k--)
+			;
+		if (k < (size_t)(p - s))
+			best = k;
+	}
+	if ((p = memmem(s + i, end - i, "www.", 4)) != NULL &&
+	    (size_t)(p - s) < best)
+		best = (size_t)(p - s);
+	if ((p = memmem(s + i, end - i, "mailto:", 7)) != NULL &&
+	    (size_t)(p - s) < best)
+		best = (size_t)(p - s);
+	return best;
+}
+
+#define SEGMENT	4096
+
+/*
+ * Add s[i..) up to the next space, where UAX #14 says where lines may
+ * break: text that is not all ASCII (CJK breaks between ideographs, not
+ * before closing punctuation, not after opening; a no-break space glues).
+ * libunistring's u8_possible_linebreaks decides, a piece of at most
+ * SEGMENT bytes at a time, with the character before the piece as
+ * context, so memory does not grow with an unbroken text.  A URL takes
+ * no break.  Returns where it stopped.
+ */
+static size_t
+wrap_uax14(struct wrap *w, const char *s, size_t i, size_t len)
+{
+	char text[SEGMENT + 4], brk[SEGMENT + 4], head[32];
+	const char *e;
+	size_t end, n, k, m, ctx, ustart;
+	uint32_t cp;
+	bool url, b;
+
+	e = memchr(s + i, ' ', len - i);
+	end = e != NULL ? (size_t)(e - s) : len;
+	url = looks_like_url(head, word_head(w, s + i, end - i, head));
+	ustart = url_start(s, i, end);
+	while (i < end) {
+		n = end - i;
+		if (n > SEGMENT) {
+			n = SEGMENT;
+			while (n > 1 && ((unsigned char)s[i + n] & 0xc0) ==
+			    0x80)
+				n--;
+		}
+		ctx = 0;
+		if (!url) {
+			if (w->inword)
+				ctx = utf8_encode(w->prevcp, text);
+			memcpy(text + ctx, s + i, n);
+			u8_possible_linebreaks((const uint8_t *)text, ctx + n,
+			    "UTF-8", brk);
+		}
+		for (k = 0; k < n; k += m) {
+			m = utf8_decode(s + i + k, n - k, &cp);
+			if (i + k > ustart)
+				url = true;
+			b = !url && brk[ctx + k] == UC_BREAK_POSSIBLE;
+			if (cp == 0xa0)		/* no-break space */
+				wrap_char(w, cp, " ", 1, 1, false);
+			else
+				wrap_char(w, cp, s + i + k, m,
+				    utf8_cpwidth(cp), b);
+		}
+		i += n;
+	}
+	return end;
+}
+
+/* Add UTF-8 text s[0..len) (sanitised, white space collapsed).  ASCII
+ * words take the fast paths: they break only at spaces. */
 static void
 wrap_text(struct wrap *w, const char *s, size_t len)
 {
 	size_t i = 0, n;
-	uint32_t cp;
 	unsigned char c;
 
 	while (i < len) {
@@ -513,7 +658,11 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (c - 0x21u < 0x5eu && w->started && w->prevw != 2) {
+		if (c >= 0x80 || (w->inword && w->prevcp >= 0x80)) {
+			i = wrap_uax14(w, s, i, len);
+			continue;
+		}
+		if (c - 0x21u < 0x5eu && w->started) {
 			/* A run of printable ASCII: as wrap_char would take
 			 * it, a character at a time, without a break. */
 			n = printable_end(s, i + 1, len);
@@ -529,7 +678,7 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 				ascii_run(w, s + i, n + 1 - i);
 				w->inword = false;
 				w->sp = w->L->ncells - 1;
-				w->prevcp = (unsigned char)s[n - 1];
+				w->prevcp = ' ';
 				i = n + 1;
 				continue;
 			}
@@ -537,25 +686,16 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 			i = n;
 			continue;
 		}
-		if (c < 0x80) {
-			wrap_char(w, c, s + i, 1, c >= 0x20, false);
-			i++;
-			/* The rest of a printable ASCII run cannot break. */
-			for (n = i; n < len && (unsigned char)s[n] > 0x20 &&
-			    (unsigned char)s[n] < 0x7f; n++)
-				;
-			if (n > i) {
-				ascii_run(w, s + i, n - i);
-				i = n;
-			}
-			continue;
+		wrap_char(w, c, s + i, 1, c >= 0x20, false);
+		i++;
+		/* The rest of a printable ASCII run cannot break. */
+		for (n = i; n < len && (unsigned char)s[n] > 0x20 &&
+		    (unsigned char)s[n] < 0x7f; n++)
+			;
+		if (n > i) {
+			ascii_run(w, s + i, n - i);
+			i = n;
 		}
-		n = utf8_decode(s + i, len - i, &cp);
-		if (cp == 0xa0)		/* no-break space */
-			wrap_char(w, cp, " ", 1, 1, true);
-		else
-			wrap_char(w, cp, s + i, n, utf8_cpwidth(cp), false);
-		i += n;
 	}
 }
 
@@ -831,6 +971,12 @@ lay_text_block(struct layout *L, const struct doc *d,
 	line_end(L);
 }
 
+/*
+ * A code block, line by line, tabs expanded.  With code_nowrap each line
+ * is kept whole, as wide as it is (the views scroll it, a pager's -S
+ * does); otherwise a line wider than the room is cut with a mark and
+ * continued.  Either way no grapheme cluster is divided.
+ */
 static void
 lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
     const struct prefix *first, const struct prefix *cont)
@@ -838,16 +984,17 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 	const struct doc_run *r = &doc_runs(d)[b->first_run];
 	const char *s = doc_text(d) + r->off;
 	size_t len = r->len, i = 0, n;
-	int avail, col, cw;
-	bool gutter, cut;
-	uint32_t cp;
+	int avail, col, cw, nw;
+	bool gutter, cut, whole = L->code_nowrap;
+	uint32_t cp, prev;
+	unsigned int state;
 	struct layout_cell *last;
 
 	avail = L->width - prefix_width(first);
 	gutter = avail >= 6;
 	if (gutter)
 		avail -= 2;
-	cut = avail >= 2;
+	cut = avail >= 2 && !whole;
 	for (;;) {
 		add_prefix(L, i == 0 ? first : cont);
 		if (gutter) {
@@ -856,11 +1003,13 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 			add_cell(L, " ", 1, 1, 0, LAYOUT_INDENT, 0);
 		}
 		col = 0;
+		prev = 0;
+		state = 0;
 		while (i < len && s[i] != '\n') {
 			if (s[i] == '\t') {
 				/* A tab that does not fit ends the piece. */
 				cw = TAB_STOP - col % TAB_STOP;
-				if (col + cw > avail - (cut ? 1 : 0)) {
+				if (!whole && col + cw > avail - (cut ? 1 : 0)) {
 					i++;
 					goto wrap;
 				}
@@ -870,26 +1019,37 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 					col++;
 				}
 				i++;
+				prev = 0;
 				continue;
 			}
 			n = utf8_decode(s + i, len - i, &cp);
 			cw = utf8_cpwidth(cp);
-			if (cw == 0 && L->ncells > L->ls) {
+			if (utf8_joins(prev, cp, &state) && col > 0) {
+				/* The rest of a cluster: into its cell. */
 				last = &L->cells[L->ncells - 1];
 				if ((size_t)last->len + n <= 255) {
 					buf_add(&L->text, s + i, n);
 					last->len = (uint8_t)(last->len + n);
+					nw = utf8_join_width(last->width, cp);
+					if (nw > last->width && (whole ||
+					    col + nw - last->width <= avail)) {
+						col += nw - last->width;
+						L->lw += nw - last->width;
+						last->width = (uint8_t)nw;
+					}
 				}
+				prev = cp;
 				i += n;
 				continue;
 			}
+			prev = cp;
 			/* Keep a column for the cut mark unless this is the
 			 * line's last character. */
-			if (col + (cw > avail ? 1 : cw) > avail - (cut ? 1 :
-			    0) && !(col + cw <= avail && (i + n == len ||
-			    s[i + n] == '\n')) && col > 0)
+			if (!whole && col + (cw > avail ? 1 : cw) > avail -
+			    (cut ? 1 : 0) && !(col + cw <= avail && (i + n ==
+			    len || s[i + n] == '\n')) && col > 0)
 				goto wrap;
-			if (cw > avail) {
+			if (!whole && cw > avail) {
 				/* Wider than the whole line. */
 				add_cell(L, L->g->wide, 1, 1, 0, LAYOUT_CODE,
 				    0);
@@ -979,6 +1139,7 @@ layout_init(int width, const struct layout_opts *opts)
 	L = xcalloc(1, sizeof *L);
 	L->width = width;
 	L->g = opts != NULL && opts->ascii ? &ascii_glyphs : &utf8_glyphs;
+	L->code_nowrap = opts != NULL && opts->code_nowrap;
 	buf_str(&L->text);
 	line_begin(L);
 	return L;
@@ -1132,6 +1293,18 @@ int
 layout_width(const struct layout *L)
 {
 	return L->width;
+}
+
+int
+layout_max_width(const struct layout *L)
+{
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < L->nlines; i++)
+		if (L->lines[i].width > w)
+			w = L->lines[i].width;
+	return w;
 }
 
 int

@@ -60,6 +60,7 @@ struct line {
 struct layout {
 	int		 width;
 	const struct glyphs *g;
+	bool		 code_nowrap;	/* layout_opts.code_nowrap */
 
 	struct line	*lines;
 	size_t		 nlines, caplines;
@@ -102,8 +103,10 @@ struct wrap {
 	size_t		 ws;		/* first cell of the word */
 	int		 ww;		/* its width */
 	size_t		 sp;		/* the space before it, or SIZE_MAX */
-	uint32_t	 prevcp;	/* last character of the word */
-	int		 prevw;
+	uint32_t	 prevcp;	/* last character added */
+	unsigned int	 gstate;	/* for utf8_joins */
+	bool		 subst;		/* the last cell stands for a
+					   character too wide */
 	uint8_t		 style, role;	/* for the text added next */
 	uint32_t	 link;
 };
@@ -159,7 +162,7 @@ void	 wrap_init(struct wrap *, struct layout *, int avail,
 	    const struct prefix *first, const struct prefix *cont);
 void	 wrap_open(struct wrap *);
 void	 wrap_char(struct wrap *, uint32_t cp, const char *s, size_t n,
-	    int cw, bool glue);
+	    int cw, bool brk);
 void	 wrap_space(struct wrap *);
 void	 wrap_end(struct wrap *);
 void	 lay_runs(struct layout *, struct wrap *, const struct doc *,

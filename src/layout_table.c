@@ -21,7 +21,6 @@ measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
 	const char *s;
 	size_t i, n;
 	int j, line = 0, word = 0, cw, prevw = 0;
-	uint32_t cp;
 	char num[16];
 
 	*nat = *min = 0;
@@ -43,18 +42,23 @@ measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
 		}
 		s = doc_text(d) + r->off;
 		for (i = 0; i < r->len; i += n) {
-			n = utf8_decode(s + i, r->len - i, &cp);
-			cw = cp == ' ' ? 1 : utf8_cpwidth(cp);
-			line += cw;
-			if (cp == ' ')
+			if (s[i] == ' ') {
+				n = 1;
+				line++;
 				word = 0;
-			else {
-				if (cw == 2 || prevw == 2)
-					word = 0;
-				word += cw;
-				if (word > *min)
-					*min = word;
+				prevw = 1;
+				continue;
 			}
+			/* By clusters, as the cells are; between wide ones
+			 * (CJK) a line may break, near enough to UAX #14
+			 * for a lower bound. */
+			n = utf8_cluster(s + i, r->len - i, &cw);
+			line += cw;
+			if (cw == 2 || prevw == 2)
+				word = 0;
+			word += cw;
+			if (word > *min)
+				*min = word;
 			prevw = cw;
 		}
 	}
@@ -169,7 +173,7 @@ lay_table_linear(struct layout *L, const struct doc *d,
 			w.style = STYLE_BOLD;
 			w.role = LAYOUT_NORMAL;
 			w.link = 0;
-			wrap_char(&w, ':', ":", 1, 1, true);
+			wrap_char(&w, ':', ":", 1, 1, false);
 			w.style = 0;
 			wrap_space(&w);
 		}

@@ -20,17 +20,49 @@ prefix_role(int role)
 	    role == LAYOUT_MARKER || role == LAYOUT_CODE_GUTTER;
 }
 
+/*
+ * A line wider than the layout may only be a URL (never broken): its
+ * text, after the prefix, one word that starts like one, after any
+ * opening brackets or quotes.
+ */
+static bool
+url_line(const struct layout_line *l, int first)
+{
+	const char *s, *e;
+	size_t n;
+
+	if (first == -1)
+		return false;
+	s = l->text + l->cells[first].off;
+	e = l->text + l->cells[l->ncells - 1].off +
+	    l->cells[l->ncells - 1].len;
+	n = (size_t)(e - s);
+	if (memchr(s, ' ', n) != NULL)
+		return false;
+	while (n > 0 && strchr("(<[\"'", *s) != NULL) {
+		s++;
+		n--;
+	}
+	return (n > 7 && memmem(s, n < 16 ? n : 16, "://", 3) != NULL) ||
+	    (n > 4 && strncmp(s, "www.", 4) == 0) ||
+	    (n > 7 && strncmp(s, "mailto:", 7) == 0) ||
+	    (n > 3 && memchr(s, '@', n < 32 ? n : 32) != NULL);
+}
+
 /* Everything that must hold for any layout: returns a description of the
- * first problem, or NULL. */
+ * first problem, or NULL.  code_ok: code lines may be wider (a layout
+ * with code_nowrap). */
 static const char *
-check_layout(const struct layout *L, int width, bool ascii)
+check_layout_opts(const struct layout *L, int width, bool ascii,
+    bool code_ok)
 {
 	static char why[160];
 	const struct layout_line *l;
 	const struct layout_cell *c;
-	int i, k, sum, first;
+	int i, k, sum, first, cw;
 	size_t off;
-	uint32_t cp;
+	uint32_t cp, lastcp = 0;
+	unsigned int state;
 
 	for (i = 0; i < layout_nlines(L); i++) {
 		l = layout_line(L, i);
@@ -50,9 +82,22 @@ check_layout(const struct layout *L, int width, bool ascii)
 			    memchr(l->text + c->off, '\n', c->len) != NULL)
 				return "control character in a cell";
 			utf8_decode(l->text + c->off, c->len, &cp);
-			if (utf8_cpwidth(cp) != c->width && cp != 0xa0 &&
-			    !(c->width == 1 && utf8_cpwidth(cp) == 2))
-				return "cell width is not the character's";
+			/* A cell is one grapheme cluster, as wide as it
+			 * (or a stand-in of width 1 for one too wide). */
+			if (utf8_cluster(l->text + c->off, c->len, &cw) !=
+			    c->len && c->len < 250)
+				return "cell holds more than one cluster";
+			if (cw != c->width && cp != 0xa0 && cp != '?' &&
+			    !(c->width == 1 && cw == 2))
+				return "cell width is not the cluster's";
+			/* Nothing on a line continues the cluster that ends
+			 * the line before it. */
+			if (k == first && lastcp != 0 &&
+			    utf8_joins(lastcp, cp, &state)) {
+				snprintf(why, sizeof why, "line %d starts "
+				    "inside a grapheme cluster", i);
+				return why;
+			}
 			if (ascii && prefix_role(c->role) && cp >= 0x80)
 				return "non-ASCII prefix in ASCII mode";
 			if (first == -1 && !prefix_role(c->role))
@@ -63,7 +108,9 @@ check_layout(const struct layout *L, int width, bool ascii)
 			    "line %d: width %d, cells %d", i, l->width, sum);
 			return why;
 		}
-		if (l->width > width) {
+		if (l->width > width && !url_line(l, first) &&
+		    !(code_ok && first != -1 &&
+		    l->cells[first].role == LAYOUT_CODE)) {
 			snprintf(why, sizeof why, "line %d is %d wide", i,
 			    l->width);
 			return why;
@@ -79,8 +126,23 @@ check_layout(const struct layout *L, int width, bool ascii)
 		if (l->block < 0 || (first != -1 &&
 		    layout_block_line(L, l->block) > i))
 			return "text before its block's first line";
+		/* The last code point of the line's last text cell. */
+		if (first != -1 && l->ncells > first) {
+			c = &l->cells[l->ncells - 1];
+			for (off = c->off; off < c->off + c->len;)
+				off += utf8_decode(l->text + off, c->off +
+				    c->len - off, &lastcp);
+			state = 0;
+		} else
+			lastcp = 0;
 	}
 	return NULL;
+}
+
+static const char *
+check_layout(const struct layout *L, int width, bool ascii)
+{
+	return check_layout_opts(L, width, ascii, false);
 }
 
 /* Every fixture at every width from 1 to 200, in both glyph sets. */
@@ -88,7 +150,7 @@ static void
 test_sweep(void)
 {
 	const char *srcdir = getenv("srcdir");
-	struct layout_opts o = { false, 0 };
+	struct layout_opts o = { false, 0, false };
 	struct layout *L;
 	struct doc *d;
 	struct dirent *de;
@@ -276,14 +338,18 @@ test_cells(void)
 	STR_EQ(t, "\xe4\xb8\xad\xe6\x96\x87\n\xe6\x96\x87\xe3\x80\x82\n");
 	free(t);
 
-	/* Emoji joined by ZWJ stay on one line. */
+	/* Emoji joined by ZWJ are one cluster, two columns wide, in one
+	 * cell; UAX #14 lets a line break between two emoji. */
 #define MAN "\xf0\x9f\x91\xa8"
 #define WOMAN "\xf0\x9f\x91\xa9"
 #define ZWJ "\xe2\x80\x8d"
 	t = render(MAN ZWJ WOMAN " " MAN WOMAN, CONTENT_TEXT, 5, false);
-	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN WOMAN "\n");
+	STR_EQ(t, MAN ZWJ WOMAN " " MAN "\n" WOMAN "\n");
 	free(t);
-	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 5, false);
+	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 4, false);
+	STR_EQ(t, MAN ZWJ WOMAN MAN "\n");
+	free(t);
+	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 3, false);
 	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN "\n");
 	free(t);
 
@@ -306,12 +372,22 @@ test_cells(void)
 	t = render("    abcdefghij\n", CONTENT_MARKDOWN, 10, true);
 	STR_EQ(t, ": abcdefg\\\n: hij\n");
 	free(t);
-	/* Long words break only when wider than the line, after "/". */
-	t = render("see http://a.example/bb/cc.", CONTENT_TEXT, 17, false);
-	STR_EQ(t, "see\nhttp://a.example/\nbb/cc.\n");
+	/* Long words break only when wider than the line, after "/"... */
+	t = render("see a.example/bb/cc/dd.", CONTENT_TEXT, 14, false);
+	STR_EQ(t, "see\na.example/bb/\ncc/dd.\n");
 	free(t);
-	t = render("see http://a.example/bb/cc.", CONTENT_TEXT, 16, false);
-	STR_EQ(t, "see\nhttp://a.example\n/bb/cc.\n");
+	/* ...but a URL is one word, never broken: it overflows. */
+	t = render("see http://a.example/bb/cc.", CONTENT_TEXT, 17, false);
+	STR_EQ(t, "see\nhttp://a.example/bb/cc.\n");
+	free(t);
+	t = render("see (www.a.example/bb/cc) x", CONTENT_TEXT, 8, false);
+	STR_EQ(t, "see\n(www.a.example/bb/cc)\nx\n");
+	free(t);
+	t = render("see mailto:someone@a.example.", CONTENT_TEXT, 8, false);
+	STR_EQ(t, "see\nmailto:someone@a.example.\n");
+	free(t);
+	t = render("<dev@mesos.apache.org>.", CONTENT_MARKDOWN, 10, false);
+	STR_EQ(t, "dev@mesos.apache.org[1].\n");
 	free(t);
 	/* Too narrow for "x[1]": the number moves whole. */
 	t = render("[x](http://h/)", CONTENT_MARKDOWN, 3, false);
@@ -407,7 +483,7 @@ static void
 test_each(void)
 {
 	struct buf a = BUF_INIT, b = BUF_INIT;
-	struct layout_opts o = { false, 0 };
+	struct layout_opts o = { false, 0, false };
 	struct layout *L;
 	struct doc *d;
 	char *s;
@@ -475,7 +551,7 @@ stream_blocks(const struct doc *d, int first, int end, void *arg)
 static const char *
 stream_differs(const char *src, size_t len, enum content_kind kind, int w)
 {
-	struct layout_opts o = { w % 2 == 1, 0 };
+	struct layout_opts o = { w % 2 == 1, 0, false };
 	struct buf a = BUF_INIT, b = BUF_INIT;
 	struct streamed s = { NULL, &b, 0, true };
 	struct doc *whole, *d;
