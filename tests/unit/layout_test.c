@@ -656,6 +656,116 @@ test_stream(void)
 	buf_free(&b);
 }
 
+/* How many times needle occurs within single lines of L. */
+static int
+count_in_lines(const struct layout *L, const char *needle)
+{
+	const struct layout_line *l;
+	const struct layout_cell *e;
+	const char *p, *end;
+	int i, n = 0;
+
+	for (i = 0; i < layout_nlines(L); i++) {
+		l = layout_line(L, i);
+		if (l->ncells == 0)
+			continue;
+		e = &l->cells[l->ncells - 1];
+		end = l->text + e->off + e->len;
+		for (p = l->text; (p = memmem(p, (size_t)(end - p), needle,
+		    strlen(needle))) != NULL; p++)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Issue 13: the integrity fixture (long URLs, a long docker command in a
+ * code block, skin tones, a ZWJ family, flags, combining accents, CJK) at
+ * every width from 9 to 80, with code wrapped and verbatim: no cluster
+ * split, no line over the width but a URL or (verbatim) a code line, and
+ * each cluster and URL found whole within one line as often as the text
+ * has it.
+ */
+static void
+test_integrity(void)
+{
+	static const char *const whole[] = {
+		"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",		/* thumbs up, tone */
+		"\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+		    "\xf0\x9f\x91\xa7",				/* family */
+		"\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa",		/* DE */
+		"\xf0\x9f\x87\xaf\xf0\x9f\x87\xb5",		/* JP */
+		"e\xcc\x81", "A\xcc\x8a", "N\xcc\x83",
+		"https://gitbox.apache.org/repos/asf?p=mesos.git;a=blob_plain;"
+		    "f=docs/upgrades.md;hb=1.8.1",
+		"https://issues.apache.org/jira/secure/ReleaseNote.jspa?"
+		    "projectId=12311242&version=12345678",
+		"https://mesos.apache.org/documentation/latest/upgrades/"
+		    "#upgrading-from-1-8-x-to-1-9-x",
+	};
+	const char *docker = "docker run --rm -it --net=host -e MESOS_MASTER="
+	    "zk://127.0.0.1:2181/mesos -v /var/run/docker.sock:/var/run/"
+	    "docker.sock mesos/mesos-mini:1.8.1";
+	struct layout_opts o = { false, 0, false };
+	struct layout *L;
+	struct doc *d;
+	const char *why;
+	char *src, *p, *body;
+	size_t len, k;
+	int w, nw, want[nitems(whole)], bad = 0, v;
+
+	src = fixture("integrity.md", &len);
+	OK(src != NULL, "integrity.md");
+	if (src == NULL)
+		return;
+	d = doc_parse(src, len, CONTENT_MARKDOWN, NULL, NULL);
+	OK(d != NULL, "integrity.md parses");
+	/* How often each occurs in the body (after the front matter). */
+	body = strstr(src + 3, "\n---\n");
+	OK(body != NULL, "integrity.md has front matter");
+	for (k = 0; k < nitems(whole) && body != NULL; k++) {
+		want[k] = 0;
+		for (p = body; (p = strstr(p, whole[k])) != NULL; p++)
+			want[k]++;
+		OK(want[k] > 0, "fixture has %s", whole[k]);
+	}
+	for (v = 0; v < 2 && d != NULL; v++) {
+		o.code_nowrap = v == 1;
+		for (w = 9; w <= 80; w++) {
+			L = layout_new(d, w, &o);
+			why = check_layout_opts(L, w, false, o.code_nowrap);
+			if (why != NULL && bad++ < 3)
+				OK(0, "integrity at %d (nowrap %d): %s", w, v,
+				    why);
+			for (k = 0; k < nitems(whole); k++) {
+				nw = count_in_lines(L, whole[k]);
+				if (nw < want[k] && bad++ < 3)
+					OK(0, "integrity at %d: %s whole %d "
+					    "times of %d", w, whole[k], nw,
+					    want[k]);
+			}
+			if (o.code_nowrap && count_in_lines(L, docker) != 1 &&
+			    bad++ < 3)
+				OK(0, "integrity at %d: docker line cut", w);
+			/* Verbatim code is as wide as it is. */
+			if (o.code_nowrap && layout_max_width(L) < 2 +
+			    (int)strlen(docker) + 2 && bad++ < 3)
+				OK(0, "integrity at %d: max width %d", w,
+				    layout_max_width(L));
+			layout_free(L);
+		}
+	}
+	OK(bad == 0, "integrity: %d problems", bad);
+	/* Wrapped code (the reader's default) keeps to the width. */
+	o.code_nowrap = false;
+	L = layout_new(d, 40, &o);
+	OK(layout_max_width(L) > 40, "a URL overflows at 40");
+	OK(count_in_lines(L, docker) == 0, "code wraps without nowrap");
+	layout_free(L);
+	doc_free(d);
+	free(src);
+}
+
 int
 main(void)
 {
@@ -667,5 +777,6 @@ main(void)
 	test_each();
 	test_stream();
 	test_random();
+	test_integrity();
 	DONE();
 }
