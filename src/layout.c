@@ -1219,8 +1219,11 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	find_spans(L);
 	/* Now that storage is final, point the public lines into it. */
 	L->pub = xcalloc(L->nlines + 1, sizeof *L->pub);
-	for (i = 0; i < (int)L->nlines; i++)
+	for (i = 0; i < (int)L->nlines; i++) {
 		public_line(L, (size_t)i, &L->pub[i]);
+		if (L->lines[i].width > L->maxw)
+			L->maxw = L->lines[i].width;
+	}
 	return L;
 }
 
@@ -1298,13 +1301,7 @@ layout_width(const struct layout *L)
 int
 layout_max_width(const struct layout *L)
 {
-	size_t i;
-	int w = 0;
-
-	for (i = 0; i < L->nlines; i++)
-		if (L->lines[i].width > w)
-			w = L->lines[i].width;
-	return w;
+	return L->maxw;
 }
 
 int

@@ -100,9 +100,9 @@ void		 layout_stream(struct layout *, const struct doc *d,
 
 /* The width the layout was made for. */
 int		 layout_width(const struct layout *);
-/* The width of its widest line: above layout_width only for a URL wider
- * than the line or, with code_nowrap, a long code line.  A view scrolls
- * sideways as far as this. */
+/* The width of its widest line (kept, not counted at each call): above
+ * layout_width only for a URL wider than the line or, with code_nowrap,
+ * a long code line.  A view scrolls sideways as far as this. */
 int		 layout_max_width(const struct layout *);
 int		 layout_nlines(const struct layout *);
 /* Line i (0-based), or NULL when out of range. */

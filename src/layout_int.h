@@ -59,6 +59,7 @@ struct line {
 
 struct layout {
 	int		 width;
+	int		 maxw;		/* the widest line (layout_new) */
 	const struct glyphs *g;
 	bool		 code_nowrap;	/* layout_opts.code_nowrap */
 
