@@ -22,10 +22,11 @@ static const struct glyphs utf8_glyphs = {
 	{ "\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa" },
 	"\xe2\x94\x82", "\xe2\x94\x83", "\xe2\x94\x80", "\xe2\x95\x90",
 	"\xe2\x94\x82", "\xe2\x94\xbc", "\xe2\x86\xa9", "?",
+	"[\xe2\x80\xa6]",
 };
 
 static const struct glyphs ascii_glyphs = {
-	{ "*", "-", "+" }, "|", ":", "-", "=", "|", "+", "\\", "?",
+	{ "*", "-", "+" }, "|", ":", "-", "=", "|", "+", "\\", "?", "[...]",
 };
 
 /* Storage. */
@@ -152,6 +153,7 @@ wrap_init(struct wrap *w, struct layout *L, int avail,
 	w->first = first;
 	w->cont = cont;
 	w->sp = SIZE_MAX;
+	w->left = LAYOUT_MAX_BLOCK;
 }
 
 void
@@ -743,15 +745,25 @@ wrap_linknum(struct wrap *w, uint32_t n)
 	w->link = link;
 }
 
+/* The length of s[0..max) cut back to a character boundary. */
+static size_t
+cut_point(const char *s, size_t max)
+{
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
 void
 lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
     int n, uint8_t style, uint8_t role)
 {
 	const struct doc_run *runs = doc_runs(d), *r;
 	const char *text = doc_text(d);
+	size_t len;
 	int i;
 
-	for (i = first; i < first + n; i++) {
+	for (i = first; i < first + n && !w->cut; i++) {
 		r = &runs[i];
 		w->style = r->style | style;
 		w->link = r->link;
@@ -765,7 +777,21 @@ lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
 		switch (r->kind) {
 		case DOC_RUN_TEXT:
 		case DOC_RUN_CODE:
-			wrap_text(w, text + r->off, r->len);
+			len = r->len;
+			if (len > w->left) {
+				len = cut_point(text + r->off, w->left);
+				w->cut = true;
+			}
+			wrap_text(w, text + r->off, len);
+			w->left -= len;
+			if (w->cut) {
+				/* The rest is not laid out: say so. */
+				wrap_space(w);
+				w->style = 0;
+				w->role = LAYOUT_MARKER;
+				w->link = 0;
+				wrap_text(w, L->g->more, strlen(L->g->more));
+			}
 			break;
 		case DOC_RUN_BREAK:
 			wrap_break(w);
@@ -985,7 +1011,7 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 	const char *s = doc_text(d) + r->off;
 	size_t len = r->len, i = 0, n;
 	int avail, col, cw, nw;
-	bool gutter, cut, whole = L->code_nowrap;
+	bool gutter, cut, whole = L->code_nowrap, more = false;
 	uint32_t cp, prev;
 	unsigned int state;
 	struct layout_cell *last;
@@ -995,6 +1021,10 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 	if (gutter)
 		avail -= 2;
 	cut = avail >= 2 && !whole;
+	if (len > LAYOUT_MAX_BLOCK) {
+		len = cut_point(s, LAYOUT_MAX_BLOCK);
+		more = true;
+	}
 	for (;;) {
 		add_prefix(L, i == 0 ? first : cont);
 		if (gutter) {
@@ -1068,6 +1098,15 @@ wrap:
 		if (cut && col < avail)
 			add_cell(L, L->g->cut, strlen(L->g->cut), 1, STYLE_DIM,
 			    LAYOUT_MARKER, 0);
+		line_end(L);
+	}
+	if (more) {
+		/* The rest is not laid out: a line says so. */
+		add_prefix(L, cont);
+		for (s = L->g->more; *s != '\0'; s += n) {
+			n = utf8_decode(s, strlen(s), &cp);
+			add_cell(L, s, n, 1, 0, LAYOUT_MARKER, 0);
+		}
 		line_end(L);
 	}
 }

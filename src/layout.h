@@ -56,6 +56,16 @@ struct layout_span {
 	int		 last_cell;
 };
 
+/*
+ * The most text of one block (a paragraph, a heading, a table cell, a
+ * code block) that is laid out, in bytes: what follows is left out and a
+ * "[…]" marker (ASCII "[...]") says so.  A feed field can be 16 MiB of
+ * unbroken text; laying all of it out would cost some 30 bytes a
+ * character, and no reader reads it in one paragraph (issue 17: memory
+ * stays a small multiple of the input).
+ */
+#define LAYOUT_MAX_BLOCK	(1u << 20)
+
 struct layout_opts {
 	bool		 ascii;		/* bullets, bars and rules in ASCII */
 	int		 max_width;	/* 0: no maximum */

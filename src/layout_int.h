@@ -28,6 +28,7 @@ struct glyphs {
 	const char	*cross;
 	const char	*cut;		/* a code line continues */
 	const char	*wide;		/* stands for a character too wide */
+	const char	*more;		/* a block's text goes on unshown */
 };
 
 /* A cell of a prefix (gutter, marker or indentation). */
@@ -110,6 +111,9 @@ struct wrap {
 					   character too wide */
 	uint8_t		 style, role;	/* for the text added next */
 	uint32_t	 link;
+	size_t		 left;		/* bytes of text the block may
+					   still lay out */
+	bool		 cut;		/* it had more: the rest goes */
 };
 
 /* Storage: inline, as they are the inner loop of a layout. */

@@ -120,6 +120,39 @@ check "integrity: References are OSC 8 links" grep -qF \
     "$(printf '[1] \033]8;;%s\033\\%s\033]8;;\033\\' "$GITWEB" "$GITWEB")" \
     "$TMP/integrity-osc8.out"
 
+# Issue 17: one field at the 16 MiB cap (a 15 MiB title, a 15 MiB
+# unbroken description) is laid out up to LAYOUT_MAX_BLOCK, with a
+# marker, in well under 128 MB.
+"${PYTHON3:-python3}" - "$TMP" <<'PY'
+import sys
+big = "x" * (15 * 1024 * 1024)
+head = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
+        '<channel><title>t</title><link>http://example.org/</link>\n')
+for name, title, desc in (("bigtitle", big, "short"), ("bigdesc", "t", big)):
+    with open(f"{sys.argv[1]}/{name}.rss", "w") as f:
+        f.write(f"{head}<item><title>{title}</title><link>http://example.org/1"
+                f"</link><description>{desc}</description></item>"
+                "</channel></rss>\n")
+PY
+for big in bigtitle bigdesc; do
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$TMP/$big.rss-kb" "$MESOSNEWS" --text \
+		    --width 80 "$TMP/$big.rss" >"$TMP/$big.out" 2>"$TMP/$big.err"
+		rc=$?
+		kb=$(tail -n 1 "$TMP/$big.rss-kb")
+		check "$big: peak RSS $kb KB under 128 MB" \
+		    test "$kb" -lt 131072
+	else
+		run "$big" --text --width 80 "$TMP/$big.rss"
+	fi
+	expect_eq "$big: status" "$rc" 0
+	check "$big: the marker says the rest is left out" \
+	    grep -qF 'x […]' "$TMP/$big.out"
+	check "$big: about LAYOUT_MAX_BLOCK of it" \
+	    test "$(wc -c < "$TMP/$big.out")" -lt 1200000
+	rm -f "$TMP/$big.rss" "$TMP/$big.out"
+done
+
 # Errors: one line, status 1.
 run noissue --issue 42 "$S"
 expect_eq "no such issue: status" "$rc" 1

@@ -766,6 +766,53 @@ test_integrity(void)
 	free(src);
 }
 
+/* Issue 17: a block's text beyond LAYOUT_MAX_BLOCK bytes is left out,
+ * and a marker says so: a 16 MiB field costs a bounded layout. */
+static void
+test_max_block(void)
+{
+	static const char *const kinds[] = { "", "    " };
+	struct buf b = BUF_INIT;
+	struct layout *L;
+	const struct layout_line *l;
+	const struct layout_cell *e;
+	struct doc *d;
+	size_t bytes, k;
+	int i, v;
+
+	for (v = 0; v < 2; v++) {
+		buf_reset(&b);
+		buf_adds(&b, kinds[v]);
+		for (k = 0; k < 3 * LAYOUT_MAX_BLOCK / 2; k++)
+			buf_addc(&b, v == 0 && k % 7 == 6 ? ' ' : 'x');
+		buf_adds(&b, v == 0 ? " END\n" : "END\n");
+		d = doc_parse(b.data, b.len, CONTENT_MARKDOWN, NULL, NULL);
+		OK(d != NULL, "a big block parses");
+		L = layout_new(d, 80, NULL);
+		OK(check_layout(L, 80, false) == NULL, "big block %d", v);
+		bytes = 0;
+		for (i = 0; i < layout_nlines(L); i++) {
+			l = layout_line(L, i);
+			if (l->ncells == 0)
+				continue;
+			e = &l->cells[l->ncells - 1];
+			bytes += e->off + e->len;
+		}
+		OK(bytes <= LAYOUT_MAX_BLOCK + 32 * (size_t)layout_nlines(L),
+		    "block %d: %zu bytes laid out", v, bytes);
+		l = layout_line(L, layout_nlines(L) - 1);
+		e = &l->cells[l->ncells - 1];
+		OK(l->ncells >= 3 && memcmp(l->text + l->cells[l->ncells -
+		    3].off, "[\xe2\x80\xa6]", 5) == 0 &&
+		    e->role == LAYOUT_MARKER, "block %d ends in the marker", v);
+		OK(count_in_lines(L, "END") == 0, "block %d: the end left out",
+		    v);
+		layout_free(L);
+		doc_free(d);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -778,5 +825,6 @@ main(void)
 	test_stream();
 	test_random();
 	test_integrity();
+	test_max_block();
 	DONE();
 }
