@@ -569,24 +569,26 @@ word_head(const struct wrap *w, const char *s, size_t n, char *head)
 static size_t
 url_start(const char *s, size_t i, size_t end)
 {
-	const char *p;
-	size_t k, best = SIZE_MAX;
+	size_t k, j;
 
-	if ((p = memmem(s + i, end - i, "://", 3)) != NULL) {
-		for (k = (size_t)(p - s); k > i && (isalnum((unsigned char)
-		    s[k - 1]) || s[k - 1] == '+' || s[k - 1] == '-' ||
-		    s[k - 1] == '.'); k--)
-			;
-		if (k < (size_t)(p - s))
-			best = k;
+	/* One pass, as most words it sees are short and hold none. */
+	for (k = i; k < end; k++) {
+		if (s[k] == ':' && k + 2 < end && s[k + 1] == '/' &&
+		    s[k + 2] == '/') {
+			for (j = k; j > i && (isalnum((unsigned char)s[j - 1]) ||
+			    s[j - 1] == '+' || s[j - 1] == '-' ||
+			    s[j - 1] == '.'); j--)
+				;
+			if (j < k)
+				return j;
+		} else if (s[k] == ':' && k >= i + 6 &&
+		    strncasecmp(s + k - 6, "mailto", 6) == 0)
+			return k - 6;
+		else if ((s[k] == 'w' || s[k] == 'W') && k + 4 <= end &&
+		    strncasecmp(s + k, "www.", 4) == 0)
+			return k;
 	}
-	if ((p = memmem(s + i, end - i, "www.", 4)) != NULL &&
-	    (size_t)(p - s) < best)
-		best = (size_t)(p - s);
-	if ((p = memmem(s + i, end - i, "mailto:", 7)) != NULL &&
-	    (size_t)(p - s) < best)
-		best = (size_t)(p - s);
-	return best;
+	return SIZE_MAX;
 }
 
 #define SEGMENT	4096
@@ -754,8 +756,8 @@ cut_point(const char *s, size_t max)
 	return max;
 }
 
-void
-lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
+static void
+lay_text_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
     int n, uint8_t style, uint8_t role)
 {
 	const struct doc_run *runs = doc_runs(d), *r;
@@ -802,6 +804,15 @@ lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
 		}
 	}
 	(void)L;
+}
+
+/* For tables: lay_text_runs is static so that the paragraphs' calls get it
+ * inlined, wrap_text with it (the inner loop of a layout). */
+void
+lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
+    int n, uint8_t style, uint8_t role)
+{
+	lay_text_runs(L, w, d, first, n, style, role);
 }
 
 /* Prefixes: gutters, markers and indentation of a block's containers. */
@@ -978,7 +989,7 @@ lay_text_block(struct layout *L, const struct doc *d,
 	wrap_init(&w, L, avail, first, cont);
 	start = L->nlines;
 	wrap_open(&w);
-	lay_runs(L, &w, d, b->first_run, b->nruns, style, role);
+	lay_text_runs(L, &w, d, b->first_run, b->nruns, style, role);
 	wrap_end(&w);
 	if (b->type != DOC_HEADING || b->level > 3)
 		return;

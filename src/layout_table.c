@@ -52,7 +52,12 @@ measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
 			/* By clusters, as the cells are; between wide ones
 			 * (CJK) a line may break, near enough to UAX #14
 			 * for a lower bound. */
-			n = utf8_cluster(s + i, r->len - i, &cw);
+			if ((unsigned char)s[i] < 0x80 && (i + 1 == r->len ||
+			    (unsigned char)s[i + 1] < 0x80)) {
+				n = 1;
+				cw = 1;
+			} else
+				n = utf8_cluster(s + i, r->len - i, &cw);
 			line += cw;
 			if (cw == 2 || prevw == 2)
 				word = 0;

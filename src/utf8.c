@@ -89,6 +89,11 @@ utf8_cpwidth(uint32_t cp)
 
 	if (cp < 0x7f)
 		return cp >= 0x20 ? 1 : 0;
+	/* Latin-1 to Latin Extended-B, before the first combining mark:
+	 * one column, but the controls and the soft hyphen (the common
+	 * case of text that is not ASCII, without a table lookup). */
+	if (cp < 0x300)
+		return cp <= 0x9f ? 0 : cp != 0xad;
 	/* libunistring's table, not wcwidth: the same widths in every
 	 * locale, and as new as the library rather than the C library. */
 	w = uc_width(cp, "UTF-8");
@@ -124,6 +129,10 @@ utf8_joins(uint32_t prev, uint32_t cp, unsigned int *state)
 	*state = 0;
 	if (prev == 0 || prev == 0x200d)
 		return prev != 0;
+	/* Nothing below the combining marks extends a cluster (CR LF
+	 * aside, which never reaches a layout): the common case. */
+	if (cp < 0x300)
+		return false;
 	return !uc_is_grapheme_break(prev, cp);
 }
 
