@@ -255,9 +255,9 @@ cut_char(const struct saved *s, size_t k)
 /*
  * Whether a word beginning with s[0..n) is a URL: a scheme and "://",
  * "mailto:", "www." or an e-mail address, after any opening brackets or
- * quotes.  A URL is
- * one word that is never broken, so that copying it or a terminal's URL
- * detection gets all of it; one wider than the line overflows it.
+ * quotes.  A URL is one word that is never broken, so that copying it or
+ * a terminal's URL detection gets all of it; one wider than the line
+ * overflows it.
  */
 static bool
 looks_like_url(const char *s, size_t n)
@@ -575,8 +575,8 @@ url_start(const char *s, size_t i, size_t end)
 	for (k = i; k < end; k++) {
 		if (s[k] == ':' && k + 2 < end && s[k + 1] == '/' &&
 		    s[k + 2] == '/') {
-			for (j = k; j > i && (isalnum((unsigned char)s[j - 1]) ||
-			    s[j - 1] == '+' || s[j - 1] == '-' ||
+			for (j = k; j > i && (isalnum((unsigned char)
+			    s[j - 1]) || s[j - 1] == '+' || s[j - 1] == '-' ||
 			    s[j - 1] == '.'); j--)
 				;
 			if (j < k)
@@ -1050,7 +1050,8 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 			if (s[i] == '\t') {
 				/* A tab that does not fit ends the piece. */
 				cw = TAB_STOP - col % TAB_STOP;
-				if (!whole && col + cw > avail - (cut ? 1 : 0)) {
+				if (!whole && col + cw > avail - (cut ? 1 :
+				    0)) {
 					i++;
 					goto wrap;
 				}
