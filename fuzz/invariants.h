@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "doc.h"
 #include "layout.h"
 #include "utf8.h"
@@ -100,7 +101,7 @@ check_document(const char *s, size_t len, enum content_kind kind, int width)
 	char *cause = NULL;
 	int i;
 
-	if ((d = doc_parse(s, len, kind, "https://mesos.apache.org/blog/",
+	if ((d = content_parse(s, len, kind, "https://mesos.apache.org/blog/",
 	    &cause)) == NULL) {
 		FUZZ_ASSERT(cause != NULL, "failure without a cause");
 		free(cause);

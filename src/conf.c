@@ -12,6 +12,8 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "fetch.h"
+#include "names.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -33,24 +35,6 @@ struct conf {
 	struct conf_color	 colors[R_COUNT];
 	struct conf_bind	*binds;
 	size_t			 nbinds;
-};
-
-#define ROLE_NAME(id, name)	name,
-static const char *const role_names[R_COUNT] = { TUI_ROLES(ROLE_NAME) };
-#define ACTION_NAME(id, name)	name,
-/* NOTE: indexed by enum action less one. */
-static const char *const action_names[ACT_COUNT - 1] = {
-	TUI_ACTIONS(ACTION_NAME)
-};
-
-static const struct {
-	const char	*name;
-	int		 ctx;
-} contexts[] = {
-	{ "list",	CTX_ISSUES },
-	{ "article",	CTX_ARTICLE },
-	{ "links",	CTX_LINKS },
-	{ "all",	CTX_ANY },
 };
 
 /* NOTE: indexed by colour number. */
@@ -240,11 +224,12 @@ conf_refresh_on_start(const struct conf *cfg)
 }
 
 const struct conf_color *
-conf_color(const struct conf *cfg, enum role r)
+conf_color(const struct conf *cfg, const char *role)
 {
 	static const struct conf_color unset = { false, -1, -1, 0 };
+	int r = names_role(role);
 
-	if ((int)r < 0 || r >= R_COUNT)
+	if (r < 0)
 		return &unset;
 	return &cfg->colors[r];
 }
@@ -556,17 +541,18 @@ static char *
 parse_color(struct conf *p, char *rest)
 {
 	struct conf_color c = { true, -1, -1, 0 };
+	const char *const *names;
 	char *role, *w;
-	size_t r;
+	size_t n;
+	int r;
 
 	role = next_word(&rest);
 	if (role == NULL || (w = next_word(&rest)) == NULL)
 		return xstrdup("color needs a role and a colour");
-	for (r = 0; r < R_COUNT; r++)
-		if (strcmp(role, role_names[r]) == 0)
-			break;
-	if (r == R_COUNT)
-		return unknown("colour role", role, role_names, R_COUNT);
+	if ((r = names_role(role)) < 0) {
+		names = names_roles(&n);
+		return unknown("colour role", role, names, n);
+	}
 	if (parse_colour(w, &c.fg) != 0)
 		return xasprintf("unknown colour '%s' (" COLOURS_HELP ")", w);
 	if ((w = next_word(&rest)) != NULL && parse_colour(w, &c.bg) == 0)
@@ -585,27 +571,29 @@ parse_color(struct conf *p, char *rest)
 }
 
 static char *
-parse_context(char *w, int *ctx)
+parse_context(char *w, const char **ctx)
 {
-	static const char *const names[] = { "list", "article", "links",
-	    "all" };
-	size_t i;
+	const char *const *names;
+	size_t i, n;
 
-	for (i = 0; i < nitems(contexts); i++)
-		if (strcmp(w, contexts[i].name) == 0) {
-			*ctx = contexts[i].ctx;
+	names = names_contexts(&n);
+	for (i = 0; i < n; i++)
+		if (strcmp(w, names[i]) == 0) {
+			*ctx = names[i];
 			return NULL;
 		}
-	return unknown("context", w, names, nitems(names));
+	return unknown("context", w, names, n);
 }
 
 /* bind KEY ACTION [CONTEXT], unbind KEY [CONTEXT] */
 static char *
 parse_bind(struct conf *p, char *rest, bool bind)
 {
-	struct conf_bind b = { 0, ACT_NONE, 0 };
+	struct conf_bind b = { 0, NULL, NULL };
+	const char *const *names;
 	char *key, *w, *why;
-	size_t i;
+	enum action act;
+	size_t n;
 
 	key = next_word(&rest);
 	w = bind && key != NULL ? next_word(&rest) : NULL;
@@ -615,20 +603,17 @@ parse_bind(struct conf *p, char *rest, bool bind)
 	if (conf_parse_key(key, &b.key) != 0)
 		return xasprintf("unknown key '%s' (" KEYS_HELP ")", key);
 	if (bind) {
-		for (i = 0; i < nitems(action_names); i++)
-			if (strcmp(w, action_names[i]) == 0)
-				break;
-		if (i == nitems(action_names))
-			return unknown("action", w, action_names,
-			    nitems(action_names));
-		b.act = (enum action)(i + 1);
+		names = names_actions(&n);
+		if ((act = names_action(w)) == ACT_NONE)
+			return unknown("action", w, names, n);
+		b.action = names_action_name(act);
 		/* The digit typed is the section or link number. */
-		if (b.act == ACT_DIGIT && (b.key < '0' || b.key > '9'))
+		if (act == ACT_DIGIT && (b.key < '0' || b.key > '9'))
 			return xstrdup("digit can only be bound to the keys 0 "
 			    "to 9");
 	}
 	if ((w = next_word(&rest)) != NULL &&
-	    (why = parse_context(w, &b.ctx)) != NULL)
+	    (why = parse_context(w, &b.context)) != NULL)
 		return why;
 	if ((w = next_word(&rest)) != NULL)
 		return xasprintf("unexpected '%s' after the context", w);

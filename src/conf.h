@@ -39,8 +39,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "fetch.h"
-#include "tui/names.h"
+struct fetch_limits;
 
 #define CONF_DEFAULT_FEED "https://mesos.apache.org/blog/feed.xml"
 /* The default of "width". */
@@ -66,13 +65,14 @@ enum conf_key {
 };
 #define CONF_KEY_F(n)	(CONF_KEY_F1 + (n) - 1)
 
-/* A "bind" line (act is the action) or an "unbind" line (act is
- * ACT_NONE).  ctx holds CTX_* bits, or 0: where the action applies (bind),
- * everywhere (unbind). */
+/* A "bind" line (action is its name) or an "unbind" line (action is
+ * NULL).  context is the name of where it applies, or NULL: where the
+ * action applies by default (bind), everywhere (unbind).  The names are
+ * those of names.h, checked; the reader resolves them. */
 struct conf_bind {
 	int		 key;		/* code point or CONF_KEY_* */
-	enum action	 act;
-	int		 ctx;
+	const char	*action;
+	const char	*context;
 };
 
 /* Attributes of a "color" line. */
@@ -129,8 +129,9 @@ const char *conf_pager(const struct conf *);
 /* The text width limit; 0 for none. */
 int	 conf_width(const struct conf *);
 bool	 conf_refresh_on_start(const struct conf *);
-/* The colours of a role; set is false when no line names it. */
-const struct conf_color *conf_color(const struct conf *, enum role);
+/* The colours of the role with this name (names.h); set is false when no
+ * line names it. */
+const struct conf_color *conf_color(const struct conf *, const char *role);
 /* The "bind" and "unbind" lines in the order they were read; the binding
  * belongs to cfg. */
 size_t	 conf_nbinds(const struct conf *);

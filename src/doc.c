@@ -1,137 +1,19 @@
-/* doc.c - the document model: blocks, inline runs, links and sections. */
+/* doc.c - the document model: blocks, inline runs, containers, tables
+ * and sections (the links table is in doclink.c). */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "buf.h"
 #include "doc.h"
-#include "frontmatter.h"
-#include "uri.h"
+#include "docint.h"
 #include "utf8.h"
 #include "util.h"
 
-#define STYLE_STACK	64
-
-/* Grow array a (n used, cap allocated) to hold one more element. */
-#define GROW(a, n, cap) do {						\
-	if ((n) >= (cap)) {						\
-		(cap) = (cap) ? (cap) * 2 : 16;				\
-		(a) = xreallocarray((a), (cap), sizeof *(a));		\
-	}								\
-} while (0)
-
-enum open_type {
-	OPEN_QUOTE,
-	OPEN_LIST,
-	OPEN_ITEM,
-	OPEN_INDENT,
-};
-
-/* One open begin/end pair, real or flattened. */
-struct open {
-	uint8_t		 type;
-	bool		 real;		/* pushed a container or a list */
-	bool		 autolist;	/* a list made for a stray item */
-	char		 numtype;	/* lists */
-	int		 idx;		/* lists: index in lists */
-	int		 next;		/* lists: number of the next item */
-};
-
-struct link {
-	struct doc_link	 pub;		/* url and text are owned */
-	uint64_t	 hash;		/* of url */
-	int		 first_block;
-	bool		 plain;		/* url is an href of its own */
-};
-
-struct section {
-	char		*name;
-	int		 block;
-};
-
-/* A slot of the links' hash: the top of the hash is there to compare, so
- * that a probe only looks at the link itself on a likely match. */
-struct lslot {
-	int32_t		 link;		/* index, -1 empty */
-	uint32_t	 top;		/* hash >> 32 */
-};
-
-/* An href as a front-end gave it, and the link it made. */
-struct href {
-	char		*href;		/* NULL: an empty slot */
-	uint64_t	 hash;
-	uint32_t	 link;		/* 0: not a usable link */
-};
-
-struct doc {
-	char		*base;
-	struct buf	 text;
-
-	struct doc_run	*runs;
-	size_t		 nruns, caprun;
-	struct doc_block *blocks;
-	size_t		 nblocks, capblock;
-	int		*frames;
-	size_t		 nframes_all, capframes;
-	struct doc_container *conts;
-	size_t		 nconts, capcont;
-	struct doc_list	*lists;
-	size_t		 nlists, caplist;
-	struct doc_table *tables;
-	size_t		 ntables, captable;
-	struct doc_cell	*cells;
-	size_t		 ncells, capcell;
-
-	struct link	*links;
-	size_t		 nlinks, caplink;
-	struct lslot	*hash;		/* open addressing */
-	size_t		 hashcap;
-	struct href	*hrefs;		/* open addressing */
-	size_t		 nhrefs, hrefcap;
-
-	struct section	*sections;
-	size_t		 nsections;
-	int		 section_level;
-
-	char		**meta;		/* key, value, key, value... */
-	size_t		 nmeta;
-	struct buf	 scratch;
-
-	/* Blocks handed out as they are done (doc_parse_each). */
-	doc_blocks_fn	 each;
-	void		*each_arg;
-	size_t		 released;	/* blocks before this have no runs */
-	struct section	*heads;		/* their depth-0 headings' names */
-	size_t		 nheads, capheads;
-
-	/* Build state. */
-	struct open	*open;
-	size_t		 nopen, capopen;
-	int		 cstack[DOC_MAX_DEPTH];	/* real containers */
-	int		 ncstack;
-	int		 listlevel;
-	int		 leaf;		/* open para/heading block, -1 */
-	bool		 space;		/* skip the next white space */
-	uint8_t		 styles[STYLE_STACK];
-	int		 nstyles, style_over;
-	uint8_t		 style;
-	int		 linkdepth;
-	uint32_t	 link;		/* number of the open link, 0 */
-	bool		 link_new;
-	size_t		 link_run;	/* first run of the open link */
-	int		 table;		/* open table, -1 */
-	int		 table_over;	/* tables nested in it */
-	int		 cell;		/* open cell, -1 */
-	int		 row, col;
-	bool		 row_header;
-	bool		 finished;
-};
-
-/* Sections and parse entry points. */
+/* Creating and freeing. */
 
 static void	 finish_leaf(struct doc *);
 
@@ -149,6 +31,13 @@ doc_new(const char *base_url)
 	d->space = true;
 	buf_str(&d->text);
 	return d;
+}
+
+void
+doc_set_each(struct doc *d, doc_blocks_fn fn, void *arg)
+{
+	d->each = fn;
+	d->each_arg = arg;
 }
 
 void
@@ -330,8 +219,8 @@ cell_break(struct doc *d)
 	d->space = true;
 }
 
-static void
-leaf_begin(struct doc *d, enum doc_block_type type, int level)
+void
+doc_leaf_begin(struct doc *d, enum doc_block_type type, int level)
 {
 	struct doc_block *b;
 
@@ -348,7 +237,7 @@ leaf_begin(struct doc *d, enum doc_block_type type, int level)
 void
 doc_para_begin(struct doc *d)
 {
-	leaf_begin(d, DOC_PARA, 0);
+	doc_leaf_begin(d, DOC_PARA, 0);
 }
 
 void
@@ -358,7 +247,7 @@ doc_heading_begin(struct doc *d, int level)
 		level = 1;
 	if (level > 6)
 		level = 6;
-	leaf_begin(d, DOC_HEADING, level);
+	doc_leaf_begin(d, DOC_HEADING, level);
 }
 
 void
@@ -374,14 +263,14 @@ doc_block_end(struct doc *d)
 
 /* Append bytes to a run of the current style, merging with the last run
  * when it is of the same kind. */
-static void
-add_run(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
+void
+doc_add_run(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
 {
 	struct doc_run *r;
 	size_t first;
 
 	if (d->leaf == -1 && d->cell == -1)
-		leaf_begin(d, DOC_PARA, 0);
+		doc_leaf_begin(d, DOC_PARA, 0);
 	first = d->cell != -1 ? (size_t)d->cells[d->cell].first_run :
 	    (size_t)d->blocks[d->leaf].first_run;
 	if (d->nruns > first) {
@@ -427,7 +316,7 @@ add_inline(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
 	if (d->leaf == -1 && d->cell == -1) {
 		if (!has_content(s, len))
 			return;
-		leaf_begin(d, DOC_PARA, 0);
+		doc_leaf_begin(d, DOC_PARA, 0);
 	}
 	/* Sanitise straight into the text: white space runs become one
 	 * space, none at the start of a block or line; soft hyphens go. */
@@ -470,10 +359,10 @@ void
 doc_add_break(struct doc *d)
 {
 	if (d->leaf == -1 && d->cell == -1)
-		leaf_begin(d, DOC_PARA, 0);
+		doc_leaf_begin(d, DOC_PARA, 0);
 	if (d->cell == -1)
 		trim_leaf(d, (size_t)d->blocks[d->leaf].first_run);
-	add_run(d, DOC_RUN_BREAK, "", 0);
+	doc_add_run(d, DOC_RUN_BREAK, "", 0);
 	d->space = true;
 }
 
@@ -508,377 +397,6 @@ doc_style_pop(struct doc *d)
 	if (d->nstyles > 0)
 		d->nstyles--;
 	restyle(d);
-}
-
-/* Links. */
-
-/* A string's hash, eight bytes at a time (URLs are long). */
-static uint64_t
-hash_str(const char *s)
-{
-	size_t n = strlen(s), i;
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, s + i, n - i);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 29);
-}
-
-static void
-rehash(struct doc *d)
-{
-	size_t i, j, cap = d->hashcap ? d->hashcap * 2 : 64;
-
-	free(d->hash);
-	d->hash = xreallocarray(NULL, cap, sizeof *d->hash);
-	for (i = 0; i < cap; i++)
-		d->hash[i].link = -1;
-	d->hashcap = cap;
-	for (i = 0; i < d->nlinks; i++) {
-		j = d->links[i].hash & (cap - 1);
-		while (d->hash[j].link != -1)
-			j = (j + 1) & (cap - 1);
-		d->hash[j].link = (int32_t)i;
-		d->hash[j].top = (uint32_t)(d->links[i].hash >> 32);
-	}
-}
-
-/* The slot of url (of hash h) in the links' hash: its own, or the empty
- * one where it goes. */
-static size_t
-link_slot(struct doc *d, const char *url, uint64_t h)
-{
-	size_t j;
-
-	if (d->nlinks * 2 >= d->hashcap)
-		rehash(d);
-	j = h & (d->hashcap - 1);
-	while (d->hash[j].link != -1 && (d->hash[j].top != (uint32_t)(h >>
-	    32) || d->links[d->hash[j].link].hash != h ||
-	    strcmp(d->links[d->hash[j].link].pub.url, url) != 0))
-		j = (j + 1) & (d->hashcap - 1);
-	return j;
-}
-
-/* The number of url (of hash h), adding it to the table if new: url is
- * taken over if own is set, else copied when needed. */
-static uint32_t
-link_number(struct doc *d, const char *url, uint64_t h, bool own,
-    bool *isnew)
-{
-	struct link *l;
-	size_t j = link_slot(d, url, h);
-
-	if (d->hash[j].link != -1) {
-		if (own)
-			free((char *)url);
-		*isnew = false;
-		return (uint32_t)d->hash[j].link + 1;
-	}
-	GROW(d->links, d->nlinks, d->caplink);
-	l = &d->links[d->nlinks];
-	l->pub.url = own ? url : xstrdup(url);
-	l->pub.text = NULL;
-	l->pub.section = 0;
-	l->hash = h;
-	l->first_block = d->leaf != -1 ? d->leaf : (int)d->nblocks;
-	l->plain = false;
-	d->hash[j].link = (int32_t)d->nlinks++;
-	d->hash[j].top = (uint32_t)(h >> 32);
-	*isnew = true;
-	return (uint32_t)d->nlinks;
-}
-
-#define PRINTABLE(c)	((unsigned char)(c) - 0x21u < 0x5eu)
-#define ALPHA(c)	((unsigned char)(((c) | 0x20) - 'a') < 26u)
-#define DIGIT(c)	((unsigned char)((c) - '0') < 10u)
-
-/*
- * True when href is its own resolved and sanitised form: an absolute URI
- * of printable ASCII (so nothing to trim or clean) whose path has no "."
- * or ".." segment (RFC 3986 5.2.2 would remove those, and changes nothing
- * else).  Most links are such, and skip uri_resolve.
- */
-static bool
-plain_absolute(const char *href)
-{
-	const char *p = href;
-	size_t n;
-
-	if (!ALPHA(*p))
-		return false;
-	for (p++; *p != ':'; p++)
-		if (!ALPHA(*p) && !DIGIT(*p) && *p != '+' && *p != '-' &&
-		    *p != '.')
-			return false;
-	for (n = 0; href[n] != '\0'; n++)
-		if (!PRINTABLE(href[n]))
-			return false;
-	p++;
-	if (p[0] == '/' && p[1] == '/')
-		p += 2 + strcspn(p + 2, "/?#");
-	while (*p != '\0' && *p != '?' && *p != '#') {
-		n = strcspn(p, "/?#");
-		if (p[0] == '.' && (n == 1 || (n == 2 && p[1] == '.')))
-			return false;
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	return true;
-}
-
-/* Hrefs that are never links (after leading white space). */
-static bool
-refused(const char *href)
-{
-	return *href == '\0' || strncasecmp(href, "javascript:", 11) == 0 ||
-	    strncasecmp(href, "vbscript:", 9) == 0 ||
-	    strncasecmp(href, "data:", 5) == 0;
-}
-
-/* The absolute, sanitised form of href, or NULL for no usable link. */
-static char *
-link_url(struct doc *d, const char *href)
-{
-	struct buf b = BUF_INIT;
-	char *abs, *clean, *p;
-
-	while (*href == ' ' || *href == '\t' || *href == '\n' ||
-	    *href == '\r')
-		href++;
-	if (refused(href))
-		return NULL;
-	if (plain_absolute(href))
-		return xstrdup(href);
-	abs = uri_resolve(d->base, href);
-	clean = utf8_sanitize(abs, strlen(abs), UTF8_ONELINE);
-	free(abs);
-	/* A base can make a script of a relative href (xml:base
-	 * "javascript:"): refused once resolved too. */
-	if (refused(clean)) {
-		free(clean);
-		return NULL;
-	}
-	if (strchr(clean, ' ') == NULL)
-		return clean;
-	/* A space cannot be part of a URL shown as one word. */
-	for (p = clean; *p != '\0'; p++) {
-		if (*p == ' ')
-			buf_adds(&b, "%20");
-		else
-			buf_addc(&b, *p);
-	}
-	free(clean);
-	return buf_detach(&b);
-}
-
-/* The slot of href in the table of hrefs seen: its own, or the empty one
- * where it goes. */
-static struct href *
-href_slot(struct doc *d, const char *href, uint64_t h)
-{
-	size_t j = h & (d->hrefcap - 1);
-
-	while (d->hrefs[j].href != NULL && (d->hrefs[j].hash != h ||
-	    strcmp(d->hrefs[j].href, href) != 0))
-		j = (j + 1) & (d->hrefcap - 1);
-	return &d->hrefs[j];
-}
-
-static void
-href_add(struct doc *d, const char *href, uint64_t h, uint32_t link)
-{
-	struct href *old = d->hrefs, *e;
-	size_t i, oldcap = d->hrefcap;
-
-	if ((d->nhrefs + 1) * 2 > d->hrefcap) {
-		d->hrefcap = oldcap ? oldcap * 2 : 64;
-		d->hrefs = xcalloc(d->hrefcap, sizeof *d->hrefs);
-		for (i = 0; i < oldcap; i++)
-			if (old[i].href != NULL)
-				*href_slot(d, old[i].href, old[i].hash) =
-				    old[i];
-		free(old);
-	}
-	e = href_slot(d, href, h);
-	e->href = xstrdup(href);
-	e->hash = h;
-	e->link = link;
-	d->nhrefs++;
-}
-
-void
-doc_link_begin(struct doc *d, const char *href)
-{
-	struct href *e;
-	uint32_t n;
-	uint64_t h;
-	size_t j;
-	char *url;
-
-	if (d->linkdepth++ > 0)
-		return;
-	d->link = 0;
-	if (href == NULL)
-		return;
-	/* An href that is its own URL goes straight to the links table,
-	 * where the test is done once per URL. */
-	h = hash_str(href);
-	j = link_slot(d, href, h);
-	if ((d->hash[j].link != -1 && d->links[d->hash[j].link].plain) ||
-	    (d->hash[j].link == -1 && plain_absolute(href) &&
-	    !refused(href))) {
-		if (d->leaf == -1 && d->cell == -1)
-			leaf_begin(d, DOC_PARA, 0);
-		n = link_number(d, href, h, false, &d->link_new);
-		d->links[n - 1].plain = true;
-		d->link = n;
-		d->link_run = d->nruns;
-		return;
-	}
-	/* Others are resolved and sanitised once: the base is fixed, so an
-	 * href always makes the same URL. */
-	e = d->hrefcap > 0 ? href_slot(d, href, h) : NULL;
-	if (e != NULL && e->href != NULL) {
-		if (e->link == 0)
-			return;
-		if (d->leaf == -1 && d->cell == -1)
-			leaf_begin(d, DOC_PARA, 0);
-		d->link = e->link;
-		d->link_new = false;
-		d->link_run = d->nruns;
-		return;
-	}
-	if ((url = link_url(d, href)) == NULL) {
-		href_add(d, href, h, 0);
-		return;
-	}
-	if (d->leaf == -1 && d->cell == -1)
-		leaf_begin(d, DOC_PARA, 0);
-	n = link_number(d, url, hash_str(url), true, &d->link_new);
-	if (d->link_new) {
-		url = (char *)d->links[n - 1].pub.url;
-		d->links[n - 1].plain = plain_absolute(url) && !refused(url);
-	}
-	href_add(d, href, h, n);
-	d->link = n;
-	d->link_run = d->nruns;
-}
-
-/* The plain text of runs [first, nruns), one line, trimmed. */
-static char *
-runs_text(struct doc *d, size_t first, size_t last)
-{
-	struct buf b = BUF_INIT;
-	const struct doc_run *r;
-	char *s;
-	size_t i;
-
-	for (i = first; i < last; i++) {
-		r = &d->runs[i];
-		if (r->kind == DOC_RUN_BREAK) {
-			if (b.len > 0 && b.data[b.len - 1] != ' ')
-				buf_addc(&b, ' ');
-		} else if (r->kind != DOC_RUN_LINKNUM)
-			buf_add(&b, d->text.data + r->off, r->len);
-	}
-	/* A link's text is shown on one line (link pane, references):
-	 * code inside it may hold tabs and newlines. */
-	s = utf8_sanitize(b.data ? b.data : "", b.len, UTF8_ONELINE);
-	buf_free(&b);
-	return s;
-}
-
-void
-doc_link_end(struct doc *d)
-{
-	struct link *l;
-	struct doc_run *r;
-	uint32_t n;
-	bool trailing = false;
-	size_t i;
-	bool visible = false;
-
-	if (d->linkdepth == 0 || --d->linkdepth > 0)
-		return;
-	if ((n = d->link) == 0)
-		return;
-	l = &d->links[n - 1];
-	for (i = d->link_run; i < d->nruns; i++)
-		if (d->runs[i].kind != DOC_RUN_BREAK && d->runs[i].len > 0)
-			visible = true;
-	if (d->leaf == -1 && d->cell == -1 && d->nblocks > 0 &&
-	    (d->blocks[d->nblocks - 1].type == DOC_PARA ||
-	    d->blocks[d->nblocks - 1].type == DOC_HEADING) &&
-	    d->blocks[d->nblocks - 1].first_run +
-	    d->blocks[d->nblocks - 1].nruns == (int)d->nruns &&
-	    d->blocks[d->nblocks - 1].nruns > 0) {
-		/* A block closed inside the link: "[n]" goes at its end. */
-		d->leaf = (int)d->nblocks - 1;
-	}
-	if (!visible) {
-		d->space = false;
-		add_run(d, DOC_RUN_TEXT, l->pub.url, strlen(l->pub.url));
-	}
-	/* "[n]" is glued to the text: a trailing space moves after it. */
-	r = &d->runs[d->nruns - 1];
-	if (r->kind != DOC_RUN_BREAK && r->len > 0 &&
-	    d->text.data[r->off + r->len - 1] == ' ') {
-		trailing = true;
-		r->len--;
-		if (r->off + r->len == d->text.len - 1)
-			buf_truncate(&d->text, d->text.len - 1);
-		if (r->len == 0)
-			d->nruns--;
-	}
-	if (d->link_new)
-		l->pub.text = runs_text(d, d->link_run, d->nruns);
-	d->link = 0;
-	GROW(d->runs, d->nruns, d->caprun);
-	r = &d->runs[d->nruns++];
-	r->off = (uint32_t)d->text.len;
-	r->len = 0;
-	r->link = n;
-	r->kind = DOC_RUN_LINKNUM;
-	r->style = 0;
-	d->space = false;
-	if (trailing) {
-		add_run(d, DOC_RUN_TEXT, " ", 1);
-		d->space = true;
-	}
-}
-
-void
-doc_add_image(struct doc *d, const char *src, const char *alt)
-{
-	struct buf b = BUF_INIT;
-	char *clean;
-
-	clean = utf8_sanitize(alt != NULL ? alt : "",
-	    alt != NULL ? strlen(alt) : 0, UTF8_ONELINE);
-	buf_adds(&b, "[image");
-	if (*clean != '\0') {
-		buf_adds(&b, ": ");
-		buf_adds(&b, clean);
-	}
-	buf_addc(&b, ']');
-	free(clean);
-	if (d->linkdepth > 0 || src == NULL) {
-		/* Inside a link the image is its text. */
-		doc_add_text(d, b.data, b.len);
-	} else {
-		doc_link_begin(d, src);
-		doc_add_text(d, b.data, b.len);
-		doc_link_end(d);
-	}
-	buf_free(&b);
 }
 
 /* Blocks without inline content. */
@@ -1422,7 +940,7 @@ section_name(struct doc *d, const struct doc_block *b)
 	char *s;
 	size_t n;
 
-	s = runs_text(d, (size_t)b->first_run,
+	s = doc_runs_text(d, (size_t)b->first_run,
 	    (size_t)(b->first_run + b->nruns));
 	n = strlen(s);
 	if (n > 0 && s[n - 1] == ':')
@@ -1456,7 +974,7 @@ spacing(struct doc *d, size_t i)
 	}
 }
 
-/* Hand the blocks not yet handed out to the caller of doc_parse_each,
+/* Hand the blocks not yet handed out to the caller of doc_set_each,
  * then let their text and runs go. */
 static void
 release(struct doc *d)
@@ -1482,6 +1000,52 @@ release(struct doc *d)
 	d->ncells = 0;
 	buf_reset(&d->text);
 	buf_str(&d->text);
+}
+
+/* Whether block b is inside a list item. */
+static bool
+in_item(const struct doc *d, const struct doc_block *b)
+{
+	int i;
+
+	for (i = 0; i < b->depth; i++)
+		if (doc_frame(d, b, i)->type == DOC_ITEM)
+			return true;
+	return false;
+}
+
+/*
+ * A last section made of a heading and a list (highlights, upcoming
+ * events) ends with its list: the prose after it ("We hope to publish
+ * these updates...", "X co-wrote this update") closes the whole issue,
+ * not the list, so it gets a section of its own, "Closing".  Prose
+ * between a list and the next heading stays where it is: it speaks of
+ * that list ("see all the talks here").
+ */
+static void
+closing_section(struct doc *d, size_t *capsec)
+{
+	struct section *last;
+	size_t i, start, end;
+
+	if (d->nsections == 0)
+		return;
+	last = &d->sections[d->nsections - 1];
+	start = (size_t)last->block;
+	if (d->blocks[start].type != DOC_HEADING ||
+	    start + 1 >= d->nblocks || !in_item(d, &d->blocks[start + 1]))
+		return;
+	for (end = d->nblocks; end > start + 1; end--)
+		if (in_item(d, &d->blocks[end - 1]))
+			break;
+	if (end == d->nblocks)
+		return;
+	GROW(d->sections, d->nsections, *capsec);
+	d->sections[d->nsections].name = xstrdup("Closing");
+	d->sections[d->nsections].block = (int)end;
+	for (i = end; i < d->nblocks; i++)
+		d->blocks[i].section = (int)d->nsections;
+	d->nsections++;
 }
 
 void
@@ -1534,6 +1098,7 @@ doc_finish(struct doc *d)
 		}
 		b->section = sec;
 	}
+	closing_section(d, &capsec);
 	for (i = 0; i < d->nlinks; i++) {
 		if (d->links[i].pub.text == NULL)
 			d->links[i].pub.text = xstrdup("");
@@ -1665,91 +1230,3 @@ doc_cell(const struct doc *d, int i)
 	return &d->cells[i];
 }
 
-/* Plain text: paragraphs split at blank lines. */
-static void
-text_parse(struct doc *d, const char *s, size_t len)
-{
-	size_t i = 0, start;
-	bool blank;
-
-	while (i < len) {
-		start = i;
-		while (i < len && s[i] != '\n')
-			i++;
-		blank = !has_content(s + start, i - start);
-		if (blank)
-			doc_block_end(d);
-		else
-			doc_add_text(d, s + start, i - start + (i < len));
-		if (i < len)
-			i++;
-	}
-}
-
-static const char *const meta_keys[][2] = {
-	{ "title", "title" },
-	{ "date", "date" },
-	{ "author", "author" },
-	{ "post_author.display_name", "author" },
-	{ "post_author", "author" },
-	{ "permalink", "permalink" },
-};
-
-struct doc *
-doc_parse(const char *content, size_t len, enum content_kind kind,
-    const char *base_url, char **cause)
-{
-	return doc_parse_each(content, len, kind, base_url, NULL, NULL,
-	    cause);
-}
-
-struct doc *
-doc_parse_each(const char *content, size_t len, enum content_kind kind,
-    const char *base_url, doc_blocks_fn fn, void *arg, char **cause)
-{
-	struct frontmatter *fm;
-	struct doc *d;
-	const char *v;
-	size_t body, i;
-	char *fmcause = NULL;
-
-	d = doc_new(base_url);
-	d->each = fn;
-	d->each_arg = arg;
-	switch (kind) {
-	case CONTENT_HTML:
-	case CONTENT_XHTML:
-		if (html_parse(d, content, len, cause) == -1)
-			goto error;
-		break;
-	case CONTENT_MARKDOWN:
-		body = 0;
-		fm = frontmatter_parse(content, len, &fmcause);
-		if (fm != NULL) {
-			body = frontmatter_body(fm, NULL);
-			for (i = 0; i < nitems(meta_keys); i++) {
-				v = frontmatter_get(fm, meta_keys[i][0]);
-				if (v != NULL && doc_meta(d,
-				    meta_keys[i][1]) == NULL)
-					doc_set_meta(d, meta_keys[i][1], v);
-			}
-			frontmatter_free(fm);
-		}
-		free(fmcause);
-		if (body > len)
-			body = len;
-		if (md_parse(d, content + body, len - body, cause) == -1)
-			goto error;
-		break;
-	case CONTENT_TEXT:
-	case CONTENT_NONE:
-	default:
-		text_parse(d, content, len);
-		break;
-	}
-	doc_finish(d);
-	return d;
-error:
-	doc_free(d);
-	return NULL;
-}

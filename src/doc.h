@@ -7,8 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "feed.h"
-
 /* Style bits, shared by runs and layout cells. */
 #define STYLE_BOLD	0x01
 #define STYLE_ITALIC	0x02
@@ -112,29 +110,12 @@ struct doc_link {
 
 struct doc;
 
-/* Parse content of the given kind into a document: HTML and XHTML go
- * through html.c, Markdown (front matter stripped) through md.c, text is
- * split into paragraphs.  Relative links are resolved against base_url
- * (may be NULL).  Returns NULL with an allocated *cause on failure; the
- * caller frees the document with doc_free. */
-struct doc	*doc_parse(const char *content, size_t len,
-		    enum content_kind kind, const char *base_url,
-		    char **cause);
 void		 doc_free(struct doc *);
 
-/* Blocks [first, end) of a document being parsed, complete (space_before
- * included, section not yet): see doc_parse_each. */
+/* Blocks [first, end) of a document being built, complete (space_before
+ * included, section not yet): see doc_set_each. */
 typedef void	(*doc_blocks_fn)(const struct doc *, int first, int end,
 		    void *arg);
-/* As doc_parse, but blocks are handed to fn, in order, as soon as nothing
- * can change them, and their text and runs are then let go: memory stays
- * about that of one top-level block, plus a few bytes per block and link.
- * fn sees the links table as far as it goes, and the meta.  The document
- * returned has its links, sections and meta, but no text in its blocks:
- * they have all been handed out. */
-struct doc	*doc_parse_each(const char *content, size_t len,
-		    enum content_kind kind, const char *base_url,
-		    doc_blocks_fn fn, void *arg, char **cause);
 
 /* The links table: numbers run from 1 to doc_nlinks() in the order of
  * first appearance; one URL keeps one number.  NULL when out of range. */
@@ -174,6 +155,10 @@ const struct doc_cell *doc_cell(const struct doc *, int i);
  * here.  doc_finish ends the build and computes sections.
  */
 struct doc	*doc_new(const char *base_url);
+/* Hand blocks to fn, in order, as soon as nothing can change them, and
+ * then let their text and runs go (content_parse_each): set before the
+ * first block is added. */
+void		 doc_set_each(struct doc *, doc_blocks_fn fn, void *arg);
 void		 doc_finish(struct doc *);
 void		 doc_set_meta(struct doc *, const char *key,
 		    const char *value);
@@ -217,7 +202,8 @@ void		 doc_cell_end(struct doc *);
 /* True while text goes into a table cell (blocks flatten to text). */
 bool		 doc_in_cell(const struct doc *);
 
-/* Front-ends: add parsed markup to d; -1 with *cause on failure. */
+/* Front-ends: add parsed markup to d; -1 with *cause on failure.  Which
+ * one a content kind goes through is content.c's choice. */
 int		 md_parse(struct doc *d, const char *s, size_t len,
 		    char **cause);
 int		 html_parse(struct doc *d, const char *s, size_t len,

@@ -20,6 +20,12 @@
 #define USER_AGENT	"mesosnews/" PACKAGE_VERSION
 #define FILE_BUFFER	(256L << 10)	/* read size for file URLs */
 
+/* rc = curl_easy_setopt(...) unless an earlier option failed. */
+#define SETOPT(rc, e, opt, val) do {					\
+	if ((rc) == CURLE_OK)						\
+		(rc) = curl_easy_setopt((e), (opt), (val));		\
+} while (0)
+
 #ifndef CURL_WRITEFUNC_ERROR
 #define CURL_WRITEFUNC_ERROR 0xFFFFFFFF
 #endif
@@ -118,10 +124,19 @@ fetch_new(const struct fetch_limits *limits)
 	f->deadline = -1;
 	if ((f->multi = curl_multi_init()) == NULL)
 		fatal("cannot initialise libcurl");
-	curl_multi_setopt(f->multi, CURLMOPT_SOCKETFUNCTION, socket_cb);
-	curl_multi_setopt(f->multi, CURLMOPT_SOCKETDATA, f);
-	curl_multi_setopt(f->multi, CURLMOPT_TIMERFUNCTION, timer_cb);
-	curl_multi_setopt(f->multi, CURLMOPT_TIMERDATA, f);
+	/* Any number of feeds, a sane number of connections: the rest
+	 * wait in libcurl's queue (where no stall timer runs). */
+	if (curl_multi_setopt(f->multi, CURLMOPT_SOCKETFUNCTION, socket_cb) !=
+	    CURLM_OK ||
+	    curl_multi_setopt(f->multi, CURLMOPT_SOCKETDATA, f) != CURLM_OK ||
+	    curl_multi_setopt(f->multi, CURLMOPT_TIMERFUNCTION, timer_cb) !=
+	    CURLM_OK ||
+	    curl_multi_setopt(f->multi, CURLMOPT_TIMERDATA, f) != CURLM_OK ||
+	    curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    (long)FETCH_MAX_CONNECTIONS) != CURLM_OK ||
+	    curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (long)FETCH_MAX_HOST_CONNECTIONS) != CURLM_OK)
+		fatal("cannot set up libcurl");
 	return f;
 }
 
@@ -374,6 +389,8 @@ fetch_add(struct fetch *f, const struct fetch_request *req,
 	struct transfer *t;
 	struct stat sb;
 	char *url, *path;
+	CURLcode rc;
+	CURLMcode mrc;
 	int errnum;
 	CURL *e;
 
@@ -409,44 +426,61 @@ fetch_add(struct fetch *f, const struct fetch_request *req,
 	if ((e = t->easy = curl_easy_init()) == NULL)
 		fatal("cannot initialise libcurl");
 
-	curl_easy_setopt(e, CURLOPT_URL, url);
+	/* Each option is checked: one that fails (an older libcurl, no
+	 * memory) must not leave a transfer with defaults we refuse. */
+	rc = CURLE_OK;
+	SETOPT(rc, e, CURLOPT_URL, url);
 	free(url);
-	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(e, CURLOPT_USERAGENT, USER_AGENT);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, t->limits.connect_timeout);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, (long)FETCH_STALL_BYTES);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, t->limits.stall_timeout);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT, t->limits.total_timeout);
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+	SETOPT(rc, e, CURLOPT_PRIVATE, t);
+	SETOPT(rc, e, CURLOPT_ERRORBUFFER, t->errbuf);
+	SETOPT(rc, e, CURLOPT_NOSIGNAL, 1L);
+	SETOPT(rc, e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	SETOPT(rc, e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	SETOPT(rc, e, CURLOPT_FOLLOWLOCATION, 1L);
+	SETOPT(rc, e, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
+	SETOPT(rc, e, CURLOPT_ACCEPT_ENCODING, "");
+	SETOPT(rc, e, CURLOPT_USERAGENT, USER_AGENT);
+	SETOPT(rc, e, CURLOPT_CONNECTTIMEOUT, t->limits.connect_timeout);
+	SETOPT(rc, e, CURLOPT_LOW_SPEED_LIMIT, (long)FETCH_STALL_BYTES);
+	SETOPT(rc, e, CURLOPT_LOW_SPEED_TIME, t->limits.stall_timeout);
+	SETOPT(rc, e, CURLOPT_TIMEOUT, t->limits.total_timeout);
+	SETOPT(rc, e, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)t->limits.max_size);
-	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, header_cb);
-	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, write_cb);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+	SETOPT(rc, e, CURLOPT_HEADERFUNCTION, header_cb);
+	SETOPT(rc, e, CURLOPT_HEADERDATA, t);
+	SETOPT(rc, e, CURLOPT_WRITEFUNCTION, write_cb);
+	SETOPT(rc, e, CURLOPT_WRITEDATA, t);
 	/* A file is read in large pieces: fewer calls to the body
 	 * callback (the network delivers what it has, whatever this). */
 	if (t->is_file)
-		curl_easy_setopt(e, CURLOPT_BUFFERSIZE, FILE_BUFFER);
+		SETOPT(rc, e, CURLOPT_BUFFERSIZE, FILE_BUFFER);
 	if (!t->is_file) {
 		add_header(t, "If-None-Match", req->etag);
 		add_header(t, "If-Modified-Since", req->last_modified);
 		if (t->headers != NULL)
-			curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+			SETOPT(rc, e, CURLOPT_HTTPHEADER, t->headers);
 	}
-
-	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
-		fatal("curl_multi_add_handle failed");
+	if (rc != CURLE_OK) {
+		*cause = xasprintf("%s: cannot set up the transfer: %s",
+		    req->url, curl_easy_strerror(rc));
+		goto error;
+	}
+	if ((mrc = curl_multi_add_handle(f->multi, e)) != CURLM_OK) {
+		*cause = xasprintf("%s: cannot start the transfer: %s",
+		    req->url, curl_multi_strerror(mrc));
+		goto error;
+	}
 	t->next = f->list;
 	f->list = t;
 	f->running++;
 	return 0;
+
+error:
+	curl_easy_cleanup(e);
+	curl_slist_free_all(t->headers);
+	free(t->url);
+	free(t);
+	return -1;
 }
 
 size_t
@@ -677,10 +711,11 @@ fetch_wait(struct fetch *f, int timeout_ms)
 		t = timeout_ms;
 	if (t < 0)
 		t = 1000;	/* curl always sets a timer; be safe anyway */
-	if (f->running > 0 && (n > 0 || t != 0)) {
-		if (poll(fds, n, t) < 0 && errno != EINTR)
-			fatal("poll: %s", strerror(errno));
-	}
+	/* poll fails only for lack of memory or descriptors: the transfers'
+	 * own timeouts then end them. */
+	if (f->running > 0 && (n > 0 || t != 0) && poll(fds, n, t) < 0 &&
+	    errno != EINTR)
+		n = 0;
 	fetch_perform(f, fds, n);
 	if (fds != stack)
 		free(fds);

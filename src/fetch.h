@@ -17,6 +17,9 @@
 #define FETCH_MAX_REDIRECTS	5
 /* A transfer stalls when it moves fewer than this many bytes a second. */
 #define FETCH_STALL_BYTES	64
+/* Connections open at once, in all and to one host. */
+#define FETCH_MAX_CONNECTIONS	16
+#define FETCH_MAX_HOST_CONNECTIONS 6
 
 struct fetch_limits {
 	long		 connect_timeout;	/* s; default 10 */

@@ -100,7 +100,7 @@ void		 layout_each(const struct doc *d, int width,
 		    const struct layout_opts *opts, layout_line_fn fn,
 		    void *arg);
 /* layout_each a range of blocks at a time, for a document handed out as
- * it is parsed (doc_parse_each): blocks [first, end) of d go to fn; the
+ * it is parsed (content_parse_each): blocks [first, end) of d go to fn; the
  * ranges must follow each other from block 0.  The layout only carries
  * what the next block needs (a blank line before it or not); free it
  * with layout_free, use nothing else on it. */

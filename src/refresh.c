@@ -130,19 +130,25 @@ struct refresh {
 
 struct refresh *
 refresh_new(struct store *store, const struct fetch_limits *limits,
-    refresh_feed_fn fn, void *arg)
+    refresh_feed_fn fn, void *arg, char **cause)
 {
 	static const struct fetch_limits defaults = FETCH_LIMITS_DEFAULT;
 	struct refresh *r;
+	int wake[2];
 
+	if (pipe(wake) != 0) {
+		*cause = xasprintf("cannot refresh: pipe: %s",
+		    strerror(errno));
+		return NULL;
+	}
 	r = xcalloc(1, sizeof *r);
 	r->store = store;
 	r->limits = limits != NULL ? *limits : defaults;
 	r->fetch = fetch_new(&r->limits);
 	r->fn = fn;
 	r->arg = arg;
-	if (pipe(r->wake) != 0)
-		fatal("pipe: %s", strerror(errno));
+	r->wake[0] = wake[0];
+	r->wake[1] = wake[1];
 	fcntl(r->wake[0], F_SETFL, O_NONBLOCK);
 	fcntl(r->wake[1], F_SETFL, O_NONBLOCK);
 	fcntl(r->wake[0], F_SETFD, FD_CLOEXEC);
@@ -177,9 +183,10 @@ wake(struct refresh *r)
 {
 	char c = 0;
 
-	/* Full: the caller has a wake-up waiting already. */
-	if (write(r->wake[1], &c, 1) == -1 && errno != EAGAIN)
-		fatal("write: %s", strerror(errno));
+	/* Full: the caller has a wake-up waiting already.  Any other
+	 * failure only delays it: the loop's timeout bounds the wait while
+	 * a parse runs (refresh_timeout). */
+	(void)!write(r->wake[1], &c, 1);
 }
 
 static void
@@ -941,9 +948,22 @@ refresh_run_all(struct store *store, const char *const *sources, size_t n,
 	struct refresh *r;
 	struct pollfd stack[64], *fds = stack;
 	size_t i, nfds, cap = nitems(stack);
+	char *cause = NULL, *msg;
 	int timeout, rc;
 
-	r = refresh_new(store, limits, fn, arg);
+	if ((r = refresh_new(store, limits, fn, arg, &cause)) == NULL) {
+		for (i = 0; fn != NULL && i < n; i++) {
+			msg = xasprintf("%s: %s", sources[i], cause);
+			fn(sources[i], msg, NULL, 0, arg);
+			free(msg);
+		}
+		free(cause);
+		if (stats != NULL) {
+			memset(stats, 0, sizeof *stats);
+			stats->errors = n;
+		}
+		return -1;
+	}
 	for (i = 0; i < n; i++)
 		refresh_add(r, sources[i]);
 	while (refresh_busy(r)) {
@@ -955,9 +975,11 @@ refresh_run_all(struct store *store, const char *const *sources, size_t n,
 		/* With parsing to do the timeout is 0: poll only collects
 		 * what the network has for us in the meantime. */
 		timeout = refresh_timeout(r);
+		/* poll fails only for lack of memory or descriptors: the
+		 * transfers' own timeouts end them then. */
 		if (poll(fds, nfds, timeout < 0 ? 1000 : timeout) == -1 &&
 		    errno != EINTR)
-			fatal("poll: %s", strerror(errno));
+			nfds = 0;
 		refresh_perform(r, fds, nfds);
 	}
 	if (stats != NULL)

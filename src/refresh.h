@@ -37,9 +37,10 @@ typedef void (*refresh_feed_fn)(const char *source, const char *error,
 struct refresh;
 
 /* A refresh writing into store (which must outlive it); limits may be NULL
- * for the defaults; fn, if not NULL, hears about each feed. */
+ * for the defaults; fn, if not NULL, hears about each feed.  NULL with an
+ * allocated *cause when the system has no pipe to spare. */
 struct refresh *refresh_new(struct store *, const struct fetch_limits *,
-	    refresh_feed_fn fn, void *arg);
+	    refresh_feed_fn fn, void *arg, char **cause);
 /* Abandon unfinished feeds (their transaction is rolled back). */
 void	 refresh_free(struct refresh *);
 

@@ -10,6 +10,7 @@
 #include <wctype.h>
 
 #include "buf.h"
+#include "content.h"
 #include "doc.h"
 #include "feed.h"
 #include "layout.h"
@@ -547,7 +548,7 @@ print_streamed(FILE *out, const struct issue *is,
 	s.width = width;
 	s.header = opts->no_header;
 	s.L = layout_stream_new(width, lo);
-	d = doc_parse_each(content, strlen(content), is->kind,
+	d = content_parse_each(content, strlen(content), is->kind,
 	    is->base != NULL ? is->base : is->link, stream_blocks, &s, cause);
 	layout_free(s.L);
 	if (d != NULL) {
@@ -596,7 +597,7 @@ text_print_issue(FILE *out, const struct issue *is,
 	lo.code_nowrap = true;
 	if (opts->section == NULL && !opts->links_only)
 		return print_streamed(out, is, opts, &lo, width, cause);
-	d = doc_parse(content, strlen(content), is->kind, is->base != NULL ?
+	d = content_parse(content, strlen(content), is->kind, is->base != NULL ?
 	    is->base : is->link, cause);
 	if (d == NULL)
 		return -1;

@@ -29,6 +29,7 @@ Routes (query options may be combined where it makes sense):
   /big?size=N        N bytes of a feed-shaped document (?chunked, ?gzip)
   /close             close the connection without an answer
 --latency MS delays every answer, like ?delay; --port N asks for port N.
+--max-conn FILE keeps in FILE the most connections that were open at once.
 """
 
 import argparse
@@ -207,6 +208,25 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 256
     allow_reuse_address = True
 
+    conn_lock = threading.Lock()
+    conn_now = 0
+    conn_max = 0
+    conn_file = None
+
+    def process_request_thread(self, request, client_address):
+        with self.conn_lock:
+            self.conn_now += 1
+            if self.conn_now > self.conn_max:
+                self.conn_max = self.conn_now
+                if self.conn_file:
+                    with open(self.conn_file, "w") as fp:
+                        fp.write("%d\n" % self.conn_max)
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self.conn_lock:
+                self.conn_now -= 1
+
     def handle_error(self, request, client_address):
         # Clients hang up on purpose (size caps, timeouts): stay quiet.
         pass
@@ -219,12 +239,14 @@ def main():
     ap.add_argument("--log")
     ap.add_argument("--latency", type=int, default=0, help="ms per answer")
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--max-conn")
     args = ap.parse_args()
 
     server = Server(("127.0.0.1", args.port), Handler)
     server.root = args.root
     server.log_path = args.log
     server.latency = args.latency
+    server.conn_file = args.max_conn
     port = server.server_address[1]
     if args.port_file:
         tmp = args.port_file + ".tmp"

@@ -1,6 +1,9 @@
 # lib.sh - shared by the shell tests: a scratch directory, checks that
 # count, golden comparisons, and the automake exit statuses.
 set -u
+# Sourced once, however many helpers source it.
+[ -n "${MN_LIB_SH:-}" ] && return 0
+MN_LIB_SH=1
 
 : "${srcdir:=.}"
 : "${MESOSNEWS:=./mesosnews}"

@@ -16,11 +16,11 @@
 #include "tui.h"
 
 struct conf;
-struct store;
-struct store_issue;
 struct doc;
+struct issue;
+struct library;
+struct library_entry;
 struct view;
-struct sync;
 
 /* Below this the screen only says it is too small. */
 #define TUI_MIN_COLS	40
@@ -45,56 +45,67 @@ struct rect {
 	int		 y, x, h, w;
 };
 
-enum focus {
-	FOCUS_ISSUES,
-	FOCUS_ARTICLE,
-	FOCUS_LINKS,
+struct app;
+struct pane;
+
+/*
+ * A pane: a part of the screen with its own drawing, keys, mouse and
+ * geometry, in the manner of tmux's window modes.  The loop redraws a
+ * pane when it is dirty, hands the focused pane the actions its keys
+ * make (the global ones when it declines), and the pane under the pointer
+ * its mouse events.  An op may be NULL: the pane has no such thing.
+ */
+struct pane_ops {
+	const char	*name;
+	int		 ctx;		/* the key context, CTX_* */
+	void		(*draw)(struct app *, struct pane *);
+	/* true when the action meant something here */
+	bool		(*key)(struct app *, struct pane *, enum action,
+			    int key);
+	void		(*mouse)(struct app *, struct pane *, int y, int x,
+			    mmask_t);
+	/* The pane's rectangle changed (or its content did). */
+	void		(*relayout)(struct app *, struct pane *);
 };
 
-/* One issue of the list. */
-struct entry {
-	int64_t		 id;
-	time_t		 date;
-	time_t		 first_seen;
-	char		*title;		/* sanitised, one line */
-	bool		 read;
-	int		 feed;		/* index in feeds, or -1 */
+/* NOTE: order carries meaning: panes are drawn in this order (later ones
+ * over earlier ones), and the mouse goes to the last one under it. */
+enum pane_id {
+	PANE_TITLE,
+	PANE_LIST,
+	PANE_ARTICLE,
+	PANE_LINKS,
+	PANE_STATUS,
+	PANE_COUNT
 };
+
+struct pane {
+	const struct pane_ops *ops;
+	struct rect	 r;		/* empty (h 0) when not shown */
+	bool		 dirty;
+};
+
+/* The panes' ops (issues.c, article.c, links.c, status.c). */
+extern const struct pane_ops issues_pane, article_pane, links_pane,
+	    title_pane, status_pane;
 
 struct app {
 	const struct tui_opts *opts;
-	struct store	*store;
-	int64_t		*feeds;		/* the feeds shown */
-	size_t		 nfeeds;
-	bool		 all_feeds;	/* they are all the cache holds */
-	bool		 sample;	/* the bundled sample stands in for
-					   the sources, whose feeds wait in
-					   src_feeds */
-	int64_t		*src_feeds;
-	size_t		 nsrc_feeds;
-	char		*feed_title;	/* for the title bar, or NULL */
-	/* Each source's name (configured, else its title, else itself),
-	 * sanitised. */
-	char		**feed_names;
-	int		 feed_filter;	/* the one feed shown (index in
-					   feeds), or -1 for all */
-	time_t		 last_run;	/* issues first seen after it are new */
+	struct library	*lib;		/* the issues */
+	int		 feed_filter;	/* the one source shown, or -1 for
+					   all */
 	bool		 ascii;
 
-	/* The list: every cached issue, and what is shown of it. */
-	struct entry	*entries;
-	size_t		 nentries;
-	size_t		*by_id;		/* entries sorted by id, or NULL */
-	bool		 list_partial;	/* only the first screen is loaded */
-	size_t		*shown;		/* indices into entries */
+	/* The list: the library's entries, and what is shown of them. */
+	size_t		*shown;		/* indices into the library's list */
 	size_t		 nshown;
 	char		*search;	/* the list shows these results */
 	size_t		 sel, top;	/* in shown */
 	size_t		 total, unread;	/* in the shown feeds */
 
 	/* The open article. */
-	struct store_issue *issue;
-	int64_t		 issue_id;	/* 0: none */
+	struct issue	*issue;
+	int64_t		 issue_id;	/* its library key; 0: none */
 	struct doc	*doc;
 	struct view	*view;		/* the doc laid out for the pane */
 	int		 nsections;	/* at least 1 while an issue is open */
@@ -113,22 +124,17 @@ struct app {
 	/* Screen. */
 	int		 rows, cols;
 	bool		 wide, too_small;
-	enum focus	 focus;
-	bool		 help;
+	struct pane	 pane[PANE_COUNT];
+	enum pane_id	 focus;		/* PANE_LIST, _ARTICLE or _LINKS */
+	bool		 help;		/* the help overlay covers them */
 	int		 help_top;
-	struct rect	 r_title, r_list, r_article, r_links, r_status;
-	bool		 d_title, d_list, d_article, d_links, d_status,
-			 d_all;
+	bool		 d_all;		/* everything is to be drawn */
 
 	/* Status line. */
 	char		*msg;		/* sanitised */
 	bool		 msg_error;
 
-	/* Background refresh. */
-	struct sync	*sync;
 	bool		 quit;
-	/* Read flags queued while another process writes the cache. */
-	bool		 marks_queued;
 };
 
 /* app.c */
@@ -142,20 +148,20 @@ void	 app_reload(struct app *);
 void	 app_load_all(struct app *);
 void	 app_open_issue(struct app *, size_t shown_index);
 /* Whether an issue belongs to what the list shows (the one feed). */
-bool	 app_entry_shown(const struct app *, const struct entry *);
+bool	 app_entry_shown(const struct app *, const struct library_entry *);
+/* The entry shown at index i of the list, or NULL. */
+struct library_entry *app_shown(const struct app *, size_t i);
 /* Show one feed (index in feeds) or all of them (-1), keeping any search
  * and the selection when it is still shown. */
 void	 app_set_feed(struct app *, int filter);
 /* The number of feeds the list can show one at a time (0 or 1: no feed
  * column, no filter). */
 size_t	 app_nfeeds(const struct app *);
-/* The index in entries of the issue with this store id, or (size_t)-1. */
-size_t	 app_entry_index(struct app *, int64_t id);
-/* Set an issue's read flag in the cache without freezing the reader: if
- * another process is writing, the change is queued and the loop writes
- * it when the cache is free (store_close at the latest).  Returns 0, or
- * -1 after saying why on the status line. */
-int	 app_mark_read(struct app *, int64_t id, bool read);
+/* Set the read flag of the issue at index i of the library's list
+ * without freezing the reader: if another process is writing, the change
+ * is queued and the loop writes it when the cache is free.  Returns 0,
+ * or -1 after saying why on the status line. */
+int	 app_mark_read(struct app *, size_t i, bool read);
 /* Open url in the browser and say what happened on the status line. */
 void	 app_browse(struct app *, const char *url);
 void	 app_close_issue(struct app *);
@@ -212,17 +218,12 @@ void	 draw_fill(int y, int x, int w, enum role);
 const char *draw_glyph(const char *utf8, const char *ascii);
 
 /* issues.c */
-void	 issues_draw(struct app *);
-bool	 issues_key(struct app *, enum action);
-void	 issues_mouse(struct app *, int y, int x, mmask_t);
 void	 issues_scroll_to_sel(struct app *);
 /* Show the issues matching q, best first; quiet: no status message. */
 void	 issues_search(struct app *, const char *q, bool quiet);
 
 /* article.c */
-void	 article_draw(struct app *);
 bool	 article_key(struct app *, enum action, int key);
-void	 article_mouse(struct app *, int y, int x, mmask_t);
 void	 article_relayout(struct app *);
 void	 article_find(struct app *, const char *);
 int	 article_body_height(const struct app *);
@@ -230,9 +231,6 @@ int	 article_body_height(const struct app *);
 int	 article_section(const struct app *);
 
 /* links.c */
-void	 links_draw(struct app *);
-bool	 links_key(struct app *, enum action, int key);
-void	 links_mouse(struct app *, int y, int x, mmask_t);
 void	 links_open(struct app *, int n);
 void	 links_show(struct app *, bool);
 
@@ -241,8 +239,6 @@ void	 help_draw(struct app *);
 bool	 help_key(struct app *, enum action, int key);
 
 /* status.c */
-void	 status_draw_title(struct app *);
-void	 status_draw(struct app *);
 
 /* prompt.c: a line editor on the status line.  done is called with the
  * text typed, or NULL when the prompt was cancelled. */
@@ -255,7 +251,8 @@ void	 prompt_draw(struct app *);
 void	 prompt_cancel(struct app *);
 
 /* pager.c */
-/* Pipe issue id, rendered as text, into the pager. */
-void	 pager_pipe(struct app *, int64_t id);
+/* Pipe the issue at index i of the library's list, rendered as text,
+ * into the pager. */
+void	 pager_pipe(struct app *, size_t i);
 
 #endif

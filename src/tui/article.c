@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "library.h"
 #include "buf.h"
 #include "doc.h"
-#include "index.h"
 #include "layout.h"
 #include "store.h"
 #include "utf8.h"
@@ -38,7 +38,7 @@ struct geom {
 static void
 geometry(const struct app *a, struct geom *g)
 {
-	const struct rect *r = &a->r_article;
+	const struct rect *r = &a->pane[PANE_ARTICLE].r;
 
 	g->hdr = r->h >= 12 ? 3 : 1;
 	if (r->h < 3)
@@ -120,7 +120,7 @@ goto_section(struct app *a, int s)
 		a->atop = a->sec_top[s];
 	}
 	clamp(a);
-	a->d_article = a->d_links = true;
+	a->pane[PANE_ARTICLE].dirty = a->pane[PANE_LINKS].dirty = true;
 }
 
 void
@@ -128,7 +128,7 @@ article_relayout(struct app *a)
 {
 	struct layout_opts lo;
 	struct view *old = a->view;
-	int w = a->r_article.w - 2, i, b, first, end;
+	int w = a->pane[PANE_ARTICLE].r.w - 2, i, b, first, end;
 
 	if (a->doc == NULL || w < 1)
 		return;
@@ -163,7 +163,7 @@ article_relayout(struct app *a)
 		a->atop = first;
 	}
 	clamp(a);
-	a->d_article = true;
+	a->pane[PANE_ARTICLE].dirty = true;
 }
 
 /* ASCII case-insensitive search of needle in s[0 .. len) from byte from;
@@ -314,7 +314,7 @@ tab_width(const struct app *a, int i)
 static void
 draw_tabs(struct app *a, int y)
 {
-	const struct rect *r = &a->r_article;
+	const struct rect *r = &a->pane[PANE_ARTICLE].r;
 	char label[64];
 	int i, x = r->x, s0 = 0, cur = article_section(a), w, used;
 	const char *name;
@@ -368,8 +368,8 @@ draw_tabs(struct app *a, int y)
 static void
 draw_header(struct app *a, const struct geom *g)
 {
-	const struct rect *r = &a->r_article;
-	const struct issue *is = &a->issue->issue;
+	const struct rect *r = &a->pane[PANE_ARTICLE].r;
+	const struct issue *is = a->issue;
 	struct buf b = BUF_INIT;
 	char date[11];
 	time_t t;
@@ -382,7 +382,7 @@ draw_header(struct app *a, const struct geom *g)
 	if (g->hdr < 3)
 		return;
 	t = is->published != (time_t)-1 ? is->published : is->updated;
-	index_format_date(t, date);
+	library_format_date(t, date);
 	buf_adds(&b, " ");
 	buf_adds(&b, date[0] != '\0' ? date :
 	    (is->date_raw != NULL ? is->date_raw : "undated"));
@@ -396,10 +396,10 @@ draw_header(struct app *a, const struct geom *g)
 	buf_free(&b);
 }
 
-void
-article_draw(struct app *a)
+static void
+article_draw(struct app *a, struct pane *p)
 {
-	const struct rect *r = &a->r_article;
+	const struct rect *r = &a->pane[PANE_ARTICLE].r;
 	struct geom g;
 	char key[32], *s;
 	int y, first, end;
@@ -442,7 +442,7 @@ find_step(struct app *a, int start, int dir)
 	if (n == 0 || i > n) {
 		app_message(a, true, "not found: %s", a->find);
 		a->find_line = -1;
-		a->d_article = true;
+		a->pane[PANE_ARTICLE].dirty = true;
 		return;
 	}
 	if ((dir > 0 && li <= start) || (dir < 0 && li >= start))
@@ -456,7 +456,7 @@ find_step(struct app *a, int start, int dir)
 	/* Put the match a few lines below the top. */
 	a->atop = li > 2 ? li - 2 : 0;
 	clamp(a);
-	a->d_article = a->d_links = true;
+	a->pane[PANE_ARTICLE].dirty = a->pane[PANE_LINKS].dirty = true;
 }
 
 void
@@ -467,7 +467,7 @@ article_find(struct app *a, const char *text)
 	free(a->find);
 	a->find = NULL;
 	a->find_line = -1;
-	a->d_article = true;
+	a->pane[PANE_ARTICLE].dirty = true;
 	if (text[0] == '\0')
 		return;
 	a->find = utf8_sanitize(text, strlen(text), UTF8_ONELINE);
@@ -495,21 +495,20 @@ other_issue(struct app *a, int dir)
 static void
 toggle_read(struct app *a)
 {
-	size_t i = app_entry_index(a, a->issue_id);
+	size_t i = library_find_key(a->lib, a->issue_id);
 	bool read;
 
 	if (i == (size_t)-1)
 		return;
-	read = !a->entries[i].read;
-	if (app_mark_read(a, a->issue_id, read) == -1)
+	read = !library_entry(a->lib, i)->read;
+	if (app_mark_read(a, i, read) == -1)
 		return;
-	a->entries[i].read = read;
 	if (read && a->unread > 0)
 		a->unread--;
 	else if (!read)
 		a->unread++;
 	app_message(a, false, read ? "marked read" : "marked unread");
-	a->d_list = a->d_title = true;
+	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 }
 
 static void
@@ -519,15 +518,15 @@ digit(struct app *a, int d)
 		a->pending = a->pending * 10 + d;
 	else {
 		a->pending = d > 0 ? d : -1;
-		if (d > 0 && d <= a->nsections && a->focus == FOCUS_ARTICLE)
+		if (d > 0 && d <= a->nsections && a->focus == PANE_ARTICLE)
 			goto_section(a, d - 1);
 	}
 	if (a->links_open && a->pending > 0 &&
 	    a->pending <= doc_nlinks(a->doc)) {
 		a->lsel = a->pending - 1;
-		a->d_links = a->d_article = true;
+		a->pane[PANE_LINKS].dirty = a->pane[PANE_ARTICLE].dirty = true;
 	}
-	a->d_status = true;
+	a->pane[PANE_STATUS].dirty = true;
 }
 
 bool
@@ -569,7 +568,7 @@ article_key(struct app *a, enum action act, int key)
 			return false;
 		links_open(a, a->pending);
 		a->pending = -1;
-		a->d_status = true;
+		a->pane[PANE_STATUS].dirty = true;
 		return true;
 	case ACT_FIND_NEXT:
 	case ACT_FIND_PREV:
@@ -599,7 +598,7 @@ article_key(struct app *a, enum action act, int key)
 		app_message(a, false, a->continuous ? "the whole issue" :
 		    "one section at a time");
 		clamp(a);
-		a->d_article = true;
+		a->pane[PANE_ARTICLE].dirty = true;
 		return true;
 	case ACT_LINKS:
 		links_show(a, !a->links_open);
@@ -607,8 +606,8 @@ article_key(struct app *a, enum action act, int key)
 	case ACT_OPEN_LINK:
 		if (a->links_open)
 			links_open(a, a->lsel + 1);
-		else if (a->issue->issue.link != NULL)
-			app_browse(a, a->issue->issue.link);
+		else if (a->issue->link != NULL)
+			app_browse(a, a->issue->link);
 		return true;
 	case ACT_SEARCH:
 		prompt_start(a, "find: ", find_done);
@@ -617,29 +616,30 @@ article_key(struct app *a, enum action act, int key)
 		toggle_read(a);
 		return true;
 	case ACT_PIPE:
-		pager_pipe(a, a->issue_id);
+		pager_pipe(a, library_find_key(a->lib, a->issue_id));
 		return true;
 	case ACT_CANCEL:
 		if (a->pending > 0) {
 			a->pending = -1;
-			a->d_status = true;
+			a->pane[PANE_STATUS].dirty = true;
 		} else if (a->find != NULL) {
 			free(a->find);
 			a->find = NULL;
 			a->find_line = -1;
-			a->d_article = true;
+			a->pane[PANE_ARTICLE].dirty = true;
 		}
 		return true;
 	default:
 		return false;
 	}
 	clamp(a);
-	a->d_article = true;
+	a->pane[PANE_ARTICLE].dirty = true;
 	return true;
 }
 
-void
-article_mouse(struct app *a, int y, int x, mmask_t m)
+static void
+article_mouse(struct app *a, struct pane *p, int y, int x,
+    mmask_t m)
 {
 	struct geom g;
 	const struct layout_line *l;
@@ -661,7 +661,7 @@ article_mouse(struct app *a, int y, int x, mmask_t m)
 		/* A click on a link selects it in the link pane, a click on
 		 * the selected one opens it. */
 		l = view_line(a->view, a->atop + (y - g.body_y));
-		col = a->r_article.x + 1;
+		col = a->pane[PANE_ARTICLE].r.x + 1;
 		for (i = 0; l != NULL && i < l->ncells; i++) {
 			if (x >= col && x < col + l->cells[i].width) {
 				link = (int)l->cells[i].link;
@@ -677,11 +677,39 @@ article_mouse(struct app *a, int y, int x, mmask_t m)
 			if (!a->links_open)
 				links_show(a, true);
 			a->lsel = link - 1;
-			a->focus = FOCUS_ARTICLE;
-			a->d_links = a->d_article = true;
+			a->focus = PANE_ARTICLE;
+			a->pane[PANE_LINKS].dirty = a->pane[PANE_ARTICLE].dirty = true;
 		}
 		return;
 	}
 	clamp(a);
-	a->d_article = true;
+	a->pane[PANE_ARTICLE].dirty = true;
 }
+
+/* Quitting the article is the loop's: back to the list, or out. */
+static bool
+pane_key(struct app *a, struct pane *p, enum action act, int key)
+{
+	return act != ACT_QUIT && article_key(a, act, key);
+}
+
+/* A click (not the wheel) gives the article the focus. */
+static void
+pane_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
+{
+	if ((m & (BUTTON4_PRESSED | BUTTON5_PRESSED)) == 0 && a->doc != NULL)
+		a->focus = PANE_ARTICLE;
+	article_mouse(a, p, y, x, m);
+	a->d_all = true;
+}
+
+static void
+pane_relayout(struct app *a, struct pane *p)
+{
+	article_relayout(a);
+}
+
+const struct pane_ops article_pane = {
+	"article", CTX_ARTICLE, article_draw, pane_key, pane_mouse,
+	pane_relayout,
+};

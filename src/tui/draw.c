@@ -116,7 +116,7 @@ configure(const struct style *base, const struct conf *cfg)
 
 	memcpy(themed, base, sizeof themed);
 	for (i = 0; cfg != NULL && i < R_COUNT; i++) {
-		c = conf_color(cfg, (enum role)i);
+		c = conf_color(cfg, names_role_name((enum role)i));
 		if (!c->set)
 			continue;
 		st = &themed[i];

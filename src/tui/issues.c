@@ -7,8 +7,7 @@
 
 #include "app.h"
 #include "browser.h"
-#include "index.h"
-#include "store.h"
+#include "library.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -17,9 +16,10 @@
 #define FEED_COLS	16
 
 static bool
-is_new(const struct app *a, const struct entry *e)
+is_new(const struct app *a, const struct library_entry *e)
 {
-	return e->first_seen > a->last_run;
+	return e->first_seen != (time_t)-1 &&
+	    e->first_seen > library_last_run(a->lib);
 }
 
 /* The width of the feed column: the widest name, within limits; 0 when
@@ -28,12 +28,12 @@ static int
 feed_cols(const struct app *a)
 {
 	size_t i, n = app_nfeeds(a), w, max = 0;
-	int room = (a->r_list.w - DATE_COLS - 5) / 3;
+	int room = (a->pane[PANE_LIST].r.w - DATE_COLS - 5) / 3;
 
-	if (n < 2 || a->feed_filter >= 0 || a->feed_names == NULL)
+	if (n < 2 || a->feed_filter >= 0)
 		return 0;
 	for (i = 0; i < n; i++)
-		if ((w = utf8_width(a->feed_names[i])) > max)
+		if ((w = utf8_width(library_source_name(a->lib, i))) > max)
 			max = w;
 	if (max > FEED_COLS)
 		max = FEED_COLS;
@@ -41,16 +41,17 @@ feed_cols(const struct app *a)
 }
 
 static void
-draw_row(struct app *a, int y, const struct entry *e, bool sel, int fw)
+draw_row(struct app *a, int y, const struct library_entry *e, bool sel,
+    int fw)
 {
-	const struct rect *r = &a->r_list;
+	const struct rect *r = &a->pane[PANE_LIST].r;
 	enum role base = R_NORMAL;
 	char date[11];
 	int x = r->x, w = r->w;
 
 	if (sel)
-		base = a->focus == FOCUS_ISSUES ? R_SELECTED : R_SELECTED_DIM;
-	index_format_date(e->date, date);
+		base = a->focus == PANE_LIST ? R_SELECTED : R_SELECTED_DIM;
+	library_format_date(e->date, date);
 	/* The selection shows without colour too. */
 	x += draw_text(y, x, 1, sel ? draw_glyph("\xe2\x80\xba", ">") : " ",
 	    base, true);
@@ -62,18 +63,20 @@ draw_row(struct app *a, int y, const struct entry *e, bool sel, int fw)
 	    "*"), sel ? base : R_UNREAD, true);
 	x += draw_text(y, x, 1, " ", base, true);
 	if (fw > 0) {
-		x += draw_text(y, x, fw, e->feed >= 0 ?
-		    a->feed_names[e->feed] : "", sel ? base : R_FEED, true);
+		x += draw_text(y, x, fw, e->source >= 0 ?
+		    library_source_name(a->lib, (size_t)e->source) : "",
+		    sel ? base : R_FEED, true);
 		x += draw_text(y, x, 1, " ", base, true);
 	}
-	draw_text_attr(y, x, w - (x - r->x), e->title, base,
+	draw_text_attr(y, x, w - (x - r->x), e->title[0] != '\0' ?
+	    e->title : "(untitled)", base,
 	    e->read ? 0 : A_BOLD, true);
 }
 
 void
 issues_scroll_to_sel(struct app *a)
 {
-	size_t h = a->r_list.h > 0 ? (size_t)a->r_list.h : 1;
+	size_t h = a->pane[PANE_LIST].r.h > 0 ? (size_t)a->pane[PANE_LIST].r.h : 1;
 
 	if (a->nshown == 0) {
 		a->sel = a->top = 0;
@@ -89,10 +92,10 @@ issues_scroll_to_sel(struct app *a)
 		a->top = a->nshown > h ? a->nshown - h : 0;
 }
 
-void
-issues_draw(struct app *a)
+static void
+issues_draw(struct app *a, struct pane *p)
 {
-	const struct rect *r = &a->r_list;
+	const struct rect *r = &a->pane[PANE_LIST].r;
 	const char *empty;
 	size_t i;
 	int y, fw = feed_cols(a);
@@ -101,8 +104,8 @@ issues_draw(struct app *a)
 	for (y = 0; y < r->h; y++) {
 		i = a->top + (size_t)y;
 		if (i < a->nshown) {
-			draw_row(a, r->y + y, &a->entries[a->shown[i]],
-			    i == a->sel, fw);
+			draw_row(a, r->y + y, app_shown(a, i), i == a->sel,
+			    fw);
 			continue;
 		}
 		empty = "";
@@ -121,28 +124,22 @@ issues_draw(struct app *a)
 void
 issues_search(struct app *a, const char *q, bool quiet)
 {
-	int64_t *ids = NULL;
-	size_t n = 0, i, j, k, *order;
+	size_t *idx = NULL, n = 0, i, j;
 	char *cause = NULL;
 
-	if (store_search(a->store, q, &ids, &n, &cause) == -1) {
+	if (library_search(a->lib, q, &idx, &n, &cause) == -1) {
 		app_message(a, true, "search: %s", cause);
 		free(cause);
 		return;
 	}
-	if (a->list_partial)
-		app_load_all(a);
 	/* Keep the matches of the shown feeds, best first. */
-	order = xcalloc(n + 1, sizeof *order);
 	for (i = 0, j = 0; i < n; i++)
-		if ((k = app_entry_index(a, ids[i])) != (size_t)-1 &&
-		    app_entry_shown(a, &a->entries[k]))
-			order[j++] = k;
-	free(ids);
+		if (app_entry_shown(a, library_entry(a->lib, idx[i])))
+			idx[j++] = idx[i];
 	free(a->search);
 	a->search = utf8_sanitize(q, strlen(q), UTF8_ONELINE);
 	free(a->shown);
-	a->shown = order;
+	a->shown = idx;
 	a->nshown = j;
 	a->sel = a->top = 0;
 	a->d_all = true;
@@ -172,44 +169,34 @@ search_done(struct app *a, const char *q)
 static void
 toggle_read(struct app *a)
 {
-	struct entry *e;
+	struct library_entry *e;
 
-	if (a->nshown == 0)
+	if ((e = app_shown(a, a->sel)) == NULL)
 		return;
-	e = &a->entries[a->shown[a->sel]];
-	if (app_mark_read(a, e->id, !e->read) == -1)
+	if (app_mark_read(a, a->shown[a->sel], !e->read) == -1)
 		return;
-	e->read = !e->read;
 	if (e->read && a->unread > 0)
 		a->unread--;
 	else if (!e->read)
 		a->unread++;
-	a->d_list = a->d_title = true;
+	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 }
 
 static void
 mark_all(struct app *a)
 {
 	char *cause = NULL;
-	size_t i;
 
-	for (i = 0; i < a->nfeeds; i++) {
-		if (a->feed_filter >= 0 && (int)i != a->feed_filter)
-			continue;
-		if (store_mark_all_read(a->store, a->feeds[i], &cause) == -1) {
-			app_message(a, true, "%s", cause);
-			free(cause);
-			return;
-		}
+	if (library_mark_all_read(a->lib, a->feed_filter, &cause) == -1) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		return;
 	}
-	for (i = 0; i < a->nentries; i++)
-		if (app_entry_shown(a, &a->entries[i]))
-			a->entries[i].read = true;
 	a->unread = 0;
-	a->d_list = a->d_title = true;
+	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 	if (a->feed_filter >= 0)
 		app_message(a, false, "all issues of %s marked read",
-		    a->feed_names[a->feed_filter]);
+		    library_source_name(a->lib, (size_t)a->feed_filter));
 	else
 		app_message(a, false, "all issues marked read");
 }
@@ -220,7 +207,7 @@ cycle_feed(struct app *a, int dir)
 {
 	int n = (int)app_nfeeds(a), f = a->feed_filter + dir;
 
-	if (n < 2 || a->feed_names == NULL) {
+	if (n < 2) {
 		app_message(a, false, "there is only one feed");
 		return;
 	}
@@ -234,28 +221,27 @@ cycle_feed(struct app *a, int dir)
 static void
 open_issue_link(struct app *a)
 {
-	struct store_issue *si;
+	struct issue *is;
 	char *cause = NULL;
 
 	if (a->nshown == 0)
 		return;
-	si = store_get(a->store, a->entries[a->shown[a->sel]].id, &cause);
-	if (si == NULL) {
+	if ((is = library_get(a->lib, a->shown[a->sel], &cause)) == NULL) {
 		app_message(a, true, "%s", cause);
 		free(cause);
 		return;
 	}
-	if (si->issue.link == NULL)
+	if (is->link == NULL)
 		app_message(a, true, "this issue has no link");
 	else
-		app_browse(a, si->issue.link);
-	store_issue_free(si);
+		app_browse(a, is->link);
+	feed_issue_free(is);
 }
 
-bool
-issues_key(struct app *a, enum action act)
+static bool
+issues_key(struct app *a, struct pane *p, enum action act, int key)
 {
-	size_t h = a->r_list.h > 1 ? (size_t)a->r_list.h - 1 : 1;
+	size_t h = a->pane[PANE_LIST].r.h > 1 ? (size_t)a->pane[PANE_LIST].r.h - 1 : 1;
 
 	switch (act) {
 	case ACT_DOWN:
@@ -304,7 +290,7 @@ issues_key(struct app *a, enum action act)
 		return true;
 	case ACT_PIPE:
 		if (a->nshown > 0)
-			pager_pipe(a, a->entries[a->shown[a->sel]].id);
+			pager_pipe(a, a->shown[a->sel]);
 		return true;
 	case ACT_CANCEL:
 	case ACT_QUIT:
@@ -321,17 +307,17 @@ issues_key(struct app *a, enum action act)
 	default:
 		return false;
 	}
-	a->d_list = true;
+	a->pane[PANE_LIST].dirty = true;
 	issues_scroll_to_sel(a);
 	return true;
 }
 
 /* The wheel scrolls the list (the selection stays on screen); a click
  * selects an issue, and a click on the selected one opens it. */
-void
-issues_mouse(struct app *a, int y, int x, mmask_t m)
+static void
+issues_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
 {
-	size_t i, h = a->r_list.h > 0 ? (size_t)a->r_list.h : 1;
+	size_t i, h = a->pane[PANE_LIST].r.h > 0 ? (size_t)a->pane[PANE_LIST].r.h : 1;
 
 	(void)x;
 	if (m & BUTTON4_PRESSED) {
@@ -345,21 +331,25 @@ issues_mouse(struct app *a, int y, int x, mmask_t m)
 		if (a->sel < a->top)
 			a->sel = a->top;
 	} else {
-		i = a->top + (size_t)(y - a->r_list.y);
+		i = a->top + (size_t)(y - a->pane[PANE_LIST].r.y);
 		if (i >= a->nshown)
 			return;
-		if (i == a->sel && a->issue_id != a->entries[a->shown[i]].id) {
+		if (i == a->sel && a->issue_id != app_shown(a, i)->key) {
 			app_open_issue(a, i);
 			return;
 		}
 		if (i == a->sel && a->wide)
-			a->focus = FOCUS_ARTICLE;
+			a->focus = PANE_ARTICLE;
 		else {
 			a->sel = i;
-			a->focus = FOCUS_ISSUES;
+			a->focus = PANE_LIST;
 		}
 		a->d_all = true;
 	}
 	issues_scroll_to_sel(a);
-	a->d_list = true;
+	a->pane[PANE_LIST].dirty = true;
 }
+
+const struct pane_ops issues_pane = {
+	"list", CTX_ISSUES, issues_draw, issues_key, issues_mouse, NULL,
+};

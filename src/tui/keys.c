@@ -277,10 +277,12 @@ keys_configure(const struct conf *cfg)
 		b = conf_bind(cfg, i);
 		n = curses_keys(b->key, codes);
 		for (j = 0; j < n; j++) {
-			if (b->act == ACT_NONE)
-				keys_unbind(codes[j], b->ctx);
+			if (b->action == NULL)
+				keys_unbind(codes[j],
+				    names_context(b->context));
 			else
-				keys_bind(codes[j], b->act, b->ctx);
+				keys_bind(codes[j], names_action(b->action),
+				    names_context(b->context));
 		}
 	}
 }

@@ -21,7 +21,7 @@ nlinks(const struct app *a)
 static int
 rows(const struct app *a)
 {
-	return a->r_links.h > 1 ? a->r_links.h - 1 : 1;
+	return a->pane[PANE_LINKS].r.h > 1 ? a->pane[PANE_LINKS].r.h - 1 : 1;
 }
 
 static void
@@ -52,7 +52,7 @@ links_show(struct app *a, bool on)
 		return;
 	}
 	a->links_open = on;
-	a->focus = on ? FOCUS_LINKS : FOCUS_ARTICLE;
+	a->focus = on ? PANE_LINKS : PANE_ARTICLE;
 	if (on) {
 		/* Start at the first link of the section on screen. */
 		sec = article_section(a);
@@ -99,7 +99,7 @@ draw_url(int y, int x, int w, const char *url, enum role base, bool sel)
 static void
 draw_row(struct app *a, int y, int i, int numw, int sec)
 {
-	const struct rect *r = &a->r_links;
+	const struct rect *r = &a->pane[PANE_LINKS].r;
 	const struct doc_link *l = doc_link(a->doc, i + 1);
 	bool sel = i == a->lsel;
 	enum role base = R_NORMAL;
@@ -108,7 +108,7 @@ draw_row(struct app *a, int y, int i, int numw, int sec)
 	int x = r->x, tw, left;
 
 	if (sel)
-		base = a->focus == FOCUS_LINKS ? R_SELECTED : R_SELECTED_DIM;
+		base = a->focus == PANE_LINKS ? R_SELECTED : R_SELECTED_DIM;
 	snprintf(num, sizeof num, "%s%*d ", sel ? draw_glyph("\xe2\x80\xba",
 	    ">") : " ", numw, i + 1);
 	x += draw_text(y, x, r->w, num, sel ? base : R_LINKNUM, false);
@@ -140,10 +140,10 @@ draw_row(struct app *a, int y, int i, int numw, int sec)
 	free(text);
 }
 
-void
-links_draw(struct app *a)
+static void
+links_draw(struct app *a, struct pane *p)
 {
-	const struct rect *r = &a->r_links;
+	const struct rect *r = &a->pane[PANE_LINKS].r;
 	const char *name;
 	struct buf b = BUF_INIT;
 	int n = nlinks(a), numw, y, sec;
@@ -180,12 +180,12 @@ links_open(struct app *a, int n)
 		return;
 	}
 	a->lsel = n - 1;
-	a->d_links = a->d_article = true;
+	a->pane[PANE_LINKS].dirty = a->pane[PANE_ARTICLE].dirty = true;
 	app_browse(a, l->url);
 }
 
-bool
-links_key(struct app *a, enum action act, int key)
+static bool
+links_key(struct app *a, struct pane *p, enum action act, int key)
 {
 	int h = rows(a);
 
@@ -217,7 +217,7 @@ links_key(struct app *a, enum action act, int key)
 		else
 			links_open(a, a->lsel + 1);
 		a->pending = -1;
-		a->d_status = true;
+		a->pane[PANE_STATUS].dirty = true;
 		return true;
 	case ACT_LINKS:
 	case ACT_QUIT:
@@ -228,14 +228,14 @@ links_key(struct app *a, enum action act, int key)
 		return article_key(a, act, key);
 	}
 	scroll_to_sel(a);
-	a->d_links = a->d_article = true;
+	a->pane[PANE_LINKS].dirty = a->pane[PANE_ARTICLE].dirty = true;
 	return true;
 }
 
 /* The wheel scrolls the pane (the selection stays on screen); a click
  * selects a link, and a click on the selected one opens it. */
-void
-links_mouse(struct app *a, int y, int x, mmask_t m)
+static void
+links_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
 {
 	int n = nlinks(a), h = rows(a), i;
 
@@ -249,17 +249,21 @@ links_mouse(struct app *a, int y, int x, mmask_t m)
 			a->ltop = a->ltop + 3 + h <= n ? a->ltop + 3 : n - h;
 		if (a->lsel < a->ltop)
 			a->lsel = a->ltop;
-	} else if (y > a->r_links.y) {
-		i = a->ltop + (y - a->r_links.y - 1);
+	} else if (y > a->pane[PANE_LINKS].r.y) {
+		i = a->ltop + (y - a->pane[PANE_LINKS].r.y - 1);
 		if (i >= n)
 			return;
-		if (i == a->lsel && a->focus == FOCUS_LINKS) {
+		if (i == a->lsel && a->focus == PANE_LINKS) {
 			links_open(a, i + 1);
 			return;
 		}
 		a->lsel = i;
-		a->focus = FOCUS_LINKS;
+		a->focus = PANE_LINKS;
 	}
 	scroll_to_sel(a);
-	a->d_links = a->d_article = a->d_status = true;
+	a->pane[PANE_LINKS].dirty = a->pane[PANE_ARTICLE].dirty = a->pane[PANE_STATUS].dirty = true;
 }
+
+const struct pane_ops links_pane = {
+	"links", CTX_LINKS, links_draw, links_key, links_mouse, NULL,
+};

@@ -16,7 +16,7 @@
 
 #include "app.h"
 #include "buf.h"
-#include "store.h"
+#include "library.h"
 #include "text.h"
 #include "util.h"
 
@@ -60,9 +60,9 @@ want_color(const struct app *a)
 }
 
 void
-pager_pipe(struct app *a, int64_t id)
+pager_pipe(struct app *a, size_t i)
 {
-	struct store_issue *si;
+	struct issue *is;
 	struct text_opts to;
 	const char *cmd = a->opts->pager;
 	char **argv, *cause = NULL;
@@ -71,7 +71,7 @@ pager_pipe(struct app *a, int64_t id)
 	ssize_t n;
 	FILE *fp;
 
-	if ((si = store_get(a->store, id, &cause)) == NULL) {
+	if ((is = library_get(a->lib, i, &cause)) == NULL) {
 		app_message(a, true, "%s", cause);
 		free(cause);
 		return;
@@ -82,11 +82,17 @@ pager_pipe(struct app *a, int64_t id)
 		cmd = "less -R";
 	if ((argv = split(cmd)) == NULL) {
 		app_message(a, true, "the pager command is empty");
-		store_issue_free(si);
+		feed_issue_free(is);
 		return;
 	}
-	if (pipe2(data, O_CLOEXEC) == -1 || pipe2(err, O_CLOEXEC) == -1) {
+	if (pipe2(data, O_CLOEXEC) == -1) {
 		app_message(a, true, "pipe: %s", strerror(errno));
+		goto out;
+	}
+	if (pipe2(err, O_CLOEXEC) == -1) {
+		app_message(a, true, "pipe: %s", strerror(errno));
+		close(data[0]);
+		close(data[1]);
 		goto out;
 	}
 	app_suspend();
@@ -118,7 +124,7 @@ pager_pipe(struct app *a, int64_t id)
 	to.ascii = a->ascii;
 	if ((fp = fdopen(data[1], "w")) != NULL) {
 		/* A pager quit early makes the write fail: not an error. */
-		if (text_print_issue(fp, &si->issue, &to, &cause) == -1) {
+		if (text_print_issue(fp, is, &to, &cause) == -1) {
 			free(cause);
 			cause = NULL;
 		}
@@ -137,5 +143,5 @@ pager_pipe(struct app *a, int64_t id)
 		    strerror(e));
 out:
 	free_argv(argv);
-	store_issue_free(si);
+	feed_issue_free(is);
 }

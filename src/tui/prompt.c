@@ -30,7 +30,7 @@ prompt_start(struct app *a, const char *label, prompt_fn done)
 	p.label = label;
 	p.done = done;
 	p.len = 0;
-	a->d_status = true;
+	a->pane[PANE_STATUS].dirty = true;
 }
 
 bool
@@ -43,7 +43,7 @@ void
 prompt_cancel(struct app *a)
 {
 	p.active = false;
-	a->d_status = true;
+	a->pane[PANE_STATUS].dirty = true;
 }
 
 static char *
@@ -63,7 +63,7 @@ prompt_key(struct app *a, int key)
 	prompt_fn done = p.done;
 	char *s;
 
-	a->d_status = true;
+	a->pane[PANE_STATUS].dirty = true;
 	switch (key) {
 	case '\n':
 	case '\r':
@@ -108,7 +108,7 @@ prompt_key(struct app *a, int key)
 void
 prompt_draw(struct app *a)
 {
-	const struct rect *r = &a->r_status;
+	const struct rect *r = &a->pane[PANE_STATUS].r;
 	struct buf b = BUF_INIT;
 	size_t i, start = 0, w;
 	int used;

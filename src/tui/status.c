@@ -5,16 +5,16 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "library.h"
 #include "buf.h"
-#include "sync.h"
 #include "utf8.h"
 #include "util.h"
 
 /* The widest a feed's name is in the title bar. */
 #define FEED_TITLE_COLS	32
 
-void
-status_draw_title(struct app *a)
+static void
+status_draw_title(struct app *a, struct pane *p)
 {
 	struct buf b = BUF_INIT;
 	const char *dot = draw_glyph(" \xc2\xb7 ", " - ");
@@ -22,9 +22,9 @@ status_draw_title(struct app *a)
 	size_t done, total, w;
 
 	buf_adds(&b, " mesosnews");
-	if (a->feed_filter >= 0 && a->feed_names != NULL) {
+	if (a->feed_filter >= 0) {
 		/* Long names are cut so that the counts stay in sight. */
-		name = a->feed_names[a->feed_filter];
+		name = library_source_name(a->lib, (size_t)a->feed_filter);
 		w = utf8_width(name);
 		buf_adds(&b, dot);
 		utf8_fit(&b, name, w < FEED_TITLE_COLS ? w : FEED_TITLE_COLS,
@@ -34,37 +34,37 @@ status_draw_title(struct app *a)
 	}
 	else if (app_nfeeds(a) > 1)
 		buf_printf(&b, "%sall %zu feeds", dot, app_nfeeds(a));
-	else if (a->feed_title != NULL)
-		buf_printf(&b, "%s%s", dot, a->feed_title);
-	if (!a->list_partial)
+	else if (library_title(a->lib) != NULL)
+		buf_printf(&b, "%s%s", dot, library_title(a->lib));
+	if (!library_partial(a->lib))
 		buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->total,
 		    a->total == 1 ? "" : "s", a->unread);
 	if (a->search != NULL)
 		buf_printf(&b, "%ssearch \"%s\": %zu", dot, a->search,
 		    a->nshown);
-	if (a->sync != NULL && sync_running(a->sync)) {
-		sync_progress(a->sync, &done, &total);
+	if (library_refreshing(a->lib)) {
+		library_progress(a->lib, &done, &total);
 		buf_printf(&b, "%srefreshing %zu/%zu%s", dot, done, total,
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	} else if (a->opts->offline)
 		buf_printf(&b, "%soffline", dot);
-	draw_text(a->r_title.y, a->r_title.x, a->r_title.w, buf_str(&b),
+	draw_text(a->pane[PANE_TITLE].r.y, a->pane[PANE_TITLE].r.x, a->pane[PANE_TITLE].r.w, buf_str(&b),
 	    R_TITLEBAR, true);
 	buf_free(&b);
 }
 
-void
-status_draw(struct app *a)
+static void
+status_draw(struct app *a, struct pane *p)
 {
-	const struct rect *r = &a->r_status;
+	const struct rect *r = &a->pane[PANE_STATUS].r;
 	char *hints, num[80], key[32];
 	int ctx;
 
 	switch (a->focus) {
-	case FOCUS_ISSUES:
+	case PANE_LIST:
 		ctx = CTX_ISSUES;
 		break;
-	case FOCUS_ARTICLE:
+	case PANE_ARTICLE:
 		ctx = CTX_ARTICLE;
 		break;
 	default:
@@ -91,3 +91,11 @@ status_draw(struct app *a)
 	draw_text(r->y, r->x, r->w, hints, R_STATUS, true);
 	free(hints);
 }
+
+const struct pane_ops title_pane = {
+	"title", 0, status_draw_title, NULL, NULL, NULL,
+};
+
+const struct pane_ops status_pane = {
+	"status", 0, status_draw, NULL, NULL, NULL,
+};

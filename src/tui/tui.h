@@ -28,10 +28,10 @@ struct tui_opts {
 	 * refreshed regardless). */
 	bool		 refresh_on_start;
 	bool		 offline;	/* show the cache, never refresh */
-	const char	*sample;	/* a feed file shown instead when the
-					   cache holds nothing of the sources
-					   and they cannot be fetched (or
-					   offline), or NULL */
+	/* The sources are the configured feeds: when the cache holds
+	 * nothing of them and they cannot be fetched (or offline), the
+	 * bundled sample is shown instead. */
+	bool		 configured;
 	bool		 ascii;		/* ASCII decorations only */
 	enum tui_color	 color;
 	const char	*browser;	/* browser command from the config, or

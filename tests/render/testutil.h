@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "content.h"
 #include "doc.h"
 #include "layout.h"
 #include "util.h"
@@ -78,7 +79,7 @@ render(const char *s, enum content_kind kind, int width, bool ascii)
 	struct doc *d;
 	char *cause = NULL, *out;
 
-	d = doc_parse(s, strlen(s), kind, NULL, &cause);
+	d = content_parse(s, strlen(s), kind, NULL, &cause);
 	if (d == NULL) {
 		free(cause);
 		return xstrdup("(parse error)");

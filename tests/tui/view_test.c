@@ -11,6 +11,7 @@
 
 #include "../unit/harness.h"
 #include "buf.h"
+#include "content.h"
 #include "doc.h"
 #include "layout.h"
 #include "tui/view.h"
@@ -156,7 +157,7 @@ test_fixtures(void)
 		OK(s != NULL, "%s: cannot read", de->d_name);
 		if (s == NULL)
 			continue;
-		d = doc_parse(s, len, strcmp(ext, ".md") == 0 ?
+		d = content_parse(s, len, strcmp(ext, ".md") == 0 ?
 		    CONTENT_MARKDOWN : CONTENT_HTML, "http://h.example/",
 		    NULL);
 		OK(d != NULL, "%s", de->d_name);
@@ -208,7 +209,7 @@ test_random(void)
 			buf_adds(&b, " b\n");
 		}
 		buf_str(&b);
-		d = doc_parse(b.data, b.len, i % 3 == 0 ? CONTENT_HTML :
+		d = content_parse(b.data, b.len, i % 3 == 0 ? CONTENT_HTML :
 		    CONTENT_MARKDOWN, "http://h.example/", NULL);
 		snprintf(name, sizeof name, "random %d", i);
 		bad += check(name, d, 1 + (int)(rand_r(&seed) % 90), i % 2);
@@ -222,7 +223,7 @@ test_random(void)
 static void
 test_empty(void)
 {
-	struct doc *d = doc_parse("", 0, CONTENT_TEXT, NULL, NULL);
+	struct doc *d = content_parse("", 0, CONTENT_TEXT, NULL, NULL);
 
 	OK(check("empty", d, 40, false) == 0, "empty document");
 	doc_free(d);

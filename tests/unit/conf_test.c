@@ -6,6 +6,7 @@
 
 #include "harness.h"
 #include "conf.h"
+#include "fetch.h"
 #include "util.h"
 
 static char dir[] = "/tmp/mn-conf-XXXXXX";
@@ -81,9 +82,9 @@ test_defaults(void)
 	OK(conf_refresh_on_start(cfg), "refresh-on-start defaults to yes");
 	INT_EQ(conf_nbinds(cfg), 0);
 	OK(conf_bind(cfg, 0) == NULL, "no bindings");
-	OK(!conf_color(cfg, R_HEADING)->set, "no colours");
-	INT_EQ(conf_color(cfg, R_NORMAL)->fg, -1);
-	INT_EQ(conf_color(cfg, R_COUNT)->bg, -1);
+	OK(!conf_color(cfg, "heading")->set, "no colours");
+	INT_EQ(conf_color(cfg, "normal")->fg, -1);
+	INT_EQ(conf_color(cfg, "no-such-role")->bg, -1);
 	conf_free(cfg);
 }
 
@@ -181,67 +182,67 @@ test_reader_settings(void)
 	INT_EQ(conf_width(cfg), 72);
 	OK(!conf_refresh_on_start(cfg), "refresh-on-start no");
 
-	c = conf_color(cfg, R_HEADING);
+	c = conf_color(cfg, "heading");
 	OK(c->set, "heading set");
 	INT_EQ(c->fg, 1);
 	INT_EQ(c->bg, -1);
 	INT_EQ(c->attrs, 0);
-	c = conf_color(cfg, R_LINK);
+	c = conf_color(cfg, "link");
 	INT_EQ(c->fg, 12);
 	INT_EQ(c->bg, -1);
 	INT_EQ(c->attrs, CONF_ATTR_UNDERLINE);
-	c = conf_color(cfg, R_TITLEBAR);
+	c = conf_color(cfg, "title");
 	INT_EQ(c->fg, 255);
 	INT_EQ(c->bg, 24);
 	INT_EQ(c->attrs, CONF_ATTR_BOLD | CONF_ATTR_REVERSE);
-	c = conf_color(cfg, R_SELECTED);
+	c = conf_color(cfg, "selected");
 	INT_EQ(c->fg, -1);
 	INT_EQ(c->bg, 0);
-	c = conf_color(cfg, R_NEW);
+	c = conf_color(cfg, "new");
 	INT_EQ(c->fg, 208);
 	INT_EQ(c->bg, -1);
 	INT_EQ(c->attrs, CONF_ATTR_DIM | CONF_ATTR_ITALIC);
-	c = conf_color(cfg, R_STATUS);
+	c = conf_color(cfg, "status");
 	INT_EQ(c->fg, 7);
 	INT_EQ(c->bg, 8);
-	c = conf_color(cfg, R_TAB_ACTIVE);
+	c = conf_color(cfg, "tab-active");
 	INT_EQ(c->fg, 15);
 	INT_EQ(c->bg, 6);
 	INT_EQ(c->attrs, CONF_ATTR_BOLD | CONF_ATTR_UNDERLINE |
 	    CONF_ATTR_REVERSE | CONF_ATTR_DIM | CONF_ATTR_ITALIC);
-	OK(!conf_color(cfg, R_QUOTE)->set, "quote not set");
+	OK(!conf_color(cfg, "quote")->set, "quote not set");
 
 	INT_EQ(conf_nbinds(cfg), 8);
 	b = conf_bind(cfg, 0);
 	INT_EQ(b->key, 'x');
-	INT_EQ(b->act, ACT_HELP);
-	INT_EQ(b->ctx, 0);
+	STR_EQ(b->action, "help");
+	STR_EQ(b->context, NULL);
 	b = conf_bind(cfg, 1);
 	INT_EQ(b->key, 0x0e);
-	INT_EQ(b->act, ACT_NEXT_ISSUE);
-	INT_EQ(b->ctx, CTX_ARTICLE);
+	STR_EQ(b->action, "next-issue");
+	STR_EQ(b->context, "article");
 	b = conf_bind(cfg, 2);
 	INT_EQ(b->key, CONF_KEY_DOWN);
-	INT_EQ(b->act, ACT_TOP);
-	INT_EQ(b->ctx, CTX_ISSUES);
+	STR_EQ(b->action, "top");
+	STR_EQ(b->context, "list");
 	b = conf_bind(cfg, 3);
 	INT_EQ(b->key, '?');
-	INT_EQ(b->act, ACT_NONE);
-	INT_EQ(b->ctx, 0);
+	STR_EQ(b->action, NULL);
+	STR_EQ(b->context, NULL);
 	b = conf_bind(cfg, 4);
 	INT_EQ(b->key, 'q');
-	INT_EQ(b->act, ACT_NONE);
-	INT_EQ(b->ctx, CTX_LINKS);
+	STR_EQ(b->action, NULL);
+	STR_EQ(b->context, "links");
 	b = conf_bind(cfg, 5);
 	INT_EQ(b->key, CONF_KEY_F(5));
-	INT_EQ(b->act, ACT_REFRESH);
-	INT_EQ(b->ctx, CTX_ANY);
+	STR_EQ(b->action, "refresh");
+	STR_EQ(b->context, "all");
 	b = conf_bind(cfg, 6);
 	INT_EQ(b->key, '5');
-	INT_EQ(b->act, ACT_DIGIT);
+	STR_EQ(b->action, "digit");
 	b = conf_bind(cfg, 7);
 	INT_EQ(b->key, CONF_KEY_ENTER);
-	INT_EQ(b->act, ACT_OPEN);
+	STR_EQ(b->action, "open");
 
 	/* Later lines and files win; bindings add up. */
 	cause = load(cfg, "width 0\nrefresh-on-start yes\n"
@@ -250,11 +251,11 @@ test_reader_settings(void)
 	INT_EQ(conf_width(cfg), 0);
 	OK(conf_refresh_on_start(cfg), "refresh-on-start yes");
 	OK(!conf_browser_terminal(cfg), "browser-terminal no");
-	INT_EQ(conf_color(cfg, R_HEADING)->fg, -1);
-	OK(conf_color(cfg, R_HEADING)->set, "heading still set");
-	INT_EQ(conf_color(cfg, R_LINK)->fg, 12);
+	INT_EQ(conf_color(cfg, "heading")->fg, -1);
+	OK(conf_color(cfg, "heading")->set, "heading still set");
+	INT_EQ(conf_color(cfg, "link")->fg, 12);
 	INT_EQ(conf_nbinds(cfg), 9);
-	INT_EQ(conf_bind(cfg, 8)->act, ACT_QUIT);
+	STR_EQ(conf_bind(cfg, 8)->action, "quit");
 	STR_EQ(conf_browser(cfg), "w3m -o   display_link=1 %s");
 
 	/* A failed load keeps all of it. */
@@ -265,7 +266,7 @@ test_reader_settings(void)
 	free(cause);
 	INT_EQ(conf_width(cfg), 0);
 	INT_EQ(conf_nbinds(cfg), 9);
-	INT_EQ(conf_color(cfg, R_LINK)->fg, 12);
+	INT_EQ(conf_color(cfg, "link")->fg, 12);
 	STR_EQ(conf_pager(cfg), "less -R +g");
 	conf_free(cfg);
 }

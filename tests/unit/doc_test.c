@@ -6,6 +6,7 @@
 
 #include "harness.h"
 
+#include "content.h"
 #include "doc.h"
 #include "uri.h"
 #include "utf8.h"
@@ -19,7 +20,7 @@ parse(const char *s, enum content_kind kind, const char *base)
 	char *cause = NULL;
 	struct doc *d;
 
-	d = doc_parse(s, strlen(s), kind, base, &cause);
+	d = content_parse(s, strlen(s), kind, base, &cause);
 	OK(d != NULL, "parse failed: %s", cause ? cause : "?");
 	free(cause);
 	return d;
@@ -274,6 +275,37 @@ test_sections(void)
 	d = parse("<h3>Only</h3><p>x</p>", CONTENT_HTML, NULL);
 	INT_EQ(doc_nsections(d), 1);
 	STR_EQ(doc_section_name(d, 0), "Only");
+	doc_free(d);
+
+	/* A last section of a heading and a list ends with its list: the
+	 * prose after it closes the issue.  Prose after an earlier list
+	 * stays in that list's section. */
+	d = parse("Intro.\n\n### Highlights:\n\n* one\n\nSee more.\n\n"
+	    "### Upcoming events:\n\n* BBQ, March 28th\n  > quoted\n\n"
+	    "* ApacheCon\n\n  more of it\n\nWe hope to publish.\n\n"
+	    "_Co-written by A._\n", CONTENT_MARKDOWN, NULL);
+	INT_EQ(doc_nsections(d), 4);
+	STR_EQ(doc_section_name(d, 1), "Highlights");
+	INT_EQ(doc_section_block(d, 1), 1);
+	INT_EQ(doc_section_block(d, 2), 4);
+	INT_EQ(doc_block(d, 3)->section, 1);
+	STR_EQ(doc_section_name(d, 2), "Upcoming events");
+	STR_EQ(doc_section_name(d, 3), "Closing");
+	INT_EQ(doc_section_block(d, 3), 9);
+	INT_EQ(doc_block(d, 8)->section, 2);
+	INT_EQ(doc_block(d, 9)->section, 3);
+	INT_EQ(doc_block(d, 10)->section, 3);
+	INT_EQ(doc_nblocks(d), 11);
+	doc_free(d);
+	/* Not when the section does not open with its list. */
+	d = parse("### Events\n\nSome:\n\n* one\n\nBye.\n",
+	    CONTENT_MARKDOWN, NULL);
+	INT_EQ(doc_nsections(d), 1);
+	doc_free(d);
+	d = parse("<h3>Events</h3><ul><li>one</li></ul><p>Bye.</p>",
+	    CONTENT_HTML, NULL);
+	INT_EQ(doc_nsections(d), 2);
+	STR_EQ(doc_section_name(d, 1), "Closing");
 	doc_free(d);
 
 	d = parse("no headings at all", CONTENT_TEXT, NULL);

@@ -19,7 +19,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "harness.h"
-#include "index.h"
+#include "library.h"
 #include "uri.h"
 #include "utf8.h"
 #include "util.h"
@@ -1006,8 +1006,11 @@ static void
 test_dates(void)
 {
 	struct result r;
-	struct index *idx;
-	const struct index_entry *e;
+	struct library_opts lo;
+	struct library *lib;
+	const struct library_entry *e;
+	const char *src = "baddates.rss";
+	char *cause = NULL;
 	size_t i;
 
 	load("baddates.rss", NULL, &r);
@@ -1026,21 +1029,23 @@ test_dates(void)
 	INT_EQ(nth(&r, 3)->updated, -1);
 	STR_EQ(nth(&r, 3)->date_raw, NULL);
 
-	/* In the index the undated sort last, in document order. */
-	idx = index_new(true);
-	for (i = 0; i < r.n; i++)
-		index_add(r.v[i], idx);
-	index_sort(idx);
-	INT_EQ(index_count(idx), 4);
-	e = index_get(idx, 1);
+	/* In the issue list the undated sort last, in document order. */
+	memset(&lo, 0, sizeof lo);
+	lo.sources = &src;
+	lo.nsources = 1;
+	lib = library_new(&lo);
+	INT_EQ(library_open(lib, &cause), 0);
+	INT_EQ(library_load(lib, 0, NULL, NULL, &cause), 0);
+	INT_EQ(library_count(lib), 4);
+	e = library_entry(lib, 0);
 	STR_EQ(e ? e->title : NULL, "Good date");
-	e = index_get(idx, 2);
+	e = library_entry(lib, 1);
 	STR_EQ(e ? e->title : NULL, "Garbage date");
-	e = index_get(idx, 3);
+	e = library_entry(lib, 2);
 	STR_EQ(e ? e->title : NULL, "Impossible date");
-	e = index_get(idx, 4);
+	e = library_entry(lib, 3);
 	STR_EQ(e ? e->title : NULL, "No date");
-	index_free(idx);
+	library_free(lib);
 	result_free(&r);
 
 	load("baddates.atom", NULL, &r);

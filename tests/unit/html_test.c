@@ -9,6 +9,7 @@
 
 #include "harness.h"
 
+#include "content.h"
 #include "doc.h"
 #include "layout.h"
 #include "util.h"
@@ -104,7 +105,7 @@ check_deep(const char *what, const char *doc, const char *want, int width)
 	bool content, pure = false;
 	double secs;
 
-	d = doc_parse(doc, strlen(doc), CONTENT_HTML, NULL, &cause);
+	d = content_parse(doc, strlen(doc), CONTENT_HTML, NULL, &cause);
 	OK(d != NULL, "%s: %s", what, cause ? cause : "");
 	if (d == NULL)
 		return;

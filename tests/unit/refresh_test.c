@@ -186,7 +186,7 @@ test_big(void)
 
 	/* Abandoned half-way, the parse ahead of the store: nothing. */
 	write_big(feed, 2, 3000, false);
-	r = refresh_new(s, NULL, NULL, NULL);
+	r = refresh_new(s, NULL, NULL, NULL, NULL);
 	refresh_add(r, feed);
 	while (refresh_busy(r) && turns++ < 10000) {
 		t = harness_now();
@@ -373,7 +373,7 @@ test_poll_driven(struct store *s)
 	fixture = xasprintf("%s/tests/net/digest-latin1.rss", srcdir);
 	copy(fixture, b);
 	free(fixture);
-	r = refresh_new(s, NULL, report_cb, &rep);
+	r = refresh_new(s, NULL, report_cb, &rep, NULL);
 	OK(!refresh_busy(r), "idle before adding");
 	refresh_add(r, a);
 	refresh_add(r, b);
@@ -394,7 +394,7 @@ test_poll_driven(struct store *s)
 	buf_free(&rep.log);
 
 	/* Freed half-way: nothing is left open. */
-	r = refresh_new(s, NULL, NULL, NULL);
+	r = refresh_new(s, NULL, NULL, NULL, NULL);
 	refresh_add(r, a);
 	refresh_perform(r, NULL, 0);
 	refresh_free(r);
@@ -424,7 +424,7 @@ test_locked_out(struct store *s, const char *path)
 	    sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		exit(99);
-	r = refresh_new(s, NULL, report_cb, &rep);
+	r = refresh_new(s, NULL, report_cb, &rep, NULL);
 	refresh_add(r, feed);
 	start = harness_now();
 	while (harness_now() - start < 0.6) {

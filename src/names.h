@@ -1,12 +1,15 @@
 /* names.h - the reader's actions, colour roles and key contexts, with the
  * names the configuration file gives them.
  *
- * The configuration (conf.c) and the reader (tui/) both read these lists,
- * so a name cannot be accepted by one and unknown to the other.  This
+ * The configuration (conf.c) checks the names it reads against these
+ * lists and keeps them as names; the reader (tui/) resolves them here.
+ * So a name cannot be accepted by one and unknown to the other.  This
  * header needs no curses.
  */
-#ifndef MN_TUI_NAMES_H
-#define MN_TUI_NAMES_H
+#ifndef MN_NAMES_H
+#define MN_NAMES_H
+
+#include <stddef.h>
 
 /*
  * NOTE: order carries meaning.  The actions are listed in the help
@@ -92,5 +95,19 @@ enum role {
 #define CTX_ARTICLE	0x02
 #define CTX_LINKS	0x04
 #define CTX_ANY		0x08
+
+/* The action, role or context a name stands for: ACT_NONE, -1 or 0 when
+ * it is not one. */
+enum action names_action(const char *);
+int	 names_role(const char *);
+int	 names_context(const char *);
+/* The name of an action (ACT_NONE: NULL) or a role. */
+const char *names_action_name(enum action);
+const char *names_role_name(enum role);
+/* Every name of one kind, in order, for messages: n receives their
+ * number. */
+const char *const *names_actions(size_t *n);
+const char *const *names_roles(size_t *n);
+const char *const *names_contexts(size_t *n);
 
 #endif

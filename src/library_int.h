@@ -1,0 +1,75 @@
+/* library_int.h - what library.c and library_fetch.c share (internal). */
+#ifndef MN_LIBRARY_INT_H
+#define MN_LIBRARY_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "library.h"
+
+/* An entry of a direct source is keyed by its source and its position
+ * in it, as negative numbers, apart from the store's ids. */
+#define DIRECT_KEY(src, pos)	(-(((int64_t)(src) << 32) | (pos)) - 1)
+#define DIRECT_POS(key)		((-(key) - 1) & 0xffffffff)
+
+struct lib_source {
+	char		*src;		/* as given */
+	char		*url;		/* the cache's key for it */
+	bool		 cached;	/* read through the cache */
+	int64_t		 feed;		/* the cache's id, or -1 */
+	bool		 fetched;	/* the cache has fetched it */
+	char		*conf_name;	/* configured name, or NULL */
+	char		*title;		/* the feed's own, or NULL */
+	char		*name;		/* what to call it */
+};
+
+struct refresh;
+
+struct library {
+	struct library_opts opts;	/* without sources and names */
+	char		*cache_path;
+	struct store	*store;
+
+	struct lib_source *src;		/* the sources shown */
+	size_t		 nsrc;
+	/* While the bundled sample stands in for the sources, they wait
+	 * here. */
+	bool		 sample;
+	struct lib_source *saved;
+	size_t		 nsaved;
+	char		*title;
+	time_t		 last_run;
+
+	/* The list. */
+	struct library_entry *v;
+	size_t		 n, cap;
+	size_t		*order;		/* sorting scratch */
+	size_t		*by_key;	/* indices sorted by key, or NULL */
+	bool		 partial;
+	struct buf	 scratch;
+	bool		 marks_queued;
+	int		 latest;	/* source of library_latest's */
+
+	/* Fetch errors of configured sources kept for the notice. */
+	char		**kept;
+	size_t		 nkept;
+
+	/* The background refresh. */
+	struct refresh	*r;
+	size_t		 r_total, r_added, r_errors;
+	char		*first_error;
+	char		*result;
+	bool		 result_error;
+};
+
+void	 lib_source_init(struct lib_source *, const char *src,
+	    const char *name, bool cache_local);
+void	 lib_source_clear(struct lib_source *);
+void	 lib_sources_free(struct lib_source *, size_t);
+bool	 lib_needs_cache(const struct library *);
+void	 lib_resolve_feeds(struct library *);
+void	 lib_name_sources(struct library *);
+void	 lib_refresh_free(struct library *);
+
+#endif
