@@ -55,7 +55,9 @@ url_line(const struct layout_line *l)
 		s++;
 		n--;
 	}
-	return (n > 7 && memmem(s, n < 16 ? n : 16, "://", 3) != NULL) ||
+	/* As the layout's looks_like_url: the scheme in its first 32 bytes
+	 * (a long one like "quotetext-align://" too: fuzz finding). */
+	return (n > 7 && memmem(s, n < 32 ? n : 32, "://", 3) != NULL) ||
 	    (n > 4 && strncmp(s, "www.", 4) == 0) ||
 	    (n > 7 && strncmp(s, "mailto:", 7) == 0) ||
 	    (n > 3 && memchr(s, '@', n < 32 ? n : 32) != NULL);
