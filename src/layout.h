@@ -23,8 +23,10 @@ enum layout_role {
 	LAYOUT_INDENT,		/* padding and indentation */
 };
 
-/* One character: its UTF-8 bytes (with any zero-width marks after it) are
- * line->text[off .. off + len). */
+/* One grapheme cluster (UAX #29: a character with its combining marks,
+ * an emoji with its modifier or ZWJ sequence, a flag): its UTF-8 bytes
+ * are line->text[off .. off + len), its width that of the whole; no line
+ * ever breaks inside one. */
 struct layout_cell {
 	uint32_t	 off;
 	uint32_t	 link;		/* link number, 0 for none */
