@@ -636,7 +636,9 @@ wrap_uax14(struct wrap *w, const char *s, size_t i, size_t len)
 			if (i + k > ustart)
 				url = true;
 			b = !url && brk[ctx + k] == UC_BREAK_POSSIBLE;
-			if (cp == 0xa0)		/* no-break space */
+			/* A no-break space shows as a space, but in a URL,
+			 * where it is part of the one word (fuzz finding). */
+			if (cp == 0xa0 && !url)
 				wrap_char(w, cp, " ", 1, 1, false);
 			else
 				wrap_char(w, cp, s + i + k, m,
