@@ -45,11 +45,12 @@ url_line(const struct layout_line *l, int first)
 		n--;
 	}
 	/* As the layout's looks_like_url: the scheme in its first 32 bytes
-	 * (a long one like "quotetext-align://" too: fuzz finding). */
-	return (n > 7 && memmem(s, n < 32 ? n : 32, "://", 3) != NULL) ||
-	    (n > 4 && strncmp(s, "www.", 4) == 0) ||
-	    (n > 7 && strncmp(s, "mailto:", 7) == 0) ||
-	    (n > 3 && memchr(s, '@', n < 32 ? n : 32) != NULL);
+	 * (a long one like "quotetext-align://" too, a short one like
+	 * "ba://x" too: fuzz findings). */
+	return (n >= 4 && memmem(s, n < 32 ? n : 32, "://", 3) != NULL) ||
+	    (n >= 4 && strncasecmp(s, "www.", 4) == 0) ||
+	    (n >= 7 && strncasecmp(s, "mailto:", 7) == 0) ||
+	    (n >= 3 && memchr(s, '@', n < 32 ? n : 32) != NULL);
 }
 
 /* Everything that must hold for any layout: returns a description of the
