@@ -259,7 +259,7 @@ cut_char(const struct saved *s, size_t k)
  * a terminal's URL detection gets all of it; one wider than the line
  * overflows it.
  */
-static bool
+bool
 looks_like_url(const char *s, size_t n)
 {
 	size_t i = 0, k;

@@ -173,6 +173,8 @@ void	 wrap_end(struct wrap *);
 void	 lay_runs(struct layout *, struct wrap *, const struct doc *,
 	    int first, int n, uint8_t style, uint8_t role);
 int	 linknum(char *num, uint32_t n);
+/* Whether a word that begins with s[0..n) is a URL (never broken). */
+bool	 looks_like_url(const char *s, size_t n);
 
 /* layout_table.c: a table block, fitted to the width. */
 void	 lay_table(struct layout *, const struct doc *,

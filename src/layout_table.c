@@ -21,6 +21,7 @@ measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
 	const char *s;
 	size_t i, n;
 	int j, line = 0, word = 0, cw, prevw = 0;
+	bool url = false;
 	char num[16];
 
 	*nat = *min = 0;
@@ -46,6 +47,7 @@ measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
 				n = 1;
 				line++;
 				word = 0;
+				url = false;
 				prevw = 1;
 				continue;
 			}
@@ -59,8 +61,14 @@ measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
 			} else
 				n = utf8_cluster(s + i, r->len - i, &cw);
 			line += cw;
-			if (cw == 2 || prevw == 2)
+			/* Where a word starts, or may break, a URL may
+			 * start: then it is measured whole, as the lines will
+			 * lay it out (fuzz finding). */
+			if (word == 0 || ((cw == 2 || prevw == 2) && !url)) {
+				url = looks_like_url(s + i, r->len - i < 32 ?
+				    r->len - i : 32);
 				word = 0;
+			}
 			word += cw;
 			if (word > *min)
 				*min = word;
