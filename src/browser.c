@@ -178,24 +178,17 @@ try_command(const char *command, const char *url,
 	return rc;
 }
 
-int
-browser_open(const char *url, const struct browser_opts *o, char **msg,
+static int
+open_url(const char *url, const struct browser_opts *o, char **msg,
     char **cause)
 {
 	static const struct browser_opts none;
 	const char *env;
-	char *list, *entry, *save = NULL, *clean;
+	char *list, *entry, *save = NULL;
 	int err = ENOENT;
 
 	if (o == NULL)
 		o = &none;
-	if (!uri_is_openable(url)) {
-		clean = utf8_sanitize(url, strlen(url), UTF8_ONELINE);
-		*cause = xasprintf("refusing to open %s: only http, https and "
-		    "mailto links are opened", clean);
-		free(clean);
-		return -1;
-	}
 	if (o->command != NULL && o->command[0] != '\0') {
 		if (try_command(o->command, url, o, true, msg, &err) == 0)
 			return 0;
@@ -227,4 +220,25 @@ browser_open(const char *url, const struct browser_opts *o, char **msg,
 	*cause = xasprintf("no browser found (set $BROWSER): %s",
 	    strerror(err));
 	return -1;
+}
+
+int
+browser_open(const char *raw, const struct browser_opts *o, char **msg,
+    char **cause)
+{
+	char *url, *clean;
+	int rc;
+
+	if (!uri_is_openable(raw)) {
+		clean = utf8_sanitize(raw, strlen(raw), UTF8_ONELINE);
+		*cause = xasprintf("refusing to open %s: only http, https and "
+		    "mailto links are opened", clean);
+		free(clean);
+		return -1;
+	}
+	/* Whoever asks (the link pane, an issue's own link), one form. */
+	url = uri_encode_spaces(raw);
+	rc = open_url(url, o, msg, cause);
+	free(url);
+	return rc;
 }

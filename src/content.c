@@ -9,18 +9,6 @@
 #include "frontmatter.h"
 #include "util.h"
 
-static bool
-has_content(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
-			return true;
-	return false;
-}
-
 /* Plain text: paragraphs split at blank lines. */
 static void
 text_parse(struct doc *d, const char *s, size_t len)
@@ -32,7 +20,7 @@ text_parse(struct doc *d, const char *s, size_t len)
 		start = i;
 		while (i < len && s[i] != '\n')
 			i++;
-		blank = !has_content(s + start, i - start);
+		blank = util_blank(s + start, i - start);
 		if (blank)
 			doc_block_end(d);
 		else

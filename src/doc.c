@@ -293,18 +293,6 @@ doc_add_run(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
 	buf_add(&d->text, s, len);
 }
 
-static bool
-has_content(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
-			return true;
-	return false;
-}
-
 /* Sanitise s, collapse its white space, and add it in the current
  * style. */
 static void
@@ -314,7 +302,7 @@ add_inline(struct doc *d, enum doc_run_kind kind, const char *s, size_t len)
 	size_t start, first;
 
 	if (d->leaf == -1 && d->cell == -1) {
-		if (!has_content(s, len))
+		if (util_blank(s, len))
 			return;
 		doc_leaf_begin(d, DOC_PARA, 0);
 	}

@@ -204,6 +204,9 @@ bool		 doc_in_cell(const struct doc *);
 
 /* Front-ends: add parsed markup to d; -1 with *cause on failure.  Which
  * one a content kind goes through is content.c's choice. */
+/* Smart punctuation in Markdown (curly quotes, dashes): on by default;
+ * off for a locale that cannot show it.  Set before parsing begins. */
+void		 md_set_smart(bool);
 int		 md_parse(struct doc *d, const char *s, size_t len,
 		    char **cause);
 int		 html_parse(struct doc *d, const char *s, size_t len,

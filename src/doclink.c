@@ -150,8 +150,7 @@ refused(const char *href)
 static char *
 link_url(struct doc *d, const char *href)
 {
-	struct buf b = BUF_INIT;
-	char *abs, *clean, *p;
+	char *abs, *clean;
 
 	while (*href == ' ' || *href == '\t' || *href == '\n' ||
 	    *href == '\r')
@@ -171,15 +170,9 @@ link_url(struct doc *d, const char *href)
 	}
 	if (strchr(clean, ' ') == NULL)
 		return clean;
-	/* A space cannot be part of a URL shown as one word. */
-	for (p = clean; *p != '\0'; p++) {
-		if (*p == ' ')
-			buf_adds(&b, "%20");
-		else
-			buf_addc(&b, *p);
-	}
+	abs = uri_encode_spaces(clean);
 	free(clean);
-	return buf_detach(&b);
+	return abs;
 }
 
 /* The slot of href in the table of hrefs seen: its own, or the empty one

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -101,9 +102,15 @@ lib_source_init(struct lib_source *s, const char *src, const char *name,
 	memset(s, 0, sizeof *s);
 	s->src = xstrdup(src);
 	s->url = refresh_feed_url(src);
-	s->cached = uri_is_remote(src) || cache_local;
 	s->feed = -1;
 	s->fetched = false;
+	s->last_fetch = (time_t)-1;
+	/* "htp://x" is no file name: a URL of a scheme we do not fetch. */
+	if (uri_is_absolute(src) && !uri_is_remote(src) &&
+	    strncasecmp(src, "file:", 5) != 0)
+		s->bad = xstrdup("unsupported URL scheme (only http, https "
+		    "and file)");
+	s->cached = s->bad == NULL && (uri_is_remote(src) || cache_local);
 	if (name != NULL && name[0] != '\0')
 		s->conf_name = utf8_sanitize(name, strlen(name), UTF8_ONELINE);
 }
@@ -115,6 +122,9 @@ lib_source_clear(struct lib_source *s)
 	free(s->url);
 	free(s->conf_name);
 	free(s->name);
+	free(s->title);
+	free(s->bad);
+	free(s->last_error);
 	memset(s, 0, sizeof *s);
 }
 
@@ -219,6 +229,11 @@ lib_resolve_feeds(struct library *lib)
 		}
 		s->feed = f.id;
 		s->fetched = f.last_fetch != (time_t)-1;
+		s->last_fetch = f.last_fetch;
+		free(s->last_error);
+		s->last_error = f.last_error != NULL ?
+		    utf8_sanitize(f.last_error, strlen(f.last_error),
+		    UTF8_ONELINE) : NULL;
 		free(s->title);
 		s->title = NULL;
 		if (f.title != NULL && f.title[0] != '\0')
@@ -230,13 +245,9 @@ lib_resolve_feeds(struct library *lib)
 }
 
 int
-library_open(struct library *lib, char **cause)
+lib_open_store(struct library *lib, char **cause)
 {
-	struct lib_source *s;
-	struct store_feed f;
-	size_t i;
-
-	if (lib->store != NULL || !lib_needs_cache(lib))
+	if (lib->store != NULL)
 		return 0;
 	if (lib->cache_path == NULL) {
 		*cause = xstrdup("no place for the cache: set HOME or use "
@@ -246,6 +257,20 @@ library_open(struct library *lib, char **cause)
 	if ((lib->store = store_open(lib->cache_path, cause)) == NULL)
 		return -1;
 	lib_resolve_feeds(lib);
+	return 0;
+}
+
+int
+library_open(struct library *lib, char **cause)
+{
+	struct lib_source *s;
+	struct store_feed f;
+	size_t i;
+
+	if (lib->store != NULL || !lib_needs_cache(lib))
+		return 0;
+	if (lib_open_store(lib, cause) == -1)
+		return -1;
 	/* Issues first seen after the last fetch before this run are new. */
 	for (i = 0; i < lib->nsrc; i++) {
 		s = &lib->src[i];
@@ -307,6 +332,41 @@ const char *
 library_title(const struct library *lib)
 {
 	return lib->title;
+}
+
+void
+library_source_info(const struct library *lib, size_t i,
+    struct library_source_info *si)
+{
+	const struct lib_source *s;
+
+	memset(si, 0, sizeof *si);
+	if (i >= lib->nsrc)
+		return;
+	s = &lib->src[i];
+	si->name = s->name != NULL ? s->name : s->src;
+	si->url = s->src;
+	si->cached = s->cached;
+	si->last_fetch = s->last_fetch;
+	si->error = s->bad != NULL ? s->bad : s->last_error;
+	library_counts(lib, (int)i, &si->total, &si->unread);
+}
+
+void
+library_keep_unread(struct library *lib)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < lib->n; i++) {
+		if (lib->v[i].read) {
+			free(lib->v[i].title);
+			continue;
+		}
+		lib->v[j++] = lib->v[i];
+	}
+	lib->n = j;
+	free(lib->by_key);
+	lib->by_key = NULL;
 }
 
 bool
@@ -523,10 +583,11 @@ library_load(struct library *lib, size_t limit, library_report_fn fn,
 {
 	struct lister l = { lib, limit, -1, 0 };
 	struct feed_limits lim = direct_limits(lib, false);
+	struct feed_meta meta;
 	int64_t *feeds;
 	size_t i, nfeeds = 0;
-	bool direct = false;
-	char *w = NULL, *why = NULL;
+	bool direct = false, named = false;
+	char *w = NULL, *why = NULL, *msg;
 	int rc = 0;
 
 	free_entries(lib);
@@ -545,23 +606,60 @@ library_load(struct library *lib, size_t limit, library_report_fn fn,
 			    list_cached, &l, cause);
 		free(feeds);
 		lib->partial = rc == 0 && limit > 0 && lib->n >= limit;
+		rc = rc == 0 ? 0 : -1;
 	}
-	for (i = 0; rc == 0 && i < lib->nsrc; i++) {
+	for (i = 0; rc != -1 && i < lib->nsrc; i++) {
 		if (lib->src[i].cached)
 			continue;
+		/* A source that cannot be read costs only its own issues. */
+		if (lib->src[i].bad != NULL) {
+			why = xstrdup(lib->src[i].bad);
+			goto failed;
+		}
 		direct = true;
 		l.source = (int)i;
 		l.pos = 0;
+		memset(&meta, 0, sizeof meta);
 		if (feed_load_local(lib->src[i].src, &lim, list_direct, &l,
-		    NULL, &w, &why) == -1) {
-			*cause = xasprintf("%s: %s", lib->src[i].src, why);
-			free(why);
-			rc = -1;
-		} else if (w != NULL && fn != NULL)
+		    &meta, &w, &why) == -1) {
+			feed_meta_clear(&meta);
+			free(w);
+			w = NULL;
+			goto failed;
+		}
+		if (w != NULL && fn != NULL)
 			fn(lib->src[i].src, NULL, w, arg);
+		/* A direct source is named by its feed's title too. */
+		if (meta.title != NULL && meta.title[0] != '\0') {
+			free(lib->src[i].title);
+			lib->src[i].title = utf8_sanitize(meta.title,
+			    strlen(meta.title), UTF8_ONELINE);
+			named = true;
+		}
+		feed_meta_clear(&meta);
 		free(w);
 		w = NULL;
+		continue;
+failed:
+		msg = xasprintf("%s: %s", lib->src[i].src, why);
+		free(why);
+		why = NULL;
+		/* Sources named on the command line are all or nothing. */
+		if (!lib->opts.configured) {
+			*cause = msg;
+			free_entries(lib);
+			return -1;
+		}
+		if (fn != NULL)
+			fn(lib->src[i].src, msg, NULL, arg);
+		if (fn == NULL && rc == 0)
+			*cause = msg;
+		else
+			free(msg);
+		rc = 1;
 	}
+	if (named)
+		lib_name_sources(lib);
 	/* The cache lists in order; anything read directly is sorted in. */
 	if (direct)
 		sort_entries(lib);

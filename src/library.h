@@ -97,9 +97,13 @@ int	 library_settle(struct library *, library_report_fn fn, void *arg,
 
 /* Read the list again: the first limit issues (0: all).  A list cut
  * short says so through library_partial.  A repair the parser of a
- * direct source made goes to fn as a warning.  Returns 0, or -1 with an
- * allocated *cause ("SOURCE: reason" for a direct source); the list is
- * then what could be read. */
+ * direct source made goes to fn as a warning.  A configured source that
+ * cannot be read ("SOURCE: reason") goes to fn as an error: the others
+ * are listed all the same, and 1 is returned (without fn, *cause
+ * receives the first such error).  Sources named on the command line are
+ * all or nothing: one that cannot be read leaves the list empty and -1
+ * with that error in *cause.  Returns 0 when everything was read, or -1
+ * with an allocated *cause (the cache failed, or as above). */
 int	 library_load(struct library *, size_t limit, library_report_fn fn,
 	    void *arg, char **cause);
 bool	 library_partial(const struct library *);
@@ -158,6 +162,21 @@ struct events_issue;
 int	 library_events(struct library *, const char *const *words,
 	    struct events_issue **v, size_t *n, char **cause);
 void	 library_events_free(struct events_issue *, size_t n);
+
+/* What a feed list shows of source i: names and strings belong to the
+ * library; counts are of the list as loaded. */
+struct library_source_info {
+	const char	*name;
+	const char	*url;		/* the source as given */
+	bool		 cached;	/* read through the cache */
+	time_t		 last_fetch;	/* last success, or -1 */
+	const char	*error;		/* of the last attempt, or NULL */
+	size_t		 total, unread;
+};
+void	 library_source_info(const struct library *, size_t i,
+	    struct library_source_info *);
+/* Keep only the unread issues in the list. */
+void	 library_keep_unread(struct library *);
 
 /* The sources shown: their number, and each one's name (configured,
  * else its feed's title, else the source itself; sanitised). */

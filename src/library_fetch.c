@@ -13,24 +13,6 @@
 #include "utf8.h"
 #include "util.h"
 
-/* Open the cache even when no source goes through it (--refresh of
- * local files imports them). */
-static int
-open_store(struct library *lib, char **cause)
-{
-	if (lib->store != NULL)
-		return 0;
-	if (lib->cache_path == NULL) {
-		*cause = xstrdup("no place for the cache: set HOME or use "
-		    "--cache FILE");
-		return -1;
-	}
-	if ((lib->store = store_open(lib->cache_path, cause)) == NULL)
-		return -1;
-	lib_resolve_feeds(lib);
-	return 0;
-}
-
 struct fetch_report {
 	struct library	*lib;
 	library_report_fn fn;
@@ -71,16 +53,20 @@ library_fetch(struct library *lib, bool all, library_report_fn fn,
 		memset(stats, 0, sizeof *stats);
 	if (!all && (lib->opts.offline || !lib_needs_cache(lib)))
 		return 0;
-	if (open_store(lib, &cause) == -1) {
+	if (lib_open_store(lib, &cause) == -1) {
 		if (fn != NULL)
 			fn(NULL, cause, NULL, arg);
 		free(cause);
 		return 1;
 	}
 	v = xcalloc(lib->nsrc + 1, sizeof *v);
-	for (i = 0; i < lib->nsrc; i++)
+	for (i = 0; i < lib->nsrc; i++) {
+		/* Never fetched, never stored: said when the list is read. */
+		if (lib->src[i].bad != NULL)
+			continue;
 		if (all || (lib->src[i].cached && !lib->src[i].fetched))
 			v[n++] = lib->src[i].src;
+	}
 	/* Configured feeds that fail on a first run are said once. */
 	fr.keep = !all && lib->opts.configured;
 	memset(&st, 0, sizeof st);
@@ -207,7 +193,7 @@ library_show_sample(struct library *lib, char **cause)
 	const char *path = library_sample_path();
 	char *err = NULL;
 
-	if (open_store(lib, cause) == -1)
+	if (lib_open_store(lib, cause) == -1)
 		return -1;
 	if (refresh_run_all(lib->store, &path, 1, lib->opts.limits,
 	    sample_failed, &err, NULL) == -1) {
@@ -270,6 +256,7 @@ library_refresh_start(struct library *lib, char **cause)
 {
 	struct lib_source *v = lib->sample ? lib->saved : lib->src;
 	size_t i, n = lib->sample ? lib->nsaved : lib->nsrc;
+	char *msg;
 
 	if (lib->r != NULL)
 		return 0;
@@ -281,17 +268,27 @@ library_refresh_start(struct library *lib, char **cause)
 		*cause = xstrdup("no feeds to refresh");
 		return -1;
 	}
-	if (open_store(lib, cause) == -1)
+	if (lib_open_store(lib, cause) == -1)
 		return -1;
 	free(lib->first_error);
 	lib->first_error = NULL;
 	lib->r_added = lib->r_errors = 0;
 	lib->r_total = n;
+	/* A source that is none (a URL of a scheme we do not fetch) fails
+	 * at once, and nothing of it reaches the cache. */
+	for (i = 0; i < n; i++) {
+		if (v[i].bad == NULL)
+			continue;
+		msg = xasprintf("%s: %s", v[i].src, v[i].bad);
+		on_feed(v[i].src, msg, NULL, 0, lib);
+		free(msg);
+	}
 	if ((lib->r = refresh_new(lib->store, lib->opts.limits, on_feed, lib,
 	    cause)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
-		refresh_add(lib->r, v[i].src);
+		if (v[i].bad == NULL)
+			refresh_add(lib->r, v[i].src);
 	return 0;
 }
 

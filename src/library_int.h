@@ -22,6 +22,11 @@ struct lib_source {
 	char		*conf_name;	/* configured name, or NULL */
 	char		*title;		/* the feed's own, or NULL */
 	char		*name;		/* what to call it */
+	char		*bad;		/* why it cannot be a source, or NULL:
+					   it is then never fetched, cached
+					   or read */
+	time_t		 last_fetch;	/* the cache's last success, or -1 */
+	char		*last_error;	/* the cache's last failure, or NULL */
 };
 
 struct refresh;
@@ -68,6 +73,9 @@ void	 lib_source_init(struct lib_source *, const char *src,
 void	 lib_source_clear(struct lib_source *);
 void	 lib_sources_free(struct lib_source *, size_t);
 bool	 lib_needs_cache(const struct library *);
+/* Open the cache even when no source goes through it (--refresh of
+ * local files imports them); 0, or -1 with an allocated *cause. */
+int	 lib_open_store(struct library *, char **cause);
 void	 lib_resolve_feeds(struct library *);
 void	 lib_name_sources(struct library *);
 void	 lib_refresh_free(struct library *);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "doc.h"
 #include "textmode.h"
 #include "tui/tui.h"
 #include "utf8.h"
@@ -32,6 +33,9 @@ enum {
 	OPT_EVENTS,
 	OPT_ICS,
 	OPT_ALL,
+	OPT_TSV,
+	OPT_UNREAD,
+	OPT_FEEDS,
 };
 
 enum mode {
@@ -39,6 +43,7 @@ enum mode {
 	MODE_LIST,
 	MODE_TEXT,
 	MODE_EVENTS,
+	MODE_FEEDS,
 };
 
 enum color {
@@ -59,6 +64,8 @@ struct options {
 	int		 links;		/* --links */
 	int		 ics;		/* --ics */
 	int		 all;		/* --all */
+	int		 tsv;		/* --tsv */
+	int		 unread;	/* --unread */
 	enum color	 color;		/* --color */
 	enum color	 hyperlinks;	/* --hyperlinks, auto by default */
 	size_t		 max_doc;	/* max-size from the config */
@@ -85,7 +92,14 @@ usage(FILE *fp)
 "through the cache; without one, the configured feeds (by default the\n"
 "Apache Mesos blog) are read through the cache.\n"
 "\n"
-"  -l, --list          print the issue index: number, date, title, author\n"
+"  -l, --list          print the issue index: number, date, title, author,\n"
+"                      fitted to the terminal (or --width), whole fields\n"
+"                      into a pipe\n"
+"      --tsv           with --list or --feeds: tab-separated whole fields\n"
+"                      (the feed last in --list when there are several)\n"
+"      --unread        with --list: only the unread issues\n"
+"      --feeds         one line per feed: name, URL, unread, total, last\n"
+"                      fetch, last error\n"
 "  -t, --text          print an issue as text (the default when standard\n"
 "                      output is not a terminal): header, sections and a\n"
 "                      References list of its numbered links\n"
@@ -132,8 +146,10 @@ init_locale(struct options *o)
 	cs = nl_langinfo(CODESET);
 	if (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0)
 		return;
-	/* Text is measured as UTF-8 all the same; show ASCII decorations. */
+	/* The user's locale decides what may be shown: ASCII decorations,
+	 * straight quotes.  Text is measured as UTF-8 all the same. */
 	o->ascii = 1;
+	md_set_smart(false);
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 }
@@ -235,6 +251,22 @@ load_config(const struct options *o, struct conf *cfg)
 	return rc;
 }
 
+/* Each source's configured name, or NULL: a source the config names
+ * keeps its name on the command line.  The caller frees the array. */
+static const char **
+source_names(const struct options *o, const struct conf *cfg)
+{
+	const char **names;
+	size_t i, j;
+
+	names = xcalloc((size_t)o->nsources + 1, sizeof *names);
+	for (i = 0; i < (size_t)o->nsources; i++)
+		for (j = 0; j < conf_nfeeds(cfg); j++)
+			if (strcmp(conf_feed_url(cfg, j), o->sources[i]) == 0)
+				names[i] = conf_feed_name(cfg, j);
+	return names;
+}
+
 /* The terminal reader: the cache painted at once, the sources refreshed
  * in the background. */
 static int
@@ -243,7 +275,6 @@ cmd_tui(const struct options *o, struct conf *cfg, const char *cache)
 	struct tui_opts t;
 	const char **names;
 	char *cause = NULL, *c;
-	size_t i, j;
 	int rc;
 
 	if (cache == NULL) {
@@ -267,12 +298,7 @@ cmd_tui(const struct options *o, struct conf *cfg, const char *cache)
 	t.width = conf_width(cfg);
 	t.refresh_on_start = conf_refresh_on_start(cfg);
 	t.conf = cfg;
-	/* A source the config names keeps its name on the command line. */
-	t.names = names = xcalloc(t.nsources + 1, sizeof *names);
-	for (i = 0; i < t.nsources; i++)
-		for (j = 0; j < conf_nfeeds(cfg); j++)
-			if (strcmp(conf_feed_url(cfg, j), o->sources[i]) == 0)
-				names[i] = conf_feed_name(cfg, j);
+	t.names = names = source_names(o, cfg);
 	rc = tui_run(&t, &cause);
 	free(names);
 	if (rc == -1) {
@@ -299,6 +325,7 @@ main(int argc, char **argv)
 		{ "color",	optional_argument,	NULL, OPT_COLOR },
 		{ "colour",	optional_argument,	NULL, OPT_COLOR },
 		{ "events",	no_argument,		NULL, OPT_EVENTS },
+		{ "feeds",	no_argument,		NULL, OPT_FEEDS },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "hyperlinks",	optional_argument,	NULL, OPT_HYPERLINKS },
 		{ "ics",	no_argument,		NULL, OPT_ICS },
@@ -307,12 +334,15 @@ main(int argc, char **argv)
 		{ "list",	no_argument,		NULL, 'l' },
 		{ "section",	required_argument,	NULL, 's' },
 		{ "text",	no_argument,		NULL, 't' },
+		{ "tsv",	no_argument,		NULL, OPT_TSV },
+		{ "unread",	no_argument,		NULL, OPT_UNREAD },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ "width",	required_argument,	NULL, 'w' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct options o;
 	struct textmode_opts to;
+	const char **names;
 	struct conf *cfg;
 	char *end, *path, *cache, **feeds = NULL;
 	enum color when;
@@ -344,6 +374,15 @@ main(int argc, char **argv)
 			break;
 		case OPT_ALL:
 			o.all = 1;
+			break;
+		case OPT_TSV:
+			o.tsv = 1;
+			break;
+		case OPT_UNREAD:
+			o.unread = 1;
+			break;
+		case OPT_FEEDS:
+			o.mode = MODE_FEEDS;
 			break;
 		case OPT_COLOR:
 		case OPT_HYPERLINKS:
@@ -407,6 +446,15 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (o.tsv && o.mode != MODE_LIST && o.mode != MODE_FEEDS) {
+		fprintf(stderr, "mesosnews: --tsv goes with --list or "
+		    "--feeds\n");
+		return EXIT_USAGE;
+	}
+	if (o.unread && o.mode != MODE_LIST) {
+		fprintf(stderr, "mesosnews: --unread goes with --list\n");
+		return EXIT_USAGE;
+	}
 	if ((o.ics || o.all) && o.mode != MODE_EVENTS) {
 		fprintf(stderr, "mesosnews: --%s goes with --events\n",
 		    o.ics ? "ics" : "all");
@@ -467,6 +515,7 @@ main(int argc, char **argv)
 		memset(&to, 0, sizeof to);
 		to.sources = (const char *const *)o.sources;
 		to.nsources = (size_t)o.nsources;
+		to.names = names = source_names(&o, cfg);
 		to.configured = o.from_config;
 		to.list = o.mode == MODE_LIST;
 		to.events = o.mode == MODE_EVENTS;
@@ -479,13 +528,19 @@ main(int argc, char **argv)
 		to.hyperlinks = use_hyperlinks(&o);
 		to.ascii = o.ascii;
 		to.width = text_width(&o);
-		to.list_width = output_width(&o);
+		/* Into a pipe, whole fields; on a terminal, its width. */
+		to.list_width = o.width > 0 || isatty(STDOUT_FILENO) ?
+		    output_width(&o) : 0;
+		to.tsv = o.tsv;
+		to.unread = o.unread;
+		to.feeds = o.mode == MODE_FEEDS;
 		to.refresh = o.refresh;
 		to.offline = o.offline;
 		to.cache_path = cache;
 		to.limits = conf_limits(cfg);
 		to.max_doc = o.max_doc;
 		rc = textmode_run(&to);
+		free(names);
 	}
 	free(cache);
 	free(feeds);

@@ -1,7 +1,6 @@
 /* md.c - the only cmark code: a CommonMark AST to a document. */
 #include "config.h"
 
-#include <langinfo.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -641,18 +640,25 @@ walk(struct doc *d, cmark_node *root)
 	cmark_iter_free(it);
 }
 
+/* Curly quotes and dashes: on unless the user's locale cannot show
+ * them (main.c says so before it makes LC_CTYPE UTF-8 for measuring). */
+static bool smart = true;
+
+void
+md_set_smart(bool on)
+{
+	smart = on;
+}
+
 int
 md_parse(struct doc *d, const char *s, size_t len, char **cause)
 {
 	struct arena a;
 	cmark_parser *parser;
 	cmark_node *root;
-	const char *cs;
 	int opts = CMARK_OPT_DEFAULT;
 
-	/* Curly quotes and dashes only where the terminal can show them. */
-	cs = nl_langinfo(CODESET);
-	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
+	if (smart)
 		opts |= CMARK_OPT_SMART;
 	if (arena != NULL)
 		fatal("md_parse re-entered");

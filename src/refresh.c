@@ -36,7 +36,6 @@
 
 #define SPOOL_MEM	(256u << 10)	/* spool in memory up to this */
 #define CHUNK		(64u << 10)	/* bytes per parser push */
-#define STEP_BYTES	(1u << 20)	/* stored per perform call */
 #define QUEUE_BYTES	(4u << 20)	/* parsed ahead of the store */
 #define LOCK_POLL_MS	50		/* retry another's write lock */
 #define PARSE_POLL_MS	20		/* look at the parse thread */
@@ -912,7 +911,7 @@ step(struct job *j, size_t *budget)
 bool
 refresh_perform(struct refresh *r, const struct pollfd *fds, size_t n)
 {
-	size_t budget = STEP_BYTES;
+	size_t budget = REFRESH_STEP_BYTES;
 	struct job *j;
 
 	fetch_perform(r->fetch, fds, n);

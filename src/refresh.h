@@ -20,6 +20,10 @@
 #include "fetch.h"
 #include "store.h"
 
+/* The bytes of issues one refresh_perform stores at most (beyond the
+ * issue it is at). */
+#define REFRESH_STEP_BYTES	(1u << 20)
+
 struct refresh_stats {
 	size_t		 feeds;		/* feeds finished */
 	size_t		 refreshed;	/* stored, or unchanged */

@@ -70,12 +70,35 @@ plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
-/* "N  YYYY-MM-DD  title  author" lines fitted to width columns. */
+/* "N<TAB>YYYY-MM-DD<TAB>title<TAB>author[<TAB>feed]" lines: every field
+ * whole, the feed's name when the run has several. */
+static void
+print_tsv(struct library *lib, FILE *fp)
+{
+	const struct library_entry *e;
+	bool feeds = library_nsources(lib) > 1;
+	char date[11];
+	size_t i;
+
+	for (i = 0; (e = library_entry(lib, i)) != NULL; i++) {
+		library_format_date(e->date, date);
+		fprintf(fp, "%zu\t%s\t%s\t%s", i + 1, date, e->title,
+		    e->author);
+		if (feeds)
+			fprintf(fp, "\t%s", e->source >= 0 ?
+			    library_source_name(lib, (size_t)e->source) : "");
+		fputc('\n', fp);
+	}
+}
+
+/* "N  YYYY-MM-DD  title  author" lines: fitted to width columns (titles
+ * cut first, down to TITLE_MIN, then authors down to AUTHOR_MAX), or
+ * whole when width is 0 (into a pipe). */
 static void
 print_list(struct library *lib, FILE *fp, size_t width, bool ascii)
 {
 	struct buf line = BUF_INIT;
-	size_t i, numw = 1, n, titlew = 0, authorw = 0, w, fixed;
+	size_t i, numw = 1, n, titlew = 0, authorw = 0, w, fixed, room;
 	const struct library_entry *e;
 	char date[11];
 
@@ -87,14 +110,20 @@ print_list(struct library *lib, FILE *fp, size_t width, bool ascii)
 		if ((w = utf8_width(e->author)) > authorw)
 			authorw = w;
 	}
-	if (authorw > AUTHOR_MAX)
-		authorw = AUTHOR_MAX;
 	/* number, date and the gaps between the four columns */
-	fixed = numw + 2 + 10 + 2 + (authorw ? 2 + authorw : 0);
-	if (width > fixed + TITLE_MIN && titlew > width - fixed)
-		titlew = width - fixed;
-	else if (width <= fixed + TITLE_MIN && titlew > TITLE_MIN)
-		titlew = TITLE_MIN;
+	fixed = numw + 2 + 10 + 2 + (authorw ? 2 : 0);
+	if (width > 0 && fixed + titlew + authorw > width) {
+		if (authorw > AUTHOR_MAX && fixed + titlew + AUTHOR_MAX <= width)
+			authorw = width - fixed - titlew;
+		else {
+			if (authorw > AUTHOR_MAX)
+				authorw = AUTHOR_MAX;
+			room = width > fixed + authorw ? width - fixed - authorw :
+			    0;
+			if (titlew > room)
+				titlew = room > TITLE_MIN ? room : TITLE_MIN;
+		}
+	}
 	for (i = 0; (e = library_entry(lib, i)) != NULL; i++) {
 		buf_reset(&line);
 		library_format_date(e->date, date);
@@ -181,14 +210,76 @@ static int
 print_index(const struct textmode_opts *o, struct library *lib)
 {
 	char *cause = NULL;
+	int rc;
 
-	if (library_load(lib, 0, on_report, NULL, &cause) == -1) {
+	if ((rc = library_load(lib, 0, on_report, NULL, &cause)) == -1) {
 		report(NULL, "", cause);
 		free(cause);
 		return EXIT_SOURCE;
 	}
-	print_list(lib, stdout, o->list_width, o->ascii);
-	return finish_output();
+	if (o->unread)
+		library_keep_unread(lib);
+	if (o->tsv)
+		print_tsv(lib, stdout);
+	else
+		print_list(lib, stdout, o->list_width, o->ascii);
+	/* A source that could not be read is said, and the status says so. */
+	return finish_output() != EXIT_OK || rc != 0 ? EXIT_SOURCE : EXIT_OK;
+}
+
+/* One line per feed: name, URL, unread, total, last fetch, last error. */
+static int
+print_feeds(const struct textmode_opts *o, struct library *lib)
+{
+	struct library_source_info si;
+	struct buf line = BUF_INIT;
+	size_t i, n = library_nsources(lib), namew = 0, urlw = 0, w;
+	char *cause = NULL, when[32];
+	struct tm tm;
+	int rc;
+
+	if ((rc = library_load(lib, 0, on_report, NULL, &cause)) == -1) {
+		report(NULL, "", cause);
+		free(cause);
+		return EXIT_SOURCE;
+	}
+	for (i = 0; i < n; i++) {
+		library_source_info(lib, i, &si);
+		if ((w = utf8_width(si.name)) > namew)
+			namew = w;
+		if ((w = utf8_width(si.url)) > urlw)
+			urlw = w;
+	}
+	for (i = 0; i < n; i++) {
+		library_source_info(lib, i, &si);
+		when[0] = '\0';
+		if (si.last_fetch != (time_t)-1 &&
+		    localtime_r(&si.last_fetch, &tm) != NULL)
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		else if (!si.cached && si.error == NULL)
+			snprintf(when, sizeof when, "%s", "read directly");
+		else
+			snprintf(when, sizeof when, "%s", "never");
+		buf_reset(&line);
+		if (o->tsv)
+			buf_printf(&line, "%s\t%s\t%zu\t%zu\t%s\t%s", si.name,
+			    si.url, si.unread, si.total, when,
+			    si.error != NULL ? si.error : "");
+		else {
+			utf8_fit(&line, si.name, namew, o->ascii);
+			buf_adds(&line, "  ");
+			utf8_fit(&line, si.url, urlw, o->ascii);
+			buf_printf(&line, "  %5zu unread  %5zu total  %-16s  %s",
+			    si.unread, si.total, when,
+			    si.error != NULL ? si.error : "");
+			while (line.len > 0 && line.data[line.len - 1] == ' ')
+				line.len--;
+		}
+		buf_addc(&line, '\n');
+		fwrite(line.data, 1, line.len, stdout);
+	}
+	buf_free(&line);
+	return finish_output() != EXIT_OK || rc != 0 ? EXIT_SOURCE : EXIT_OK;
 }
 
 /* The events of every issue, upcoming first, or as iCalendar. */
@@ -231,6 +322,7 @@ textmode_run(const struct textmode_opts *o)
 
 	memset(&lo, 0, sizeof lo);
 	lo.sources = o->sources;
+	lo.names = o->names;
 	lo.nsources = o->nsources;
 	lo.configured = o->configured;
 	lo.offline = o->offline;
@@ -247,13 +339,13 @@ textmode_run(const struct textmode_opts *o)
 	errors = library_fetch(lib, o->refresh, on_report, NULL, &st);
 	if (o->refresh) {
 		/* Alone, the summary is the output; else it goes aside. */
-		fprintf(o->list || o->events ? stderr : stdout,
+		fprintf(o->list || o->events || o->feeds ? stderr : stdout,
 		    "%zu feed%s refreshed, %zu new issue%s, %zu error%s\n",
 		    st.refreshed, plural(st.refreshed), st.new_issues,
 		    plural(st.new_issues), st.errors, plural(st.errors));
 		if (st.errors > 0 || errors > 0)
 			status = EXIT_SOURCE;
-		if (!o->list && !o->events) {
+		if (!o->list && !o->events && !o->feeds) {
 			library_free(lib);
 			return status;
 		}
@@ -273,7 +365,9 @@ textmode_run(const struct textmode_opts *o)
 		report(NULL, "", notice);
 		free(notice);
 	}
-	if (o->events)
+	if (o->feeds)
+		rc = print_feeds(o, lib);
+	else if (o->events)
 		rc = print_events(o, lib);
 	else
 		rc = o->list ? print_index(o, lib) : print_issue(o, lib);

@@ -17,6 +17,7 @@ struct fetch_limits;
 
 struct textmode_opts {
 	const char *const *sources;
+	const char *const *names;	/* configured names, or NULL */
 	size_t		 nsources;
 	bool		 configured;	/* the configured feeds */
 	bool		 list;		/* --list, else an issue as text */
@@ -30,7 +31,10 @@ struct textmode_opts {
 	bool		 hyperlinks;
 	bool		 ascii;
 	int		 width;		/* of the text */
-	size_t		 list_width;	/* of --list */
+	size_t		 list_width;	/* of --list; 0: whole fields */
+	bool		 tsv;		/* --tsv: --list tab-separated */
+	bool		 unread;	/* --unread: only unread issues */
+	bool		 feeds;		/* --feeds: one line per feed */
 	bool		 refresh;	/* --refresh */
 	bool		 offline;	/* --offline */
 	const char	*cache_path;	/* NULL: none could be chosen */

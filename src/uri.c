@@ -344,3 +344,17 @@ uri_host(const char *s)
 	parts_free(&p);
 	return host;
 }
+
+char *
+uri_encode_spaces(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ')
+			buf_adds(&b, "%20");
+		else
+			buf_addc(&b, *s);
+	}
+	return buf_detach(&b);
+}

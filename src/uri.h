@@ -8,6 +8,9 @@
  * a NULL or non-absolute base leaves ref as it is.  Leading and trailing
  * white space of ref is ignored.  Returns a new string the caller frees. */
 char	*uri_resolve(const char *base, const char *ref);
+/* s with each space as %20: a URL is one word, on screen and to a
+ * browser.  The caller frees it. */
+char	*uri_encode_spaces(const char *s);
 /* True if s starts with a scheme ("name:"), i.e. is an absolute URI. */
 bool	 uri_is_absolute(const char *s);
 /* True for the schemes mesosnews hands to a browser: http, https, mailto. */

@@ -248,3 +248,15 @@ fail:
 	free(tmp);
 	return -1;
 }
+
+bool
+util_blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+			return false;
+	return true;
+}

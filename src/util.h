@@ -3,9 +3,13 @@
 #define MN_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #define nitems(a) (sizeof(a) / sizeof((a)[0]))
+
+/* True when s[0 .. len) is only white space (or empty). */
+bool	 util_blank(const char *s, size_t len);
 
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);

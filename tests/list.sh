@@ -126,4 +126,41 @@ err_case badpost "mesosnews: $TMP/2014-01-01-bad.md: line 3: expected 'key: valu
 run badwidth --list --width 0
 expect_eq "bad width status" "$rc" 2
 
+# Whole fields: into a pipe nothing is cut, and -w fits (titles first,
+# then authors down to 24 columns); --tsv is tab-separated, with the feed
+# when there are several.
+LONG_T="Mesos Community Update #9: the 0.21.0 release, MesosCon Europe, and a long list of things"
+LONG_A="Dave Lester, Matt Trifiro, Benjamin Hindman and Tobias Knaup"
+cat >"$TMP/long.atom" <<ATOM
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Long</title>
+<id>urn:mn:long</id><updated>2014-11-06T10:00:00Z</updated>
+<entry><id>urn:mn:long:1</id><title>$LONG_T</title>
+<author><name>$LONG_A</name></author>
+<updated>2014-11-06T10:00:00Z</updated><content>x</content></entry>
+</feed>
+ATOM
+"$MESOSNEWS" --list "$TMP/long.atom" >"$TMP/long.out" 2>&1
+expect_eq "pipe: whole fields" "$(cat "$TMP/long.out")" \
+    "1  2014-11-06  $LONG_T  $LONG_A"
+"$MESOSNEWS" --list -w 1000 "$TMP/long.atom" >"$TMP/long1000.out" 2>&1
+expect_eq "-w 1000: whole fields" "$(cat "$TMP/long1000.out")" \
+    "1  2014-11-06  $LONG_T  $LONG_A"
+"$MESOSNEWS" --list -w 160 "$TMP/long.atom" >"$TMP/long160.out" 2>&1
+expect_eq "-w 160: the author cut to what is left" \
+    "$(cat "$TMP/long160.out")" \
+    "1  2014-11-06  $LONG_T  Dave Lester, Matt Trifiro, Benjamin Hindman and Tobia…"
+"$MESOSNEWS" --list -w 80 "$TMP/long.atom" >"$TMP/long80.out" 2>&1
+expect_eq "-w 80: title cut, author at 24" "$(cat "$TMP/long80.out")" \
+    "1  2014-11-06  Mesos Community Update #9: the 0.21.0 …  Dave Lester, Matt Trifi…"
+cp "$TMP/long.atom" "$TMP/long2.atom"
+"$MESOSNEWS" --list --tsv "$TMP/long.atom" "$TMP/long2.atom" \
+    >"$TMP/tsv.out" 2>&1
+printf '1\t2014-11-06\t%s\t%s\tLong\n2\t2014-11-06\t%s\t%s\tLong\n' \
+    "$LONG_T" "$LONG_A" "$LONG_T" "$LONG_A" >"$TMP/tsv.want"
+golden "--tsv, two feeds" "$TMP/tsv.out" "$TMP/tsv.want"
+"$MESOSNEWS" --tsv "$TMP/long.atom" >/dev/null 2>"$TMP/tsv-alone.err"
+expect_eq "--tsv alone" "$(cat "$TMP/tsv-alone.err")" \
+    "mesosnews: --tsv goes with --list or --feeds"
+
 done_testing

@@ -2,8 +2,9 @@
 # kill -9 at many random moments of a refresh: afterwards the cache passes
 # PRAGMA integrity_check and the FTS check, every read flag set before the
 # refresh is still set, and each refresh either happened whole or not at
-# all.  Bounded to about 12 seconds, longer when a refresh is slow;
-# STORE_KILL_SEED repeats a run.
+# all.  Twelve refreshes, each killed after a random share of the bytes a
+# whole one writes (counted in /proc, not timed); STORE_KILL_SEED repeats
+# a run.
 . "$srcdir/tests/netlib.sh"
 
 FEED=$TMP/big.atom
@@ -56,14 +57,6 @@ def refresh():
                             stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 
-# How long a whole refresh of v2 takes on this machine.
-shutil.copy(os.path.join(tmp, "v2.atom"), feed)
-scratch = os.path.join(tmp, "timing.db")
-shutil.copy(db, scratch)
-start = time.monotonic()
-subprocess.run([mesosnews, "--refresh", "--cache", scratch, feed],
-               stdout=subprocess.DEVNULL, check=True)
-whole = time.monotonic() - start
 
 def check(what):
     con = sqlite3.connect(db, timeout=30, isolation_level=None)
@@ -91,27 +84,59 @@ def check(what):
     if versions != 1:
         failures.append("%s: a refresh was applied in part" % what)
 
+def wrote(pid):
+    """Bytes the process has written (Linux /proc), or -1."""
+    try:
+        with open("/proc/%d/io" % pid) as fp:
+            for line in fp:
+                if line.startswith("wchar:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return -1
+
+# A fixed number of refreshes, each killed at a point that is chosen by
+# what it has done, not by the clock: once it has started writing, after
+# a random share of the writes a whole refresh makes.
+ATTEMPTS = 12
+# How much a whole refresh of each version writes over the other, on a
+# copy of the cache.
+scratch = os.path.join(tmp, "probe.db")
+shutil.copy(db, scratch)
+total = {}
+for v in (2, 1):
+    shutil.copy(os.path.join(tmp, "v%d.atom" % v), feed)
+    probe = subprocess.Popen([mesosnews, "--refresh", "--cache", scratch,
+                              feed], stdout=subprocess.DEVNULL)
+    total[v] = 0
+    while probe.poll() is None:
+        total[v] = max(total[v], wrote(probe.pid))
+        time.sleep(0.001)
 kills = 0
-# About 12 seconds, but at least 10 kills when a refresh is slow (a
-# sanitizer build on a busy machine), within a hard limit.
-begin = time.monotonic()
-hard = begin + max(60, whole * 40)
 version = 2
-while kills < 60 and time.monotonic() < hard and \
-        (time.monotonic() < begin + 12 or kills < 10):
-    # Alternate the versions so that every refresh has work to do.
+def held():
+    con = sqlite3.connect(db, timeout=30)
+    t = con.execute("SELECT substr(title, 2, 1) FROM issues "
+                    "ORDER BY id LIMIT 1").fetchone()[0]
+    con.close()
+    return int(t)
+
+for attempt in range(ATTEMPTS):
+    # The version the cache does not hold: every refresh has work to do.
+    version = 3 - held()
     shutil.copy(os.path.join(tmp, "v%d.atom" % version), feed)
-    delay = rng.uniform(0, whole * 1.1)
+    share = rng.uniform(0.05, 0.9)
     p = refresh()
-    time.sleep(delay)
+    while p.poll() is None and total[version] > 0 and \
+            wrote(p.pid) < share * total[version]:
+        time.sleep(0.0005)
     if p.poll() is None:
         p.send_signal(signal.SIGKILL)
         kills += 1
     p.wait()
-    check("kill %d at %.3f s of %.3f s" % (kills, delay, whole))
+    check("kill %d after %.0f%% of the writes" % (kills, share * 100))
     if failures:
         break
-    version = 3 - version
 
 # Then a refresh runs to the end.
 if not failures:
@@ -127,10 +152,16 @@ if not failures:
     if n != 4800:
         failures.append("final refresh stored %d of 4800" % n)
 
-print("seed %d: %d kills, refresh takes %.2f s" % (seed, kills, whole))
+print("seed %d: %d kills of %d, refreshes write %d and %d bytes" %
+      (seed, kills, ATTEMPTS, total[2], total[1]))
+if min(total.values()) <= 0:
+    failures.append("no write counts in /proc: cannot choose kill points")
+elif kills < ATTEMPTS // 2:
+    failures.append("only %d of %d refreshes were killed" % (kills,
+                    ATTEMPTS))
 for f in failures:
     print("FAIL: " + f, file=sys.stderr)
-sys.exit(1 if failures or kills < 10 else 0)
+sys.exit(1 if failures else 0)
 PY
 check "kill -9 at random points" test $? -eq 0
 

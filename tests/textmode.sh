@@ -193,4 +193,15 @@ no_escape "hostile: no control once our own SGR is removed" \
     "$TMP/hostile.plain"
 check "hostile: text survives" grep -q "Title\[31m" "$TMP/hostile.plain"
 
+# Smart punctuation follows the user's own locale: curly quotes and dashes
+# in a UTF-8 one, straight ones where the terminal cannot show them.
+printf -- '---\ntitle: Quotes\ndate: 2014-03-20\n---\nIt is "quoted" -- here.\n' \
+    >"$TMP/2014-03-20-quotes.md"
+run quotes-utf8 --width 60 "$TMP/2014-03-20-quotes.md"
+check "UTF-8 locale: curly quotes" grep -qF 'It is “quoted” – here.' \
+    "$TMP/quotes-utf8.out"
+LC_ALL=C run quotes-c --width 60 "$TMP/2014-03-20-quotes.md"
+check "C locale: straight quotes" grep -qF 'It is "quoted" -- here.' \
+    "$TMP/quotes-c.out"
+
 done_testing

@@ -225,7 +225,7 @@ load(struct app *a, size_t limit)
 	free(a->shown);
 	a->shown = NULL;
 	a->nshown = 0;
-	if (library_load(a->lib, limit, NULL, NULL, &cause) == -1) {
+	if (library_load(a->lib, limit, NULL, NULL, &cause) != 0) {
 		app_message(a, true, "%s", cause);
 		free(cause);
 	}
@@ -830,6 +830,7 @@ tui_run(const struct tui_opts *opts, char **cause)
 	struct app a;
 	struct sigaction ign;
 	const char *term;
+	char *cup;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		*cause = xstrdup("the reader needs a terminal");
@@ -847,13 +848,28 @@ tui_run(const struct tui_opts *opts, char **cause)
 	a.pane[PANE_LINKS].ops = &links_pane;
 	a.pane[PANE_STATUS].ops = &status_pane;
 	a.focus = PANE_LIST;
-	if ((a.lib = open_library(opts, cause)) == NULL)
-		return -1;
+	term = getenv("TERM");
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
-		term = getenv("TERM");
 		*cause = xasprintf("cannot use the terminal (TERM=%s)",
 		    term != NULL ? term : "");
-		goto error;
+		return -1;
+	}
+	/* A terminal that cannot move the cursor (TERM=dumb) would get
+	 * every screen on one line. */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(screen);
+		*cause = xasprintf("the terminal (TERM=%s) cannot move the "
+		    "cursor, which the reader needs; text mode works: "
+		    "mesosnews --text | less", term != NULL ? term : "");
+		return -1;
+	}
+	/* Only now the cache: a terminal refused leaves no trace. */
+	if ((a.lib = open_library(opts, cause)) == NULL) {
+		endwin();
+		delscreen(screen);
+		return -1;
 	}
 	screen_up = true;
 	current = &a;
@@ -917,8 +933,4 @@ tui_run(const struct tui_opts *opts, char **cause)
 	free(a.msg);
 	library_free(a.lib);
 	return 0;
-
-error:
-	library_free(a.lib);
-	return -1;
 }

@@ -216,6 +216,10 @@ int	 draw_text_attr(int y, int x, int w, const char *s, enum role,
 	    attr_t extra, bool pad);
 void	 draw_fill(int y, int x, int w, enum role);
 const char *draw_glyph(const char *utf8, const char *ascii);
+/* Put one character cluster (wc[0 .. n), base and combining marks; room
+ * for a terminating L'\0' at wc[n]) of width columns at the cursor; in
+ * ASCII mode (a locale that is not UTF-8), transliterated to ASCII. */
+void	 draw_cluster(wchar_t *wc, int n, int width, attr_t, short pair);
 
 /* issues.c */
 void	 issues_scroll_to_sel(struct app *);

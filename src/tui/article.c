@@ -246,7 +246,6 @@ draw_line(struct app *a, int y, int x, int w, int li)
 	const struct layout_cell *c;
 	unsigned char hl[1024];
 	wchar_t wc[CCHARW_MAX + 1];
-	cchar_t cc;
 	enum role r;
 	attr_t at;
 	uint32_t cp;
@@ -290,13 +289,11 @@ draw_line(struct app *a, int y, int x, int w, int li)
 		}
 		if (nwc == 0)
 			wc[nwc++] = L' ';
-		wc[nwc] = L'\0';
 		r = hl[i] ? R_MATCH : cell_role(c->role);
 		at = draw_attr(r) | style_attr(c->style);
 		if (sel > 0 && c->link == (uint32_t)sel)
 			at |= A_REVERSE;
-		setcchar(&cc, wc, at, draw_pair(r), NULL);
-		add_wch(&cc);
+		draw_cluster(wc, nwc, c->width, at, draw_pair(r));
 		col += c->width;
 	}
 	draw_fill(y, x + col, w - col, R_NORMAL);

@@ -1,6 +1,7 @@
 /* draw.c - colour themes and width-exact text drawing for the panes. */
 #include "config.h"
 
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,14 +183,64 @@ draw_glyph(const char *utf8, const char *ascii)
 	return ascii_glyphs ? ascii : utf8;
 }
 
-static void
-put(wchar_t *wc, int n, attr_t a, short pair)
+/* One ASCII character for a code point, transliterated by iconv as the
+ * C library knows how ('“' is '"', 'é' is 'e'), else '?'. */
+static wchar_t
+ascii_of(wchar_t wc)
 {
+	static iconv_t cd = (iconv_t)-1;
+	static wchar_t last_in, last_out;
+	char in[8], out[16], *ip = in, *op = out;
+	size_t il, ol = sizeof out;
+
+	if (wc < 0x80)
+		return wc;
+	if (wc == last_in)
+		return last_out;
+	if (cd == (iconv_t)-1 &&
+	    (cd = iconv_open("ASCII//TRANSLIT", "UTF-8")) == (iconv_t)-1)
+		return L'?';
+	il = utf8_encode((uint32_t)wc, in);
+	iconv(cd, NULL, NULL, NULL, NULL);
+	last_in = wc;
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || op == out ||
+	    (unsigned char)out[0] < 0x20 || (unsigned char)out[0] > 0x7e)
+		last_out = L'?';
+	else
+		last_out = (wchar_t)out[0];
+	return last_out;
+}
+
+void
+draw_cluster(wchar_t *wc, int n, int width, attr_t a, short pair)
+{
+	wchar_t one[2] = { L'?', L'\0' };
 	cchar_t cc;
 
+	/* In a locale that is not UTF-8 the terminal gets ASCII alone:
+	 * never raw 8-bit bytes it would take for controls or another
+	 * charset.  The cluster keeps its width. */
+	if (ascii_glyphs && (n > 1 || wc[0] >= 0x80)) {
+		one[0] = ascii_of(wc[0]);
+		setcchar(&cc, one, a, pair, NULL);
+		add_wch(&cc);
+		if (width == 2) {
+			one[0] = L' ';
+			setcchar(&cc, one, a, pair, NULL);
+			add_wch(&cc);
+		}
+		return;
+	}
 	wc[n] = L'\0';
 	setcchar(&cc, wc, a, pair, NULL);
 	add_wch(&cc);
+}
+
+static void
+put(wchar_t *wc, int n, attr_t a, short pair)
+{
+	draw_cluster(wc, n, n > 0 ? utf8_cpwidth((uint32_t)wc[0]) : 1, a,
+	    pair);
 }
 
 void

@@ -43,18 +43,26 @@ open_with(const char *cmd, const char *url, int *rc, char **cause)
 	return slurp(rec);
 }
 
+/* url reaches the browser as one argument, as given (but for spaces, as
+ * %20: one form for every caller). */
 static void
-hostile(const char *url)
+hostile_as(const char *url, const char *as)
 {
 	char *got, *cause, *want;
 	int rc;
 
 	got = open_with(script, url, &rc, &cause);
-	want = xasprintf("1\n[%s]\n", url);
+	want = xasprintf("1\n[%s]\n", as);
 	INT_EQ(rc, 0);
 	STR_EQ(got, want);
 	free(want);
 	free(cause);
+}
+
+static void
+hostile(const char *url)
+{
+	hostile_as(url, url);
 }
 
 static void
@@ -91,11 +99,12 @@ main(void)
 	chmod(script, 0755);
 	chdir(dir);
 
-	hostile("http://x/$(touch pwned)");
-	hostile("http://x/`touch pwned`");
-	hostile("http://x/;touch pwned");
-	hostile("http://x/'a'\"b\" c|d&e>f");
-	hostile("https://example.org/a b");
+	hostile_as("http://x/$(touch pwned)", "http://x/$(touch%20pwned)");
+	hostile_as("http://x/`touch pwned`", "http://x/`touch%20pwned`");
+	hostile_as("http://x/;touch pwned", "http://x/;touch%20pwned");
+	hostile("http://x/$(touch${IFS}pwned)");
+	hostile_as("http://x/'a'\"b\" c|d&e>f", "http://x/'a'\"b\"%20c|d&e>f");
+	hostile_as("https://example.org/a b", "https://example.org/a%20b");
 	hostile("mailto:community@mesosphere.io");
 	OK(access("pwned", F_OK) == -1, "a shell ran");
 
