@@ -1,163 +1,37 @@
 /* layout.c - a document laid out at a width: lines of styled cells. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <unilbrk.h>
 
 #include "buf.h"
 #include "doc.h"
 #include "layout.h"
+#include "layout_int.h"
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_PREFIX	(DOC_MAX_DEPTH * 3)
-#define TAB_STOP	8
-
 /* Glyphs: UTF-8 and ASCII. */
-struct glyphs {
-	const char	*bullet[3];
-	const char	*quote;
-	const char	*code;
-	const char	*rule;
-	const char	*rule2;		/* under level 1 headings */
-	const char	*vbar;		/* table */
-	const char	*cross;
-	const char	*cut;		/* a code line continues */
-	const char	*wide;		/* stands for a character too wide */
-};
-
 static const struct glyphs utf8_glyphs = {
 	{ "\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa" },
 	"\xe2\x94\x82", "\xe2\x94\x83", "\xe2\x94\x80", "\xe2\x95\x90",
 	"\xe2\x94\x82", "\xe2\x94\xbc", "\xe2\x86\xa9", "?",
+	"[\xe2\x80\xa6]",
 };
 
 static const struct glyphs ascii_glyphs = {
-	{ "*", "-", "+" }, "|", ":", "-", "=", "|", "+", "\\", "?",
+	{ "*", "-", "+" }, "|", ":", "-", "=", "|", "+", "\\", "?", "[...]",
 };
-
-/* A cell of a prefix (gutter, marker or indentation). */
-struct pcell {
-	const char	*s;
-	uint8_t		 len;
-	uint8_t		 role;
-};
-
-struct prefix {
-	struct pcell	 c[MAX_PREFIX];
-	int		 n;
-};
-
-/* Cells taken off a line to be put back elsewhere. */
-struct saved {
-	struct layout_cell *c;
-	size_t		 n, cap;
-	struct buf	 b;
-};
-
-struct line {
-	size_t		 cell;		/* first cell */
-	size_t		 text;		/* first byte */
-	int		 ncells;
-	int		 width;
-	int		 block;
-};
-
-struct layout {
-	int		 width;
-	const struct glyphs *g;
-
-	struct line	*lines;
-	size_t		 nlines, caplines;
-	struct layout_line *pub;
-	struct layout_cell *cells;
-	size_t		 ncells, capcells;
-	struct buf	 text;
-
-	int		*block_line;
-	int		 nblocks;
-	int		*section_line;
-	int		*section_block;
-	int		 nsections;
-	struct layout_span *spans;
-	size_t		 nspans, capspans;
-
-	struct saved	 saved;
-	size_t		 done;		/* lines already handed out */
-	struct layout	**pool;		/* table cells' layouts, kept */
-	size_t		 npool;
-
-	/* The line being built. */
-	size_t		 ls, ts;	/* its first cell and byte */
-	int		 lw;		/* its width */
-	int		 block;
-};
-
-/*
- * Wrapping state for one block of inline text.  Cells go straight into
- * the layout; a word that turns out not to fit is moved to a new line.
- */
-struct wrap {
-	struct layout	*L;
-	int		 avail;		/* columns for text */
-	const struct prefix *first, *cont;
-	bool		 started;	/* a line is open */
-	size_t		 cs;		/* first text cell of the line */
-	int		 tw;		/* width of the text on the line */
-	bool		 inword;
-	size_t		 ws;		/* first cell of the word */
-	int		 ww;		/* its width */
-	size_t		 sp;		/* the space before it, or SIZE_MAX */
-	uint32_t	 prevcp;	/* last character of the word */
-	int		 prevw;
-	uint8_t		 style, role;	/* for the text added next */
-	uint32_t	 link;
-};
-
-static void	 lay_runs(struct layout *, struct wrap *, const struct doc *,
-		    int first, int n, uint8_t style, uint8_t role);
 
 /* Storage. */
 
-/* Make room for n more cells and their bytes (at most 4 each). */
-static inline void
-reserve(struct layout *L, size_t n)
-{
-	if (L->ncells + n > L->capcells) {
-		while (L->ncells + n > L->capcells)
-			L->capcells = L->capcells ? L->capcells * 2 : 1024;
-		L->cells = xreallocarray(L->cells, L->capcells,
-		    sizeof *L->cells);
-	}
-	if (L->text.len + n * 4 + 1 > L->text.cap)
-		buf_grow(&L->text, n * 4 + 1);
-}
-
-static inline struct layout_cell *
-add_cell(struct layout *L, const char *s, size_t n, int w, uint8_t style,
-    uint8_t role, uint32_t link)
-{
-	struct layout_cell *c;
-
-	reserve(L, 1);
-	if (n > 4)
-		buf_grow(&L->text, n);
-	c = &L->cells[L->ncells++];
-	c->off = (uint32_t)(L->text.len - L->ts);
-	c->link = link;
-	c->len = (uint8_t)n;
-	c->width = (uint8_t)w;
-	c->style = style;
-	c->role = role;
-	memcpy(L->text.data + L->text.len, s, n);
-	L->text.len += n;
-	L->lw += w;
-	return c;
-}
-
-static void
+void
 line_begin(struct layout *L)
 {
 	L->ls = L->ncells;
@@ -177,7 +51,7 @@ blank_cell(const struct layout *L, const struct layout_cell *c)
  * one column past the width while the line is open (the next word then
  * takes its place or moves down); if the line ends there, the space goes
  * too, even a styled one or one that zero-width marks joined. */
-static void
+void
 line_end(struct layout *L)
 {
 	struct line *l;
@@ -207,7 +81,7 @@ line_end(struct layout *L)
 }
 
 /* The prefix of a line: cells of width 1 and at most 4 bytes each. */
-static void
+void
 add_prefix(struct layout *L, const struct prefix *p)
 {
 	struct layout_cell *c;
@@ -234,7 +108,9 @@ add_prefix(struct layout *L, const struct prefix *p)
 	L->lw += p->n;
 }
 
-/* Character classes for line breaking. */
+/* Where a word wider than the line is cut, no piece starts with closing
+ * punctuation when it can be helped.  (Where words may break is UAX #14's
+ * business, below; this is only for words that have no break.) */
 
 static bool
 is_closing(uint32_t cp)
@@ -265,24 +141,9 @@ is_closing(uint32_t cp)
 	return false;
 }
 
-static bool
-is_opening(uint32_t cp)
-{
-	if (cp < 0x80)
-		return cp == '(' || cp == '[' || cp == '{';
-	switch (cp) {
-	case 0x2018: case 0x201c: case 0xab: case 0x2039: case 0x3008:
-	case 0x300a: case 0x300c: case 0x300e: case 0x3010: case 0x3014:
-	case 0x3016: case 0x3018: case 0x301d: case 0xff08: case 0xff3b:
-	case 0xff5b: case 0xff5f: case 0xff62:
-		return true;
-	}
-	return false;
-}
-
 /* Wrapping. */
 
-static void
+void
 wrap_init(struct wrap *w, struct layout *L, int avail,
     const struct prefix *first, const struct prefix *cont)
 {
@@ -292,9 +153,10 @@ wrap_init(struct wrap *w, struct layout *L, int avail,
 	w->first = first;
 	w->cont = cont;
 	w->sp = SIZE_MAX;
+	w->left = LAYOUT_MAX_BLOCK;
 }
 
-static void
+void
 wrap_open(struct wrap *w)
 {
 	if (w->started)
@@ -390,8 +252,43 @@ cut_char(const struct saved *s, size_t k)
 	return (unsigned char)s->b.data[s->c[k].off];
 }
 
+/*
+ * Whether a word beginning with s[0..n) is a URL: a scheme and "://",
+ * "mailto:", "www." or an e-mail address, after any opening brackets or
+ * quotes.  A URL is one word that is never broken, so that copying it or
+ * a terminal's URL detection gets all of it; one wider than the line
+ * overflows it.
+ */
+bool
+looks_like_url(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n && strchr("(<[\"'", s[i]) != NULL && s[i] != '\0')
+		i++;
+	s += i;
+	n -= i;
+	if ((n >= 4 && strncasecmp(s, "www.", 4) == 0) ||
+	    (n >= 7 && strncasecmp(s, "mailto:", 7) == 0))
+		return true;
+	for (k = 0; k < n && ((s[k] >= 'a' && s[k] <= 'z') ||
+	    (s[k] >= 'A' && s[k] <= 'Z') || (k > 0 && ((s[k] >= '0' &&
+	    s[k] <= '9') || s[k] == '+' || s[k] == '-' || s[k] == '.')));
+	    k++)
+		;
+	if (k > 0 && k + 3 <= n && memcmp(s + k, "://", 3) == 0)
+		return true;
+	/* An e-mail address (an autolink's text) is one too. */
+	for (k = 0; k < n && (isalnum((unsigned char)s[k]) ||
+	    strchr("._%+-", s[k]) != NULL) && s[k] != '\0'; k++)
+		;
+	return k > 0 && k + 1 < n && s[k] == '@' &&
+	    isalnum((unsigned char)s[k + 1]);
+}
+
 /* The word alone is wider than the line: cut it into pieces, keeping a
- * reference number or closing punctuation from starting a piece alone. */
+ * reference number or closing punctuation from starting a piece alone.
+ * A URL is not cut: it overflows the line. */
 static void
 hard_split(struct wrap *w)
 {
@@ -401,6 +298,13 @@ hard_split(struct wrap *w)
 	int pw, tail;
 
 	save_tail(L, w->cs, s);
+	if (looks_like_url(s->b.data, s->b.len < 32 ? s->b.len : 32)) {
+		restore(L, s, 0, s->n);
+		for (k = 0, pw = 0; k < s->n; k++)
+			pw += s->c[k].width;
+		w->tw = pw;
+		return;
+	}
 	start = 0;
 	while (start < s->n) {
 		pw = 0;
@@ -482,7 +386,7 @@ word_end(struct wrap *w)
 		hard_split(w);
 }
 
-static void
+void
 wrap_space(struct wrap *w)
 {
 	struct layout *L = w->L;
@@ -503,36 +407,50 @@ wrap_space(struct wrap *w)
 	w->sp = L->ncells;
 	add_cell(L, " ", 1, 1, w->style, w->role, w->link);
 	w->tw++;
+	w->prevcp = ' ';
+	w->gstate = 0;
 }
 
-static void
+/* Add one character; brk: UAX #14 allows a break before it.  A
+ * character that continues a grapheme cluster (UAX #29) joins the cell
+ * before it, so that no wrap can come between them. */
+void
 wrap_char(struct wrap *w, uint32_t cp, const char *s, size_t n, int cw,
-    bool glue)
+    bool brk)
 {
 	struct layout *L = w->L;
 	struct layout_cell *c;
+	bool joins;
+	int nw;
 
 	wrap_open(w);
-	if (cw == 0 && L->ncells > w->cs) {
-		/* A combining mark joins the character before it. */
+	joins = utf8_joins(w->prevcp, cp, &w->gstate);
+	w->prevcp = cp;
+	if (joins && L->ncells > w->cs) {
 		c = &L->cells[L->ncells - 1];
-		if ((size_t)c->len + n <= 255 &&
-		    c->off + c->len == L->text.len - L->ts) {
-			buf_add(&L->text, s, n);
-			c->len = (uint8_t)(c->len + n);
+		/* A cell stands for too wide a cluster: the rest goes. */
+		if (w->subst || (size_t)c->len + n > 255 ||
+		    c->off + c->len != L->text.len - L->ts)
+			return;
+		buf_add(&L->text, s, n);
+		c->len = (uint8_t)(c->len + n);
+		nw = utf8_join_width(c->width, cp);
+		if (nw != c->width && nw <= w->avail) {
+			L->lw += nw - c->width;
+			w->tw += nw - c->width;
+			if (w->inword)
+				w->ww += nw - c->width;
+			c->width = (uint8_t)nw;
 		}
-		/* What a joiner joins does not break. */
-		if (cp == 0x200d)
-			w->prevcp = cp;
 		return;
 	}
-	if (cw > w->avail) {
+	w->subst = cw > w->avail;
+	if (w->subst) {
 		s = L->g->wide;
 		n = strlen(s);
 		cw = 1;
 	}
-	if (w->inword && !glue && (cw == 2 || w->prevw == 2) &&
-	    !is_closing(cp) && !is_opening(w->prevcp) && w->prevcp != 0x200d)
+	if (w->inword && brk)
 		word_end(w);
 	if (!w->inword) {
 		w->inword = true;
@@ -542,8 +460,6 @@ wrap_char(struct wrap *w, uint32_t cp, const char *s, size_t n, int cw,
 	add_cell(L, s, n, cw, w->style, w->role, w->link);
 	w->ww += cw;
 	w->tw += cw;
-	w->prevcp = cp;
-	w->prevw = cw;
 }
 
 static void
@@ -555,7 +471,7 @@ wrap_break(struct wrap *w)
 }
 
 /* End the block: close the last line, if any. */
-static void
+void
 wrap_end(struct wrap *w)
 {
 	word_end(w);
@@ -605,7 +521,8 @@ ascii_run(struct wrap *w, const char *s, size_t n)
 	w->ww += (int)n;
 	w->tw += (int)n;
 	w->prevcp = (unsigned char)s[n - 1];
-	w->prevw = 1;
+	w->gstate = 0;
+	w->subst = false;
 }
 
 /* The end of the run of printable ASCII (0x21 to 0x7e) from s[i], eight
@@ -629,12 +546,115 @@ printable_end(const char *s, size_t i, size_t len)
 	return i;
 }
 
-/* Add UTF-8 text s[0..len) (sanitised, white space collapsed). */
+/* The first bytes of the word being built, then s[0..n), into head (at
+ * least 32 bytes); returns their length. */
+static size_t
+word_head(const struct wrap *w, const char *s, size_t n, char *head)
+{
+	const struct layout *L = w->L;
+	size_t h = 0, k;
+
+	if (w->inword && w->ws < L->ncells) {
+		k = L->ts + L->cells[w->ws].off;
+		h = L->text.len - k < 32 ? L->text.len - k : 32;
+		memcpy(head, L->text.data + k, h);
+	}
+	k = n < 32 - h ? n : 32 - h;
+	memcpy(head + h, s, k);
+	return h + k;
+}
+
+/* Where in s[i..end) the first URL starts (its scheme, "www." or
+ * "mailto:"), or SIZE_MAX: text may break before it, not inside it. */
+static size_t
+url_start(const char *s, size_t i, size_t end)
+{
+	size_t k, j;
+
+	/* One pass, as most words it sees are short and hold none. */
+	for (k = i; k < end; k++) {
+		if (s[k] == ':' && k + 2 < end && s[k + 1] == '/' &&
+		    s[k + 2] == '/') {
+			for (j = k; j > i && (isalnum((unsigned char)
+			    s[j - 1]) || s[j - 1] == '+' || s[j - 1] == '-' ||
+			    s[j - 1] == '.'); j--)
+				;
+			if (j < k)
+				return j;
+		} else if (s[k] == ':' && k >= i + 6 &&
+		    strncasecmp(s + k - 6, "mailto", 6) == 0)
+			return k - 6;
+		else if ((s[k] == 'w' || s[k] == 'W') && k + 4 <= end &&
+		    strncasecmp(s + k, "www.", 4) == 0)
+			return k;
+	}
+	return SIZE_MAX;
+}
+
+#define SEGMENT	4096
+
+/*
+ * Add s[i..) up to the next space, where UAX #14 says where lines may
+ * break: text that is not all ASCII (CJK breaks between ideographs, not
+ * before closing punctuation, not after opening; a no-break space glues).
+ * libunistring's u8_possible_linebreaks decides, a piece of at most
+ * SEGMENT bytes at a time, with the character before the piece as
+ * context, so memory does not grow with an unbroken text.  A URL takes
+ * no break.  Returns where it stopped.
+ */
+static size_t
+wrap_uax14(struct wrap *w, const char *s, size_t i, size_t len)
+{
+	char text[SEGMENT + 4], brk[SEGMENT + 4], head[32];
+	const char *e;
+	size_t end, n, k, m, ctx, ustart;
+	uint32_t cp;
+	bool url, b;
+
+	e = memchr(s + i, ' ', len - i);
+	end = e != NULL ? (size_t)(e - s) : len;
+	url = looks_like_url(head, word_head(w, s + i, end - i, head));
+	ustart = url_start(s, i, end);
+	while (i < end) {
+		n = end - i;
+		if (n > SEGMENT) {
+			n = SEGMENT;
+			while (n > 1 && ((unsigned char)s[i + n] & 0xc0) ==
+			    0x80)
+				n--;
+		}
+		ctx = 0;
+		if (!url) {
+			if (w->inword)
+				ctx = utf8_encode(w->prevcp, text);
+			memcpy(text + ctx, s + i, n);
+			u8_possible_linebreaks((const uint8_t *)text, ctx + n,
+			    "UTF-8", brk);
+		}
+		for (k = 0; k < n; k += m) {
+			m = utf8_decode(s + i + k, n - k, &cp);
+			if (i + k > ustart)
+				url = true;
+			b = !url && brk[ctx + k] == UC_BREAK_POSSIBLE;
+			/* A no-break space shows as a space, but in a URL,
+			 * where it is part of the one word (fuzz finding). */
+			if (cp == 0xa0 && !url)
+				wrap_char(w, cp, " ", 1, 1, false);
+			else
+				wrap_char(w, cp, s + i + k, m,
+				    utf8_cpwidth(cp), b);
+		}
+		i += n;
+	}
+	return end;
+}
+
+/* Add UTF-8 text s[0..len) (sanitised, white space collapsed).  ASCII
+ * words take the fast paths: they break only at spaces. */
 static void
 wrap_text(struct wrap *w, const char *s, size_t len)
 {
 	size_t i = 0, n;
-	uint32_t cp;
 	unsigned char c;
 
 	while (i < len) {
@@ -644,7 +664,11 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (c - 0x21u < 0x5eu && w->started && w->prevw != 2) {
+		if (c >= 0x80 || (w->inword && w->prevcp >= 0x80)) {
+			i = wrap_uax14(w, s, i, len);
+			continue;
+		}
+		if (c - 0x21u < 0x5eu && w->started) {
 			/* A run of printable ASCII: as wrap_char would take
 			 * it, a character at a time, without a break. */
 			n = printable_end(s, i + 1, len);
@@ -660,7 +684,7 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 				ascii_run(w, s + i, n + 1 - i);
 				w->inword = false;
 				w->sp = w->L->ncells - 1;
-				w->prevcp = (unsigned char)s[n - 1];
+				w->prevcp = ' ';
 				i = n + 1;
 				continue;
 			}
@@ -668,30 +692,21 @@ wrap_text(struct wrap *w, const char *s, size_t len)
 			i = n;
 			continue;
 		}
-		if (c < 0x80) {
-			wrap_char(w, c, s + i, 1, c >= 0x20, false);
-			i++;
-			/* The rest of a printable ASCII run cannot break. */
-			for (n = i; n < len && (unsigned char)s[n] > 0x20 &&
-			    (unsigned char)s[n] < 0x7f; n++)
-				;
-			if (n > i) {
-				ascii_run(w, s + i, n - i);
-				i = n;
-			}
-			continue;
+		wrap_char(w, c, s + i, 1, c >= 0x20, false);
+		i++;
+		/* The rest of a printable ASCII run cannot break. */
+		for (n = i; n < len && (unsigned char)s[n] > 0x20 &&
+		    (unsigned char)s[n] < 0x7f; n++)
+			;
+		if (n > i) {
+			ascii_run(w, s + i, n - i);
+			i = n;
 		}
-		n = utf8_decode(s + i, len - i, &cp);
-		if (cp == 0xa0)		/* no-break space */
-			wrap_char(w, cp, " ", 1, 1, true);
-		else
-			wrap_char(w, cp, s + i, n, utf8_cpwidth(cp), false);
-		i += n;
 	}
 }
 
 /* "[n]" into num (at least 16 bytes); returns its length. */
-static int
+int
 linknum(char *num, uint32_t n)
 {
 	char tmp[12];
@@ -734,15 +749,25 @@ wrap_linknum(struct wrap *w, uint32_t n)
 	w->link = link;
 }
 
+/* The length of s[0..max) cut back to a character boundary. */
+static size_t
+cut_point(const char *s, size_t max)
+{
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
 static void
-lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
+lay_text_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
     int n, uint8_t style, uint8_t role)
 {
 	const struct doc_run *runs = doc_runs(d), *r;
 	const char *text = doc_text(d);
+	size_t len;
 	int i;
 
-	for (i = first; i < first + n; i++) {
+	for (i = first; i < first + n && !w->cut; i++) {
 		r = &runs[i];
 		w->style = r->style | style;
 		w->link = r->link;
@@ -756,7 +781,21 @@ lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
 		switch (r->kind) {
 		case DOC_RUN_TEXT:
 		case DOC_RUN_CODE:
-			wrap_text(w, text + r->off, r->len);
+			len = r->len;
+			if (len > w->left) {
+				len = cut_point(text + r->off, w->left);
+				w->cut = true;
+			}
+			wrap_text(w, text + r->off, len);
+			w->left -= len;
+			if (w->cut) {
+				/* The rest is not laid out: say so. */
+				wrap_space(w);
+				w->style = 0;
+				w->role = LAYOUT_MARKER;
+				w->link = 0;
+				wrap_text(w, L->g->more, strlen(L->g->more));
+			}
 			break;
 		case DOC_RUN_BREAK:
 			wrap_break(w);
@@ -767,6 +806,15 @@ lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
 		}
 	}
 	(void)L;
+}
+
+/* For tables: lay_text_runs is static so that the paragraphs' calls get it
+ * inlined, wrap_text with it (the inner loop of a layout). */
+void
+lay_runs(struct layout *L, struct wrap *w, const struct doc *d, int first,
+    int n, uint8_t style, uint8_t role)
+{
+	lay_text_runs(L, w, d, first, n, style, role);
 }
 
 /* Prefixes: gutters, markers and indentation of a block's containers. */
@@ -922,12 +970,6 @@ blank_line(struct layout *L, const struct doc *d, int a, int b)
 	line_end(L);
 }
 
-static int
-prefix_width(const struct prefix *p)
-{
-	return p->n;
-}
-
 /* Blocks. */
 
 static void
@@ -949,7 +991,7 @@ lay_text_block(struct layout *L, const struct doc *d,
 	wrap_init(&w, L, avail, first, cont);
 	start = L->nlines;
 	wrap_open(&w);
-	lay_runs(L, &w, d, b->first_run, b->nruns, style, role);
+	lay_text_runs(L, &w, d, b->first_run, b->nruns, style, role);
 	wrap_end(&w);
 	if (b->type != DOC_HEADING || b->level > 3)
 		return;
@@ -968,6 +1010,12 @@ lay_text_block(struct layout *L, const struct doc *d,
 	line_end(L);
 }
 
+/*
+ * A code block, line by line, tabs expanded.  With code_nowrap each line
+ * is kept whole, as wide as it is (the views scroll it, a pager's -S
+ * does); otherwise a line wider than the room is cut with a mark and
+ * continued.  Either way no grapheme cluster is divided.
+ */
 static void
 lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
     const struct prefix *first, const struct prefix *cont)
@@ -975,16 +1023,21 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 	const struct doc_run *r = &doc_runs(d)[b->first_run];
 	const char *s = doc_text(d) + r->off;
 	size_t len = r->len, i = 0, n;
-	int avail, col, cw;
-	bool gutter, cut;
-	uint32_t cp;
+	int avail, col, cw, nw;
+	bool gutter, cut, whole = L->code_nowrap, more = false;
+	uint32_t cp, prev;
+	unsigned int state;
 	struct layout_cell *last;
 
 	avail = L->width - prefix_width(first);
 	gutter = avail >= 6;
 	if (gutter)
 		avail -= 2;
-	cut = avail >= 2;
+	cut = avail >= 2 && !whole;
+	if (len > LAYOUT_MAX_BLOCK) {
+		len = cut_point(s, LAYOUT_MAX_BLOCK);
+		more = true;
+	}
 	for (;;) {
 		add_prefix(L, i == 0 ? first : cont);
 		if (gutter) {
@@ -993,11 +1046,14 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 			add_cell(L, " ", 1, 1, 0, LAYOUT_INDENT, 0);
 		}
 		col = 0;
+		prev = 0;
+		state = 0;
 		while (i < len && s[i] != '\n') {
 			if (s[i] == '\t') {
 				/* A tab that does not fit ends the piece. */
 				cw = TAB_STOP - col % TAB_STOP;
-				if (col + cw > avail - (cut ? 1 : 0)) {
+				if (!whole && col + cw > avail - (cut ? 1 :
+				    0)) {
 					i++;
 					goto wrap;
 				}
@@ -1007,26 +1063,37 @@ lay_code(struct layout *L, const struct doc *d, const struct doc_block *b,
 					col++;
 				}
 				i++;
+				prev = 0;
 				continue;
 			}
 			n = utf8_decode(s + i, len - i, &cp);
 			cw = utf8_cpwidth(cp);
-			if (cw == 0 && L->ncells > L->ls) {
+			if (utf8_joins(prev, cp, &state) && col > 0) {
+				/* The rest of a cluster: into its cell. */
 				last = &L->cells[L->ncells - 1];
 				if ((size_t)last->len + n <= 255) {
 					buf_add(&L->text, s + i, n);
 					last->len = (uint8_t)(last->len + n);
+					nw = utf8_join_width(last->width, cp);
+					if (nw > last->width && (whole ||
+					    col + nw - last->width <= avail)) {
+						col += nw - last->width;
+						L->lw += nw - last->width;
+						last->width = (uint8_t)nw;
+					}
 				}
+				prev = cp;
 				i += n;
 				continue;
 			}
+			prev = cp;
 			/* Keep a column for the cut mark unless this is the
 			 * line's last character. */
-			if (col + (cw > avail ? 1 : cw) > avail - (cut ? 1 :
-			    0) && !(col + cw <= avail && (i + n == len ||
-			    s[i + n] == '\n')) && col > 0)
+			if (!whole && col + (cw > avail ? 1 : cw) > avail -
+			    (cut ? 1 : 0) && !(col + cw <= avail && (i + n ==
+			    len || s[i + n] == '\n')) && col > 0)
 				goto wrap;
-			if (cw > avail) {
+			if (!whole && cw > avail) {
 				/* Wider than the whole line. */
 				add_cell(L, L->g->wide, 1, 1, 0, LAYOUT_CODE,
 				    0);
@@ -1047,6 +1114,15 @@ wrap:
 			    LAYOUT_MARKER, 0);
 		line_end(L);
 	}
+	if (more) {
+		/* The rest is not laid out: a line says so. */
+		add_prefix(L, cont);
+		for (s = L->g->more; *s != '\0'; s += n) {
+			n = utf8_decode(s, strlen(s), &cp);
+			add_cell(L, s, n, 1, 0, LAYOUT_MARKER, 0);
+		}
+		line_end(L);
+	}
 }
 
 static void
@@ -1059,369 +1135,6 @@ lay_rule(struct layout *L, const struct prefix *first)
 		add_cell(L, L->g->rule, strlen(L->g->rule), 1, 0, LAYOUT_RULE,
 		    0);
 	line_end(L);
-}
-
-/* Tables. */
-
-/* Natural (unwrapped) and minimum (longest word) widths of a cell. */
-static void
-measure(const struct doc *d, const struct doc_cell *c, int *nat, int *min)
-{
-	const struct doc_run *r;
-	const char *s;
-	size_t i, n;
-	int j, line = 0, word = 0, cw, prevw = 0;
-	uint32_t cp;
-	char num[16];
-
-	*nat = *min = 0;
-	for (j = c->first_run; j < c->first_run + c->nruns; j++) {
-		r = &doc_runs(d)[j];
-		if (r->kind == DOC_RUN_BREAK) {
-			if (line > *nat)
-				*nat = line;
-			line = word = 0;
-			continue;
-		}
-		if (r->kind == DOC_RUN_LINKNUM) {
-			cw = linknum(num, r->link);
-			line += cw;
-			word += cw;
-			if (word > *min)
-				*min = word;
-			continue;
-		}
-		s = doc_text(d) + r->off;
-		for (i = 0; i < r->len; i += n) {
-			n = utf8_decode(s + i, r->len - i, &cp);
-			cw = cp == ' ' ? 1 : utf8_cpwidth(cp);
-			line += cw;
-			if (cp == ' ')
-				word = 0;
-			else {
-				if (cw == 2 || prevw == 2)
-					word = 0;
-				word += cw;
-				if (word > *min)
-					*min = word;
-			}
-			prevw = cw;
-		}
-	}
-	if (line > *nat)
-		*nat = line;
-}
-
-/* Lay out a cell's text in tmp at width w. */
-static void
-cell_lines(struct layout *tmp, const struct doc *d, const struct doc_cell *c,
-    int w)
-{
-	static const struct prefix none;
-	struct wrap wr;
-
-	tmp->nlines = 0;
-	tmp->ncells = 0;
-	buf_reset(&tmp->text);
-	line_begin(tmp);
-	wrap_init(&wr, tmp, w, &none, &none);
-	lay_runs(tmp, &wr, d, c->first_run, c->nruns,
-	    c->header ? STYLE_BOLD : 0, LAYOUT_NORMAL);
-	wrap_end(&wr);
-}
-
-static void
-copy_line(struct layout *L, const struct layout *tmp, int i)
-{
-	const struct line *l = &tmp->lines[i];
-	const struct layout_cell *c;
-	int k;
-
-	for (k = 0; k < l->ncells; k++) {
-		c = &tmp->cells[l->cell + (size_t)k];
-		add_cell(L, tmp->text.data + l->text + c->off, c->len,
-		    c->width, c->style, c->role, c->link);
-	}
-}
-
-static void
-pad(struct layout *L, int n)
-{
-	while (n-- > 0)
-		add_cell(L, " ", 1, 1, 0, LAYOUT_INDENT, 0);
-}
-
-static void
-table_rule(struct layout *L, const struct prefix *p, const int *cw, int ncols)
-{
-	int i, k;
-
-	add_prefix(L, p);
-	for (i = 0; i < ncols; i++) {
-		if (i > 0) {
-			add_cell(L, L->g->rule, strlen(L->g->rule), 1, 0,
-			    LAYOUT_TABLE, 0);
-			add_cell(L, L->g->cross, strlen(L->g->cross), 1, 0,
-			    LAYOUT_TABLE, 0);
-			add_cell(L, L->g->rule, strlen(L->g->rule), 1, 0,
-			    LAYOUT_TABLE, 0);
-		}
-		for (k = 0; k < cw[i]; k++)
-			add_cell(L, L->g->rule, strlen(L->g->rule), 1, 0,
-			    LAYOUT_TABLE, 0);
-	}
-	line_end(L);
-}
-
-/*
- * Too narrow for columns: each cell becomes a paragraph of its own,
- * "Header: text" when the table has a head, and rules separate the rows.
- */
-static void
-lay_table_linear(struct layout *L, const struct doc *d,
-    const struct doc_table *t, const struct prefix *first,
-    const struct prefix *cont, int avail)
-{
-	const struct doc_cell *c, *h, **head;
-	struct wrap w;
-	int i, k, row = -1;
-	bool any = false;
-
-	/* The header cell above each column. */
-	head = xcalloc((size_t)t->ncols + 1, sizeof *head);
-	for (i = 0; i < t->ncells; i++) {
-		c = doc_cell(d, t->first_cell + i);
-		if (c->row >= t->nheader)
-			break;
-		if (head[c->col] == NULL && c->nruns > 0)
-			head[c->col] = c;
-	}
-	for (i = 0; i < t->ncells; i++) {
-		c = doc_cell(d, t->first_cell + i);
-		if (c->row < t->nheader)
-			continue;
-		if (c->row != row && any) {
-			add_prefix(L, cont);
-			for (k = 0; k < avail; k++)
-				add_cell(L, L->g->rule, strlen(L->g->rule), 1,
-				    0, LAYOUT_TABLE, 0);
-			line_end(L);
-		}
-		row = c->row;
-		h = head[c->col];
-		if (c->nruns == 0 && h == NULL)
-			continue;
-		wrap_init(&w, L, avail, any ? cont : first, cont);
-		wrap_open(&w);
-		if (h != NULL) {
-			lay_runs(L, &w, d, h->first_run, h->nruns, STYLE_BOLD,
-			    LAYOUT_NORMAL);
-			w.style = STYLE_BOLD;
-			w.role = LAYOUT_NORMAL;
-			w.link = 0;
-			wrap_char(&w, ':', ":", 1, 1, true);
-			w.style = 0;
-			wrap_space(&w);
-		}
-		lay_runs(L, &w, d, c->first_run, c->nruns,
-		    c->header ? STYLE_BOLD : 0, LAYOUT_NORMAL);
-		wrap_end(&w);
-		any = true;
-	}
-	free(head);
-}
-
-/* Columns of a cell, with the separators between them. */
-static int
-span_width(const int *cw, const struct doc_cell *c, int nc)
-{
-	int k, w = cw[c->col];
-
-	for (k = 1; k < c->colspan && c->col + k < nc; k++)
-		w += cw[c->col + k] + 3;
-	return w;
-}
-
-/*
- * Column widths: natural widths if they fit, else each column its longest
- * word plus a share of the rest in proportion to how much more it would
- * like.  False when even the longest words do not fit.
- */
-static bool
-table_widths(const struct doc *d, const struct doc_table *t, int space,
-    int *cw)
-{
-	const struct doc_cell *c;
-	int *nat, *min, i, k, nc = t->ncols, cn, cm, wn, wm, extra, got;
-	int sumnat = 0, summin = 0;
-
-	nat = xcalloc((size_t)nc, sizeof *nat);
-	min = xcalloc((size_t)nc, sizeof *min);
-	for (i = 0; i < nc; i++)
-		nat[i] = min[i] = 1;
-	for (i = 0; i < t->ncells; i++) {
-		c = doc_cell(d, t->first_cell + i);
-		if (c->colspan != 1)
-			continue;
-		measure(d, c, &cn, &cm);
-		if (cn > nat[c->col])
-			nat[c->col] = cn;
-		if (cm > min[c->col])
-			min[c->col] = cm;
-	}
-	/* A cell spanning columns widens the last of them if they are too
-	 * narrow for it together. */
-	for (i = 0; i < t->ncells; i++) {
-		c = doc_cell(d, t->first_cell + i);
-		if (c->colspan == 1)
-			continue;
-		measure(d, c, &cn, &cm);
-		wn = wm = 3 * (c->colspan - 1);
-		for (k = 0; k < c->colspan; k++) {
-			wn += nat[c->col + k];
-			wm += min[c->col + k];
-		}
-		if (cn > wn)
-			nat[c->col + c->colspan - 1] += cn - wn;
-		if (cm > wm)
-			min[c->col + c->colspan - 1] += cm - wm;
-	}
-	for (i = 0; i < nc; i++) {
-		sumnat += nat[i];
-		summin += min[i];
-	}
-	if (space >= sumnat) {
-		for (i = 0; i < nc; i++)
-			cw[i] = nat[i];
-	} else if (space >= summin) {
-		extra = space - summin;
-		got = 0;
-		for (i = 0; i < nc; i++) {
-			cw[i] = min[i] + (int)((long long)extra *
-			    (nat[i] - min[i]) / (sumnat - summin));
-			got += cw[i];
-		}
-		for (i = 0; got < space && i < nc; i++)
-			if (cw[i] < nat[i]) {
-				cw[i]++;
-				got++;
-			}
-	}
-	free(nat);
-	free(min);
-	return space >= 1 && space >= summin;
-}
-
-static void
-column_gap(struct layout *L)
-{
-	pad(L, 1);
-	add_cell(L, L->g->vbar, strlen(L->g->vbar), 1, 0, LAYOUT_TABLE, 0);
-	pad(L, 1);
-}
-
-/* Draw the cells [first, last) of a table, one row, each cell wrapped in
- * its columns and aligned. */
-static void
-table_row(struct layout *L, const struct doc *d, const struct doc_table *t,
-    int first, int last, const int *cw, const struct prefix *p)
-{
-	const struct doc_cell *c;
-	struct layout **cl;
-	int n = last - first, i, x, w, lw, before, line, h = 1;
-
-	/* The cells' own layouts are kept from row to row. */
-	if ((size_t)n > L->npool) {
-		L->pool = xreallocarray(L->pool, (size_t)n, sizeof *L->pool);
-		for (i = (int)L->npool; i < n; i++)
-			L->pool[i] = xcalloc(1, sizeof **L->pool);
-		L->npool = (size_t)n;
-	}
-	cl = L->pool;
-	for (i = 0; i < n; i++) {
-		c = doc_cell(d, t->first_cell + first + i);
-		w = span_width(cw, c, t->ncols);
-		cl[i]->g = L->g;
-		cl[i]->width = w;
-		cell_lines(cl[i], d, c, w);
-		if ((int)cl[i]->nlines > h)
-			h = (int)cl[i]->nlines;
-	}
-	for (line = 0; line < h; line++) {
-		add_prefix(L, p);
-		x = 0;
-		for (i = 0; i < n; i++) {
-			c = doc_cell(d, t->first_cell + first + i);
-			for (; x < c->col; x++) {
-				if (x > 0)
-					column_gap(L);
-				pad(L, cw[x]);
-			}
-			if (x > 0)
-				column_gap(L);
-			w = span_width(cw, c, t->ncols);
-			x = c->col + c->colspan;
-			if (line >= (int)cl[i]->nlines) {
-				pad(L, w);
-				continue;
-			}
-			lw = cl[i]->lines[line].width;
-			before = 0;
-			if (c->align == DOC_ALIGN_RIGHT)
-				before = w - lw;
-			else if (c->align == DOC_ALIGN_CENTER)
-				before = (w - lw) / 2;
-			pad(L, before);
-			copy_line(L, cl[i], line);
-			pad(L, w - lw - before);
-		}
-		for (; x < t->ncols; x++) {
-			if (x > 0)
-				column_gap(L);
-			pad(L, cw[x]);
-		}
-		line_end(L);
-	}
-}
-
-static void
-lay_table(struct layout *L, const struct doc *d, const struct doc_block *b,
-    const struct prefix *first, const struct prefix *cont)
-{
-	const struct doc_table *t = doc_table(d, b->table);
-	const struct doc_cell *c;
-	int *cw, avail, i, row, cn, cm, start, end;
-	bool multi = false;
-
-	avail = L->width - prefix_width(first);
-	cw = xcalloc((size_t)t->ncols, sizeof *cw);
-	if (!table_widths(d, t, avail - 3 * (t->ncols - 1), cw)) {
-		/* Words would have to be cut: one cell after another. */
-		free(cw);
-		lay_table_linear(L, d, t, first, cont, avail);
-		return;
-	}
-	/* Rows with more than one line get rules between them all. */
-	for (i = 0; i < t->ncells && !multi; i++) {
-		c = doc_cell(d, t->first_cell + i);
-		if (c->row < t->nheader)
-			continue;
-		measure(d, c, &cn, &cm);
-		if (cn > span_width(cw, c, t->ncols))
-			multi = true;
-	}
-	start = 0;
-	for (row = 0; row < t->nrows; row++) {
-		for (end = start; end < t->ncells && doc_cell(d,
-		    t->first_cell + end)->row == row; end++)
-			;
-		if (row > 0 && (row == t->nheader || (multi && row >
-		    t->nheader)))
-			table_rule(L, cont, cw, t->ncols);
-		table_row(L, d, t, start, end, cw, row == 0 ? first : cont);
-		start = end;
-	}
-	free(cw);
 }
 
 /* Link occurrences: runs of cells of one link, read across the prefixes
@@ -1479,6 +1192,7 @@ layout_init(int width, const struct layout_opts *opts)
 	L = xcalloc(1, sizeof *L);
 	L->width = width;
 	L->g = opts != NULL && opts->ascii ? &ascii_glyphs : &utf8_glyphs;
+	L->code_nowrap = opts != NULL && opts->code_nowrap;
 	buf_str(&L->text);
 	line_begin(L);
 	return L;
@@ -1558,8 +1272,11 @@ layout_new(const struct doc *d, int width, const struct layout_opts *opts)
 	find_spans(L);
 	/* Now that storage is final, point the public lines into it. */
 	L->pub = xcalloc(L->nlines + 1, sizeof *L->pub);
-	for (i = 0; i < (int)L->nlines; i++)
+	for (i = 0; i < (int)L->nlines; i++) {
 		public_line(L, (size_t)i, &L->pub[i]);
+		if (L->lines[i].width > L->maxw)
+			L->maxw = L->lines[i].width;
+	}
 	return L;
 }
 
@@ -1632,6 +1349,12 @@ int
 layout_width(const struct layout *L)
 {
 	return L->width;
+}
+
+int
+layout_max_width(const struct layout *L)
+{
+	return L->maxw;
 }
 
 int
@@ -1729,3 +1452,4 @@ layout_link_span(const struct layout *L, uint32_t n)
 			return (int)i;
 	return -1;
 }
+

@@ -23,8 +23,10 @@ enum layout_role {
 	LAYOUT_INDENT,		/* padding and indentation */
 };
 
-/* One character: its UTF-8 bytes (with any zero-width marks after it) are
- * line->text[off .. off + len). */
+/* One grapheme cluster (UAX #29: a character with its combining marks,
+ * an emoji with its modifier or ZWJ sequence, a flag): its UTF-8 bytes
+ * are line->text[off .. off + len), its width that of the whole; no line
+ * ever breaks inside one. */
 struct layout_cell {
 	uint32_t	 off;
 	uint32_t	 link;		/* link number, 0 for none */
@@ -38,8 +40,11 @@ struct layout_line {
 	const char	*text;
 	const struct layout_cell *cells;
 	int		 ncells;
-	int		 width;		/* columns used, never above the
-					   layout's width */
+	int		 width;		/* columns used: at most the
+					   layout's width, but for a line
+					   with a URL wider than that (a URL
+					   is never broken) and, with
+					   code_nowrap, a code line */
 	int		 block;		/* the block it belongs to */
 };
 
@@ -53,9 +58,30 @@ struct layout_span {
 	int		 last_cell;
 };
 
+/*
+ * The most text of one block (a paragraph, a heading, a table cell, a
+ * code block) that is laid out, in bytes: what follows is left out and a
+ * "[…]" marker (ASCII "[...]") says so.  A feed field can be 16 MiB of
+ * unbroken text; laying all of it out would cost some 30 bytes a
+ * character, and no reader reads it in one paragraph (issue 17: memory
+ * stays a small multiple of the input).
+ */
+#define LAYOUT_MAX_BLOCK	(1u << 20)
+
 struct layout_opts {
 	bool		 ascii;		/* bullets, bars and rules in ASCII */
 	int		 max_width;	/* 0: no maximum */
+	/*
+	 * Code blocks verbatim: each line of a code block is one layout line
+	 * holding all of it, however wide (its real width in
+	 * layout_line.width), never cut and continued with a mark.  Text
+	 * mode sets it (a pager's -S handles the width); a view that sets it
+	 * scrolls such lines sideways: layout_max_width says how far, and a
+	 * line's block (doc_block(d, line->block)->type == DOC_CODE) says
+	 * which lines are code.  Without it a code line wider than the room
+	 * is cut, marked, and continued on the next line.
+	 */
+	bool		 code_nowrap;
 };
 
 struct layout;
@@ -86,6 +112,10 @@ void		 layout_stream(struct layout *, const struct doc *d,
 
 /* The width the layout was made for. */
 int		 layout_width(const struct layout *);
+/* The width of its widest line (kept, not counted at each call): above
+ * layout_width only for a URL wider than the line or, with code_nowrap,
+ * a long code line.  A view scrolls sideways as far as this. */
+int		 layout_max_width(const struct layout *);
 int		 layout_nlines(const struct layout *);
 /* Line i (0-based), or NULL when out of range. */
 const struct layout_line *layout_line(const struct layout *, int i);

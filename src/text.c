@@ -99,20 +99,32 @@ osc8_open(struct buf *b, const struct doc *d, uint32_t n)
 	return true;
 }
 
+/* The link a cell is part of: its own, or for a References line (whole
+ * set) the one the line lists, for all but the "[n]" before it. */
+static inline uint32_t
+cell_link(const struct layout_cell *c, uint32_t whole)
+{
+	if (whole == 0)
+		return c->link;
+	return c->role == LAYOUT_MARKER || c->role == LAYOUT_INDENT ? 0 :
+	    whole;
+}
+
 /*
  * A line's cells hold consecutive bytes of its text, so plain text is one
  * copy, and styled text one copy per run of cells that look the same.
  * With links (a document), link text is wrapped in OSC 8 hyperlinks,
  * closed at the end of every line and opened again on the next, so that
- * a pager showing any line alone shows its links.
+ * a pager showing any line alone shows its links.  whole: the link all
+ * of the line's text is (a References entry), or 0.
  */
 static void
 print_line(struct buf *b, const struct layout_line *l, bool color,
-    const struct doc *links)
+    const struct doc *links, uint32_t whole)
 {
 	const struct layout_cell *c, *e;
 	char cur[32], want[32];
-	uint32_t open = 0;
+	uint32_t open = 0, lk;
 	int k, j;
 
 	if (!color && links == NULL) {
@@ -126,15 +138,17 @@ print_line(struct buf *b, const struct layout_line *l, bool color,
 	cur[0] = '\0';
 	for (k = 0; k < l->ncells; k = j) {
 		c = &l->cells[k];
+		lk = cell_link(c, whole);
 		for (j = k + 1; j < l->ncells && l->cells[j].style ==
 		    c->style && l->cells[j].role == c->role &&
-		    (links == NULL || l->cells[j].link == c->link); j++)
+		    (links == NULL || cell_link(&l->cells[j], whole) == lk);
+		    j++)
 			;
 		e = &l->cells[j - 1];
-		if (links != NULL && c->link != open) {
+		if (links != NULL && lk != open) {
 			if (open != 0)
 				buf_adds(b, "\033]8;;\033\\");
-			open = osc8_open(b, links, c->link) ? c->link : 0;
+			open = osc8_open(b, links, lk) ? lk : 0;
 		}
 		if (color)
 			text_sgr(want, c->style, c->role);
@@ -164,7 +178,7 @@ text_print_lines(FILE *out, const struct layout *L, int first, int end,
 	int i;
 
 	for (i = first; i < end; i++) {
-		print_line(&b, layout_line(L, i), color, NULL);
+		print_line(&b, layout_line(L, i), color, NULL, 0);
 		if (b.len >= 65536) {
 			fwrite(b.data, 1, b.len, out);
 			buf_reset(&b);
@@ -270,14 +284,17 @@ ref_marker(char *marker, int n)
 }
 
 /* The References list (or the bare list for --links) of the links whose
- * numbers are set in want. */
+ * numbers are set in want.  Each entry is one block (a URL is never
+ * broken: one line); *nums gets, by block of the list, the number of the
+ * link it lists (0 for the heading), for the caller to free. */
 static struct doc *
-refs_doc(const struct doc *d, const bool *want, bool heading)
+refs_doc(const struct doc *d, const bool *want, bool heading,
+    uint32_t **nums)
 {
 	struct doc *r = doc_new(NULL);
 	const struct doc_link *l;
 	char marker[24];
-	int n;
+	int n, i;
 
 	if (heading) {
 		doc_heading_begin(r, 2);
@@ -296,6 +313,14 @@ refs_doc(const struct doc *d, const bool *want, bool heading)
 	}
 	doc_list_end(r);
 	doc_finish(r);
+	*nums = xcalloc((size_t)doc_nblocks(r) + 1, sizeof **nums);
+	for (i = 0, n = 1; i < doc_nblocks(r); i++) {
+		if (doc_block(r, i)->depth == 0)
+			continue;
+		while (n <= doc_nlinks(d) && !want[n])
+			n++;
+		(*nums)[i] = (uint32_t)n++;
+	}
 	return r;
 }
 
@@ -305,6 +330,8 @@ struct lines {
 	struct buf	 b;
 	bool		 color;
 	bool		 compact;
+	const struct doc *links;	/* for OSC 8 in References */
+	const uint32_t	*nums;		/* by block: the link listed */
 };
 
 static void
@@ -314,11 +341,33 @@ doc_line(const struct layout_line *l, void *arg)
 
 	if (p->compact && l->ncells == 0)
 		return;
-	print_line(&p->b, l, p->color, NULL);
+	print_line(&p->b, l, p->color, p->links, p->links != NULL ?
+	    p->nums[l->block] : 0);
 	if (p->b.len >= 65536) {
 		fwrite(p->b.data, 1, p->b.len, p->out);
 		buf_reset(&p->b);
 	}
+}
+
+/* Print the References r, each entry an OSC 8 hyperlink to the link of
+ * links it lists when links is set (nums from refs_doc). */
+static void
+print_refs(FILE *out, const struct doc *r, const struct layout_opts *lo,
+    int width, bool color, bool compact, const struct doc *links,
+    const uint32_t *nums)
+{
+	struct lines p;
+
+	memset(&p, 0, sizeof p);
+	p.out = out;
+	p.color = color;
+	p.compact = compact;
+	p.links = links;
+	p.nums = nums;
+	layout_each(r, width, lo, doc_line, &p);
+	if (p.b.len > 0)
+		fwrite(p.b.data, 1, p.b.len, out);
+	buf_free(&p.b);
 }
 
 /* Print a document (the header, the References), a block at a time;
@@ -327,16 +376,7 @@ static void
 print_doc(FILE *out, const struct doc *d, const struct layout_opts *lo,
     int width, bool color, bool compact)
 {
-	struct lines p;
-
-	memset(&p, 0, sizeof p);
-	p.out = out;
-	p.color = color;
-	p.compact = compact;
-	layout_each(d, width, lo, doc_line, &p);
-	if (p.b.len > 0)
-		fwrite(p.b.data, 1, p.b.len, out);
-	buf_free(&p.b);
+	print_refs(out, d, lo, width, color, compact, NULL, NULL);
 }
 
 /* What the body's lines go through on their way out. */
@@ -376,7 +416,7 @@ emit_line(const struct layout_line *l, void *arg)
 		return;
 	e->lead = false;
 	e->any = true;
-	print_line(&e->b, l, e->color, e->hyperlinks ? e->d : NULL);
+	print_line(&e->b, l, e->color, e->hyperlinks ? e->d : NULL, 0);
 	if (e->b.len >= 65536) {
 		fwrite(e->b.data, 1, e->b.len, e->out);
 		buf_reset(&e->b);
@@ -496,6 +536,7 @@ print_streamed(FILE *out, const struct issue *is,
 	const char *content = is->content != NULL ? is->content : "";
 	struct stream s;
 	struct doc *d, *r;
+	uint32_t *nums;
 
 	memset(&s, 0, sizeof s);
 	s.e.out = out;
@@ -517,8 +558,10 @@ print_streamed(FILE *out, const struct issue *is,
 		if (s.anylink && !opts->no_references) {
 			stream_want(&s, d);
 			fputc('\n', out);
-			r = refs_doc(d, s.want, true);
-			print_doc(out, r, lo, width, opts->color, false);
+			r = refs_doc(d, s.want, true, &nums);
+			print_refs(out, r, lo, width, opts->color, false,
+			    opts->hyperlinks ? d : NULL, nums);
+			free(nums);
 			doc_free(r);
 		}
 	}
@@ -542,12 +585,16 @@ text_print_issue(FILE *out, const struct issue *is,
 	struct doc *d = NULL, *r;
 	const char *content = is->content != NULL ? is->content : "";
 	bool *want = NULL, *shown = NULL, anylink = false;
+	uint32_t *nums;
 	int width = opts->width > 0 ? opts->width : 80, i, nsec;
 	struct buf names = BUF_INIT;
 	struct emit e;
 
 	memset(&lo, 0, sizeof lo);
 	lo.ascii = opts->ascii;
+	/* Code verbatim: a command copied from it must work; a pager's -S
+	 * handles the width. */
+	lo.code_nowrap = true;
 	if (opts->section == NULL && !opts->links_only)
 		return print_streamed(out, is, opts, &lo, width, cause);
 	d = content_parse(content, strlen(content), is->kind, is->base != NULL ?
@@ -582,8 +629,10 @@ text_print_issue(FILE *out, const struct issue *is,
 			anylink |= mark_block_links(d, i, i + 1, want);
 	if (opts->links_only) {
 		if (anylink) {
-			r = refs_doc(d, want, false);
-			print_doc(out, r, &lo, width, opts->color, false);
+			r = refs_doc(d, want, false, &nums);
+			print_refs(out, r, &lo, width, opts->color, false,
+			    opts->hyperlinks ? d : NULL, nums);
+			free(nums);
 			doc_free(r);
 		}
 		goto done;
@@ -604,8 +653,10 @@ text_print_issue(FILE *out, const struct issue *is,
 	buf_free(&e.b);
 	if (anylink && !opts->no_references) {
 		fputc('\n', out);
-		r = refs_doc(d, want, true);
-		print_doc(out, r, &lo, width, opts->color, false);
+		r = refs_doc(d, want, true, &nums);
+		print_refs(out, r, &lo, width, opts->color, false,
+		    opts->hyperlinks ? d : NULL, nums);
+		free(nums);
 		doc_free(r);
 	}
 done:

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <string.h>
-#include <wchar.h>
+
+#include <unigbrk.h>
+#include <uniwidth.h>
 
 #include "buf.h"
 #include "utf8.h"
@@ -87,31 +89,107 @@ utf8_cpwidth(uint32_t cp)
 
 	if (cp < 0x7f)
 		return cp >= 0x20 ? 1 : 0;
-	/* Zero-width joiners and variation selectors glue emoji sequences. */
-	if (cp == 0x200b || cp == 0x200c || cp == 0x200d || cp == 0x2060 ||
-	    (cp >= 0xfe00 && cp <= 0xfe0f))
-		return 0;
-	w = wcwidth((wchar_t)cp);
+	/* Latin-1 to Latin Extended-B, before the first combining mark:
+	 * one column, but the controls and the soft hyphen (the common
+	 * case of text that is not ASCII, without a table lookup). */
+	if (cp < 0x300)
+		return cp <= 0x9f ? 0 : cp != 0xad;
+	/* libunistring's table, not wcwidth: the same widths in every
+	 * locale, and as new as the library rather than the C library. */
+	w = uc_width(cp, "UTF-8");
 	if (w < 0)
 		return utf8_is_unsafe(cp) ? 0 : 1;
 	return w;
+}
+
+static bool
+is_regional(uint32_t cp)
+{
+	return cp >= 0x1f1e6 && cp <= 0x1f1ff;
+}
+
+/*
+ * UAX #29 between two code points, from libunistring's pairwise test.
+ * That test (libunistring 1.0) sees no further back than prev, so two
+ * rules that need more are kept here: a zero-width joiner joins what
+ * follows it (GB11, emoji ZWJ sequences), and regional indicators pair
+ * up two by two (GB12, GB13: a flag is two of them).
+ */
+bool
+utf8_joins(uint32_t prev, uint32_t cp, unsigned int *state)
+{
+	if (is_regional(cp)) {
+		if (is_regional(prev) && *state == 1) {
+			*state = 0;
+			return true;
+		}
+		*state = 1;
+		return false;
+	}
+	*state = 0;
+	if (prev == 0 || prev == 0x200d)
+		return prev != 0;
+	/* Nothing below the combining marks extends a cluster (CR LF
+	 * aside, which never reaches a layout): the common case. */
+	if (cp < 0x300)
+		return false;
+	return !uc_is_grapheme_break(prev, cp);
+}
+
+size_t
+utf8_cluster(const char *s, size_t len, int *width)
+{
+	size_t i, n;
+	uint32_t prev, cp;
+	unsigned int state = 0;
+	int w;
+
+	i = utf8_decode(s, len, &prev);
+	w = utf8_cpwidth(prev);
+	if (is_regional(prev))
+		state = 1;
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (!utf8_joins(prev, cp, &state))
+			break;
+		w = utf8_join_width(w, cp);
+		prev = cp;
+		i += n;
+	}
+	*width = w;
+	return i;
+}
+
+int
+utf8_join_width(int w, uint32_t cp)
+{
+	int cw;
+
+	/* A flag takes two columns, as terminals draw it. */
+	if (is_regional(cp))
+		return 2;
+	cw = utf8_cpwidth(cp);
+	return cw > w ? cw : w;
 }
 
 size_t
 utf8_nwidth(const char *s, size_t len)
 {
 	size_t i = 0, w = 0;
-	uint32_t cp;
+	int cw;
 
 	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
+		if ((unsigned char)s[i] < 0x80 && (i + 1 == len ||
+		    (unsigned char)s[i + 1] < 0x80)) {
 			w += (unsigned char)s[i] >= 0x20 &&
 			    (unsigned char)s[i] != 0x7f;
 			i++;
 			continue;
 		}
-		i += utf8_decode(s + i, len - i, &cp);
-		w += (size_t)utf8_cpwidth(cp);
+		/* A grapheme cluster is as wide as its widest part: a skin
+		 * tone, a joiner or a combining mark adds nothing. */
+		i += utf8_cluster(s + i, len - i, &cw);
+		w += (size_t)cw;
 	}
 	return w;
 }
@@ -332,7 +410,6 @@ utf8_fit(struct buf *b, const char *s, size_t width, bool ascii)
 {
 	const char *ell = ascii ? "~" : "\xe2\x80\xa6";
 	size_t len = strlen(s), i = 0, w = 0, n, cut = 0, cutw = 0;
-	uint32_t cp;
 	int cw;
 
 	if (utf8_nwidth(s, len) <= width) {
@@ -342,10 +419,10 @@ utf8_fit(struct buf *b, const char *s, size_t width, bool ascii)
 	}
 	if (width == 0)
 		return;
-	/* Keep as much as fits in width - 1 columns, then the ellipsis. */
+	/* Keep as many whole clusters as fit in width - 1 columns, then the
+	 * ellipsis. */
 	while (i < len) {
-		n = utf8_decode(s + i, len - i, &cp);
-		cw = utf8_cpwidth(cp);
+		n = utf8_cluster(s + i, len - i, &cw);
 		if (w + (size_t)cw > width - 1)
 			break;
 		w += (size_t)cw;

@@ -22,11 +22,24 @@ size_t	 utf8_decode(const char *s, size_t len, uint32_t *cp);
 size_t	 utf8_encode(uint32_t cp, char *out);
 void	 utf8_addcp(struct buf *, uint32_t);
 
-/* Columns cp occupies on a terminal: 0 for combining marks and zero-width
- * characters, 2 for wide ones, 1 otherwise (including U+FFFD and anything
- * wcwidth does not know). */
+/* Columns cp occupies on a terminal, from libunistring's uc_width: 0 for
+ * combining marks and zero-width characters, 2 for wide ones, 1 otherwise
+ * (including U+FFFD and anything the table does not know); 0 for the
+ * unsafe controls. */
 int	 utf8_cpwidth(uint32_t cp);
-/* Display width of a NUL-terminated string. */
+/* Whether cp continues the grapheme cluster (UAX #29) that prev ends: an
+ * emoji modifier, a combining mark, what a zero-width joiner joins, the
+ * second half of a flag.  *state carries what a pair cannot see: one
+ * variable passed along a text, 0 at its start (1 if its first code
+ * point is a regional indicator). */
+bool	 utf8_joins(uint32_t prev, uint32_t cp, unsigned int *state);
+/* The width of a cluster of width w once cp joins it: its widest part,
+ * and 2 for a flag. */
+int	 utf8_join_width(int w, uint32_t cp);
+/* The length in bytes of the grapheme cluster at s (len > 0), and its
+ * width in *width. */
+size_t	 utf8_cluster(const char *s, size_t len, int *width);
+/* Display width of a NUL-terminated string, by grapheme clusters. */
 size_t	 utf8_width(const char *);
 size_t	 utf8_nwidth(const char *, size_t);
 

@@ -70,7 +70,8 @@ check "the configured feed is listed" grep -q "Mesos Community Update #5" \
 run "width 50" 0 env COLUMNS=200 "$MESOSNEWS" --text "$FEED"
 expect_eq "width 50: the widest line" "$(wc -L <"$TMP/out")" 50
 run "width 50, COLUMNS=40" 0 env COLUMNS=40 "$MESOSNEWS" --text "$FEED"
-expect_eq "a narrower terminal wins" "$(wc -L <"$TMP/out")" 40
+# (A URL is never broken: a line holding one may be wider.)
+expect_eq "a narrower terminal wins" "$(grep -v '://' "$TMP/out" | wc -L)" 40
 run "--width 70" 0 env COLUMNS=200 "$MESOSNEWS" --width 70 --text "$FEED"
 expect_eq "--width wins" "$(wc -L <"$TMP/out")" 70
 printf 'width 0\n' >"$TMP/config/mesosnews/config"

@@ -45,6 +45,9 @@ newsletter|-L $base|newsletter.md
 newsletter-color|-c -L $base|newsletter.md
 newsletter-section|-s UPCOMING|newsletter.md
 newsletter-links|-l|newsletter.md
+integrity||integrity.md
+integrity-ascii|-a|integrity.md
+integrity-links|-l|integrity.md
 "
 
 check() {	# name width file

@@ -80,6 +80,79 @@ run draft --width 72 "$D/2014-04-24-draft.md"
 golden "markdown draft" "$TMP/draft.out" "$D/draft-72.expected"
 check "draft: no cache created" test ! -e "$CACHE"
 
+# Text that survives copying (issue 13), at 20, 40 and 80 columns: URLs
+# whole, code verbatim, the whole title, no grapheme cluster split.
+I="$srcdir/tests/render/fixtures/integrity.md"
+DOCKER='$ docker run --rm -it --net=host -e MESOS_MASTER=zk://127.0.0.1:2181/mesos -v /var/run/docker.sock:/var/run/docker.sock mesos/mesos-mini:1.8.1'
+GITWEB='https://gitbox.apache.org/repos/asf?p=mesos.git;a=blob_plain;f=CHANGELOG;hb=1.8.1'
+for w in 20 40 80; do
+	run "integrity-$w" --width "$w" "$I"
+	expect_eq "integrity at $w: status" "$rc" 0
+	golden "integrity at $w" "$TMP/integrity-$w.out" \
+	    "$D/integrity-$w.expected"
+	check "integrity at $w: the docker line verbatim" \
+	    grep -qxF "┃ $DOCKER" "$TMP/integrity-$w.out"
+	check "integrity at $w: no continuation marks" \
+	    sh -c "! grep -q '↩' '$TMP/integrity-$w.out'"
+	check "integrity at $w: the gitweb URL whole in References" \
+	    grep -qxF "[1] $GITWEB" "$TMP/integrity-$w.out"
+	check "integrity at $w: the bare URL whole" grep -qxF \
+	    'https://issues.apache.org/jira/secure/ReleaseNote.jspa?projectId=12311242&version=12345678' \
+	    "$TMP/integrity-$w.out"
+	# The title, wrapped but never cut: its lines (up to the rule) put
+	# back together are all of it.
+	expect_eq "integrity at $w: the whole title" \
+	    "$(sed '/^[═=]*$/q' "$TMP/integrity-$w.out" | sed '$d' |
+	    tr '\n' ' ' | sed 's/ $//')" \
+	    'Mesos 1.8.1 is out: what changed since 1.8.0, how to upgrade a cluster without downtime, and thanks to all 👍🏽'
+	# A skin tone never starts a line (nor anything else but whole
+	# clusters: the layout unit test checks every one).
+	check "integrity at $w: 👍🏽 never split" \
+	    sh -c "! grep -q '^🏽' '$TMP/integrity-$w.out'"
+	run "integrity-links-$w" --links --width "$w" "$I"
+	expect_eq "integrity --links at $w: one [n] URL a line" \
+	    "$(grep -cvE '^\[[0-9]+\] [^ ]+$' "$TMP/integrity-links-$w.out")" 0
+	expect_eq "integrity --links at $w: both links" \
+	    "$(wc -l < "$TMP/integrity-links-$w.out")" 2
+done
+run integrity-osc8 --hyperlinks=always --width 20 "$I"
+check "integrity: References are OSC 8 links" grep -qF \
+    "$(printf '[1] \033]8;;%s\033\\%s\033]8;;\033\\' "$GITWEB" "$GITWEB")" \
+    "$TMP/integrity-osc8.out"
+
+# Issue 17: one field at the 16 MiB cap (a 15 MiB title, a 15 MiB
+# unbroken description) is laid out up to LAYOUT_MAX_BLOCK, with a
+# marker, in well under 128 MB.
+"${PYTHON3:-python3}" - "$TMP" <<'PY'
+import sys
+big = "x" * (15 * 1024 * 1024)
+head = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
+        '<channel><title>t</title><link>http://example.org/</link>\n')
+for name, title, desc in (("bigtitle", big, "short"), ("bigdesc", "t", big)):
+    with open(f"{sys.argv[1]}/{name}.rss", "w") as f:
+        f.write(f"{head}<item><title>{title}</title><link>http://example.org/1"
+                f"</link><description>{desc}</description></item>"
+                "</channel></rss>\n")
+PY
+for big in bigtitle bigdesc; do
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$TMP/$big.rss-kb" "$MESOSNEWS" --text \
+		    --width 80 "$TMP/$big.rss" >"$TMP/$big.out" 2>"$TMP/$big.err"
+		rc=$?
+		kb=$(tail -n 1 "$TMP/$big.rss-kb")
+		check "$big: peak RSS $kb KB under 128 MB" \
+		    test "$kb" -lt 131072
+	else
+		run "$big" --text --width 80 "$TMP/$big.rss"
+	fi
+	expect_eq "$big: status" "$rc" 0
+	check "$big: the marker says the rest is left out" \
+	    grep -qF 'x […]' "$TMP/$big.out"
+	check "$big: about LAYOUT_MAX_BLOCK of it" \
+	    test "$(wc -c < "$TMP/$big.out")" -lt 1200000
+	rm -f "$TMP/$big.rss" "$TMP/$big.out"
+done
+
 # Errors: one line, status 1.
 run noissue --issue 42 "$S"
 expect_eq "no such issue: status" "$rc" 1

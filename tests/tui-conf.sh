@@ -177,9 +177,9 @@ golden "pager argv" "$TMP/pager.args" "$TMP/pager.want"
 sed 's/\x1b\[[0-9;]*m//g' "$TMP/piped.txt" >"$TMP/piped.plain"
 check "the pager got the issue" grep -q "^Mesos Community Update #4" \
     "$TMP/piped.plain"
-# The pager's text is 40 columns wide too.
+# The pager's text is 40 columns wide too (but for a URL, never broken).
 expect_eq "the piped text is 40 wide at most" \
-    "$(wc -L <"$TMP/piped.plain")" 40
+    "$(grep -v '://' "$TMP/piped.plain" | wc -L)" 40
 check "\$BROWSER and \$PAGER were not used" test ! -e "$TMP/wrong.log"
 # width 40: the article is laid out 40 columns wide in a wider pane.
 press "[1 Intro]" Enter

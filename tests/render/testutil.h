@@ -74,7 +74,7 @@ layout_text(const struct layout *L)
 static inline char *
 render(const char *s, enum content_kind kind, int width, bool ascii)
 {
-	struct layout_opts o = { ascii, 0 };
+	struct layout_opts o = { ascii, 0, false };
 	struct layout *L;
 	struct doc *d;
 	char *cause = NULL, *out;

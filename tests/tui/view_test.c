@@ -96,7 +96,7 @@ compare(const struct layout *L, struct view *v, const struct doc *d)
 static int
 check(const char *name, const struct doc *d, int w, bool ascii)
 {
-	struct layout_opts o = { ascii, 0 };
+	struct layout_opts o = { ascii, 0, false };
 	struct layout *L = layout_new(d, w, &o);
 	struct view *v = view_new(d, w, &o);
 	const char *why = compare(L, v, d);

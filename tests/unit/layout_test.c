@@ -21,17 +21,52 @@ prefix_role(int role)
 	    role == LAYOUT_MARKER || role == LAYOUT_CODE_GUTTER;
 }
 
+/*
+ * A line wider than the layout may only be a URL (never broken): its
+ * text, after the prefix, one word that starts like one, after any
+ * opening brackets or quotes.
+ */
+static bool
+url_line(const struct layout_line *l, int first)
+{
+	const char *s, *e;
+	size_t n;
+
+	if (first == -1)
+		return false;
+	s = l->text + l->cells[first].off;
+	e = l->text + l->cells[l->ncells - 1].off +
+	    l->cells[l->ncells - 1].len;
+	n = (size_t)(e - s);
+	if (memchr(s, ' ', n) != NULL)
+		return false;
+	while (n > 0 && strchr("(<[\"'", *s) != NULL) {
+		s++;
+		n--;
+	}
+	/* As the layout's looks_like_url: the scheme in its first 32 bytes
+	 * (a long one like "quotetext-align://" too, a short one like
+	 * "ba://x" too: fuzz findings). */
+	return (n >= 4 && memmem(s, n < 32 ? n : 32, "://", 3) != NULL) ||
+	    (n >= 4 && strncasecmp(s, "www.", 4) == 0) ||
+	    (n >= 7 && strncasecmp(s, "mailto:", 7) == 0) ||
+	    (n >= 3 && memchr(s, '@', n < 32 ? n : 32) != NULL);
+}
+
 /* Everything that must hold for any layout: returns a description of the
- * first problem, or NULL. */
+ * first problem, or NULL.  code_ok: code lines may be wider (a layout
+ * with code_nowrap). */
 static const char *
-check_layout(const struct layout *L, int width, bool ascii)
+check_layout_opts(const struct layout *L, int width, bool ascii,
+    bool code_ok)
 {
 	static char why[160];
 	const struct layout_line *l;
 	const struct layout_cell *c;
-	int i, k, sum, first;
+	int i, k, sum, first, cw;
 	size_t off;
-	uint32_t cp;
+	uint32_t cp, lastcp = 0;
+	unsigned int state;
 
 	for (i = 0; i < layout_nlines(L); i++) {
 		l = layout_line(L, i);
@@ -51,9 +86,22 @@ check_layout(const struct layout *L, int width, bool ascii)
 			    memchr(l->text + c->off, '\n', c->len) != NULL)
 				return "control character in a cell";
 			utf8_decode(l->text + c->off, c->len, &cp);
-			if (utf8_cpwidth(cp) != c->width && cp != 0xa0 &&
-			    !(c->width == 1 && utf8_cpwidth(cp) == 2))
-				return "cell width is not the character's";
+			/* A cell is one grapheme cluster, as wide as it
+			 * (or a stand-in of width 1 for one too wide). */
+			if (utf8_cluster(l->text + c->off, c->len, &cw) !=
+			    c->len && c->len < 250)
+				return "cell holds more than one cluster";
+			if (cw != c->width && cp != 0xa0 && cp != '?' &&
+			    !(c->width == 1 && cw == 2))
+				return "cell width is not the cluster's";
+			/* Nothing on a line continues the cluster that ends
+			 * the line before it. */
+			if (k == first && lastcp != 0 &&
+			    utf8_joins(lastcp, cp, &state)) {
+				snprintf(why, sizeof why, "line %d starts "
+				    "inside a grapheme cluster", i);
+				return why;
+			}
 			if (ascii && prefix_role(c->role) && cp >= 0x80)
 				return "non-ASCII prefix in ASCII mode";
 			if (first == -1 && !prefix_role(c->role))
@@ -64,7 +112,9 @@ check_layout(const struct layout *L, int width, bool ascii)
 			    "line %d: width %d, cells %d", i, l->width, sum);
 			return why;
 		}
-		if (l->width > width) {
+		if (l->width > width && !url_line(l, first) &&
+		    !(code_ok && first != -1 &&
+		    l->cells[first].role == LAYOUT_CODE)) {
 			snprintf(why, sizeof why, "line %d is %d wide", i,
 			    l->width);
 			return why;
@@ -80,8 +130,23 @@ check_layout(const struct layout *L, int width, bool ascii)
 		if (l->block < 0 || (first != -1 &&
 		    layout_block_line(L, l->block) > i))
 			return "text before its block's first line";
+		/* The last code point of the line's last text cell. */
+		if (first != -1 && l->ncells > first) {
+			c = &l->cells[l->ncells - 1];
+			for (off = c->off; off < c->off + c->len;)
+				off += utf8_decode(l->text + off, c->off +
+				    c->len - off, &lastcp);
+			state = 0;
+		} else
+			lastcp = 0;
 	}
 	return NULL;
+}
+
+static const char *
+check_layout(const struct layout *L, int width, bool ascii)
+{
+	return check_layout_opts(L, width, ascii, false);
 }
 
 /* Every fixture at every width from 1 to 200, in both glyph sets. */
@@ -89,7 +154,7 @@ static void
 test_sweep(void)
 {
 	const char *srcdir = getenv("srcdir");
-	struct layout_opts o = { false, 0 };
+	struct layout_opts o = { false, 0, false };
 	struct layout *L;
 	struct doc *d;
 	struct dirent *de;
@@ -283,14 +348,18 @@ test_cells(void)
 	STR_EQ(t, "\xe4\xb8\xad\xe6\x96\x87\n\xe6\x96\x87\xe3\x80\x82\n");
 	free(t);
 
-	/* Emoji joined by ZWJ stay on one line. */
+	/* Emoji joined by ZWJ are one cluster, two columns wide, in one
+	 * cell; UAX #14 lets a line break between two emoji. */
 #define MAN "\xf0\x9f\x91\xa8"
 #define WOMAN "\xf0\x9f\x91\xa9"
 #define ZWJ "\xe2\x80\x8d"
 	t = render(MAN ZWJ WOMAN " " MAN WOMAN, CONTENT_TEXT, 5, false);
-	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN WOMAN "\n");
+	STR_EQ(t, MAN ZWJ WOMAN " " MAN "\n" WOMAN "\n");
 	free(t);
-	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 5, false);
+	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 4, false);
+	STR_EQ(t, MAN ZWJ WOMAN MAN "\n");
+	free(t);
+	t = render(MAN ZWJ WOMAN MAN, CONTENT_TEXT, 3, false);
 	STR_EQ(t, MAN ZWJ WOMAN "\n" MAN "\n");
 	free(t);
 
@@ -313,12 +382,22 @@ test_cells(void)
 	t = render("    abcdefghij\n", CONTENT_MARKDOWN, 10, true);
 	STR_EQ(t, ": abcdefg\\\n: hij\n");
 	free(t);
-	/* Long words break only when wider than the line, after "/". */
-	t = render("see http://a.example/bb/cc.", CONTENT_TEXT, 17, false);
-	STR_EQ(t, "see\nhttp://a.example/\nbb/cc.\n");
+	/* Long words break only when wider than the line, after "/"... */
+	t = render("see a.example/bb/cc/dd.", CONTENT_TEXT, 14, false);
+	STR_EQ(t, "see\na.example/bb/\ncc/dd.\n");
 	free(t);
-	t = render("see http://a.example/bb/cc.", CONTENT_TEXT, 16, false);
-	STR_EQ(t, "see\nhttp://a.example\n/bb/cc.\n");
+	/* ...but a URL is one word, never broken: it overflows. */
+	t = render("see http://a.example/bb/cc.", CONTENT_TEXT, 17, false);
+	STR_EQ(t, "see\nhttp://a.example/bb/cc.\n");
+	free(t);
+	t = render("see (www.a.example/bb/cc) x", CONTENT_TEXT, 8, false);
+	STR_EQ(t, "see\n(www.a.example/bb/cc)\nx\n");
+	free(t);
+	t = render("see mailto:someone@a.example.", CONTENT_TEXT, 8, false);
+	STR_EQ(t, "see\nmailto:someone@a.example.\n");
+	free(t);
+	t = render("<dev@mesos.apache.org>.", CONTENT_MARKDOWN, 10, false);
+	STR_EQ(t, "dev@mesos.apache.org[1].\n");
 	free(t);
 	/* Too narrow for "x[1]": the number moves whole. */
 	t = render("[x](http://h/)", CONTENT_MARKDOWN, 3, false);
@@ -414,7 +493,7 @@ static void
 test_each(void)
 {
 	struct buf a = BUF_INIT, b = BUF_INIT;
-	struct layout_opts o = { false, 0 };
+	struct layout_opts o = { false, 0, false };
 	struct layout *L;
 	struct doc *d;
 	char *s;
@@ -482,7 +561,7 @@ stream_blocks(const struct doc *d, int first, int end, void *arg)
 static const char *
 stream_differs(const char *src, size_t len, enum content_kind kind, int w)
 {
-	struct layout_opts o = { w % 2 == 1, 0 };
+	struct layout_opts o = { w % 2 == 1, 0, false };
 	struct buf a = BUF_INIT, b = BUF_INIT;
 	struct streamed s = { NULL, &b, 0, true };
 	struct doc *whole, *d;
@@ -587,6 +666,163 @@ test_stream(void)
 	buf_free(&b);
 }
 
+/* How many times needle occurs within single lines of L. */
+static int
+count_in_lines(const struct layout *L, const char *needle)
+{
+	const struct layout_line *l;
+	const struct layout_cell *e;
+	const char *p, *end;
+	int i, n = 0;
+
+	for (i = 0; i < layout_nlines(L); i++) {
+		l = layout_line(L, i);
+		if (l->ncells == 0)
+			continue;
+		e = &l->cells[l->ncells - 1];
+		end = l->text + e->off + e->len;
+		for (p = l->text; (p = memmem(p, (size_t)(end - p), needle,
+		    strlen(needle))) != NULL; p++)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Issue 13: the integrity fixture (long URLs, a long docker command in a
+ * code block, skin tones, a ZWJ family, flags, combining accents, CJK) at
+ * every width from 9 to 80, with code wrapped and verbatim: no cluster
+ * split, no line over the width but a URL or (verbatim) a code line, and
+ * each cluster and URL found whole within one line as often as the text
+ * has it.
+ */
+static void
+test_integrity(void)
+{
+	static const char *const whole[] = {
+		"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",	/* thumbs up, tone */
+		"\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+		    "\xf0\x9f\x91\xa7",				/* family */
+		"\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa",		/* DE */
+		"\xf0\x9f\x87\xaf\xf0\x9f\x87\xb5",		/* JP */
+		"e\xcc\x81", "A\xcc\x8a", "N\xcc\x83",
+		"https://gitbox.apache.org/repos/asf?p=mesos.git;a=blob_plain;"
+		    "f=docs/upgrades.md;hb=1.8.1",
+		"https://issues.apache.org/jira/secure/ReleaseNote.jspa?"
+		    "projectId=12311242&version=12345678",
+		"https://mesos.apache.org/documentation/latest/upgrades/"
+		    "#upgrading-from-1-8-x-to-1-9-x",
+	};
+	const char *docker = "docker run --rm -it --net=host -e MESOS_MASTER="
+	    "zk://127.0.0.1:2181/mesos -v /var/run/docker.sock:/var/run/"
+	    "docker.sock mesos/mesos-mini:1.8.1";
+	struct layout_opts o = { false, 0, false };
+	struct layout *L;
+	struct doc *d;
+	const char *why;
+	char *src, *p, *body;
+	size_t len, k;
+	int w, nw, want[nitems(whole)], bad = 0, v;
+
+	src = fixture("integrity.md", &len);
+	OK(src != NULL, "integrity.md");
+	if (src == NULL)
+		return;
+	d = content_parse(src, len, CONTENT_MARKDOWN, NULL, NULL);
+	OK(d != NULL, "integrity.md parses");
+	/* How often each occurs in the body (after the front matter). */
+	body = strstr(src + 3, "\n---\n");
+	OK(body != NULL, "integrity.md has front matter");
+	for (k = 0; k < nitems(whole) && body != NULL; k++) {
+		want[k] = 0;
+		for (p = body; (p = strstr(p, whole[k])) != NULL; p++)
+			want[k]++;
+		OK(want[k] > 0, "fixture has %s", whole[k]);
+	}
+	for (v = 0; v < 2 && d != NULL; v++) {
+		o.code_nowrap = v == 1;
+		for (w = 9; w <= 80; w++) {
+			L = layout_new(d, w, &o);
+			why = check_layout_opts(L, w, false, o.code_nowrap);
+			if (why != NULL && bad++ < 3)
+				OK(0, "integrity at %d (nowrap %d): %s", w, v,
+				    why);
+			for (k = 0; k < nitems(whole); k++) {
+				nw = count_in_lines(L, whole[k]);
+				if (nw < want[k] && bad++ < 3)
+					OK(0, "integrity at %d: %s whole %d "
+					    "times of %d", w, whole[k], nw,
+					    want[k]);
+			}
+			if (o.code_nowrap && count_in_lines(L, docker) != 1 &&
+			    bad++ < 3)
+				OK(0, "integrity at %d: docker line cut", w);
+			/* Verbatim code is as wide as it is. */
+			if (o.code_nowrap && layout_max_width(L) < 2 +
+			    (int)strlen(docker) + 2 && bad++ < 3)
+				OK(0, "integrity at %d: max width %d", w,
+				    layout_max_width(L));
+			layout_free(L);
+		}
+	}
+	OK(bad == 0, "integrity: %d problems", bad);
+	/* Wrapped code (the reader's default) keeps to the width. */
+	o.code_nowrap = false;
+	L = layout_new(d, 40, &o);
+	OK(layout_max_width(L) > 40, "a URL overflows at 40");
+	OK(count_in_lines(L, docker) == 0, "code wraps without nowrap");
+	layout_free(L);
+	doc_free(d);
+	free(src);
+}
+
+/* Issue 17: a block's text beyond LAYOUT_MAX_BLOCK bytes is left out,
+ * and a marker says so: a 16 MiB field costs a bounded layout. */
+static void
+test_max_block(void)
+{
+	static const char *const kinds[] = { "", "    " };
+	struct buf b = BUF_INIT;
+	struct layout *L;
+	const struct layout_line *l;
+	const struct layout_cell *e;
+	struct doc *d;
+	size_t bytes, k;
+	int i, v;
+
+	for (v = 0; v < 2; v++) {
+		buf_reset(&b);
+		buf_adds(&b, kinds[v]);
+		for (k = 0; k < 3 * LAYOUT_MAX_BLOCK / 2; k++)
+			buf_addc(&b, v == 0 && k % 7 == 6 ? ' ' : 'x');
+		buf_adds(&b, v == 0 ? " END\n" : "END\n");
+		d = content_parse(b.data, b.len, CONTENT_MARKDOWN, NULL, NULL);
+		OK(d != NULL, "a big block parses");
+		L = layout_new(d, 80, NULL);
+		OK(check_layout(L, 80, false) == NULL, "big block %d", v);
+		bytes = 0;
+		for (i = 0; i < layout_nlines(L); i++) {
+			l = layout_line(L, i);
+			if (l->ncells == 0)
+				continue;
+			e = &l->cells[l->ncells - 1];
+			bytes += e->off + e->len;
+		}
+		OK(bytes <= LAYOUT_MAX_BLOCK + 32 * (size_t)layout_nlines(L),
+		    "block %d: %zu bytes laid out", v, bytes);
+		l = layout_line(L, layout_nlines(L) - 1);
+		e = &l->cells[l->ncells - 1];
+		OK(l->ncells >= 3 && memcmp(l->text + l->cells[l->ncells -
+		    3].off, "[\xe2\x80\xa6]", 5) == 0 &&
+		    e->role == LAYOUT_MARKER, "block %d ends in the marker", v);
+		OK(count_in_lines(L, "END") == 0, "block %d: the end left out",
+		    v);
+		layout_free(L);
+		doc_free(d);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -598,5 +834,7 @@ main(void)
 	test_each();
 	test_stream();
 	test_random();
+	test_integrity();
+	test_max_block();
 	DONE();
 }

@@ -217,6 +217,57 @@ test_color(void)
 	free(out);
 }
 
+/* Issue 13: a long title wrapped whole, code lines verbatim, URLs whole,
+ * and References entries as OSC 8 links when hyperlinks are on. */
+static void
+test_integrity(void)
+{
+	static const char body[] =
+	    "See [the changelog](https://gitbox.apache.org/repos/asf?p=mesos."
+	    "git;a=blob_plain;f=CHANGELOG;hb=1.8.1).\n\n"
+	    "    docker run --rm -it --net=host mesos/mesos-mini:1.8.1\n";
+	const char *url = "https://gitbox.apache.org/repos/asf?p=mesos.git;"
+	    "a=blob_plain;f=CHANGELOG;hb=1.8.1";
+	struct text_opts o;
+	struct issue is;
+	char *out, *cause, *want;
+
+	init(&is, body, CONTENT_MARKDOWN);
+	is.title = (char *)"A title of many words that cannot fit on one line";
+	memset(&o, 0, sizeof o);
+	o.width = 20;
+	out = print(&is, &o, &cause);
+	OK(out != NULL, "integrity renders");
+	if (out == NULL)
+		return;
+	OK(strstr(out, "A title of many\nwords that cannot\nfit on one line\n")
+	    == out, "the whole title, wrapped:\n%s", out);
+	OK(strstr(out, "\xe2\x94\x83 docker run --rm -it --net=host "
+	    "mesos/mesos-mini:1.8.1\n") != NULL, "the code line whole");
+	OK(strstr(out, "\xe2\x86\xa9") == NULL, "no continuation mark");
+	want = xasprintf("\n[1] %s\n", url);
+	OK(strstr(out, want) != NULL, "the URL whole in References");
+	free(want);
+	free(out);
+
+	o.hyperlinks = true;
+	out = print(&is, &o, &cause);
+	want = xasprintf("\n[1] \033]8;;%s\033\\%s\033]8;;\033\\\n", url,
+	    url);
+	OK(out != NULL && strstr(out, want) != NULL,
+	    "References entry as an OSC 8 link");
+	free(want);
+	free(out);
+
+	o.links_only = true;
+	o.hyperlinks = false;
+	out = print(&is, &o, &cause);
+	want = xasprintf("[1] %s\n", url);
+	OK(out != NULL && strcmp(out, want) == 0, "--links: one line");
+	free(want);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -224,5 +275,6 @@ main(void)
 	test_plain();
 	test_sections();
 	test_color();
+	test_integrity();
 	DONE();
 }

@@ -460,6 +460,54 @@ fit_is(const char *s, size_t width, int ascii, const char *want, int line)
 }
 #define FIT(s, w, a, want) fit_is(s, w, a, want, __LINE__)
 
+/* Grapheme clusters (UAX #29): what joins, and how wide the whole is. */
+#define THUMBS "\xf0\x9f\x91\x8d"
+#define TONE "\xf0\x9f\x8f\xbd"
+#define ZWJ "\xe2\x80\x8d"
+#define FAMILY "\xf0\x9f\x91\xa8" ZWJ "\xf0\x9f\x91\xa9" ZWJ \
+	"\xf0\x9f\x91\xa7"
+#define FLAG_DE "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa"
+#define FLAG_FR "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7"
+
+static void
+test_cluster(void)
+{
+	unsigned int st = 0;
+	int w;
+
+	OK(utf8_joins('e', 0x0301, &st), "combining acute joins");
+	OK(utf8_joins(0x1f44d, 0x1f3fd, &st), "skin tone joins");
+	OK(utf8_joins(0x200d, 0x1f469, &st), "what a ZWJ joins");
+	OK(!utf8_joins('a', 'b', &st), "letters do not join");
+	OK(!utf8_joins(0x4e2d, 0x6587, &st), "ideographs do not join");
+	OK(!utf8_joins(0, 0x0301, &st), "nothing to join at the start");
+
+	INT_EQ(utf8_cluster(THUMBS TONE "x", 9, &w), 8);
+	INT_EQ(w, 2);
+	INT_EQ(utf8_cluster(FAMILY "x", strlen(FAMILY) + 1, &w),
+	    strlen(FAMILY));
+	INT_EQ(w, 2);
+	/* Regional indicators pair up two by two: two flags, not one. */
+	INT_EQ(utf8_cluster(FLAG_DE FLAG_FR, 16, &w), 8);
+	INT_EQ(w, 2);
+	INT_EQ(utf8_cluster("e\xcc\x81\xcc\x82z", 6, &w), 5);
+	INT_EQ(w, 1);
+	INT_EQ(utf8_cluster("\xff\xcc\x81", 3, &w), 3);	/* U+FFFD + mark */
+	INT_EQ(w, 1);
+	INT_EQ(utf8_cluster("ab", 2, &w), 1);
+	INT_EQ(w, 1);
+
+	INT_EQ(utf8_width(THUMBS TONE), 2);
+	INT_EQ(utf8_width("ok " FAMILY "!"), 6);
+	INT_EQ(utf8_width(FLAG_DE FLAG_FR), 4);
+	INT_EQ(utf8_width("A\xcc\x8a" "ngstro\xcc\x88m"), 8);
+
+	/* utf8_fit cuts between clusters, never inside one. */
+	FIT("ab" THUMBS TONE "cd", 4, 0, "|ab\xe2\x80\xa6 |");
+	FIT("ab" THUMBS TONE "cd", 5, 0, "|ab" THUMBS TONE "\xe2\x80\xa6|");
+	FIT("x" FAMILY FAMILY, 4, 0, "|x" FAMILY "\xe2\x80\xa6|");
+}
+
 static void
 test_fit(void)
 {
@@ -495,6 +543,7 @@ main(void)
 	test_decode();
 	test_encode();
 	test_width();
+	test_cluster();
 	test_unsafe();
 	test_sanitize();
 	test_flow();
