@@ -1656,6 +1656,32 @@ test_errors(void)
 	unlink(path);
 	free(path);
 
+	/* A local JSON Feed: relative links stay as written, unless it
+	 * names its own http(s) feed_url. */
+	path = WRITE_TMP("rel.json", "{\"version\": "
+	    "\"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": "
+	    "\"1\", \"url\": \"/blog/one/\", \"content_html\": \"x\"}]}\n");
+	load(path, NULL, &r);
+	INT_EQ(r.rc, 0);
+	INT_EQ(r.n, 1);
+	STR_EQ(nth(&r, 0)->link, "/blog/one/");
+	STR_EQ(nth(&r, 0)->base, NULL);
+	result_free(&r);
+	unlink(path);
+	free(path);
+	path = WRITE_TMP("home.json", "{\"version\": "
+	    "\"https://jsonfeed.org/version/1.1\", \"feed_url\": "
+	    "\"https://mesos.apache.org/blog/feed.json\", \"items\": [{"
+	    "\"id\": \"1\", \"url\": \"/blog/one/\", \"content_html\": "
+	    "\"x\"}]}\n");
+	load(path, NULL, &r);
+	INT_EQ(r.rc, 0);
+	STR_EQ(nth(&r, 0)->link, "https://mesos.apache.org/blog/one/");
+	STR_EQ(nth(&r, 0)->base, "https://mesos.apache.org/blog/feed.json");
+	result_free(&r);
+	unlink(path);
+	free(path);
+
 	/* The callback stops the parse. */
 	memset(&r, 0, sizeof r);
 	r.stop_after = 1;
