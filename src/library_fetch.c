@@ -228,9 +228,9 @@ on_feed(const char *source, const char *error, const char *warning,
 {
 	struct library *lib = arg;
 
-	(void)source;
-	(void)warning;
 	lib->r_added += new_issues;
+	if (warning != NULL && error == NULL && lib->first_warning == NULL)
+		lib->first_warning = xasprintf("%s: %s", source, warning);
 	if (error != NULL) {
 		if (lib->first_error == NULL)
 			lib->first_error = utf8_sanitize(error, strlen(error),
@@ -246,8 +246,9 @@ lib_refresh_free(struct library *lib)
 		refresh_free(lib->r);
 	lib->r = NULL;
 	free(lib->first_error);
+	free(lib->first_warning);
 	free(lib->result);
-	lib->first_error = lib->result = NULL;
+	lib->first_error = lib->first_warning = lib->result = NULL;
 	free_kept(lib);
 }
 
@@ -271,7 +272,8 @@ library_refresh_start(struct library *lib, char **cause)
 	if (lib_open_store(lib, cause) == -1)
 		return -1;
 	free(lib->first_error);
-	lib->first_error = NULL;
+	free(lib->first_warning);
+	lib->first_error = lib->first_warning = NULL;
 	lib->r_added = lib->r_errors = 0;
 	lib->r_total = n;
 	/* A source that is none (a URL of a scheme we do not fetch) fails
@@ -321,6 +323,10 @@ finish(struct library *lib)
 	else if (lib->r_errors == 1)
 		lib->result = xasprintf("refresh failed: %s",
 		    lib->first_error);
+	else if (lib->first_warning != NULL)
+		lib->result = xasprintf("refreshed: %zu new issue%s; %s",
+		    lib->r_added, lib->r_added == 1 ? "" : "s",
+		    lib->first_warning);
 	else if (lib->r_added == 0)
 		lib->result = xstrdup("refreshed: no new issues");
 	else

@@ -64,6 +64,7 @@ struct library {
 	struct refresh	*r;
 	size_t		 r_total, r_added, r_errors;
 	char		*first_error;
+	char		*first_warning;	/* "SOURCE: repair", or NULL */
 	char		*result;
 	bool		 result_error;
 };

@@ -311,6 +311,9 @@ parse_main(void *arg)
 
 	memset(&lim, 0, sizeof lim);
 	lim.max_doc = r->limits.max_size;
+	/* A broken feed keeps the entries that came out whole, with the
+	 * parser's warning, as readers in wide use do. */
+	lim.recover = true;
 	/* Made here: libxml2 keeps its error handler per thread. */
 	p = feed_parser_new(j->effective != NULL ? j->effective : j->url,
 	    j->charset, &lim, parsed_issue, r);
@@ -764,7 +767,10 @@ commit(struct job *j, const char *title, const char *warning)
 	}
 	state.last_fetch = time(NULL);
 	free(state.last_error);
-	state.last_error = NULL;
+	/* A repaired feed's row says so: what was repaired, and that some
+	 * of it may be missing. */
+	state.last_error = warning != NULL ? xasprintf("repaired: %s",
+	    warning) : NULL;
 	if (store_feed_set(r->store, &state, &cause) == -1 ||
 	    store_commit(r->store, &cause) == -1) {
 		store_feed_clear(&state);

@@ -55,4 +55,19 @@ run feeds2 --feeds --offline
 check "--feeds: aligned, the typo's error" grep -q \
     "^Typo  *htp://example.org/feed.xml  *0 unread      0 total  never  *unsupported URL scheme" \
     "$TMP/feeds2.out"
+
+# A feed cut short is read as far as it goes: a warning, exit 0, the
+# whole entries stored, and its row says it was repaired.
+head -c 2500 "$WWW/updates-1.atom" >"$WWW/broken.atom"
+run broken --refresh --cache "$TMP/broken.db" "$BASE/f/broken.atom"
+expect_eq "broken: status" "$rc" 0
+check "broken: one warning" grep -q "^mesosnews: $BASE/f/broken.atom: warning: line [0-9]*: .*; read [0-9]* entr.*, the rest may be missing$" \
+    "$TMP/broken.err"
+expect_eq "broken: one line on stderr" "$(wc -l <"$TMP/broken.err")" 1
+run brokenfeeds --feeds --tsv --offline --cache "$TMP/broken.db" \
+    "$BASE/f/broken.atom"
+check "broken: the row says repaired" grep -q "	repaired: line [0-9]*: " \
+    "$TMP/brokenfeeds.out"
+run brokenlist --list --offline --cache "$TMP/broken.db" "$BASE/f/broken.atom"
+check "broken: its whole entries listed" test "$(wc -l <"$TMP/brokenlist.out")" -ge 1
 done_testing
