@@ -15,6 +15,7 @@
 #include "fetch.h"
 #include "names.h"
 #include "utf8.h"
+#include "uri.h"
 #include "util.h"
 
 struct feed_entry {
@@ -26,6 +27,7 @@ struct conf {
 	struct feed_entry	*feeds;
 	size_t			 nfeeds;
 	char			*cache;
+	char			*base_url;	/* of Markdown posts */
 	struct fetch_limits	 limits;
 	char			*browser;
 	bool			 browser_terminal;
@@ -99,6 +101,7 @@ conf_free(struct conf *cfg)
 		return;
 	clear_feeds(cfg->feeds, cfg->nfeeds);
 	free(cfg->cache);
+	free(cfg->base_url);
 	free(cfg->browser);
 	free(cfg->pager);
 	free(cfg->binds);
@@ -129,6 +132,7 @@ conf_dup(const struct conf *cfg)
 		add_feed(&c->feeds, &c->nfeeds, cfg->feeds[i].url,
 		    cfg->feeds[i].name);
 	c->cache = dup_or_null(cfg->cache);
+	c->base_url = dup_or_null(cfg->base_url);
 	c->browser = dup_or_null(cfg->browser);
 	c->pager = dup_or_null(cfg->pager);
 	c->binds = NULL;
@@ -209,6 +213,12 @@ const char *
 conf_pager(const struct conf *cfg)
 {
 	return cfg->pager;
+}
+
+const char *
+conf_base_url(const struct conf *cfg)
+{
+	return cfg->base_url;
 }
 
 int
@@ -704,6 +714,13 @@ parse_line(struct conf *p, char *line)
 			return xstrdup("cache needs a path");
 		free(p->cache);
 		p->cache = expand_home(value);
+		return NULL;
+	}
+	if (strcmp(key, "base-url") == 0) {
+		if (!uri_is_remote(value))
+			return xstrdup("base-url needs an http or https URL");
+		free(p->base_url);
+		p->base_url = xstrdup(value);
 		return NULL;
 	}
 	if (strcmp(key, "max-size") == 0) {

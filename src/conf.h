@@ -126,6 +126,9 @@ const struct fetch_limits *conf_limits(const struct conf *);
 const char *conf_browser(const struct conf *);
 bool	 conf_browser_terminal(const struct conf *);
 const char *conf_pager(const struct conf *);
+/* The site Markdown posts are published at ("base-url"), or NULL: with
+ * their front matter's permalink it makes their links absolute. */
+const char *conf_base_url(const struct conf *);
 /* The text width limit; 0 for none. */
 int	 conf_width(const struct conf *);
 bool	 conf_refresh_on_start(const struct conf *);

@@ -156,6 +156,8 @@ library_new(const struct library_opts *o)
 	lib->cache_path = o->cache_path != NULL ? xstrdup(o->cache_path) :
 	    NULL;
 	lib->opts.cache_path = lib->cache_path;
+	lib->base_url = o->base_url != NULL ? xstrdup(o->base_url) : NULL;
+	lib->opts.base_url = lib->base_url;
 	lib->last_run = 0;
 	lib->latest = -1;
 	return lib;
@@ -186,6 +188,7 @@ library_free(struct library *lib)
 	lib_sources_free(lib->saved, lib->nsaved);
 	free(lib->title);
 	free(lib->cache_path);
+	free(lib->base_url);
 	free(lib->order);
 	buf_free(&lib->scratch);
 	store_close(lib->store);
@@ -574,6 +577,7 @@ direct_limits(const struct library *lib, bool content)
 
 	lim.skip_content = !content;
 	lim.max_doc = lib->opts.max_doc;
+	lim.base_url = lib->opts.base_url;
 	return lim;
 }
 

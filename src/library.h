@@ -41,6 +41,8 @@ struct library_opts {
 	const char	*cache_path;	/* the cache database */
 	const struct fetch_limits *limits; /* NULL for the defaults */
 	size_t		 max_doc;	/* bytes of one document, 0: default */
+	const char	*base_url;	/* where Markdown posts are published,
+					   or NULL */
 };
 
 /* One issue of the list.  The strings are sanitised single lines, ""

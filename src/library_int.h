@@ -34,6 +34,7 @@ struct refresh;
 struct library {
 	struct library_opts opts;	/* without sources and names */
 	char		*cache_path;
+	char		*base_url;
 	struct store	*store;
 
 	struct lib_source *src;		/* the sources shown */

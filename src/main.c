@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "textmode.h"
 #include "tui/tui.h"
+#include "uri.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -36,6 +37,7 @@ enum {
 	OPT_TSV,
 	OPT_UNREAD,
 	OPT_FEEDS,
+	OPT_BASE_URL,
 };
 
 enum mode {
@@ -66,6 +68,7 @@ struct options {
 	int		 all;		/* --all */
 	int		 tsv;		/* --tsv */
 	int		 unread;	/* --unread */
+	const char	*base_url;	/* --base-url */
 	enum color	 color;		/* --color */
 	enum color	 hyperlinks;	/* --hyperlinks, auto by default */
 	size_t		 max_doc;	/* max-size from the config */
@@ -119,6 +122,9 @@ usage(FILE *fp)
 "                      them), always or never\n"
 "      --refresh       fetch the sources into the cache first; alone, print\n"
 "                      a summary line and exit\n"
+"      --base-url=URL  where Markdown posts are published: with their\n"
+"                      front matter's permalink, their links become\n"
+"                      absolute (else relative links stay as written)\n"
 "      --offline       never touch the network: read remote feeds from the\n"
 "                      cache\n"
 "      --cache=FILE    the cache database (default\n"
@@ -315,6 +321,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "base-url",	required_argument,	NULL, OPT_BASE_URL },
 		{ "cache",	required_argument,	NULL, OPT_CACHE },
 		{ "config",	required_argument,	NULL, OPT_CONFIG },
 		{ "export-opml", no_argument,		NULL, OPT_EXPORT_OPML },
@@ -383,6 +390,14 @@ main(int argc, char **argv)
 			break;
 		case OPT_FEEDS:
 			o.mode = MODE_FEEDS;
+			break;
+		case OPT_BASE_URL:
+			if (!uri_is_remote(optarg)) {
+				fprintf(stderr, "mesosnews: --base-url: "
+				    "expected an http or https URL\n");
+				return EXIT_USAGE;
+			}
+			o.base_url = optarg;
 			break;
 		case OPT_COLOR:
 		case OPT_HYPERLINKS:
@@ -539,6 +554,8 @@ main(int argc, char **argv)
 		to.cache_path = cache;
 		to.limits = conf_limits(cfg);
 		to.max_doc = o.max_doc;
+		to.base_url = o.base_url != NULL ? o.base_url :
+		    conf_base_url(cfg);
 		rc = textmode_run(&to);
 		free(names);
 	}

@@ -329,6 +329,7 @@ textmode_run(const struct textmode_opts *o)
 	lo.cache_path = o->cache_path;
 	lo.limits = o->limits;
 	lo.max_doc = o->max_doc;
+	lo.base_url = o->base_url;
 	lib = library_new(&lo);
 	if (library_open(lib, &cause) == -1) {
 		report(NULL, "", cause);

@@ -40,6 +40,7 @@ struct textmode_opts {
 	const char	*cache_path;	/* NULL: none could be chosen */
 	const struct fetch_limits *limits;
 	size_t		 max_doc;
+	const char	*base_url;	/* of Markdown posts, or NULL */
 };
 
 /* Print what opts ask for on stdout, errors on stderr; returns the exit

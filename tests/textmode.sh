@@ -204,4 +204,33 @@ LC_ALL=C run quotes-c --width 60 "$TMP/2014-03-20-quotes.md"
 check "C locale: straight quotes" grep -qF 'It is "quoted" -- here.' \
     "$TMP/quotes-c.out"
 
+# Relative links of a Markdown post: as written (never file://) without a
+# base; absolute with --base-url or the config's base-url, from the
+# front matter's permalink.
+cat >"$TMP/2014-03-20-relative.md" <<'POST'
+---
+title: Relative links
+permalink: /blog/relative-links/
+---
+See [the docs](/documentation/latest/) and [the next post](../next/).
+POST
+run rel-none --links "$TMP/2014-03-20-relative.md"
+expect_eq "no base: links as written" "$(cat "$TMP/rel-none.out")" \
+"[1] /documentation/latest/
+[2] ../next/"
+run rel-base --links --base-url http://mesos.apache.org \
+    "$TMP/2014-03-20-relative.md"
+expect_eq "--base-url: absolute links" "$(cat "$TMP/rel-base.out")" \
+"[1] http://mesos.apache.org/documentation/latest/
+[2] http://mesos.apache.org/blog/next/"
+mkdir -p "$XDG_CONFIG_HOME/mesosnews"
+echo "base-url https://mesos.apache.org" >"$XDG_CONFIG_HOME/mesosnews/config"
+run rel-conf --links "$TMP/2014-03-20-relative.md"
+rm -f "$XDG_CONFIG_HOME/mesosnews/config"
+expect_eq "config base-url: absolute links" "$(cat "$TMP/rel-conf.out")" \
+"[1] https://mesos.apache.org/documentation/latest/
+[2] https://mesos.apache.org/blog/next/"
+run rel-bad --links --base-url file:///tmp "$TMP/2014-03-20-relative.md"
+expect_eq "--base-url: http(s) only" "$rc" 2
+
 done_testing
