@@ -43,6 +43,8 @@
 	X(PIPE, "pipe") \
 	X(SAVE, "save") \
 	X(YANK, "yank") \
+	X(EVENTS, "events") \
+	X(EXPORT, "export") \
 	X(HELP, "help") \
 	X(CANCEL, "cancel") \
 	X(REDRAW, "redraw") \

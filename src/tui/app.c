@@ -366,7 +366,10 @@ app_layout(struct app *a)
 	a->pane[PANE_LIST].r = a->pane[PANE_ARTICLE].r = a->pane[PANE_LINKS].r = none;
 	if (a->too_small)
 		return;
-	if (a->wide) {
+	/* The events view has the whole screen. */
+	if (events_view_shown(a))
+		a->pane[PANE_LIST].r = (struct rect){ 1, 0, body, a->cols };
+	else if (a->wide) {
 		lw = a->cols * 2 / 5;
 		if (lw > 60)
 			lw = 60;
@@ -424,13 +427,14 @@ resize(struct app *a)
 static void
 draw_separator(struct app *a)
 {
-	int y;
 	const char *bar = draw_glyph("\xe2\x94\x82", "|");
+	const struct rect *r = &a->pane[PANE_LIST].r;
+	int y;
 
-	if (!a->wide)
+	if (!a->wide || r->w >= a->cols)
 		return;
-	for (y = a->pane[PANE_LIST].r.y; y < a->pane[PANE_LIST].r.y + a->pane[PANE_LIST].r.h; y++)
-		draw_text(y, a->pane[PANE_LIST].r.w, 1, bar, R_BORDER, true);
+	for (y = r->y; y < r->y + r->h; y++)
+		draw_text(y, r->w, 1, bar, R_BORDER, true);
 }
 
 static void
@@ -521,6 +525,15 @@ global_key(struct app *a, enum action act)
 		return true;
 	case ACT_SAVE:
 		keep_save(a);
+		return true;
+	case ACT_EVENTS:
+		if (a->focus != PANE_LIST) {
+			a->focus = PANE_LIST;
+			if (!a->wide)
+				app_close_issue(a);
+		}
+		events_view_open(a);
+		app_layout(a);
 		return true;
 	case ACT_QUIT:
 		if (a->focus == PANE_LINKS)

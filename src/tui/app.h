@@ -85,9 +85,11 @@ struct pane {
 	bool		 dirty;
 };
 
-/* The panes' ops (issues.c, article.c, links.c, status.c). */
+/* The panes' ops (issues.c, article.c, links.c, status.c,
+ * eventsview.c);
+ * the events view takes the list's place while it is open. */
 extern const struct pane_ops issues_pane, article_pane, links_pane,
-	    title_pane, status_pane;
+	    title_pane, status_pane, events_pane;
 
 struct app {
 	const struct tui_opts *opts;
@@ -230,6 +232,8 @@ void	 issues_search(struct app *, const char *q, bool quiet);
 bool	 article_key(struct app *, enum action, int key);
 void	 article_relayout(struct app *);
 void	 article_find(struct app *, const char *);
+/* Scroll the open article to block b (its section shown). */
+void	 article_show_block(struct app *, int b);
 int	 article_body_height(const struct app *);
 /* The section on screen. */
 int	 article_section(const struct app *);
@@ -258,6 +262,12 @@ void	 prompt_cancel(struct app *);
  * issue to a file named at a prompt. */
 void	 keep_yank(struct app *);
 void	 keep_save(struct app *);
+
+/* eventsview.c: every event of every issue, by month, upcoming
+ * first. */
+void	 events_view_open(struct app *);
+void	 events_view_close(struct app *);
+bool	 events_view_shown(const struct app *);
 
 /* pager.c */
 /* Pipe the issue at index i of the library's list, rendered as text,

@@ -457,6 +457,23 @@ find_step(struct app *a, int start, int dir)
 }
 
 void
+article_show_block(struct app *a, int block)
+{
+	int li, s;
+
+	if (a->view == NULL || (li = view_block_line(a->view, block)) < 0)
+		return;
+	s = line_section(a, li);
+	if (!a->continuous && s != a->section) {
+		a->sec_top[a->section] = a->atop;
+		a->section = s;
+	}
+	a->atop = li;
+	clamp(a);
+	a->pane[PANE_ARTICLE].dirty = a->pane[PANE_LINKS].dirty = true;
+}
+
+void
 article_find(struct app *a, const char *text)
 {
 	if (text == NULL || a->view == NULL)

@@ -112,7 +112,9 @@ check_deep(const char *what, const char *doc, const char *want, int width)
 		return;
 	L = layout_new(d, width, NULL);
 	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	OK(secs < 5.0, "%s took %.2f s", what, secs);
+	/* Only a runaway (quadratic nesting) takes this long, even under
+	 * valgrind on a loaded machine: a bound that cannot flake. */
+	OK(secs < 120.0, "%s took %.2f s", what, secs);
 	for (i = 0; i < layout_nlines(L); i++) {
 		l = layout_line(L, i);
 		content = false;
