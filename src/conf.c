@@ -28,6 +28,7 @@ struct conf {
 	size_t			 nfeeds;
 	char			*cache;
 	char			*base_url;	/* of Markdown posts */
+	char			**event_words;	/* NULL-terminated, or NULL */
 	struct fetch_limits	 limits;
 	char			*browser;
 	bool			 browser_terminal;
@@ -66,6 +67,60 @@ static const struct {
 	"bind, unbind, width, refresh-on-start, timeout-connect, " \
 	"timeout-stall, timeout-total, max-size, cache"
 
+static void
+free_words(char **v)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+static char **
+dup_words(char **v)
+{
+	char **c;
+	size_t i, n = 0;
+
+	if (v == NULL)
+		return NULL;
+	while (v[n] != NULL)
+		n++;
+	c = xcalloc(n + 1, sizeof *c);
+	for (i = 0; i < n; i++)
+		c[i] = xstrdup(v[i]);
+	return c;
+}
+
+/* "a, b c, d": the comma-separated words or phrases, trimmed. */
+static char *
+set_words(char ***slot, const char *key, const char *value)
+{
+	char **v = NULL, *copy, *p, *w, *end;
+	size_t n = 0;
+
+	copy = xstrdup(value);
+	for (p = copy; (w = strsep(&p, ",")) != NULL;) {
+		while (*w == ' ' || *w == '\t')
+			w++;
+		end = w + strlen(w);
+		while (end > w && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (*w == '\0')
+			continue;
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = xstrdup(w);
+		v[n] = NULL;
+	}
+	free(copy);
+	if (n == 0)
+		return xasprintf("%s needs words, separated by commas", key);
+	free_words(*slot);
+	*slot = v;
+	return NULL;
+}
+
 struct conf *
 conf_new(void)
 {
@@ -102,6 +157,7 @@ conf_free(struct conf *cfg)
 	clear_feeds(cfg->feeds, cfg->nfeeds);
 	free(cfg->cache);
 	free(cfg->base_url);
+	free_words(cfg->event_words);
 	free(cfg->browser);
 	free(cfg->pager);
 	free(cfg->binds);
@@ -133,6 +189,7 @@ conf_dup(const struct conf *cfg)
 		    cfg->feeds[i].name);
 	c->cache = dup_or_null(cfg->cache);
 	c->base_url = dup_or_null(cfg->base_url);
+	c->event_words = dup_words(cfg->event_words);
 	c->browser = dup_or_null(cfg->browser);
 	c->pager = dup_or_null(cfg->pager);
 	c->binds = NULL;
@@ -219,6 +276,12 @@ const char *
 conf_base_url(const struct conf *cfg)
 {
 	return cfg->base_url;
+}
+
+const char *const *
+conf_event_words(const struct conf *cfg)
+{
+	return (const char *const *)cfg->event_words;
 }
 
 int
@@ -716,6 +779,8 @@ parse_line(struct conf *p, char *line)
 		p->cache = expand_home(value);
 		return NULL;
 	}
+	if (strcmp(key, "event-headings") == 0)
+		return set_words(&p->event_words, key, value);
 	if (strcmp(key, "base-url") == 0) {
 		if (!uri_is_remote(value))
 			return xstrdup("base-url needs an http or https URL");

@@ -129,6 +129,9 @@ const char *conf_pager(const struct conf *);
 /* The site Markdown posts are published at ("base-url"), or NULL: with
  * their front matter's permalink it makes their links absolute. */
 const char *conf_base_url(const struct conf *);
+/* The words ("event-headings") a section heading names events by,
+ * NULL-terminated, or NULL for the defaults (events.h). */
+const char *const *conf_event_words(const struct conf *);
 /* The text width limit; 0 for none. */
 int	 conf_width(const struct conf *);
 bool	 conf_refresh_on_start(const struct conf *);

@@ -556,6 +556,7 @@ main(int argc, char **argv)
 		to.max_doc = o.max_doc;
 		to.base_url = o.base_url != NULL ? o.base_url :
 		    conf_base_url(cfg);
+		to.event_words = conf_event_words(cfg);
 		rc = textmode_run(&to);
 		free(names);
 	}

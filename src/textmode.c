@@ -292,7 +292,7 @@ print_events(const struct textmode_opts *o, struct library *lib)
 	int rc;
 
 	if (library_load(lib, 0, on_report, NULL, &cause) == -1 ||
-	    library_events(lib, NULL, &v, &n, &cause) == -1) {
+	    library_events(lib, o->event_words, &v, &n, &cause) == -1) {
 		report(NULL, "", cause);
 		free(cause);
 		return EXIT_SOURCE;

@@ -191,4 +191,28 @@ $UNDER "$MESOSNEWS" --ics "$CAL" >/dev/null 2>"$TMP/ics-alone.err"
 expect_eq "--ics alone: usage error" "$?" 2
 expect_eq "--ics alone: message" "$(cat "$TMP/ics-alone.err")" \
     "mesosnews: --ics goes with --events"
+# The headings that name events sections come from the configuration.
+cat >"$TMP/2014-03-20-happenings.md" <<'POST'
+---
+title: Happenings
+---
+Intro.
+
+## Happenings
+
+* Mesos meetup in Denver, April 7th 2014
+POST
+$UNDER "$MESOSNEWS" --events --all "$TMP/2014-03-20-happenings.md" \
+    >"$TMP/happen-default.out" 2>&1
+expect_eq "default headings: none" "$(cat "$TMP/happen-default.out")" ""
+mkdir -p "$XDG_CONFIG_HOME/mesosnews"
+echo "event-headings happenings, goings-on" \
+    >"$XDG_CONFIG_HOME/mesosnews/config"
+$UNDER "$MESOSNEWS" --events --all "$TMP/2014-03-20-happenings.md" \
+    >"$TMP/happen-conf.out" 2>&1
+rm -f "$XDG_CONFIG_HOME/mesosnews/config"
+check "event-headings: the item is an event" \
+    grep -q '^2014-04-07 .*Mesos meetup.*Denver.*(Happenings)$' \
+    "$TMP/happen-conf.out"
+
 done_testing

@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "buf.h"
+#include "conf.h"
 #include "events.h"
 #include "ics.h"
 #include "library.h"
@@ -129,7 +130,9 @@ events_view_open(struct app *a)
 	free_rows();
 	if (library_partial(a->lib))
 		app_load_all(a);
-	if (library_events(a->lib, NULL, &ev.v, &ev.nv, &cause) == -1) {
+	if (library_events(a->lib, a->opts->conf != NULL ?
+	    conf_event_words(a->opts->conf) : NULL, &ev.v, &ev.nv,
+	    &cause) == -1) {
 		app_message(a, true, "events: %s", cause);
 		free(cause);
 		return;
