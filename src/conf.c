@@ -34,6 +34,7 @@ struct conf {
 	bool			 browser_terminal;
 	char			*pager;
 	int			 width;
+	int			 list_width;	/* 0: the reader's default */
 	bool			 refresh_on_start;
 	struct conf_color	 colors[R_COUNT];
 	struct conf_bind	*binds;
@@ -270,6 +271,12 @@ const char *
 conf_pager(const struct conf *cfg)
 {
 	return cfg->pager;
+}
+
+int
+conf_list_width(const struct conf *cfg)
+{
+	return cfg->list_width;
 }
 
 const char *
@@ -770,6 +777,14 @@ parse_line(struct conf *p, char *line)
 		return parse_bind(p, value, key[0] == 'b');
 	if (strcmp(key, "width") == 0)
 		return set_width(&p->width, value);
+	if (strcmp(key, "list-width") == 0) {
+		if (set_width(&p->list_width, value) != NULL ||
+		    p->list_width > 1000)
+			return xasprintf("list-width needs a number of columns "
+			    "(0 for two fifths of the screen), not '%s'",
+			    value);
+		return NULL;
+	}
 	if (strcmp(key, "refresh-on-start") == 0)
 		return set_bool(&p->refresh_on_start, key, value);
 	if (strcmp(key, "cache") == 0) {

@@ -129,6 +129,9 @@ const char *conf_pager(const struct conf *);
 /* The site Markdown posts are published at ("base-url"), or NULL: with
  * their front matter's permalink it makes their links absolute. */
 const char *conf_base_url(const struct conf *);
+/* The columns of the reader's list beside the article ("list-width"),
+ * or 0 for its default. */
+int	 conf_list_width(const struct conf *);
 /* The words ("event-headings") a section heading names events by,
  * NULL-terminated, or NULL for the defaults (events.h). */
 const char *const *conf_event_words(const struct conf *);

@@ -302,6 +302,7 @@ cmd_tui(const struct options *o, struct conf *cfg, const char *cache)
 	t.browser_terminal = conf_browser_terminal(cfg);
 	t.pager = conf_pager(cfg);
 	t.width = conf_width(cfg);
+	t.list_width = conf_list_width(cfg);
 	t.refresh_on_start = conf_refresh_on_start(cfg);
 	t.conf = cfg;
 	t.names = names = source_names(o, cfg);

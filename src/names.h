@@ -44,6 +44,8 @@
 	X(SAVE, "save") \
 	X(YANK, "yank") \
 	X(EVENTS, "events") \
+	X(LIST_WIDER, "list-wider") \
+	X(LIST_NARROWER, "list-narrower") \
 	X(EXPORT, "export") \
 	X(HELP, "help") \
 	X(CANCEL, "cancel") \

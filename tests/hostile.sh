@@ -677,7 +677,9 @@ if [ "$HAVE_TMUX" = 1 ]; then
 	on_screen "big: lists stop indenting" "│                             bottom"
 	press "│ │ │ │ │ │ │ │ │ │ │ │ │ │ │ deep" q k Enter
 	press "Title itle itle itle itle" q k Enter
-	on_screen "big: title cut" "Title itle itle itle itle itle itle itle itle itle itle i…"
+	# The header wraps the title over three lines, the last one cut.
+	on_screen "big: title wrapped" "│ Title itle itle itle itle itle itle itle itle itle itle"
+	on_screen "big: title cut" "│ itle itle itle itle itle itle itle itle itle itle itle it…"
 	press "http://example.org/100000" q k Enter
 	press "http://example.org/1" q g Enter
 	pane_scan tui-big

@@ -370,9 +370,14 @@ app_layout(struct app *a)
 	if (events_view_shown(a))
 		a->pane[PANE_LIST].r = (struct rect){ 1, 0, body, a->cols };
 	else if (a->wide) {
-		lw = a->cols * 2 / 5;
-		if (lw > 60)
-			lw = 60;
+		/* The list's width: set (< and >, "list-width"), else two
+		 * fifths of the screen, so that wide screens show long
+		 * titles; the article keeps at least 40 columns. */
+		lw = a->list_cols > 0 ? a->list_cols : a->cols * 2 / 5;
+		if (lw > a->cols - 41)
+			lw = a->cols - 41;
+		if (lw < 20)
+			lw = 20;
 		a->pane[PANE_LIST].r = (struct rect){ 1, 0, body, lw };
 		a->pane[PANE_ARTICLE].r = (struct rect){ 1, lw + 1, body,
 		    a->cols - lw - 1 };
@@ -525,6 +530,18 @@ global_key(struct app *a, enum action act)
 		return true;
 	case ACT_SAVE:
 		keep_save(a);
+		return true;
+	case ACT_LIST_WIDER:
+	case ACT_LIST_NARROWER:
+		if (!a->wide)
+			return true;
+		if (a->list_cols == 0)
+			a->list_cols = a->pane[PANE_LIST].r.w;
+		a->list_cols += act == ACT_LIST_WIDER ? 4 : -4;
+		relayout(a);
+		a->list_cols = a->pane[PANE_LIST].r.w;
+		app_message(a, false, "the list is %d columns wide",
+		    a->list_cols);
 		return true;
 	case ACT_EVENTS:
 		if (a->focus != PANE_LIST) {
@@ -867,6 +884,7 @@ tui_run(const struct tui_opts *opts, char **cause)
 	a.pane[PANE_LINKS].ops = &links_pane;
 	a.pane[PANE_STATUS].ops = &status_pane;
 	a.focus = PANE_LIST;
+	a.list_cols = opts->list_width;
 	term = getenv("TERM");
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
 		*cause = xasprintf("cannot use the terminal (TERM=%s)",

@@ -131,6 +131,8 @@ struct app {
 	bool		 help;		/* the help overlay covers them */
 	int		 help_top;
 	bool		 d_all;		/* everything is to be drawn */
+	int		 list_cols;	/* the list's width side by side, or 0
+					   for the default */
 
 	/* Status line. */
 	char		*msg;		/* sanitised */

@@ -29,20 +29,64 @@ static struct {
 } tabs_at[MAX_TABS];
 static int ntabs_at;
 
+/* The most lines a title takes in the header. */
+#define TITLE_LINES	3
+
 struct geom {
 	int		 hdr;		/* header lines */
+	int		 title;		/* of which the title's */
 	int		 tabs_y;	/* -1: no tab line */
 	int		 body_y, body_h;
 };
+
+/* Wrap title at width columns into at most max lines (at spaces; a
+ * word wider than the line stands alone and is cut when drawn), stored
+ * as starting offsets in starts when not NULL.  Returns the lines. */
+static int
+title_wrap(const char *t, int width, size_t *starts, int max)
+{
+	size_t i = 0, wend, n = strlen(t);
+	int lines = 1, col = 0, ww;
+	char *word;
+
+	if (starts != NULL)
+		starts[0] = 0;
+	while (i < n) {
+		while (i < n && t[i] == ' ')
+			i++;
+		for (wend = i; wend < n && t[wend] != ' '; wend++)
+			;
+		if (wend == i)
+			break;
+		word = xstrndup(t + i, wend - i);
+		ww = (int)utf8_width(word);
+		free(word);
+		if (col > 0 && col + 1 + ww > width) {
+			if (lines == max)
+				break;
+			if (starts != NULL)
+				starts[lines] = i;
+			lines++;
+			col = 0;
+		}
+		col += (col > 0 ? 1 : 0) + ww;
+		i = wend;
+	}
+	return lines;
+}
 
 static void
 geometry(const struct app *a, struct geom *g)
 {
 	const struct rect *r = &a->pane[PANE_ARTICLE].r;
+	const char *t = a->issue != NULL && a->issue->title != NULL ?
+	    a->issue->title : "(untitled)";
 
-	g->hdr = r->h >= 12 ? 3 : 1;
+	/* The whole title, wrapped, when there is room for it. */
+	g->title = r->h >= 12 ? title_wrap(t, r->w - 1, NULL, TITLE_LINES) : 1;
+	g->hdr = r->h >= 12 ? g->title + 2 : 1;
 	if (r->h < 3)
-		g->hdr = 0;
+		g->hdr = g->title = 0;
 	g->tabs_y = r->y + g->hdr;
 	g->body_y = g->tabs_y + 1;
 	g->body_h = r->h - g->hdr - 1;
@@ -371,11 +415,25 @@ draw_header(struct app *a, const struct geom *g)
 	char date[11];
 	time_t t;
 
+	const char *title = is->title != NULL ? is->title : "(untitled)";
+	size_t starts[TITLE_LINES + 1], end;
+	char *line;
+	int i, n;
+
 	if (g->hdr == 0)
 		return;
-	draw_text(r->y, r->x, 1, " ", R_NORMAL, true);
-	draw_text(r->y, r->x + 1, r->w - 1,
-	    is->title != NULL ? is->title : "(untitled)", R_HEADER, true);
+	n = title_wrap(title, r->w - 1, starts, g->title);
+	starts[n] = strlen(title);
+	for (i = 0; i < n; i++) {
+		/* The last line takes the rest: drawn cut, with an ellipsis. */
+		end = i + 1 < n ? starts[i + 1] : strlen(title);
+		while (end > starts[i] && title[end - 1] == ' ')
+			end--;
+		line = xstrndup(title + starts[i], end - starts[i]);
+		draw_text(r->y + i, r->x, 1, " ", R_NORMAL, true);
+		draw_text(r->y + i, r->x + 1, r->w - 1, line, R_HEADER, true);
+		free(line);
+	}
 	if (g->hdr < 3)
 		return;
 	t = is->published != (time_t)-1 ? is->published : is->updated;
@@ -386,10 +444,11 @@ draw_header(struct app *a, const struct geom *g)
 	if (is->author != NULL && is->author[0] != '\0')
 		buf_printf(&b, "%s%s", draw_glyph(" \xc2\xb7 ", " - "),
 		    is->author);
-	draw_text(r->y + 1, r->x, r->w, buf_str(&b), R_META, true);
+	draw_text(r->y + g->title, r->x, r->w, buf_str(&b), R_META, true);
 	buf_reset(&b);
 	buf_printf(&b, " %s", is->link != NULL ? is->link : "");
-	draw_text(r->y + 2, r->x, r->w, buf_str(&b), R_META, true);
+	draw_text(r->y + g->title + 1, r->x, r->w, buf_str(&b), R_META,
+	    true);
 	buf_free(&b);
 }
 

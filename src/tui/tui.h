@@ -40,6 +40,8 @@ struct tui_opts {
 	const char	*pager;		/* NULL: $PAGER, else "less -R" */
 	int		 width;		/* the widest text laid out,
 					   or 0 */
+	int		 list_width;	/* columns of the list beside the
+					   article, or 0: two fifths */
 	const struct conf *conf;	/* key bindings and colours, or NULL */
 	const struct fetch_limits *limits; /* NULL for the defaults */
 };
