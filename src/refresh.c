@@ -615,7 +615,8 @@ refresh_pollfds(struct refresh *r, struct pollfd *fds, size_t max)
 		}
 		n = 1;
 	}
-	return n + fetch_pollfds(r->fetch, fds + (max > 0 ? n : 0),
+	/* Asked only how many (fds NULL): no pointer arithmetic on it. */
+	return n + fetch_pollfds(r->fetch, max > n ? fds + n : NULL,
 	    max > n ? max - n : 0);
 }
 
