@@ -15,7 +15,7 @@ on_screen "yank: said" \
     "yanked the issue's link: http://mesos.example.org/blog/community-update-5/"
 expect_eq "yank: the issue's URL on the clipboard" "$(tm show-buffer)" \
     "http://mesos.example.org/blog/community-update-5/"
-press "links" l
+press "[1] http" l
 FIRST=$("$MESOSNEWS" --links --width 100 "$TMP/feed.atom" |
     sed -n 's/^ *\[1\] //p')
 press "yanked the link" y

@@ -189,6 +189,8 @@ links_key(struct app *a, struct pane *p, enum action act, int key)
 {
 	int h = rows(a);
 
+	/* The status line shows the selected link. */
+	a->pane[PANE_STATUS].dirty = true;
 	switch (act) {
 	case ACT_DOWN:
 		a->lsel++;
@@ -239,6 +241,7 @@ links_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
 {
 	int n = nlinks(a), h = rows(a), i;
 
+	a->pane[PANE_STATUS].dirty = true;
 	(void)x;
 	if (m & BUTTON4_PRESSED) {
 		a->ltop = a->ltop > 3 ? a->ltop - 3 : 0;

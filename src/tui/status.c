@@ -7,6 +7,7 @@
 #include "app.h"
 #include "library.h"
 #include "buf.h"
+#include "doc.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -57,7 +58,8 @@ static void
 status_draw(struct app *a, struct pane *p)
 {
 	const struct rect *r = &a->pane[PANE_STATUS].r;
-	char *hints, num[80], key[32];
+	const struct doc_link *l;
+	char *hints, *url, num[80], key[32];
 	int ctx;
 
 	switch (a->focus) {
@@ -85,6 +87,15 @@ status_draw(struct app *a, struct pane *p)
 		snprintf(num, sizeof num, "link %d_  (%s opens it)",
 		    a->pending, key);
 		draw_text(r->y, r->x, r->w, num, R_STATUS, true);
+		return;
+	}
+	/* In the link pane, the selected link's whole URL: two links of
+	 * the same text ("here") are told apart by it. */
+	if (a->focus == PANE_LINKS && a->doc != NULL &&
+	    (l = doc_link(a->doc, a->lsel + 1)) != NULL) {
+		url = xasprintf(" [%d] %s", a->lsel + 1, l->url);
+		draw_text(r->y, r->x, r->w, url, R_STATUS, true);
+		free(url);
 		return;
 	}
 	hints = keys_hints(ctx, a->ascii);
