@@ -44,6 +44,8 @@
 	X(SAVE, "save") \
 	X(YANK, "yank") \
 	X(EVENTS, "events") \
+	X(SCROLL_LEFT, "scroll-left") \
+	X(SCROLL_RIGHT, "scroll-right") \
 	X(LIST_WIDER, "list-wider") \
 	X(LIST_NARROWER, "list-narrower") \
 	X(EXPORT, "export") \

@@ -335,6 +335,7 @@ app_open_issue(struct app *a, size_t shown_index)
 	a->continuous = false;
 	a->atop = 0;
 	a->lsel = a->ltop = 0;
+	a->hscroll = 0;
 	a->sel = shown_index;
 	a->focus = PANE_ARTICLE;
 	app_layout(a);

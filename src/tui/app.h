@@ -115,6 +115,7 @@ struct app {
 	int		*sec_top;	/* each section's own scroll position */
 	bool		 continuous;	/* the whole issue in one pane */
 	int		 atop;		/* first body line on screen */
+	int		 hscroll;	/* columns wide lines are scrolled */
 	char		*find;		/* text searched in the article */
 	int		 find_line;	/* line of the current match, or -1 */
 	int		 pending;	/* link number being typed, or -1 */

@@ -182,6 +182,8 @@ article_relayout(struct app *a)
 		return;
 	memset(&lo, 0, sizeof lo);
 	lo.ascii = a->ascii;
+	/* Code lines whole: they scroll sideways (Left, Right). */
+	lo.code_nowrap = true;
 	a->view = view_new(a->doc, w, &lo);
 	if (old != NULL) {
 		/* Keep each position on the same paragraph. */
@@ -295,7 +297,8 @@ draw_line(struct app *a, int y, int x, int w, int li)
 	uint32_t cp;
 	size_t k, n, off, len, flen;
 	long m;
-	int i, col = 0, nwc, sel = a->links_open ? a->lsel + 1 : 0;
+	int i, col = 0, nwc, sel = a->links_open ? a->lsel + 1 : 0, skip;
+	bool more;
 
 	draw_fill(y, x, 1, R_NORMAL);
 	x++;
@@ -319,9 +322,22 @@ draw_line(struct app *a, int y, int x, int w, int li)
 			}
 		}
 	}
+	/* A line wider than the pane (code kept whole, a long URL) shows
+	 * from the horizontal offset on, with a mark where more is. */
+	skip = l->width > w ? a->hscroll : 0;
+	more = l->width - skip > w;
+	if (more)
+		w--;
 	move(y, x);
 	for (i = 0; i < l->ncells && col < w; i++) {
 		c = &l->cells[i];
+		if (skip > 0) {
+			skip -= c->width;
+			if (skip < 0)	/* a wide cell cut by the offset */
+				col += draw_text(y, x + col, -skip, " ",
+				    R_NORMAL, true);
+			continue;
+		}
 		if (c->width == 0 || col + c->width > w)
 			continue;
 		nwc = 0;
@@ -341,6 +357,9 @@ draw_line(struct app *a, int y, int x, int w, int li)
 		col += c->width;
 	}
 	draw_fill(y, x + col, w - col, R_NORMAL);
+	if (more)
+		draw_text(y, x + w, 1, draw_glyph("\xe2\x80\xba", ">"),
+		    R_MARKER, true);
 }
 
 /* The columns tab i takes, with the space after it. */
@@ -450,6 +469,30 @@ draw_header(struct app *a, const struct geom *g)
 	draw_text(r->y + g->title + 1, r->x, r->w, buf_str(&b), R_META,
 	    true);
 	buf_free(&b);
+}
+
+#define HSCROLL_STEP	8	/* columns Left and Right move */
+
+/* Move the view of wide lines sideways by dx columns, no further than
+ * the widest line on screen needs. */
+static void
+hscroll(struct app *a, int dx)
+{
+	const struct layout_line *l;
+	int first, end, y, widest = 0, w = a->pane[PANE_ARTICLE].r.w - 2;
+	int h = article_body_height(a);
+
+	range(a, &first, &end);
+	for (y = 0; y < h && a->atop + y < end; y++)
+		if ((l = view_line(a->view, a->atop + y)) != NULL &&
+		    l->width > widest)
+			widest = l->width;
+	a->hscroll += dx;
+	if (a->hscroll > widest - w + 1)
+		a->hscroll = widest - w + 1;
+	if (a->hscroll < 0)
+		a->hscroll = 0;
+	a->pane[PANE_ARTICLE].dirty = true;
 }
 
 static void
@@ -612,6 +655,10 @@ article_key(struct app *a, enum action act, int key)
 	step = h > 1 ? h - 1 : 1;
 	range(a, &first, &end);
 	switch (act) {
+	case ACT_SCROLL_LEFT:
+	case ACT_SCROLL_RIGHT:
+		hscroll(a, act == ACT_SCROLL_RIGHT ? HSCROLL_STEP : -HSCROLL_STEP);
+		return true;
 	case ACT_DOWN:
 		a->atop++;
 		break;

@@ -28,8 +28,8 @@ static char dir[] = "/tmp/mn-conf-XXXXXX";
 	"find-next, find-prev, next-issue, prev-issue, next-section, " \
 	"prev-section, digit, whole, links, open-link, search, refresh, " \
 	"toggle-read, mark-all-read, next-feed, prev-feed, pipe, save, " \
-	"yank, events, list-wider, list-narrower, export, help, cancel, " \
-	"redraw, quit"
+	"yank, events, scroll-left, scroll-right, list-wider, " \
+	"list-narrower, export, help, cancel, redraw, quit"
 
 static char *
 write_file(const char *name, const char *text)
