@@ -304,6 +304,31 @@ quick_check(sqlite3 *db)
 	return rc;
 }
 
+/* Open path read-only (as immutable: without locks or side files) with
+ * the busy timeout: another mesosnews may be creating the cache.  On
+ * failure *db may be open, for its message.  Returns an SQLite code. */
+static int
+open_ro(const char *path, bool immutable, sqlite3 **db)
+{
+	char *uri, *u;
+	int rc;
+
+	uri = path_uri(path);
+	if (immutable) {
+		u = uri;
+		uri = xasprintf("%s?immutable=1", u);
+		free(u);
+	}
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (*db == NULL)
+		fatal("out of memory opening %s", path);
+	sqlite3_extended_result_codes(*db, 1);
+	sqlite3_busy_timeout(*db, BUSY_TIMEOUT_MS);
+	return rc;
+}
+
 /* Look at the database at path read-only, so that a file that is not
  * ours stays as it was, byte for byte: the header first (a file that is
  * not SQLite's, or carries another program's application_id, is not even
@@ -317,11 +342,11 @@ probe(const char *path, char **cause)
 	unsigned char hdr[100];
 	struct stat sb;
 	sqlite3 *db = NULL;
-	char *uri, *wal, *foreign = NULL;
+	char *wal, *foreign = NULL;
 	size_t got;
 	uint32_t appid;
-	int rc, version = 0, flags;
-	bool immutable;
+	int rc, version = 0;
+	bool immutable = false, looked = false;
 	FILE *fp;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
@@ -349,39 +374,34 @@ probe(const char *path, char **cause)
 	}
 
 	/* NOTE: bytes 18 and 19 of the header are 2 in WAL mode. */
-	wal = xasprintf("%s-wal", path);
-	immutable = got >= 20 && hdr[18] == 2 && stat(wal, &sb) == -1;
-	free(wal);
-	uri = path_uri(path);
-	if (immutable) {
-		wal = uri;
-		uri = xasprintf("%s?immutable=1", wal);
+	if (appid == 0) {
+		wal = xasprintf("%s-wal", path);
+		immutable = got >= 20 && hdr[18] == 2 && stat(wal, &sb) == -1;
 		free(wal);
+		rc = open_ro(path, immutable, &db);
+		if (rc == SQLITE_OK)
+			rc = look(db, &foreign, &version);
+		/* Damage read as immutable is looked at again below, with
+		 * locks: another mesosnews may have been checkpointing. */
+		if (rc != SQLITE_OK && !(immutable && is_damage(rc)))
+			goto fail;
+		looked = rc == SQLITE_OK;
+		sqlite3_close(db);
+		db = NULL;
 	}
-	flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-	rc = sqlite3_open_v2(uri, &db, flags, NULL);
-	free(uri);
-	if (db == NULL)
-		fatal("out of memory opening %s", path);
-	/* Another mesosnews may be creating the cache this moment. */
-	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
-	if (rc == SQLITE_OK && appid == 0)
-		rc = look(db, &foreign, &version);
-	/* Our tables are read in every page, before anything is written:
+	/* Ours, or no one's: every page of its tables is read before
+	 * anything is written, with locks (so -wal and -shm may appear):
 	 * damage shows here rather than in the middle of a listing, every
 	 * time, with no way out.  64 MiB (10,000 large issues) take 25 to
 	 * 60 ms.  The full-text index is not checked. */
-	if (rc == SQLITE_OK && foreign == NULL && version <= STORE_SCHEMA)
-		rc = quick_check(db);
-	if (rc != SQLITE_OK) {
-		free(foreign);
-		if (is_damage(rc)) {
-			sqlite3_close(db);
-			return PROBE_DAMAGED;
-		}
-		*cause = xasprintf("%s: %s", path, sqlite3_errmsg(db));
-		sqlite3_close(db);
-		return -1;
+	if (foreign == NULL && version <= STORE_SCHEMA) {
+		rc = open_ro(path, false, &db);
+		if (rc == SQLITE_OK && appid == 0 && !looked)
+			rc = look(db, &foreign, &version);
+		if (rc == SQLITE_OK && foreign == NULL)
+			rc = quick_check(db);
+		if (rc != SQLITE_OK)
+			goto fail;
 	}
 	sqlite3_close(db);
 	if (foreign != NULL) {
@@ -401,6 +421,17 @@ probe(const char *path, char **cause)
 		return -1;
 	}
 	return PROBE_OURS;
+
+fail:
+	free(foreign);
+	if (is_damage(rc)) {
+		sqlite3_close(db);
+		return PROBE_DAMAGED;
+	}
+	*cause = xasprintf("%s: %s", path, db != NULL ? sqlite3_errmsg(db) :
+	    sqlite3_errstr(rc));
+	sqlite3_close(db);
+	return -1;
 }
 
 /* Move a damaged cache and its -wal, -shm and -journal files aside, to
