@@ -21,13 +21,14 @@ shift 3
 sh "$src/fuzz/seeds.sh" "$src" fuzz/seeds >/dev/null
 
 # NOTE: -max_len per target.  The feed parser needs room for a feed with
-# a few entries; one document fits 4 KiB, 2 KiB for layout, which parses
-# and lays out twice.  libFuzzer's default is the largest input seen, up
-# to 1 MiB: a few big inputs then slow every run.
+# a few entries; one document fits 4 KiB, 1.5 KiB for layout, which
+# parses and lays out twice (at 2 KiB its runs slowed to 970 a CPU second
+# as the corpus filled up to the limit).  libFuzzer's default is the
+# largest input seen, up to 1 MiB: a few big inputs then slow every run.
 maxlen() {
 	case $1 in
 	feed)	echo 16384 ;;
-	layout)	echo 2048 ;;
+	layout)	echo 1536 ;;
 	*)	echo 4096 ;;
 	esac
 }
