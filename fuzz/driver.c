@@ -10,6 +10,7 @@
 
 #include "buf.h"
 
+int LLVMFuzzerInitialize(int *, char ***);
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
@@ -21,6 +22,7 @@ main(int argc, char **argv)
 	FILE *fp;
 	int i;
 
+	LLVMFuzzerInitialize(&argc, &argv);
 	for (i = 1; i < argc; i++) {
 		if ((fp = fopen(argv[i], "rb")) == NULL) {
 			perror(argv[i]);

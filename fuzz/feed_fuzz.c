@@ -25,6 +25,13 @@ issue_cb(const struct issue *is, void *arg)
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	fuzz_init();
+	return 0;
+}
+
+int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct feed_limits lim = { 1u << 20, 1u << 18, 64, false, false,

@@ -8,6 +8,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	fuzz_init();
+	return 0;
+}
+
+int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int width;

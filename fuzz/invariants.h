@@ -4,6 +4,7 @@
 #ifndef MN_FUZZ_INVARIANTS_H
 #define MN_FUZZ_INVARIANTS_H
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "content.h"
 #include "doc.h"
+#include "feed.h"
 #include "layout.h"
 #include "utf8.h"
 
@@ -20,6 +22,20 @@
 		abort();						\
 	}								\
 } while (0)
+
+int LLVMFuzzerInitialize(int *, char ***);
+
+/* Once per process, what the program does once at start and what does
+ * not depend on the input: libxml2's global state, and a UTF-8 locale, as
+ * the reader runs in (md.c's typography depends on it).  Setup inside
+ * LLVMFuzzerTestOneInput would be paid on every run. */
+static inline void
+fuzz_init(void)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "");
+	feed_init();
+}
 
 /* A single-line field: clean, and without \n or \t. */
 static inline void
@@ -95,12 +111,11 @@ check_layout(const struct layout *L, int width)
 	}
 }
 
-/* Parse content of a kind, lay it out at a width from the data, check. */
-static inline void
-check_document(const char *s, size_t len, enum content_kind kind, int width)
+/* Parse content of a kind and check its links and sections; NULL (with
+ * the cause checked and freed) when it cannot be parsed. */
+static inline struct doc *
+check_parse(const char *s, size_t len, enum content_kind kind)
 {
-	struct layout_opts o = { false, 0, false };
-	struct layout *L;
 	struct doc *d;
 	char *cause = NULL;
 	int i;
@@ -108,8 +123,9 @@ check_document(const char *s, size_t len, enum content_kind kind, int width)
 	if ((d = content_parse(s, len, kind, "https://mesos.apache.org/blog/",
 	    &cause)) == NULL) {
 		FUZZ_ASSERT(cause != NULL, "failure without a cause");
+		check_oneline(cause);
 		free(cause);
-		return;
+		return NULL;
 	}
 	for (i = 1; i <= doc_nlinks(d); i++) {
 		check_oneline(doc_link(d, i)->url);
@@ -117,10 +133,31 @@ check_document(const char *s, size_t len, enum content_kind kind, int width)
 	}
 	for (i = 0; i < doc_nsections(d); i++)
 		check_oneline(doc_section_name(d, i));
+	return d;
+}
+
+/* Lay a document out at width (ASCII bullets at odd widths), check. */
+static inline void
+check_doc_layout(const struct doc *d, int width)
+{
+	struct layout_opts o = { false, 0, false };
+	struct layout *L;
+
 	o.ascii = width & 1;
 	L = layout_new(d, width, &o);
 	check_layout(L, width);
 	layout_free(L);
+}
+
+/* Parse content of a kind, lay it out at a width from the data, check. */
+static inline void
+check_document(const char *s, size_t len, enum content_kind kind, int width)
+{
+	struct doc *d;
+
+	if ((d = check_parse(s, len, kind)) == NULL)
+		return;
+	check_doc_layout(d, width);
 	doc_free(d);
 }
 

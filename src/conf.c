@@ -823,6 +823,19 @@ parse_line(struct conf *p, char *line)
 	return xasprintf("unknown setting '%s' (" SETTINGS_HELP ")", key);
 }
 
+/* An error message made clean for the terminal, freeing msg: it echoes
+ * words from the file (and its path), which may hold escape sequences,
+ * BEL or C1 controls as easily as a feed can. */
+static char *
+clean_cause(char *msg)
+{
+	char *s;
+
+	s = utf8_sanitize(msg, strlen(msg), UTF8_ONELINE);
+	free(msg);
+	return s;
+}
+
 int
 conf_load(struct conf *cfg, const char *path, bool must_exist,
     char **cause)
@@ -837,7 +850,8 @@ conf_load(struct conf *cfg, const char *path, bool must_exist,
 	if ((fp = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT && !must_exist)
 			return 0;
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+		*cause = clean_cause(xasprintf("%s: %s", path,
+		    strerror(errno)));
 		return -1;
 	}
 	/* Work on a copy so that a bad line leaves cfg as it was. */
@@ -869,6 +883,7 @@ conf_load(struct conf *cfg, const char *path, bool must_exist,
 bad_nul:
 	*cause = xasprintf("%s:%lu: NUL byte in line", path, lineno);
 fail:
+	*cause = clean_cause(*cause);
 	free(line);
 	fclose(fp);
 	conf_free(p);

@@ -49,9 +49,16 @@ typedef int (*store_issue_fn)(const struct store_issue *, void *arg);
 typedef int (*store_feed_fn)(const struct store_feed *, void *arg);
 
 /* Open (creating it and its directories if needed) the cache at path,
- * bringing its schema up to date.  Returns NULL with an allocated *cause
- * ("PATH: reason") on failure.  Close it with store_close. */
+ * bringing its schema up to date.  A file that is not a cache of ours (not
+ * SQLite's, another program's application_id, or tables of its own) is
+ * refused before anything is written to it.  A damaged cache is moved
+ * aside to PATH.broken-YYYYMMDD-HHMMSS and a new one started: see
+ * store_notice.  Returns NULL with an allocated *cause ("PATH: reason")
+ * on failure.  Close it with store_close. */
 struct store *store_open(const char *path, char **cause);
+/* What the caller must tell the user about the open (that the cache was
+ * damaged and moved aside, and where), or NULL; valid until store_close. */
+const char *store_notice(const struct store *);
 /* Close the cache; an open transaction is rolled back, then read flags
  * still queued by store_mark_read_nowait are written (waiting for the
  * lock up to the busy timeout). */

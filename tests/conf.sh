@@ -43,6 +43,24 @@ printf '%s\n' "mesosnews: $TMP/config/mesosnews/config:1: unknown colour or attr
     >"$TMP/want"
 golden "bad attribute message" "$TMP/err" "$TMP/want"
 
+# Control bytes in a bad line (ESC, BEL, a C1 CSI, DEL) do not come back
+# raw in the message: they are dropped, as from a feed.
+for line in 'color \033]0;pwned\007\033[2Jheading red' \
+    'bind \302\233x jump' 'refresh-on-start \033[31mmaybe\177' \
+    'colour link blue \302\2332J'; do
+	printf "$line\n" >"$TMP/config/mesosnews/config"
+	run "control bytes: $line" 2 "$MESOSNEWS" --list "$FEED"
+	check "control bytes: $line: a message" test -s "$TMP/err"
+	no_escape "control bytes: $line" "$TMP/err"
+	check "control bytes: $line: no BEL" sh -c \
+	    "! LC_ALL=C grep -q -P '\\x07' '$TMP/err'"
+done
+printf 'refresh-on-start \033[31mmaybe\n' >"$TMP/config/mesosnews/config"
+run "control bytes: message" 2 "$MESOSNEWS" --list "$FEED"
+printf '%s\n' "mesosnews: $TMP/config/mesosnews/config:1: refresh-on-start needs yes or no, not '[31mmaybe'" \
+    >"$TMP/want"
+golden "control bytes: the rest of the message" "$TMP/err" "$TMP/want"
+
 # Every setting at once is accepted.
 cat >"$TMP/config/mesosnews/config" <<EOF
 feed $FEED  Digest

@@ -300,7 +300,7 @@ cp "$TMP/text.db" "$TMP/text.db.orig"
 run notdb --refresh --cache "$TMP/text.db" "$FEED"
 expect_eq "not a db: status" "$rc" 1
 expect_eq "not a db: message" "$(cat "$TMP/notdb.err")" \
-    "mesosnews: $TMP/text.db: file is not a database"
+    "mesosnews: $TMP/text.db: not a SQLite database, so not a mesosnews cache: left as it is (use another --cache)"
 check "not a db: untouched" cmp -s "$TMP/text.db" "$TMP/text.db.orig"
 
 # A feed of some megabytes, more than is kept in memory while it downloads

@@ -165,6 +165,8 @@ test_open(const char *path)
 	store_close(s);
 	check_query(path, "PRAGMA user_version", "2");
 	check_query(path, "PRAGMA journal_mode", "wal");
+	/* 0x4d4e7773, 'MNws': how the next open knows the file is ours. */
+	check_query(path, "PRAGMA application_id", "1296988019");
 	check_query(path, "PRAGMA integrity_check", "ok");
 	check_query(path, "SELECT count(*) FROM sqlite_master WHERE "
 	    "name IN ('feeds', 'issues', 'issues_fts')", "3");
@@ -204,7 +206,8 @@ test_open_errors(void)
 	fclose(fp);
 	cause = NULL;
 	OK(store_open(path, &cause) == NULL, "not a database");
-	want = xasprintf("%s: file is not a database", path);
+	want = xasprintf("%s: not a SQLite database, so not a mesosnews "
+	    "cache: left as it is (use another --cache)", path);
 	STR_EQ(cause, want);
 	free(want);
 	free(cause);
@@ -989,6 +992,225 @@ test_migrate(void)
 	free(path);
 }
 
+
+/* The whole file, or NULL if there is none; *len its size. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t n;
+	FILE *fp;
+
+	*len = 0;
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+static bool
+exists(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0;
+}
+
+/* None of PATH-wal, PATH-shm, PATH-journal. */
+static bool
+no_side_files(const char *path)
+{
+	static const char *const sfx[] = { "-wal", "-shm", "-journal" };
+	char *p;
+	size_t i;
+	bool none = true;
+
+	for (i = 0; i < 3; i++) {
+		p = xasprintf("%s%s", path, sfx[i]);
+		if (exists(p)) {
+			fprintf(stderr, "%s exists\n", p);
+			none = false;
+		}
+		free(p);
+	}
+	return none;
+}
+
+/* A database made by "another program" with sql; store_open must refuse
+ * it with a cause starting with want (after "PATH: ") and leave every
+ * byte of it as it was, with no -wal or -shm file made. */
+static void
+check_foreign(const char *name, const char *sql, const char *want)
+{
+	struct store *s;
+	sqlite3 *db;
+	char *path, *before, *after, *cause = NULL, *w;
+	size_t nb, na;
+
+	path = xasprintf("%s/%s", dir, name);
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(db));
+		exit(99);
+	}
+	sqlite3_close(db);
+	OK(no_side_files(path), "%s: made without side files", name);
+	before = slurp(path, &nb);
+	s = store_open(path, &cause);
+	OK(s == NULL, "%s refused", name);
+	store_close(s);
+	w = xasprintf("%s: %s", path, want);
+	OK(cause != NULL && strncmp(cause, w, strlen(w)) == 0,
+	    "%s: cause \"%s\", want \"%s...\"", name, cause, w);
+	free(w);
+	free(cause);
+	after = slurp(path, &na);
+	OK(before != NULL && after != NULL && nb == na &&
+	    memcmp(before, after, nb) == 0, "%s unchanged", name);
+	OK(no_side_files(path), "%s: no side files made", name);
+	free(before);
+	free(after);
+	free(path);
+}
+
+static void
+test_foreign(void)
+{
+	check_foreign("notes.db", "CREATE TABLE notes (body TEXT);"
+	    "INSERT INTO notes VALUES ('mine');",
+	    "another program's database (it has a table \"notes\"), not a "
+	    "mesosnews cache: left as it is");
+	/* Tables like ours, and one of its own. */
+	check_foreign("mixed.db", "CREATE TABLE feeds (x);"
+	    "CREATE TABLE issues (y); CREATE TABLE bookmarks (z);",
+	    "another program's database (it has a table \"bookmarks\")");
+	/* Another program's mark, even without tables. */
+	check_foreign("marked.db", "PRAGMA application_id = 1234;",
+	    "another program's database (application_id 0x4d2)");
+	check_foreign("marked-ours.db", "PRAGMA application_id = 1234;"
+	    "CREATE TABLE feeds (x); CREATE TABLE issues (y);",
+	    "another program's database (application_id 0x4d2)");
+	/* In WAL mode, read without making its -wal and -shm files. */
+	check_foreign("wal.db", "PRAGMA journal_mode = WAL;"
+	    "CREATE TABLE history (url TEXT);",
+	    "another program's database (it has a table \"history\")");
+	/* A name from another program reaches the terminal clean. */
+	check_foreign("esc.db", "CREATE TABLE \"a\x1b[2Jb\xc2\x9b\" (x);",
+	    "another program's database (it has a table \"a[2Jb\")");
+}
+
+/* A cache of ours made before application_id: marked on open. */
+static void
+test_mark_legacy(void)
+{
+	struct store *s;
+	sqlite3 *db;
+	char *path, *cause = NULL;
+
+	path = xasprintf("%s/legacy.db", dir);
+	s = store_open(path, &cause);
+	OK(s != NULL, "open: %s", cause);
+	store_close(s);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA application_id = 0", NULL, NULL, NULL);
+	sqlite3_close(db);
+	check_query(path, "PRAGMA application_id", "0");
+	s = store_open(path, &cause);
+	OK(s != NULL, "open unmarked: %s", cause);
+	OK(s != NULL && store_notice(s) == NULL, "nothing to tell");
+	store_close(s);
+	check_query(path, "PRAGMA application_id", "1296988019");
+	free(path);
+}
+
+/* A cache of ours whose bytes at off were overwritten: moved aside with
+ * its -wal, and a new one started that works. */
+static void
+check_damaged(const char *name, long off)
+{
+	struct store *s;
+	struct store_feed f;
+	char *path, *cause = NULL, *want, *broken, *before, *after;
+	const char *notice;
+	size_t nb, na, total, unread;
+	FILE *fp;
+
+	path = xasprintf("%s/%s", dir, name);
+	s = store_open(path, &cause);
+	OK(s != NULL, "open: %s", cause);
+	OK(store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
+	    &cause) == 1, "feed added");
+	store_close(s);
+	fp = fopen(path, "r+b");
+	fseek(fp, off, SEEK_SET);
+	fwrite("\xff\xfe\xfd\xfc\x00\x01\x02\x03\xff\xfe\xfd\xfc\x00\x01\x02"
+	    "\x03", 1, 16, fp);
+	fseek(fp, off + 64, SEEK_SET);
+	fwrite("\xff\xfe\xfd\xfc\x00\x01\x02\x03\xff\xfe\xfd\xfc\x00\x01\x02"
+	    "\x03", 1, 16, fp);
+	fclose(fp);
+	before = slurp(path, &nb);
+	want = xasprintf("%s-wal", path);
+	fp = fopen(want, "w");
+	fclose(fp);
+	free(want);
+
+	s = store_open(path, &cause);
+	OK(s != NULL, "%s: a new cache: %s", name, cause);
+	if (s == NULL) {
+		free(cause);
+		free(before);
+		free(path);
+		return;
+	}
+	notice = store_notice(s);
+	want = xasprintf("%s was damaged: moved to %s.broken-", path, path);
+	OK(notice != NULL && strncmp(notice, want, strlen(want)) == 0,
+	    "notice \"%s\"", notice);
+	OK(notice != NULL && strstr(notice, ", and a new cache started (the "
+	    "read state it held is lost)") != NULL, "notice \"%s\"", notice);
+	free(want);
+	broken = notice != NULL ? xstrndup(notice + strlen(path) +
+	    strlen(" was damaged: moved to "), strlen(path) +
+	    strlen(".broken-YYYYMMDD-HHMMSS")) : xstrdup("");
+	after = slurp(broken, &na);
+	OK(after != NULL && na == nb && memcmp(before, after, nb) == 0,
+	    "%s moved whole to %s", name, broken);
+	want = xasprintf("%s-wal", broken);
+	OK(exists(want), "its -wal went with it");
+	free(want);
+	/* The new cache is empty and works. */
+	INT_EQ(store_count(s, NULL, 0, &total, &unread, &cause), 0);
+	INT_EQ(total, 0);
+	INT_EQ(store_feed_get(s, "https://mesos.apache.org/blog/feed.xml",
+	    &f, &cause), 0);
+	store_feed_clear(&f);
+	OK(store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
+	    &cause) == 1, "feed added to the new cache");
+	store_close(s);
+	check_query(path, "PRAGMA integrity_check", "ok");
+	check_query(path, "PRAGMA application_id", "1296988019");
+	free(broken);
+	free(before);
+	free(after);
+	free(path);
+}
+
+static void
+test_damaged(void)
+{
+	/* The schema's page, just after the file header: the probe reads
+	 * it. */
+	check_damaged("damaged-schema.db", 100);
+	/* The feeds table's root, on page 2 (32 KiB pages). */
+	check_damaged("damaged-feeds.db", 32768);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1006,6 +1228,9 @@ main(int argc, char **argv)
 	path = xasprintf("%s/a/b/cache.db", dir);
 	test_open(path);
 	test_open_errors();
+	test_foreign();
+	test_mark_legacy();
+	test_damaged();
 	test_migrate();
 	if ((s = store_open(path, &cause)) == NULL) {
 		fprintf(stderr, "%s\n", cause);
