@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "html.h"
 #include "store.h"
 #include "utf8.h"
 #include "util.h"
@@ -82,6 +83,11 @@ static const char *const migrations[] = {
 	"  content = '', tokenize = 'unicode61 remove_diacritics 2');"
 	"INSERT INTO issues_fts (issues_fts, rank) VALUES ('hashsize', "
 	"  8388608);"
+	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
+	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
+	/* 2 -> 3: the index holds the text html.c makes of HTML (every
+	 * entity, the reader's own text), no longer a text of its own. */
+	"INSERT INTO issues_fts (issues_fts) VALUES ('delete-all');"
 	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
 	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
 };
@@ -1040,72 +1046,6 @@ sort_key(const struct issue *is)
 	return INT64_MIN;	/* NOTE: undated issues sort last */
 }
 
-/* Append the text of an HTML fragment for the full-text index: tags
- * dropped (script and style with their content), the common entities
- * decoded.  The text is only ever tokenised, never displayed, so it is
- * not sanitised: the tokeniser separates words at controls anyway. */
-static void
-html_text(struct buf *b, const char *s)
-{
-	static const struct {
-		const char	*name;
-		size_t		 len;
-		char		 c;
-	} ents[] = {
-		{ "amp", 3, '&' }, { "apos", 4, '\'' }, { "gt", 2, '>' },
-		{ "lt", 2, '<' }, { "nbsp", 4, ' ' }, { "quot", 4, '"' },
-	};
-	const char *end, *close;
-	size_t i, n;
-	unsigned long cp;
-
-	buf_grow(b, strlen(s));
-	for (;;) {
-		n = strcspn(s, "<&");
-		buf_add(b, s, n);
-		s += n;
-		if (*s == '\0')
-			break;
-		if (*s == '<') {
-			close = NULL;
-			if (s[1] == 's' || s[1] == 'S')
-				close = strncasecmp(s, "<script", 7) == 0 ?
-				    "</script" : strncasecmp(s, "<style",
-				    6) == 0 ? "</style" : NULL;
-			if (close != NULL) {
-				end = strcasestr(s + 1, close);
-				s = end != NULL ? end : s + strlen(s);
-			}
-			end = strchr(s, '>');
-			s = end != NULL ? end + 1 : s + strlen(s);
-			buf_addc(b, ' ');
-			continue;
-		}
-		n = strcspn(s + 1, "; <&");
-		if (s[1 + n] == ';' && n > 0 && n < 10) {
-			if (s[1] == '#') {
-				cp = s[2] == 'x' || s[2] == 'X' ?
-				    strtoul(s + 3, NULL, 16) :
-				    strtoul(s + 2, NULL, 10);
-				utf8_addcp(b, cp > 0 && cp < 0x110000 ?
-				    (uint32_t)cp : UTF8_REPLACEMENT);
-				s += n + 2;
-				continue;
-			}
-			for (i = 0; i < nitems(ents); i++)
-				if (ents[i].len == n &&
-				    memcmp(s + 1, ents[i].name, n) == 0)
-					break;
-			if (i < nitems(ents)) {
-				buf_addc(b, ents[i].c);
-				s += n + 2;
-				continue;
-			}
-		}
-		buf_addc(b, *s++);
-	}
-}
-
 /* Into b, the text the full-text index holds for an issue besides its
  * title: that of its content, else of its summary.  NOTE: the index keeps
  * no copy of this text, and removing an issue from it recomputes the text
@@ -1115,15 +1055,22 @@ static void
 index_text(struct buf *b, enum content_kind kind, const char *content,
     enum content_kind summary_kind, const char *summary)
 {
+	char *text;
+
 	if (content == NULL) {
 		content = summary;
 		kind = summary_kind;
 	}
 	if (content == NULL)
 		return;
-	if (kind == CONTENT_HTML || kind == CONTENT_XHTML)
-		html_text(b, content);
-	else
+
+	if (kind == CONTENT_HTML || kind == CONTENT_XHTML) {
+		/* The text the reader shows: html.c's, not a second guess. */
+		if ((text = html_text(content, strlen(content))) != NULL) {
+			buf_adds(b, text);
+			free(text);
+		}
+	} else
 		buf_adds(b, content);
 }
 

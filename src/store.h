@@ -17,7 +17,7 @@
 #include "feed.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA	2
+#define STORE_SCHEMA	3
 
 struct store;
 

@@ -25,13 +25,13 @@ expect_eq "yank: the link's URL on the clipboard" "$(tm show-buffer)" \
 # Save as text: what text mode prints at the reader's width.
 press "save as" s
 tm send-keys -t t -l "$TMP/saved.txt"
-press "saved" Enter
+press "bytes to" Enter
 "$MESOSNEWS" --width 100 "$TMP/feed.atom" >"$TMP/want.txt"
 golden "save: the text" "$TMP/saved.txt" "$TMP/want.txt"
 # As .html: the issue's own markup.
 press "save as" s
 tm send-keys -t t -l "$TMP/saved.html"
-press "saved" Enter
+press "bytes to" Enter
 check "save .html: the source" grep -q '<p>' "$TMP/saved.html"
 check "save .html: not the text" test "$(head -c 20 "$TMP/saved.html")" != \
     "$(head -c 20 "$TMP/want.txt")"
