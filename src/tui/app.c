@@ -136,6 +136,25 @@ app_browse(struct app *a, const char *url)
 	}
 }
 
+char *
+app_issue_link(struct app *a, size_t i)
+{
+	struct issue *is;
+	char *cause = NULL, *link = NULL;
+
+	if ((is = library_get(a->lib, i, &cause)) == NULL) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		return NULL;
+	}
+	if (is->link == NULL)
+		app_message(a, true, "this issue has no link");
+	else
+		link = xstrdup(is->link);
+	feed_issue_free(is);
+	return link;
+}
+
 /* The list. */
 
 size_t

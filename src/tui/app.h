@@ -167,6 +167,9 @@ size_t	 app_nfeeds(const struct app *);
  * is queued and the loop writes it when the cache is free.  Returns 0,
  * or -1 after saying why on the status line. */
 int	 app_mark_read(struct app *, size_t i, bool read);
+/* The link of the issue at index i of the library's list (allocated),
+ * or NULL after saying why (it cannot be read, it has none). */
+char	*app_issue_link(struct app *, size_t i);
 /* Open url in the browser and say what happened on the status line. */
 void	 app_browse(struct app *, const char *url);
 void	 app_close_issue(struct app *);

@@ -221,21 +221,13 @@ cycle_feed(struct app *a, int dir)
 static void
 open_issue_link(struct app *a)
 {
-	struct issue *is;
-	char *cause = NULL;
+	char *link;
 
-	if (a->nshown == 0)
+	if (a->nshown == 0 ||
+	    (link = app_issue_link(a, a->shown[a->sel])) == NULL)
 		return;
-	if ((is = library_get(a->lib, a->shown[a->sel], &cause)) == NULL) {
-		app_message(a, true, "%s", cause);
-		free(cause);
-		return;
-	}
-	if (is->link == NULL)
-		app_message(a, true, "this issue has no link");
-	else
-		app_browse(a, is->link);
-	feed_issue_free(is);
+	app_browse(a, link);
+	free(link);
 }
 
 static bool

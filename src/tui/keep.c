@@ -84,8 +84,7 @@ void
 keep_yank(struct app *a)
 {
 	const struct doc_link *l;
-	struct issue *is;
-	char *cause = NULL;
+	char *link;
 	size_t i;
 
 	if (a->focus == PANE_LINKS && a->doc != NULL &&
@@ -93,18 +92,11 @@ keep_yank(struct app *a)
 		yank_url(a, l->url, "the link");
 		return;
 	}
-	if ((i = current_issue(a)) == (size_t)-1)
+	if ((i = current_issue(a)) == (size_t)-1 ||
+	    (link = app_issue_link(a, i)) == NULL)
 		return;
-	if ((is = library_get(a->lib, i, &cause)) == NULL) {
-		app_message(a, true, "%s", cause);
-		free(cause);
-		return;
-	}
-	if (is->link == NULL)
-		app_message(a, true, "this issue has no link");
-	else
-		yank_url(a, is->link, "the issue's link");
-	feed_issue_free(is);
+	yank_url(a, link, "the issue's link");
+	free(link);
 }
 
 /* The name ends in one of the suffixes of the issue's own markup. */
