@@ -15,13 +15,10 @@
 
 #include "app.h"
 #include "browser.h"
-#include "content.h"
-#include "doc.h"
 #include "library.h"
 #include "tui.h"
 #include "utf8.h"
 #include "util.h"
-#include "view.h"
 
 /* The first paint reads only this many issues; the rest come after it,
  * unless a key is waiting. */
@@ -155,219 +152,6 @@ app_issue_link(struct app *a, size_t i)
 	return link;
 }
 
-/* The list. */
-
-size_t
-app_nfeeds(const struct app *a)
-{
-	return library_nsources(a->lib);
-}
-
-bool
-app_entry_shown(const struct app *a, const struct library_entry *e)
-{
-	return a->feed_filter < 0 || e->source == a->feed_filter;
-}
-
-struct library_entry *
-app_shown(const struct app *a, size_t i)
-{
-	return i < a->nshown ? library_entry(a->lib, a->shown[i]) : NULL;
-}
-
-/* Counts for the title bar, once all of the list is read. */
-static void
-count(struct app *a)
-{
-	library_counts(a->lib, a->feed_filter, &a->total, &a->unread);
-	a->pane[PANE_TITLE].dirty = true;
-}
-
-/* The key of the selected issue, or 0. */
-static int64_t
-selected_key(const struct app *a)
-{
-	const struct library_entry *e = app_shown(a, a->sel);
-
-	return e != NULL ? e->key : 0;
-}
-
-/* Show the entries of the feed shown, newest first; the selection stays on
- * the issue with key sel (0: none) if it is still there. */
-static void
-show_entries(struct app *a, int64_t sel)
-{
-	const struct library_entry *e;
-	size_t i, n = library_count(a->lib);
-
-	free(a->shown);
-	a->shown = xcalloc(n + 1, sizeof *a->shown);
-	a->nshown = 0;
-	for (i = 0; (e = library_entry(a->lib, i)) != NULL; i++)
-		if (app_entry_shown(a, e)) {
-			if (sel != 0 && e->key == sel)
-				a->sel = a->nshown;
-			a->shown[a->nshown++] = i;
-		}
-}
-
-void
-app_set_feed(struct app *a, int filter)
-{
-	int64_t sel;
-	char *q = a->search;
-
-	if (library_partial(a->lib))
-		app_load_all(a);
-	sel = selected_key(a);
-	a->feed_filter = filter;
-	a->sel = a->top = 0;
-	if (q != NULL) {
-		a->search = NULL;
-		issues_search(a, q, true);
-		free(q);
-	} else
-		show_entries(a, sel);
-	count(a);
-	issues_scroll_to_sel(a);
-	a->d_all = true;
-}
-
-/* Read the list (the first limit issues, 0 for all), keeping the
- * selection on the same issue. */
-static void
-load(struct app *a, size_t limit)
-{
-	int64_t sel = selected_key(a);
-	char *cause = NULL;
-
-	free(a->shown);
-	a->shown = NULL;
-	a->nshown = 0;
-	if (library_load(a->lib, limit, NULL, NULL, &cause) != 0) {
-		app_message(a, true, "%s", cause);
-		free(cause);
-	}
-	show_entries(a, sel);
-	if (!library_partial(a->lib))
-		count(a);
-	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
-}
-
-void
-app_load_all(struct app *a)
-{
-	load(a, 0);
-}
-
-void
-app_reload(struct app *a)
-{
-	char *q = a->search;
-
-	a->search = NULL;
-	load(a, 0);
-	if (q != NULL) {
-		/* Run the search again on the new list. */
-		issues_search(a, q, true);
-		free(q);
-	}
-	issues_scroll_to_sel(a);
-	a->d_all = true;
-}
-
-/* The article. */
-
-void
-app_close_issue(struct app *a)
-{
-	if (a->view != NULL)
-		view_free(a->view);
-	if (a->doc != NULL)
-		doc_free(a->doc);
-	if (a->issue != NULL)
-		feed_issue_free(a->issue);
-	free(a->sec_top);
-	free(a->find);
-	a->view = NULL;
-	a->doc = NULL;
-	a->issue = NULL;
-	a->sec_top = NULL;
-	a->find = NULL;
-	a->find_line = -1;
-	a->issue_id = 0;
-	a->links_open = false;
-	a->pending = -1;
-	a->focus = PANE_LIST;
-	app_layout(a);
-	a->d_all = true;
-}
-
-void
-app_open_issue(struct app *a, size_t shown_index)
-{
-	struct library_entry *e;
-	struct issue *is;
-	const char *content, *base;
-	enum content_kind kind;
-	char *cause = NULL;
-	struct doc *d;
-
-	if ((e = app_shown(a, shown_index)) == NULL)
-		return;
-	if ((is = library_get(a->lib, a->shown[shown_index], &cause)) ==
-	    NULL) {
-		app_message(a, true, "%s", cause);
-		free(cause);
-		return;
-	}
-	content = is->content;
-	kind = is->kind;
-	if (content == NULL || content[0] == '\0') {
-		content = is->summary;
-		kind = is->summary_kind;
-	}
-	if (content == NULL) {
-		content = "";
-		kind = CONTENT_TEXT;
-	}
-	base = is->base != NULL ? is->base : is->link;
-	if ((d = content_parse(content, strlen(content), kind, base,
-	    &cause)) == NULL) {
-		app_message(a, true, "cannot show this issue: %s", cause);
-		free(cause);
-		feed_issue_free(is);
-		return;
-	}
-	/* The document holds the text now: the source can go (10 MB for a
-	 * big issue). */
-	free(is->content);
-	free(is->summary);
-	is->content = is->summary = NULL;
-	app_close_issue(a);
-	a->issue = is;
-	a->issue_id = e->key;
-	a->doc = d;
-	a->nsections = doc_nsections(d) > 0 ? doc_nsections(d) : 1;
-	a->sec_top = xcalloc((size_t)a->nsections, sizeof *a->sec_top);
-	a->section = 0;
-	a->continuous = false;
-	a->atop = 0;
-	a->lsel = a->ltop = 0;
-	a->hscroll = 0;
-	a->sel = shown_index;
-	a->focus = PANE_ARTICLE;
-	app_layout(a);
-	article_relayout(a);
-	/* Opening an issue marks it read, in the cache at once (or as
-	 * soon as another writer lets go). */
-	if (!e->read && app_mark_read(a, a->shown[shown_index], true) == 0 &&
-	    a->unread > 0)
-		a->unread--;
-	issues_scroll_to_sel(a);
-	a->d_all = true;
-}
-
 /* Geometry. */
 
 void
@@ -401,11 +185,11 @@ app_layout(struct app *a)
 		a->pane[PANE_LIST].r = (struct rect){ 1, 0, body, lw };
 		a->pane[PANE_ARTICLE].r = (struct rect){ 1, lw + 1, body,
 		    a->cols - lw - 1 };
-	} else if (a->doc != NULL && a->focus != PANE_LIST)
+	} else if (a->art.doc != NULL && a->focus != PANE_LIST)
 		a->pane[PANE_ARTICLE].r = (struct rect){ 1, 0, body, a->cols };
 	else
 		a->pane[PANE_LIST].r = (struct rect){ 1, 0, body, a->cols };
-	if (a->links_open && a->pane[PANE_ARTICLE].r.h > 0) {
+	if (a->links.open && a->pane[PANE_ARTICLE].r.h > 0) {
 		if (a->pane[PANE_ARTICLE].r.h >= 16) {
 			lh = a->pane[PANE_ARTICLE].r.h * 2 / 5;
 			a->pane[PANE_LINKS].r = a->pane[PANE_ARTICLE].r;
@@ -567,7 +351,7 @@ global_key(struct app *a, enum action act)
 		if (a->focus != PANE_LIST) {
 			a->focus = PANE_LIST;
 			if (!a->wide)
-				app_close_issue(a);
+				article_close(a);
 		}
 		events_view_open(a);
 		app_layout(a);
@@ -580,7 +364,7 @@ global_key(struct app *a, enum action act)
 				a->focus = PANE_LIST;
 				a->d_all = true;
 			} else
-				app_close_issue(a);
+				article_close(a);
 		} else
 			a->quit = true;
 		return true;
@@ -596,8 +380,8 @@ dispatch(struct app *a, enum action act, int key)
 {
 	struct pane *p = &a->pane[a->focus];
 
-	if (act != ACT_DIGIT && act != ACT_OPEN && a->pending > 0) {
-		a->pending = -1;
+	if (act != ACT_DIGIT && act != ACT_OPEN && a->art.pending > 0) {
+		a->art.pending = -1;
 		a->pane[PANE_STATUS].dirty = true;
 	}
 	if (p->ops->key != NULL && p->ops->key(a, p, act, key))
@@ -709,9 +493,9 @@ refresh_ended(struct app *a)
 	/* The sample has given way if a source came in, even empty. */
 	if (sample && !library_showing_sample(a->lib)) {
 		a->feed_filter = -1;
-		a->sel = a->top = 0;
+		a->list.sel = a->list.top = 0;
 	}
-	app_reload(a);
+	issues_reload(a);
 	if (!library_showing_sample(a->lib) && library_count(a->lib) == 0 &&
 	    error && a->opts->configured &&
 	    !library_sources_fetched(a->lib)) {
@@ -810,7 +594,7 @@ loop(struct app *a)
 			flush_marks(a);
 		/* The rest of the list, once nothing is waiting. */
 		if (library_partial(a->lib) && keys == 0 && !a->quit)
-			load(a, 0);
+			issues_load(a, 0);
 	}
 	free(fds);
 }
@@ -834,8 +618,8 @@ show_sample(struct app *a, const char *why)
 		return;
 	}
 	a->feed_filter = -1;
-	a->sel = a->top = 0;
-	app_reload(a);
+	a->list.sel = a->list.top = 0;
+	issues_reload(a);
 	if (why == NULL)
 		app_message(a, false, "nothing cached yet (--offline): "
 		    "showing the bundled sample feed");
@@ -887,16 +671,17 @@ tui_run(const struct tui_opts *opts, char **cause)
 	struct sigaction ign;
 	const char *term;
 	char *cup;
+	int rc = -1;
 
+	memset(&a, 0, sizeof a);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		*cause = xstrdup("the reader needs a terminal");
-		return -1;
+		goto out;
 	}
-	memset(&a, 0, sizeof a);
 	a.opts = opts;
 	a.ascii = opts->ascii;
-	a.pending = -1;
-	a.find_line = -1;
+	a.art.pending = -1;
+	a.art.find_line = -1;
 	a.feed_filter = -1;
 	a.pane[PANE_TITLE].ops = &title_pane;
 	a.pane[PANE_LIST].ops = &issues_pane;
@@ -909,25 +694,20 @@ tui_run(const struct tui_opts *opts, char **cause)
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
 		*cause = xasprintf("cannot use the terminal (TERM=%s)",
 		    term != NULL ? term : "");
-		return -1;
+		goto out;
 	}
 	/* A terminal that cannot move the cursor (TERM=dumb) would get
 	 * every screen on one line. */
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
-		endwin();
-		delscreen(screen);
 		*cause = xasprintf("the terminal (TERM=%s) cannot move the "
 		    "cursor, which the reader needs; text mode works: "
 		    "mesosnews --text | less", term != NULL ? term : "");
-		return -1;
+		goto out;
 	}
 	/* Only now the cache: a terminal refused leaves no trace. */
-	if ((a.lib = open_library(opts, cause)) == NULL) {
-		endwin();
-		delscreen(screen);
-		return -1;
-	}
+	if ((a.lib = open_library(opts, cause)) == NULL)
+		goto out;
 	screen_up = true;
 	current = &a;
 	util_set_fatal_hook(reset_terminal);
@@ -965,7 +745,7 @@ tui_run(const struct tui_opts *opts, char **cause)
 	sigaction(SIGPIPE, &ign, &old_pipe);
 
 	app_layout(&a);
-	load(&a, (size_t)LINES > FIRST_PAGE ? (size_t)LINES : FIRST_PAGE);
+	issues_load(&a, (size_t)LINES > FIRST_PAGE ? (size_t)LINES : FIRST_PAGE);
 	if (opts->offline && opts->configured &&
 	    library_count(a.lib) == 0 && !library_sources_fetched(a.lib))
 		show_sample(&a, NULL);
@@ -973,11 +753,9 @@ tui_run(const struct tui_opts *opts, char **cause)
 	    (opts->refresh_on_start || !library_sources_fetched(a.lib)))
 		start_refresh(&a);
 	loop(&a);
+	rc = 0;
 
-	app_close_issue(&a);
-	endwin();
-	screen_up = false;
-	delscreen(screen);
+	article_close(&a);
 	util_set_fatal_hook(NULL);
 	current = NULL;
 	sigaction(SIGWINCH, &old_winch, NULL);
@@ -985,9 +763,17 @@ tui_run(const struct tui_opts *opts, char **cause)
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
 	sigaction(SIGPIPE, &old_pipe, NULL);
-	free(a.shown);
-	free(a.search);
+out:
+	if (screen != NULL) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+	}
+	screen_up = false;
+	free(a.list.shown);
+	free(a.list.search);
 	free(a.msg);
-	library_free(a.lib);
-	return 0;
+	if (a.lib != NULL)
+		library_free(a.lib);
+	return rc;
 }

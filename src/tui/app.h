@@ -91,21 +91,21 @@ struct pane {
 extern const struct pane_ops issues_pane, article_pane, links_pane,
 	    title_pane, status_pane, events_pane;
 
-struct app {
-	const struct tui_opts *opts;
-	struct library	*lib;		/* the issues */
-	int		 feed_filter;	/* the one source shown, or -1 for
-					   all */
-	bool		 ascii;
-
-	/* The list: the library's entries, and what is shown of them. */
+/*
+ * Each pane's own state.  The list pane (issues.c) owns the list, the
+ * article pane (article.c) the open issue and the link pane (links.c) its
+ * selection; other parts of the reader read them (the status line shows
+ * the counts) but change them only through the owner's functions below.
+ */
+struct list_state {
 	size_t		*shown;		/* indices into the library's list */
 	size_t		 nshown;
 	char		*search;	/* the list shows these results */
 	size_t		 sel, top;	/* in shown */
 	size_t		 total, unread;	/* in the shown feeds */
+};
 
-	/* The open article. */
+struct article_state {
 	struct issue	*issue;
 	int64_t		 issue_id;	/* its library key; 0: none */
 	struct doc	*doc;
@@ -119,10 +119,23 @@ struct app {
 	char		*find;		/* text searched in the article */
 	int		 find_line;	/* line of the current match, or -1 */
 	int		 pending;	/* link number being typed, or -1 */
+};
 
-	/* The link pane. */
-	bool		 links_open;
-	int		 lsel, ltop;	/* 0-based link index */
+struct links_state {
+	bool		 open;
+	int		 sel, top;	/* 0-based link index */
+};
+
+struct app {
+	const struct tui_opts *opts;
+	struct library	*lib;		/* the issues */
+	int		 feed_filter;	/* the one source shown, or -1 for
+					   all */
+	bool		 ascii;
+
+	struct list_state list;
+	struct article_state art;
+	struct links_state links;
 
 	/* Screen. */
 	int		 rows, cols;
@@ -146,22 +159,6 @@ struct app {
 void	 app_message(struct app *, bool error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 app_layout(struct app *);
-/* Read the whole list again (after a refresh), keeping the selection and
- * any search. */
-void	 app_reload(struct app *);
-/* Read the rest of a list shown from its first page. */
-void	 app_load_all(struct app *);
-void	 app_open_issue(struct app *, size_t shown_index);
-/* Whether an issue belongs to what the list shows (the one feed). */
-bool	 app_entry_shown(const struct app *, const struct library_entry *);
-/* The entry shown at index i of the list, or NULL. */
-struct library_entry *app_shown(const struct app *, size_t i);
-/* Show one feed (index in feeds) or all of them (-1), keeping any search
- * and the selection when it is still shown. */
-void	 app_set_feed(struct app *, int filter);
-/* The number of feeds the list can show one at a time (0 or 1: no feed
- * column, no filter). */
-size_t	 app_nfeeds(const struct app *);
 /* Set the read flag of the issue at index i of the library's list
  * without freezing the reader: if another process is writing, the change
  * is queued and the loop writes it when the cache is free.  Returns 0,
@@ -172,7 +169,6 @@ int	 app_mark_read(struct app *, size_t i, bool read);
 char	*app_issue_link(struct app *, size_t i);
 /* Open url in the browser and say what happened on the status line. */
 void	 app_browse(struct app *, const char *url);
-void	 app_close_issue(struct app *);
 void	 app_suspend(void);
 void	 app_resume(void);
 struct app *app_current(void);
@@ -229,12 +225,34 @@ const char *draw_glyph(const char *utf8, const char *ascii);
  * ASCII mode (a locale that is not UTF-8), transliterated to ASCII. */
 void	 draw_cluster(wchar_t *wc, int n, int width, attr_t, short pair);
 
-/* issues.c */
+/* issues.c: the list pane. */
+/* Read the list: the first limit issues (0: all), keeping the selection
+ * on the same issue. */
+void	 issues_load(struct app *, size_t limit);
+/* Read the whole list again (after a refresh), keeping the selection and
+ * any search. */
+void	 issues_reload(struct app *);
+/* Read the rest of a list shown from its first page. */
+void	 issues_load_all(struct app *);
+/* Whether an issue belongs to what the list shows (the one feed). */
+bool	 issues_entry_shown(const struct app *, const struct library_entry *);
+/* The entry shown at index i of the list, or NULL. */
+struct library_entry *issues_shown(const struct app *, size_t i);
+/* Show one feed (index in feeds) or all of them (-1), keeping any search
+ * and the selection when it is still shown. */
+void	 issues_set_feed(struct app *, int filter);
+/* The number of feeds the list can show one at a time (0 or 1: no feed
+ * column, no filter). */
+size_t	 issues_nfeeds(const struct app *);
 void	 issues_scroll_to_sel(struct app *);
 /* Show the issues matching q, best first; quiet: no status message. */
 void	 issues_search(struct app *, const char *q, bool quiet);
 
-/* article.c */
+/* article.c: the article pane. */
+/* Open the issue at index shown_index of the list (marking it read), or
+ * close the open one. */
+void	 article_open(struct app *, size_t shown_index);
+void	 article_close(struct app *);
 bool	 article_key(struct app *, enum action, int key);
 void	 article_relayout(struct app *);
 void	 article_find(struct app *, const char *);

@@ -13,9 +13,9 @@
 #include "app.h"
 #include "library.h"
 #include "buf.h"
+#include "content.h"
 #include "doc.h"
 #include "layout.h"
-#include "store.h"
 #include "utf8.h"
 #include "util.h"
 #include "view.h"
@@ -79,8 +79,8 @@ static void
 geometry(const struct app *a, struct geom *g)
 {
 	const struct rect *r = &a->pane[PANE_ARTICLE].r;
-	const char *t = a->issue != NULL && a->issue->title != NULL ?
-	    a->issue->title : "(untitled)";
+	const char *t = a->art.issue != NULL && a->art.issue->title != NULL ?
+	    a->art.issue->title : "(untitled)";
 
 	/* The whole title, wrapped, when there is room for it. */
 	g->title = r->h >= 12 ? title_wrap(t, r->w - 1, NULL, TITLE_LINES) : 1;
@@ -108,18 +108,18 @@ static void
 range(const struct app *a, int *first, int *end)
 {
 	*first = 0;
-	*end = view_nlines(a->view);
-	if (!a->continuous && doc_nsections(a->doc) > 0)
-		view_section_range(a->view, a->section, first, end);
+	*end = view_nlines(a->art.view);
+	if (!a->art.continuous && doc_nsections(a->art.doc) > 0)
+		view_section_range(a->art.view, a->art.section, first, end);
 }
 
 static int
 line_section(const struct app *a, int line)
 {
-	int b = view_line_block(a->view, line);
+	int b = view_line_block(a->art.view, line);
 	const struct doc_block *blk;
 
-	if (b < 0 || (blk = doc_block(a->doc, b)) == NULL)
+	if (b < 0 || (blk = doc_block(a->art.doc, b)) == NULL)
 		return 0;
 	return blk->section >= 0 ? blk->section : 0;
 }
@@ -127,11 +127,11 @@ line_section(const struct app *a, int line)
 int
 article_section(const struct app *a)
 {
-	if (a->view == NULL)
+	if (a->art.view == NULL)
 		return 0;
-	if (!a->continuous)
-		return a->section;
-	return line_section(a, a->atop);
+	if (!a->art.continuous)
+		return a->art.section;
+	return line_section(a, a->art.atop);
 }
 
 static void
@@ -141,10 +141,10 @@ clamp(struct app *a)
 
 	range(a, &first, &end);
 	max = end - h > first ? end - h : first;
-	if (a->atop > max)
-		a->atop = max;
-	if (a->atop < first)
-		a->atop = first;
+	if (a->art.atop > max)
+		a->art.atop = max;
+	if (a->art.atop < first)
+		a->art.atop = first;
 }
 
 /* Show section s (section view) or scroll to its start (whole view). */
@@ -153,15 +153,15 @@ goto_section(struct app *a, int s)
 {
 	int first, end;
 
-	if (s < 0 || s >= a->nsections)
+	if (s < 0 || s >= a->art.nsections)
 		return;
-	if (a->continuous) {
-		if (view_section_range(a->view, s, &first, &end) == 0)
-			a->atop = first;
+	if (a->art.continuous) {
+		if (view_section_range(a->art.view, s, &first, &end) == 0)
+			a->art.atop = first;
 	} else {
-		a->sec_top[a->section] = a->atop;
-		a->section = s;
-		a->atop = a->sec_top[s];
+		a->art.sec_top[a->art.section] = a->art.atop;
+		a->art.section = s;
+		a->art.atop = a->art.sec_top[s];
 	}
 	clamp(a);
 	a->pane[PANE_ARTICLE].dirty = a->pane[PANE_LINKS].dirty = true;
@@ -171,10 +171,10 @@ void
 article_relayout(struct app *a)
 {
 	struct layout_opts lo;
-	struct view *old = a->view;
+	struct view *old = a->art.view;
 	int w = a->pane[PANE_ARTICLE].r.w - 2, i, b, first, end;
 
-	if (a->doc == NULL || w < 1)
+	if (a->art.doc == NULL || w < 1)
 		return;
 	if (a->opts->width > 0 && w > a->opts->width)
 		w = a->opts->width;
@@ -184,29 +184,29 @@ article_relayout(struct app *a)
 	lo.ascii = a->ascii;
 	/* Code lines whole: they scroll sideways (Left, Right). */
 	lo.code_nowrap = true;
-	a->view = view_new(a->doc, w, &lo);
+	a->art.view = view_new(a->art.doc, w, &lo);
 	if (old != NULL) {
 		/* Keep each position on the same paragraph. */
-		b = view_line_block(old, a->atop);
-		a->atop = b >= 0 ? view_block_line(a->view, b) : 0;
-		for (i = 0; i < a->nsections; i++) {
-			b = view_line_block(old, a->sec_top[i]);
-			a->sec_top[i] = b >= 0 ? view_block_line(a->view, b) :
+		b = view_line_block(old, a->art.atop);
+		a->art.atop = b >= 0 ? view_block_line(a->art.view, b) : 0;
+		for (i = 0; i < a->art.nsections; i++) {
+			b = view_line_block(old, a->art.sec_top[i]);
+			a->art.sec_top[i] = b >= 0 ? view_block_line(a->art.view, b) :
 			    0;
 		}
-		if (a->find_line >= 0) {
-			b = view_line_block(old, a->find_line);
-			a->find_line = b >= 0 ? view_block_line(a->view, b) :
+		if (a->art.find_line >= 0) {
+			b = view_line_block(old, a->art.find_line);
+			a->art.find_line = b >= 0 ? view_block_line(a->art.view, b) :
 			    -1;
 		}
 		view_free(old);
 	} else {
-		for (i = 0; i < a->nsections; i++) {
-			if (view_section_range(a->view, i, &first, &end) == 0)
-				a->sec_top[i] = first;
+		for (i = 0; i < a->art.nsections; i++) {
+			if (view_section_range(a->art.view, i, &first, &end) == 0)
+				a->art.sec_top[i] = first;
 		}
 		range(a, &first, &end);
-		a->atop = first;
+		a->art.atop = first;
 	}
 	clamp(a);
 	a->pane[PANE_ARTICLE].dirty = true;
@@ -236,9 +236,9 @@ static bool
 line_matches(const struct app *a, int li)
 {
 	size_t len;
-	const char *s = view_text(a->view, li, &len);
+	const char *s = view_text(a->art.view, li, &len);
 
-	return s != NULL && find_in(s, len, a->find, 0) >= 0;
+	return s != NULL && find_in(s, len, a->art.find, 0) >= 0;
 }
 
 static attr_t
@@ -288,7 +288,7 @@ cell_role(unsigned role)
 static void
 draw_line(struct app *a, int y, int x, int w, int li)
 {
-	const struct layout_line *l = view_line(a->view, li);
+	const struct layout_line *l = view_line(a->art.view, li);
 	const struct layout_cell *c;
 	unsigned char hl[1024];
 	wchar_t wc[CCHARW_MAX + 1];
@@ -297,7 +297,7 @@ draw_line(struct app *a, int y, int x, int w, int li)
 	uint32_t cp;
 	size_t k, n, off, len, flen;
 	long m;
-	int i, col = 0, nwc, sel = a->links_open ? a->lsel + 1 : 0, skip;
+	int i, col = 0, nwc, sel = a->links.open ? a->links.sel + 1 : 0, skip;
 	bool more;
 
 	draw_fill(y, x, 1, R_NORMAL);
@@ -309,12 +309,12 @@ draw_line(struct app *a, int y, int x, int w, int li)
 	}
 	/* Mark the cells of find matches. */
 	memset(hl, 0, sizeof hl);
-	if (a->find != NULL && l->ncells <= (int)sizeof hl) {
-		const char *ls = view_text(a->view, li, &len);
+	if (a->art.find != NULL && l->ncells <= (int)sizeof hl) {
+		const char *ls = view_text(a->art.view, li, &len);
 
-		flen = strlen(a->find);
-		for (m = find_in(ls, len, a->find, 0); m >= 0;
-		    m = find_in(ls, len, a->find, (size_t)m + 1)) {
+		flen = strlen(a->art.find);
+		for (m = find_in(ls, len, a->art.find, 0); m >= 0;
+		    m = find_in(ls, len, a->art.find, (size_t)m + 1)) {
 			for (i = 0, off = 0; i < l->ncells; i++) {
 				if (off >= (size_t)m && off < (size_t)m + flen)
 					hl[i] = 1;
@@ -324,7 +324,7 @@ draw_line(struct app *a, int y, int x, int w, int li)
 	}
 	/* A line wider than the pane (code kept whole, a long URL) shows
 	 * from the horizontal offset on, with a mark where more is. */
-	skip = l->width > w ? a->hscroll : 0;
+	skip = l->width > w ? a->art.hscroll : 0;
 	more = l->width - skip > w;
 	if (more)
 		w--;
@@ -366,7 +366,7 @@ draw_line(struct app *a, int y, int x, int w, int li)
 static int
 tab_width(const struct app *a, int i)
 {
-	const char *name = doc_section_name(a->doc, i);
+	const char *name = doc_section_name(a->art.doc, i);
 
 	return (int)utf8_width(name != NULL ? name : "") + 4 + (i < 9);
 }
@@ -382,8 +382,8 @@ draw_tabs(struct app *a, int y)
 	ntabs_at = 0;
 	/* Start as early as lets the current tab be seen, counting back from
 	 * it: an issue may have thousands of sections. */
-	if (cur >= a->nsections)
-		cur = a->nsections - 1;
+	if (cur >= a->art.nsections)
+		cur = a->art.nsections - 1;
 	s0 = cur > 0 ? cur : 0;
 	w = 1 + tab_width(a, s0);
 	while (s0 > 0 && w + tab_width(a, s0 - 1) <= r->w)
@@ -394,8 +394,8 @@ draw_tabs(struct app *a, int y)
 		    R_NORMAL, true);
 	else
 		x += draw_text(y, x, 1, " ", R_NORMAL, true);
-	for (i = s0; i < a->nsections && x < r->x + r->w; i++) {
-		name = doc_section_name(a->doc, i);
+	for (i = s0; i < a->art.nsections && x < r->x + r->w; i++) {
+		name = doc_section_name(a->art.doc, i);
 		/* Brackets show the current tab without colour too. */
 		if (i < 9)
 			snprintf(label, sizeof label, "%c%d ",
@@ -429,7 +429,7 @@ static void
 draw_header(struct app *a, const struct geom *g)
 {
 	const struct rect *r = &a->pane[PANE_ARTICLE].r;
-	const struct issue *is = a->issue;
+	const struct issue *is = a->art.issue;
 	struct buf b = BUF_INIT;
 	char date[11];
 	time_t t;
@@ -483,15 +483,15 @@ hscroll(struct app *a, int dx)
 	int h = article_body_height(a);
 
 	range(a, &first, &end);
-	for (y = 0; y < h && a->atop + y < end; y++)
-		if ((l = view_line(a->view, a->atop + y)) != NULL &&
+	for (y = 0; y < h && a->art.atop + y < end; y++)
+		if ((l = view_line(a->art.view, a->art.atop + y)) != NULL &&
 		    l->width > widest)
 			widest = l->width;
-	a->hscroll += dx;
-	if (a->hscroll > widest - w + 1)
-		a->hscroll = widest - w + 1;
-	if (a->hscroll < 0)
-		a->hscroll = 0;
+	a->art.hscroll += dx;
+	if (a->art.hscroll > widest - w + 1)
+		a->art.hscroll = widest - w + 1;
+	if (a->art.hscroll < 0)
+		a->art.hscroll = 0;
 	a->pane[PANE_ARTICLE].dirty = true;
 }
 
@@ -505,7 +505,7 @@ article_draw(struct app *a, struct pane *p)
 
 	if (r->h <= 0 || r->w <= 0)
 		return;
-	if (a->doc == NULL || a->view == NULL) {
+	if (a->art.doc == NULL || a->art.view == NULL) {
 		keys_first(ACT_OPEN, CTX_ISSUES, a->ascii, key, sizeof key);
 		s = xasprintf("   %s opens the selected issue.", key);
 		for (y = 0; y < r->h; y++)
@@ -519,19 +519,19 @@ article_draw(struct app *a, struct pane *p)
 	draw_tabs(a, g.tabs_y);
 	range(a, &first, &end);
 	for (y = 0; y < g.body_h; y++) {
-		if (a->atop + y < end)
-			draw_line(a, g.body_y + y, r->x, r->w, a->atop + y);
+		if (a->art.atop + y < end)
+			draw_line(a, g.body_y + y, r->x, r->w, a->art.atop + y);
 		else
 			draw_fill(g.body_y + y, r->x, r->w, R_NORMAL);
 	}
 }
 
-/* Find the next (dir 1) or previous (-1) line matching a->find, from the
+/* Find the next (dir 1) or previous (-1) line matching a->art.find, from the
  * line after (or before) start, wrapping around. */
 static void
 find_step(struct app *a, int start, int dir)
 {
-	int n = view_nlines(a->view), i, li, s;
+	int n = view_nlines(a->art.view), i, li, s;
 
 	for (i = 1; i <= n; i++) {
 		li = ((start + dir * i) % n + n) % n;
@@ -539,21 +539,21 @@ find_step(struct app *a, int start, int dir)
 			break;
 	}
 	if (n == 0 || i > n) {
-		app_message(a, true, "not found: %s", a->find);
-		a->find_line = -1;
+		app_message(a, true, "not found: %s", a->art.find);
+		a->art.find_line = -1;
 		a->pane[PANE_ARTICLE].dirty = true;
 		return;
 	}
 	if ((dir > 0 && li <= start) || (dir < 0 && li >= start))
 		app_message(a, false, "find wrapped around");
-	a->find_line = li;
+	a->art.find_line = li;
 	s = line_section(a, li);
-	if (!a->continuous && s != a->section) {
-		a->sec_top[a->section] = a->atop;
-		a->section = s;
+	if (!a->art.continuous && s != a->art.section) {
+		a->art.sec_top[a->art.section] = a->art.atop;
+		a->art.section = s;
 	}
 	/* Put the match a few lines below the top. */
-	a->atop = li > 2 ? li - 2 : 0;
+	a->art.atop = li > 2 ? li - 2 : 0;
 	clamp(a);
 	a->pane[PANE_ARTICLE].dirty = a->pane[PANE_LINKS].dirty = true;
 }
@@ -563,14 +563,14 @@ article_show_block(struct app *a, int block)
 {
 	int li, s;
 
-	if (a->view == NULL || (li = view_block_line(a->view, block)) < 0)
+	if (a->art.view == NULL || (li = view_block_line(a->art.view, block)) < 0)
 		return;
 	s = line_section(a, li);
-	if (!a->continuous && s != a->section) {
-		a->sec_top[a->section] = a->atop;
-		a->section = s;
+	if (!a->art.continuous && s != a->art.section) {
+		a->art.sec_top[a->art.section] = a->art.atop;
+		a->art.section = s;
 	}
-	a->atop = li;
+	a->art.atop = li;
 	clamp(a);
 	a->pane[PANE_ARTICLE].dirty = a->pane[PANE_LINKS].dirty = true;
 }
@@ -578,16 +578,16 @@ article_show_block(struct app *a, int block)
 void
 article_find(struct app *a, const char *text)
 {
-	if (text == NULL || a->view == NULL)
+	if (text == NULL || a->art.view == NULL)
 		return;
-	free(a->find);
-	a->find = NULL;
-	a->find_line = -1;
+	free(a->art.find);
+	a->art.find = NULL;
+	a->art.find_line = -1;
 	a->pane[PANE_ARTICLE].dirty = true;
 	if (text[0] == '\0')
 		return;
-	a->find = utf8_sanitize(text, strlen(text), UTF8_ONELINE);
-	find_step(a, a->atop - 1, 1);
+	a->art.find = utf8_sanitize(text, strlen(text), UTF8_ONELINE);
+	find_step(a, a->art.atop - 1, 1);
 }
 
 static void
@@ -599,10 +599,10 @@ find_done(struct app *a, const char *text)
 static void
 other_issue(struct app *a, int dir)
 {
-	if (dir > 0 && a->sel + 1 < a->nshown)
-		app_open_issue(a, a->sel + 1);
-	else if (dir < 0 && a->sel > 0)
-		app_open_issue(a, a->sel - 1);
+	if (dir > 0 && a->list.sel + 1 < a->list.nshown)
+		article_open(a, a->list.sel + 1);
+	else if (dir < 0 && a->list.sel > 0)
+		article_open(a, a->list.sel - 1);
 	else
 		app_message(a, false, dir > 0 ? "this is the last issue" :
 		    "this is the first issue");
@@ -611,7 +611,7 @@ other_issue(struct app *a, int dir)
 static void
 toggle_read(struct app *a)
 {
-	size_t i = library_find_key(a->lib, a->issue_id);
+	size_t i = library_find_key(a->lib, a->art.issue_id);
 	bool read;
 
 	if (i == (size_t)-1)
@@ -619,10 +619,10 @@ toggle_read(struct app *a)
 	read = !library_entry(a->lib, i)->read;
 	if (app_mark_read(a, i, read) == -1)
 		return;
-	if (read && a->unread > 0)
-		a->unread--;
+	if (read && a->list.unread > 0)
+		a->list.unread--;
 	else if (!read)
-		a->unread++;
+		a->list.unread++;
 	app_message(a, false, read ? "marked read" : "marked unread");
 	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 }
@@ -630,16 +630,16 @@ toggle_read(struct app *a)
 static void
 digit(struct app *a, int d)
 {
-	if (a->pending > 0 && a->pending < 10)
-		a->pending = a->pending * 10 + d;
+	if (a->art.pending > 0 && a->art.pending < 10)
+		a->art.pending = a->art.pending * 10 + d;
 	else {
-		a->pending = d > 0 ? d : -1;
-		if (d > 0 && d <= a->nsections && a->focus == PANE_ARTICLE)
+		a->art.pending = d > 0 ? d : -1;
+		if (d > 0 && d <= a->art.nsections && a->focus == PANE_ARTICLE)
 			goto_section(a, d - 1);
 	}
-	if (a->links_open && a->pending > 0 &&
-	    a->pending <= doc_nlinks(a->doc)) {
-		a->lsel = a->pending - 1;
+	if (a->links.open && a->art.pending > 0 &&
+	    a->art.pending <= doc_nlinks(a->art.doc)) {
+		a->links.sel = a->art.pending - 1;
 		a->pane[PANE_LINKS].dirty = a->pane[PANE_ARTICLE].dirty = true;
 	}
 	a->pane[PANE_STATUS].dirty = true;
@@ -650,7 +650,7 @@ article_key(struct app *a, enum action act, int key)
 {
 	int h = article_body_height(a), first, end, step;
 
-	if (a->view == NULL)
+	if (a->art.view == NULL)
 		return false;
 	step = h > 1 ? h - 1 : 1;
 	range(a, &first, &end);
@@ -660,41 +660,41 @@ article_key(struct app *a, enum action act, int key)
 		hscroll(a, act == ACT_SCROLL_RIGHT ? HSCROLL_STEP : -HSCROLL_STEP);
 		return true;
 	case ACT_DOWN:
-		a->atop++;
+		a->art.atop++;
 		break;
 	case ACT_UP:
-		a->atop--;
+		a->art.atop--;
 		break;
 	case ACT_PAGE_DOWN:
 		/* At the end of a section, space goes on to the next. */
-		if (!a->continuous && a->atop + h >= end &&
-		    a->section + 1 < a->nsections) {
-			goto_section(a, a->section + 1);
+		if (!a->art.continuous && a->art.atop + h >= end &&
+		    a->art.section + 1 < a->art.nsections) {
+			goto_section(a, a->art.section + 1);
 			return true;
 		}
-		a->atop += step;
+		a->art.atop += step;
 		break;
 	case ACT_PAGE_UP:
-		a->atop -= step;
+		a->art.atop -= step;
 		break;
 	case ACT_TOP:
-		a->atop = first;
+		a->art.atop = first;
 		break;
 	case ACT_BOTTOM:
-		a->atop = end;
+		a->art.atop = end;
 		break;
 	case ACT_OPEN:
-		if (a->pending <= 0)
+		if (a->art.pending <= 0)
 			return false;
-		links_open(a, a->pending);
-		a->pending = -1;
+		links_open(a, a->art.pending);
+		a->art.pending = -1;
 		a->pane[PANE_STATUS].dirty = true;
 		return true;
 	case ACT_FIND_NEXT:
 	case ACT_FIND_PREV:
-		if (a->find == NULL)
+		if (a->art.find == NULL)
 			return false;
-		find_step(a, a->find_line >= 0 ? a->find_line : a->atop,
+		find_step(a, a->art.find_line >= 0 ? a->art.find_line : a->art.atop,
 		    act == ACT_FIND_NEXT ? 1 : -1);
 		return true;
 	case ACT_NEXT_ISSUE:
@@ -712,22 +712,22 @@ article_key(struct app *a, enum action act, int key)
 		digit(a, key - '0');
 		return true;
 	case ACT_CONTINUOUS:
-		if (a->continuous)
-			a->section = line_section(a, a->atop);
-		a->continuous = !a->continuous;
-		app_message(a, false, a->continuous ? "the whole issue" :
+		if (a->art.continuous)
+			a->art.section = line_section(a, a->art.atop);
+		a->art.continuous = !a->art.continuous;
+		app_message(a, false, a->art.continuous ? "the whole issue" :
 		    "one section at a time");
 		clamp(a);
 		a->pane[PANE_ARTICLE].dirty = true;
 		return true;
 	case ACT_LINKS:
-		links_show(a, !a->links_open);
+		links_show(a, !a->links.open);
 		return true;
 	case ACT_OPEN_LINK:
-		if (a->links_open)
-			links_open(a, a->lsel + 1);
-		else if (a->issue->link != NULL)
-			app_browse(a, a->issue->link);
+		if (a->links.open)
+			links_open(a, a->links.sel + 1);
+		else if (a->art.issue->link != NULL)
+			app_browse(a, a->art.issue->link);
 		return true;
 	case ACT_SEARCH:
 		prompt_start(a, "find: ", find_done);
@@ -736,16 +736,16 @@ article_key(struct app *a, enum action act, int key)
 		toggle_read(a);
 		return true;
 	case ACT_PIPE:
-		pager_pipe(a, library_find_key(a->lib, a->issue_id));
+		pager_pipe(a, library_find_key(a->lib, a->art.issue_id));
 		return true;
 	case ACT_CANCEL:
-		if (a->pending > 0) {
-			a->pending = -1;
+		if (a->art.pending > 0) {
+			a->art.pending = -1;
 			a->pane[PANE_STATUS].dirty = true;
-		} else if (a->find != NULL) {
-			free(a->find);
-			a->find = NULL;
-			a->find_line = -1;
+		} else if (a->art.find != NULL) {
+			free(a->art.find);
+			a->art.find = NULL;
+			a->art.find_line = -1;
 			a->pane[PANE_ARTICLE].dirty = true;
 		}
 		return true;
@@ -765,13 +765,13 @@ article_mouse(struct app *a, struct pane *p, int y, int x,
 	const struct layout_line *l;
 	int i, col, link = 0;
 
-	if (a->view == NULL)
+	if (a->art.view == NULL)
 		return;
 	geometry(a, &g);
 	if (m & BUTTON4_PRESSED) {
-		a->atop -= 3;
+		a->art.atop -= 3;
 	} else if (m & BUTTON5_PRESSED) {
-		a->atop += 3;
+		a->art.atop += 3;
 	} else if (y == g.tabs_y) {
 		for (i = 0; i < ntabs_at; i++)
 			if (x >= tabs_at[i].x0 && x < tabs_at[i].x1)
@@ -780,7 +780,7 @@ article_mouse(struct app *a, struct pane *p, int y, int x,
 	} else if (y >= g.body_y && y < g.body_y + g.body_h) {
 		/* A click on a link selects it in the link pane, a click on
 		 * the selected one opens it. */
-		l = view_line(a->view, a->atop + (y - g.body_y));
+		l = view_line(a->art.view, a->art.atop + (y - g.body_y));
 		col = a->pane[PANE_ARTICLE].r.x + 1;
 		for (i = 0; l != NULL && i < l->ncells; i++) {
 			if (x >= col && x < col + l->cells[i].width) {
@@ -789,14 +789,14 @@ article_mouse(struct app *a, struct pane *p, int y, int x,
 			}
 			col += l->cells[i].width;
 		}
-		if (link > 0 && a->links_open && a->lsel == link - 1) {
+		if (link > 0 && a->links.open && a->links.sel == link - 1) {
 			links_open(a, link);
 			return;
 		}
 		if (link > 0) {
-			if (!a->links_open)
+			if (!a->links.open)
 				links_show(a, true);
-			a->lsel = link - 1;
+			a->links.sel = link - 1;
 			a->focus = PANE_ARTICLE;
 			a->pane[PANE_LINKS].dirty = a->pane[PANE_ARTICLE].dirty = true;
 		}
@@ -817,7 +817,7 @@ pane_key(struct app *a, struct pane *p, enum action act, int key)
 static void
 pane_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
 {
-	if ((m & (BUTTON4_PRESSED | BUTTON5_PRESSED)) == 0 && a->doc != NULL)
+	if ((m & (BUTTON4_PRESSED | BUTTON5_PRESSED)) == 0 && a->art.doc != NULL)
 		a->focus = PANE_ARTICLE;
 	article_mouse(a, p, y, x, m);
 	a->d_all = true;
@@ -833,3 +833,95 @@ const struct pane_ops article_pane = {
 	"article", CTX_ARTICLE, article_draw, pane_key, pane_mouse,
 	pane_relayout,
 };
+
+/* Opening and closing. */
+
+void
+article_close(struct app *a)
+{
+	if (a->art.view != NULL)
+		view_free(a->art.view);
+	if (a->art.doc != NULL)
+		doc_free(a->art.doc);
+	if (a->art.issue != NULL)
+		feed_issue_free(a->art.issue);
+	free(a->art.sec_top);
+	free(a->art.find);
+	a->art.view = NULL;
+	a->art.doc = NULL;
+	a->art.issue = NULL;
+	a->art.sec_top = NULL;
+	a->art.find = NULL;
+	a->art.find_line = -1;
+	a->art.issue_id = 0;
+	a->links.open = false;
+	a->art.pending = -1;
+	a->focus = PANE_LIST;
+	app_layout(a);
+	a->d_all = true;
+}
+
+void
+article_open(struct app *a, size_t shown_index)
+{
+	struct library_entry *e;
+	struct issue *is;
+	const char *content, *base;
+	enum content_kind kind;
+	char *cause = NULL;
+	struct doc *d;
+
+	if ((e = issues_shown(a, shown_index)) == NULL)
+		return;
+	if ((is = library_get(a->lib, a->list.shown[shown_index], &cause)) ==
+	    NULL) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	content = is->content;
+	kind = is->kind;
+	if (content == NULL || content[0] == '\0') {
+		content = is->summary;
+		kind = is->summary_kind;
+	}
+	if (content == NULL) {
+		content = "";
+		kind = CONTENT_TEXT;
+	}
+	base = is->base != NULL ? is->base : is->link;
+	if ((d = content_parse(content, strlen(content), kind, base,
+	    &cause)) == NULL) {
+		app_message(a, true, "cannot show this issue: %s", cause);
+		free(cause);
+		feed_issue_free(is);
+		return;
+	}
+	/* The document holds the text now: the source can go (10 MB for a
+	 * big issue). */
+	free(is->content);
+	free(is->summary);
+	is->content = is->summary = NULL;
+	article_close(a);
+	a->art.issue = is;
+	a->art.issue_id = e->key;
+	a->art.doc = d;
+	a->art.nsections = doc_nsections(d) > 0 ? doc_nsections(d) : 1;
+	a->art.sec_top = xcalloc((size_t)a->art.nsections, sizeof *a->art.sec_top);
+	a->art.section = 0;
+	a->art.continuous = false;
+	a->art.atop = 0;
+	a->links.sel = a->links.top = 0;
+	a->art.hscroll = 0;
+	a->list.sel = shown_index;
+	a->focus = PANE_ARTICLE;
+	app_layout(a);
+	article_relayout(a);
+	/* Opening an issue marks it read, in the cache at once (or as
+	 * soon as another writer lets go). */
+	if (!e->read && app_mark_read(a, a->list.shown[shown_index], true) == 0 &&
+	    a->list.unread > 0)
+		a->list.unread--;
+	issues_scroll_to_sel(a);
+	a->d_all = true;
+}

@@ -129,7 +129,7 @@ events_view_open(struct app *a)
 
 	free_rows();
 	if (library_partial(a->lib))
-		app_load_all(a);
+		issues_load_all(a);
 	if (library_events(a->lib, a->opts->conf != NULL ?
 	    conf_event_words(a->opts->conf) : NULL, &ev.v, &ev.nv,
 	    &cause) == -1) {
@@ -260,18 +260,18 @@ open_event(struct app *a)
 			break;
 	events_view_close(a);
 	/* The issue may be in a feed not shown alone: show them all. */
-	if (a->feed_filter >= 0 || a->search != NULL) {
-		free(a->search);
-		a->search = NULL;
-		app_set_feed(a, -1);
+	if (a->feed_filter >= 0 || a->list.search != NULL) {
+		free(a->list.search);
+		a->list.search = NULL;
+		issues_set_feed(a, -1);
 	}
-	for (i = 0; i < a->nshown; i++)
-		if (a->shown[i] == k)
+	for (i = 0; i < a->list.nshown; i++)
+		if (a->list.shown[i] == k)
 			break;
-	if (i == a->nshown)
+	if (i == a->list.nshown)
 		return;
-	app_open_issue(a, i);
-	if (a->doc != NULL)
+	article_open(a, i);
+	if (a->art.doc != NULL)
 		article_show_block(a, block);
 }
 

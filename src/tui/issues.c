@@ -27,7 +27,7 @@ is_new(const struct app *a, const struct library_entry *e)
 static int
 feed_cols(const struct app *a)
 {
-	size_t i, n = app_nfeeds(a), w, max = 0;
+	size_t i, n = issues_nfeeds(a), w, max = 0;
 	int room = (a->pane[PANE_LIST].r.w - DATE_COLS - 5) / 3;
 
 	if (n < 2 || a->feed_filter >= 0)
@@ -78,18 +78,18 @@ issues_scroll_to_sel(struct app *a)
 {
 	size_t h = a->pane[PANE_LIST].r.h > 0 ? (size_t)a->pane[PANE_LIST].r.h : 1;
 
-	if (a->nshown == 0) {
-		a->sel = a->top = 0;
+	if (a->list.nshown == 0) {
+		a->list.sel = a->list.top = 0;
 		return;
 	}
-	if (a->sel >= a->nshown)
-		a->sel = a->nshown - 1;
-	if (a->sel < a->top)
-		a->top = a->sel;
-	else if (a->sel >= a->top + h)
-		a->top = a->sel - h + 1;
-	if (a->top + h > a->nshown)
-		a->top = a->nshown > h ? a->nshown - h : 0;
+	if (a->list.sel >= a->list.nshown)
+		a->list.sel = a->list.nshown - 1;
+	if (a->list.sel < a->list.top)
+		a->list.top = a->list.sel;
+	else if (a->list.sel >= a->list.top + h)
+		a->list.top = a->list.sel - h + 1;
+	if (a->list.top + h > a->list.nshown)
+		a->list.top = a->list.nshown > h ? a->list.nshown - h : 0;
 }
 
 static void
@@ -102,15 +102,15 @@ issues_draw(struct app *a, struct pane *p)
 
 	issues_scroll_to_sel(a);
 	for (y = 0; y < r->h; y++) {
-		i = a->top + (size_t)y;
-		if (i < a->nshown) {
-			draw_row(a, r->y + y, app_shown(a, i), i == a->sel,
+		i = a->list.top + (size_t)y;
+		if (i < a->list.nshown) {
+			draw_row(a, r->y + y, issues_shown(a, i), i == a->list.sel,
 			    fw);
 			continue;
 		}
 		empty = "";
-		if (y == 0 && a->nshown == 0) {
-			if (a->search != NULL)
+		if (y == 0 && a->list.nshown == 0) {
+			if (a->list.search != NULL)
 				empty = " No issue matches the search.";
 			else if (a->opts->offline)
 				empty = " The cache holds no issues.";
@@ -134,22 +134,22 @@ issues_search(struct app *a, const char *q, bool quiet)
 	}
 	/* Keep the matches of the shown feeds, best first. */
 	for (i = 0, j = 0; i < n; i++)
-		if (app_entry_shown(a, library_entry(a->lib, idx[i])))
+		if (issues_entry_shown(a, library_entry(a->lib, idx[i])))
 			idx[j++] = idx[i];
-	free(a->search);
-	a->search = utf8_sanitize(q, strlen(q), UTF8_ONELINE);
-	free(a->shown);
-	a->shown = idx;
-	a->nshown = j;
-	a->sel = a->top = 0;
+	free(a->list.search);
+	a->list.search = utf8_sanitize(q, strlen(q), UTF8_ONELINE);
+	free(a->list.shown);
+	a->list.shown = idx;
+	a->list.nshown = j;
+	a->list.sel = a->list.top = 0;
 	a->d_all = true;
 	if (quiet)
 		return;
 	if (j == 0)
-		app_message(a, false, "no issue matches \"%s\"", a->search);
+		app_message(a, false, "no issue matches \"%s\"", a->list.search);
 	else
 		app_message(a, false, "%zu issue%s match%s \"%s\", best first",
-		    j, j == 1 ? "" : "s", j == 1 ? "es" : "", a->search);
+		    j, j == 1 ? "" : "s", j == 1 ? "es" : "", a->list.search);
 }
 
 static void
@@ -158,9 +158,9 @@ search_done(struct app *a, const char *q)
 	if (q == NULL)
 		return;
 	if (q[0] == '\0') {
-		free(a->search);
-		a->search = NULL;
-		app_reload(a);
+		free(a->list.search);
+		a->list.search = NULL;
+		issues_reload(a);
 		return;
 	}
 	issues_search(a, q, false);
@@ -171,14 +171,14 @@ toggle_read(struct app *a)
 {
 	struct library_entry *e;
 
-	if ((e = app_shown(a, a->sel)) == NULL)
+	if ((e = issues_shown(a, a->list.sel)) == NULL)
 		return;
-	if (app_mark_read(a, a->shown[a->sel], !e->read) == -1)
+	if (app_mark_read(a, a->list.shown[a->list.sel], !e->read) == -1)
 		return;
-	if (e->read && a->unread > 0)
-		a->unread--;
+	if (e->read && a->list.unread > 0)
+		a->list.unread--;
 	else if (!e->read)
-		a->unread++;
+		a->list.unread++;
 	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 }
 
@@ -192,7 +192,7 @@ mark_all(struct app *a)
 		free(cause);
 		return;
 	}
-	a->unread = 0;
+	a->list.unread = 0;
 	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 	if (a->feed_filter >= 0)
 		app_message(a, false, "all issues of %s marked read",
@@ -205,7 +205,7 @@ mark_all(struct app *a)
 static void
 cycle_feed(struct app *a, int dir)
 {
-	int n = (int)app_nfeeds(a), f = a->feed_filter + dir;
+	int n = (int)issues_nfeeds(a), f = a->feed_filter + dir;
 
 	if (n < 2) {
 		app_message(a, false, "there is only one feed");
@@ -215,7 +215,7 @@ cycle_feed(struct app *a, int dir)
 		f = -1;
 	else if (f < -1)
 		f = n - 1;
-	app_set_feed(a, f);
+	issues_set_feed(a, f);
 }
 
 static void
@@ -223,8 +223,8 @@ open_issue_link(struct app *a)
 {
 	char *link;
 
-	if (a->nshown == 0 ||
-	    (link = app_issue_link(a, a->shown[a->sel])) == NULL)
+	if (a->list.nshown == 0 ||
+	    (link = app_issue_link(a, a->list.shown[a->list.sel])) == NULL)
 		return;
 	app_browse(a, link);
 	free(link);
@@ -237,32 +237,32 @@ issues_key(struct app *a, struct pane *p, enum action act, int key)
 
 	switch (act) {
 	case ACT_DOWN:
-		if (a->sel + 1 < a->nshown)
-			a->sel++;
+		if (a->list.sel + 1 < a->list.nshown)
+			a->list.sel++;
 		break;
 	case ACT_UP:
-		if (a->sel > 0)
-			a->sel--;
+		if (a->list.sel > 0)
+			a->list.sel--;
 		break;
 	case ACT_PAGE_DOWN:
-		a->sel += h;
-		a->top += h;
-		if (a->sel >= a->nshown)
-			a->sel = a->nshown ? a->nshown - 1 : 0;
+		a->list.sel += h;
+		a->list.top += h;
+		if (a->list.sel >= a->list.nshown)
+			a->list.sel = a->list.nshown ? a->list.nshown - 1 : 0;
 		break;
 	case ACT_PAGE_UP:
-		a->sel = a->sel > h ? a->sel - h : 0;
-		a->top = a->top > h ? a->top - h : 0;
+		a->list.sel = a->list.sel > h ? a->list.sel - h : 0;
+		a->list.top = a->list.top > h ? a->list.top - h : 0;
 		break;
 	case ACT_TOP:
-		a->sel = 0;
+		a->list.sel = 0;
 		break;
 	case ACT_BOTTOM:
-		a->sel = a->nshown ? a->nshown - 1 : 0;
+		a->list.sel = a->list.nshown ? a->list.nshown - 1 : 0;
 		break;
 	case ACT_OPEN:
-		if (a->nshown > 0)
-			app_open_issue(a, a->sel);
+		if (a->list.nshown > 0)
+			article_open(a, a->list.sel);
 		return true;
 	case ACT_OPEN_LINK:
 		open_issue_link(a);
@@ -281,15 +281,15 @@ issues_key(struct app *a, struct pane *p, enum action act, int key)
 		cycle_feed(a, act == ACT_NEXT_FEED ? 1 : -1);
 		return true;
 	case ACT_PIPE:
-		if (a->nshown > 0)
-			pager_pipe(a, a->shown[a->sel]);
+		if (a->list.nshown > 0)
+			pager_pipe(a, a->list.shown[a->list.sel]);
 		return true;
 	case ACT_CANCEL:
 	case ACT_QUIT:
-		if (a->search != NULL) {
-			free(a->search);
-			a->search = NULL;
-			app_reload(a);
+		if (a->list.search != NULL) {
+			free(a->list.search);
+			a->list.search = NULL;
+			issues_reload(a);
 			a->d_all = true;
 			return true;
 		}
@@ -313,27 +313,27 @@ issues_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
 
 	(void)x;
 	if (m & BUTTON4_PRESSED) {
-		a->top = a->top > 3 ? a->top - 3 : 0;
-		if (a->sel >= a->top + h)
-			a->sel = a->top + h - 1;
+		a->list.top = a->list.top > 3 ? a->list.top - 3 : 0;
+		if (a->list.sel >= a->list.top + h)
+			a->list.sel = a->list.top + h - 1;
 	} else if (m & BUTTON5_PRESSED) {
-		if (a->top + h < a->nshown)
-			a->top = a->top + 3 + h <= a->nshown ? a->top + 3 :
-			    a->nshown - h;
-		if (a->sel < a->top)
-			a->sel = a->top;
+		if (a->list.top + h < a->list.nshown)
+			a->list.top = a->list.top + 3 + h <= a->list.nshown ? a->list.top + 3 :
+			    a->list.nshown - h;
+		if (a->list.sel < a->list.top)
+			a->list.sel = a->list.top;
 	} else {
-		i = a->top + (size_t)(y - a->pane[PANE_LIST].r.y);
-		if (i >= a->nshown)
+		i = a->list.top + (size_t)(y - a->pane[PANE_LIST].r.y);
+		if (i >= a->list.nshown)
 			return;
-		if (i == a->sel && a->issue_id != app_shown(a, i)->key) {
-			app_open_issue(a, i);
+		if (i == a->list.sel && a->art.issue_id != issues_shown(a, i)->key) {
+			article_open(a, i);
 			return;
 		}
-		if (i == a->sel && a->wide)
+		if (i == a->list.sel && a->wide)
 			a->focus = PANE_ARTICLE;
 		else {
-			a->sel = i;
+			a->list.sel = i;
 			a->focus = PANE_LIST;
 		}
 		a->d_all = true;
@@ -345,3 +345,124 @@ issues_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
 const struct pane_ops issues_pane = {
 	"list", CTX_ISSUES, issues_draw, issues_key, issues_mouse, NULL,
 };
+
+/* The list's content: what the library holds, through the feed filter. */
+
+size_t
+issues_nfeeds(const struct app *a)
+{
+	return library_nsources(a->lib);
+}
+
+bool
+issues_entry_shown(const struct app *a, const struct library_entry *e)
+{
+	return a->feed_filter < 0 || e->source == a->feed_filter;
+}
+
+struct library_entry *
+issues_shown(const struct app *a, size_t i)
+{
+	return i < a->list.nshown ? library_entry(a->lib, a->list.shown[i]) : NULL;
+}
+
+/* Counts for the title bar, once all of the list is read. */
+static void
+count(struct app *a)
+{
+	library_counts(a->lib, a->feed_filter, &a->list.total, &a->list.unread);
+	a->pane[PANE_TITLE].dirty = true;
+}
+
+/* The key of the selected issue, or 0. */
+static int64_t
+selected_key(const struct app *a)
+{
+	const struct library_entry *e = issues_shown(a, a->list.sel);
+
+	return e != NULL ? e->key : 0;
+}
+
+/* Show the entries of the feed shown, newest first; the selection stays on
+ * the issue with key sel (0: none) if it is still there. */
+static void
+show_entries(struct app *a, int64_t sel)
+{
+	const struct library_entry *e;
+	size_t i, n = library_count(a->lib);
+
+	free(a->list.shown);
+	a->list.shown = xcalloc(n + 1, sizeof *a->list.shown);
+	a->list.nshown = 0;
+	for (i = 0; (e = library_entry(a->lib, i)) != NULL; i++)
+		if (issues_entry_shown(a, e)) {
+			if (sel != 0 && e->key == sel)
+				a->list.sel = a->list.nshown;
+			a->list.shown[a->list.nshown++] = i;
+		}
+}
+
+void
+issues_set_feed(struct app *a, int filter)
+{
+	int64_t sel;
+	char *q = a->list.search;
+
+	if (library_partial(a->lib))
+		issues_load_all(a);
+	sel = selected_key(a);
+	a->feed_filter = filter;
+	a->list.sel = a->list.top = 0;
+	if (q != NULL) {
+		a->list.search = NULL;
+		issues_search(a, q, true);
+		free(q);
+	} else
+		show_entries(a, sel);
+	count(a);
+	issues_scroll_to_sel(a);
+	a->d_all = true;
+}
+
+/* Read the list (the first limit issues, 0 for all), keeping the
+ * selection on the same issue. */
+void
+issues_load(struct app *a, size_t limit)
+{
+	int64_t sel = selected_key(a);
+	char *cause = NULL;
+
+	free(a->list.shown);
+	a->list.shown = NULL;
+	a->list.nshown = 0;
+	if (library_load(a->lib, limit, NULL, NULL, &cause) != 0) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+	}
+	show_entries(a, sel);
+	if (!library_partial(a->lib))
+		count(a);
+	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
+}
+
+void
+issues_load_all(struct app *a)
+{
+	issues_load(a, 0);
+}
+
+void
+issues_reload(struct app *a)
+{
+	char *q = a->list.search;
+
+	a->list.search = NULL;
+	issues_load(a, 0);
+	if (q != NULL) {
+		/* Run the search again on the new list. */
+		issues_search(a, q, true);
+		free(q);
+	}
+	issues_scroll_to_sel(a);
+	a->d_all = true;
+}

@@ -22,10 +22,10 @@
 static size_t
 current_issue(const struct app *a)
 {
-	if (a->focus != PANE_LIST && a->issue_id != 0)
-		return library_find_key(a->lib, a->issue_id);
-	if (a->sel < a->nshown)
-		return a->shown[a->sel];
+	if (a->focus != PANE_LIST && a->art.issue_id != 0)
+		return library_find_key(a->lib, a->art.issue_id);
+	if (a->list.sel < a->list.nshown)
+		return a->list.shown[a->list.sel];
 	return (size_t)-1;
 }
 
@@ -87,8 +87,8 @@ keep_yank(struct app *a)
 	char *link;
 	size_t i;
 
-	if (a->focus == PANE_LINKS && a->doc != NULL &&
-	    (l = doc_link(a->doc, a->lsel + 1)) != NULL) {
+	if (a->focus == PANE_LINKS && a->art.doc != NULL &&
+	    (l = doc_link(a->art.doc, a->links.sel + 1)) != NULL) {
 		yank_url(a, l->url, "the link");
 		return;
 	}

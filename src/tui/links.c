@@ -14,7 +14,7 @@
 static int
 nlinks(const struct app *a)
 {
-	return a->doc != NULL ? doc_nlinks(a->doc) : 0;
+	return a->art.doc != NULL ? doc_nlinks(a->art.doc) : 0;
 }
 
 /* Rows of links under the pane's header line. */
@@ -29,16 +29,16 @@ scroll_to_sel(struct app *a)
 {
 	int n = nlinks(a), h = rows(a);
 
-	if (a->lsel >= n)
-		a->lsel = n - 1;
-	if (a->lsel < 0)
-		a->lsel = 0;
-	if (a->lsel < a->ltop)
-		a->ltop = a->lsel;
-	else if (a->lsel >= a->ltop + h)
-		a->ltop = a->lsel - h + 1;
-	if (a->ltop + h > n)
-		a->ltop = n > h ? n - h : 0;
+	if (a->links.sel >= n)
+		a->links.sel = n - 1;
+	if (a->links.sel < 0)
+		a->links.sel = 0;
+	if (a->links.sel < a->links.top)
+		a->links.top = a->links.sel;
+	else if (a->links.sel >= a->links.top + h)
+		a->links.top = a->links.sel - h + 1;
+	if (a->links.top + h > n)
+		a->links.top = n > h ? n - h : 0;
 }
 
 void
@@ -51,19 +51,19 @@ links_show(struct app *a, bool on)
 		app_message(a, false, "this issue has no links");
 		return;
 	}
-	a->links_open = on;
+	a->links.open = on;
 	a->focus = on ? PANE_LINKS : PANE_ARTICLE;
 	if (on) {
 		/* Start at the first link of the section on screen. */
 		sec = article_section(a);
 		for (i = 0; i < n; i++) {
-			l = doc_link(a->doc, i + 1);
+			l = doc_link(a->art.doc, i + 1);
 			if (l != NULL && l->section == sec) {
-				a->lsel = i;
+				a->links.sel = i;
 				break;
 			}
 		}
-		a->ltop = 0;
+		a->links.top = 0;
 	}
 	app_layout(a);
 	scroll_to_sel(a);
@@ -100,8 +100,8 @@ static void
 draw_row(struct app *a, int y, int i, int numw, int sec)
 {
 	const struct rect *r = &a->pane[PANE_LINKS].r;
-	const struct doc_link *l = doc_link(a->doc, i + 1);
-	bool sel = i == a->lsel;
+	const struct doc_link *l = doc_link(a->art.doc, i + 1);
+	bool sel = i == a->links.sel;
 	enum role base = R_NORMAL;
 	char num[16];
 	char *url, *text;
@@ -148,13 +148,13 @@ links_draw(struct app *a, struct pane *p)
 	struct buf b = BUF_INIT;
 	int n = nlinks(a), numw, y, sec;
 
-	if (!a->links_open || r->h <= 0)
+	if (!a->links.open || r->h <= 0)
 		return;
 	scroll_to_sel(a);
 	sec = article_section(a);
-	name = doc_section_name(a->doc, sec);
+	name = doc_section_name(a->art.doc, sec);
 	buf_printf(&b, " Links (%d)", n);
-	if (name != NULL && doc_nsections(a->doc) > 1)
+	if (name != NULL && doc_nsections(a->art.doc) > 1)
 		buf_printf(&b, "%s%s marks those in %s", draw_glyph(
 		    " \xc2\xb7 ", " - "), draw_glyph("\xe2\x80\xa2", "*"),
 		    name);
@@ -162,8 +162,8 @@ links_draw(struct app *a, struct pane *p)
 	buf_free(&b);
 	numw = n >= 100 ? 3 : n >= 10 ? 2 : 1;
 	for (y = 1; y < r->h; y++) {
-		if (a->ltop + y - 1 < n)
-			draw_row(a, r->y + y, a->ltop + y - 1, numw, sec);
+		if (a->links.top + y - 1 < n)
+			draw_row(a, r->y + y, a->links.top + y - 1, numw, sec);
 		else
 			draw_fill(r->y + y, r->x, r->w, R_NORMAL);
 	}
@@ -174,12 +174,12 @@ links_open(struct app *a, int n)
 {
 	const struct doc_link *l;
 
-	if (a->doc == NULL || (l = doc_link(a->doc, n)) == NULL) {
+	if (a->art.doc == NULL || (l = doc_link(a->art.doc, n)) == NULL) {
 		app_message(a, true, "no link %d: this issue has %d", n,
 		    nlinks(a));
 		return;
 	}
-	a->lsel = n - 1;
+	a->links.sel = n - 1;
 	a->pane[PANE_LINKS].dirty = a->pane[PANE_ARTICLE].dirty = true;
 	app_browse(a, l->url);
 }
@@ -193,32 +193,32 @@ links_key(struct app *a, struct pane *p, enum action act, int key)
 	a->pane[PANE_STATUS].dirty = true;
 	switch (act) {
 	case ACT_DOWN:
-		a->lsel++;
+		a->links.sel++;
 		break;
 	case ACT_UP:
-		a->lsel--;
+		a->links.sel--;
 		break;
 	case ACT_PAGE_DOWN:
-		a->lsel += h;
-		a->ltop += h;
+		a->links.sel += h;
+		a->links.top += h;
 		break;
 	case ACT_PAGE_UP:
-		a->lsel -= h;
-		a->ltop = a->ltop > h ? a->ltop - h : 0;
+		a->links.sel -= h;
+		a->links.top = a->links.top > h ? a->links.top - h : 0;
 		break;
 	case ACT_TOP:
-		a->lsel = 0;
+		a->links.sel = 0;
 		break;
 	case ACT_BOTTOM:
-		a->lsel = nlinks(a) - 1;
+		a->links.sel = nlinks(a) - 1;
 		break;
 	case ACT_OPEN:
 	case ACT_OPEN_LINK:
-		if (a->pending > 0 && act == ACT_OPEN)
-			links_open(a, a->pending);
+		if (a->art.pending > 0 && act == ACT_OPEN)
+			links_open(a, a->art.pending);
 		else
-			links_open(a, a->lsel + 1);
-		a->pending = -1;
+			links_open(a, a->links.sel + 1);
+		a->art.pending = -1;
 		a->pane[PANE_STATUS].dirty = true;
 		return true;
 	case ACT_LINKS:
@@ -244,23 +244,23 @@ links_mouse(struct app *a, struct pane *p, int y, int x, mmask_t m)
 	a->pane[PANE_STATUS].dirty = true;
 	(void)x;
 	if (m & BUTTON4_PRESSED) {
-		a->ltop = a->ltop > 3 ? a->ltop - 3 : 0;
-		if (a->lsel >= a->ltop + h)
-			a->lsel = a->ltop + h - 1;
+		a->links.top = a->links.top > 3 ? a->links.top - 3 : 0;
+		if (a->links.sel >= a->links.top + h)
+			a->links.sel = a->links.top + h - 1;
 	} else if (m & BUTTON5_PRESSED) {
-		if (a->ltop + h < n)
-			a->ltop = a->ltop + 3 + h <= n ? a->ltop + 3 : n - h;
-		if (a->lsel < a->ltop)
-			a->lsel = a->ltop;
+		if (a->links.top + h < n)
+			a->links.top = a->links.top + 3 + h <= n ? a->links.top + 3 : n - h;
+		if (a->links.sel < a->links.top)
+			a->links.sel = a->links.top;
 	} else if (y > a->pane[PANE_LINKS].r.y) {
-		i = a->ltop + (y - a->pane[PANE_LINKS].r.y - 1);
+		i = a->links.top + (y - a->pane[PANE_LINKS].r.y - 1);
 		if (i >= n)
 			return;
-		if (i == a->lsel && a->focus == PANE_LINKS) {
+		if (i == a->links.sel && a->focus == PANE_LINKS) {
 			links_open(a, i + 1);
 			return;
 		}
-		a->lsel = i;
+		a->links.sel = i;
 		a->focus = PANE_LINKS;
 	}
 	scroll_to_sel(a);

@@ -31,18 +31,18 @@ status_draw_title(struct app *a, struct pane *p)
 		utf8_fit(&b, name, w < FEED_TITLE_COLS ? w : FEED_TITLE_COLS,
 		    a->ascii);
 		buf_printf(&b, " (feed %d of %zu)", a->feed_filter + 1,
-		    app_nfeeds(a));
+		    issues_nfeeds(a));
 	}
-	else if (app_nfeeds(a) > 1)
-		buf_printf(&b, "%sall %zu feeds", dot, app_nfeeds(a));
+	else if (issues_nfeeds(a) > 1)
+		buf_printf(&b, "%sall %zu feeds", dot, issues_nfeeds(a));
 	else if (library_title(a->lib) != NULL)
 		buf_printf(&b, "%s%s", dot, library_title(a->lib));
 	if (!library_partial(a->lib))
-		buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->total,
-		    a->total == 1 ? "" : "s", a->unread);
-	if (a->search != NULL)
-		buf_printf(&b, "%ssearch \"%s\": %zu", dot, a->search,
-		    a->nshown);
+		buf_printf(&b, "%s%zu issue%s, %zu unread", dot, a->list.total,
+		    a->list.total == 1 ? "" : "s", a->list.unread);
+	if (a->list.search != NULL)
+		buf_printf(&b, "%ssearch \"%s\": %zu", dot, a->list.search,
+		    a->list.nshown);
 	if (library_refreshing(a->lib)) {
 		library_progress(a->lib, &done, &total);
 		buf_printf(&b, "%srefreshing %zu/%zu%s", dot, done, total,
@@ -82,18 +82,18 @@ status_draw(struct app *a, struct pane *p)
 		    a->msg_error ? R_ERROR : R_STATUS, true);
 		return;
 	}
-	if (a->pending > 0) {
+	if (a->art.pending > 0) {
 		keys_first(ACT_OPEN, ctx, a->ascii, key, sizeof key);
 		snprintf(num, sizeof num, "link %d_  (%s opens it)",
-		    a->pending, key);
+		    a->art.pending, key);
 		draw_text(r->y, r->x, r->w, num, R_STATUS, true);
 		return;
 	}
 	/* In the link pane, the selected link's whole URL: two links of
 	 * the same text ("here") are told apart by it. */
-	if (a->focus == PANE_LINKS && a->doc != NULL &&
-	    (l = doc_link(a->doc, a->lsel + 1)) != NULL) {
-		url = xasprintf(" [%d] %s", a->lsel + 1, l->url);
+	if (a->focus == PANE_LINKS && a->art.doc != NULL &&
+	    (l = doc_link(a->art.doc, a->links.sel + 1)) != NULL) {
+		url = xasprintf(" [%d] %s", a->links.sel + 1, l->url);
 		draw_text(r->y, r->x, r->w, url, R_STATUS, true);
 		free(url);
 		return;
