@@ -72,7 +72,7 @@ library_fetch(struct library *lib, bool all, library_report_fn fn,
 	memset(&st, 0, sizeof st);
 	if (n > 0)
 		refresh_run_all(lib->store, v, n, lib->opts.limits,
-		    fetch_report, &fr, &st);
+		    lib->opts.base_url, fetch_report, &fr, &st);
 	free(v);
 	lib_resolve_feeds(lib);
 	if (stats != NULL)
@@ -195,7 +195,7 @@ library_show_sample(struct library *lib, char **cause)
 
 	if (lib_open_store(lib, cause) == -1)
 		return -1;
-	if (refresh_run_all(lib->store, &path, 1, lib->opts.limits,
+	if (refresh_run_all(lib->store, &path, 1, lib->opts.limits, NULL,
 	    sample_failed, &err, NULL) == -1) {
 		*cause = xasprintf("the bundled sample feed cannot be read: "
 		    "%s", err != NULL ? err : "unknown error");
@@ -290,7 +290,7 @@ library_refresh_start(struct library *lib, char **cause)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (v[i].bad == NULL)
-			refresh_add(lib->r, v[i].src);
+			refresh_add(lib->r, v[i].src, lib->opts.base_url);
 	return 0;
 }
 

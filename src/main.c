@@ -14,6 +14,7 @@
 
 #include "conf.h"
 #include "doc.h"
+#include "fetch.h"
 #include "textmode.h"
 #include "tui/tui.h"
 #include "uri.h"
@@ -276,28 +277,23 @@ source_names(const struct options *o, const struct conf *cfg)
 /* The terminal reader: the cache painted at once, the sources refreshed
  * in the background. */
 static int
-cmd_tui(const struct options *o, struct conf *cfg, const char *cache)
+cmd_tui(const struct options *o, struct conf *cfg,
+    const struct library_opts *lo)
 {
 	struct tui_opts t;
-	const char **names;
 	char *cause = NULL, *c;
 	int rc;
 
-	if (cache == NULL) {
+	if (lo->cache_path == NULL) {
 		fprintf(stderr, "mesosnews: no place for the cache: set HOME "
 		    "or use --cache FILE\n");
 		return EXIT_SOURCE;
 	}
 	memset(&t, 0, sizeof t);
-	t.cache = cache;
-	t.sources = (const char *const *)o->sources;
-	t.nsources = (size_t)o->nsources;
-	t.offline = o->offline;
-	t.configured = o->from_config;
+	t.lib = *lo;
 	t.ascii = o->ascii;
 	t.color = o->color == COLOR_ALWAYS ? TUI_COLOR_ALWAYS :
 	    o->color == COLOR_NEVER ? TUI_COLOR_NEVER : TUI_COLOR_AUTO;
-	t.limits = conf_limits(cfg);
 	t.browser = conf_browser(cfg);
 	t.browser_terminal = conf_browser_terminal(cfg);
 	t.pager = conf_pager(cfg);
@@ -305,9 +301,7 @@ cmd_tui(const struct options *o, struct conf *cfg, const char *cache)
 	t.list_width = conf_list_width(cfg);
 	t.refresh_on_start = conf_refresh_on_start(cfg);
 	t.conf = cfg;
-	t.names = names = source_names(o, cfg);
 	rc = tui_run(&t, &cause);
-	free(names);
 	if (rc == -1) {
 		c = utf8_sanitize(cause, strlen(cause), UTF8_ONELINE);
 		fprintf(stderr, "mesosnews: %s\n", c);
@@ -350,6 +344,7 @@ main(int argc, char **argv)
 	};
 	struct options o;
 	struct textmode_opts to;
+	struct library_opts lo;
 	const char **names;
 	struct conf *cfg;
 	char *end, *path, *cache, **feeds = NULL;
@@ -523,16 +518,24 @@ main(int argc, char **argv)
 		cache = xstrdup(conf_cache(cfg));
 	else
 		cache = conf_default_cache();
+	/* Where the issues come from: the same for both front-ends. */
+	memset(&lo, 0, sizeof lo);
+	lo.sources = (const char *const *)o.sources;
+	lo.nsources = (size_t)o.nsources;
+	lo.names = names = source_names(&o, cfg);
+	lo.configured = o.from_config;
+	lo.offline = o.offline;
+	lo.cache_path = cache;
+	lo.limits = conf_limits(cfg);
+	lo.max_doc = o.max_doc;
+	lo.base_url = o.base_url != NULL ? o.base_url : conf_base_url(cfg);
 	if (o.mode == MODE_DEFAULT && !o.refresh && o.issue == NULL &&
 	    o.section == NULL && !o.links && isatty(STDIN_FILENO) &&
 	    isatty(STDOUT_FILENO))
-		rc = cmd_tui(&o, cfg, cache);
+		rc = cmd_tui(&o, cfg, &lo);
 	else {
 		memset(&to, 0, sizeof to);
-		to.sources = (const char *const *)o.sources;
-		to.nsources = (size_t)o.nsources;
-		to.names = names = source_names(&o, cfg);
-		to.configured = o.from_config;
+		to.lib = lo;
 		to.list = o.mode == MODE_LIST;
 		to.events = o.mode == MODE_EVENTS;
 		to.ics = o.ics;
@@ -551,16 +554,10 @@ main(int argc, char **argv)
 		to.unread = o.unread;
 		to.feeds = o.mode == MODE_FEEDS;
 		to.refresh = o.refresh;
-		to.offline = o.offline;
-		to.cache_path = cache;
-		to.limits = conf_limits(cfg);
-		to.max_doc = o.max_doc;
-		to.base_url = o.base_url != NULL ? o.base_url :
-		    conf_base_url(cfg);
 		to.event_words = conf_event_words(cfg);
 		rc = textmode_run(&to);
-		free(names);
 	}
+	free(names);
 	free(cache);
 	free(feeds);
 	conf_free(cfg);

@@ -313,24 +313,13 @@ print_events(const struct textmode_opts *o, struct library *lib)
 int
 textmode_run(const struct textmode_opts *o)
 {
-	struct library_opts lo;
 	struct refresh_stats st;
 	struct library *lib;
 	char *cause = NULL, *notice = NULL;
 	size_t errors = 0;
 	int rc, status = EXIT_OK, n;
 
-	memset(&lo, 0, sizeof lo);
-	lo.sources = o->sources;
-	lo.names = o->names;
-	lo.nsources = o->nsources;
-	lo.configured = o->configured;
-	lo.offline = o->offline;
-	lo.cache_path = o->cache_path;
-	lo.limits = o->limits;
-	lo.max_doc = o->max_doc;
-	lo.base_url = o->base_url;
-	lib = library_new(&lo);
+	lib = library_new(&o->lib);
 	if (library_open(lib, &cause) == -1) {
 		report(NULL, "", cause);
 		free(cause);

@@ -126,4 +126,24 @@ press "opened http://x/;id in $TMP/bin/lynx" Enter
 expect_eq "terminal browser argv" "$(cat "$LOG")" "lynx http://x/;id"
 press "[exit 0]" q q
 
+# The reader resolves a Markdown post's relative links from --base-url as
+# text mode does (both front-ends take the same library options).
+cat >"$TMP/2014-03-20-relative.md" <<'POST'
+---
+title: Relative links
+permalink: /blog/relative-links/
+---
+See [the docs](/documentation/latest/) and [the next post](../next/).
+POST
+tui_start 100 20 --base-url http://mesos.apache.org \
+    "$TMP/2014-03-20-relative.md"
+settle "Relative links"
+press "See the docs[1]" Enter
+press "Links (2)" l
+on_screen "--base-url in the reader" \
+    "http://mesos.apache.org/documentation/latest/"
+on_screen "--base-url in the reader, relative to the permalink" \
+    "http://mesos.apache.org/blog/next/"
+press "[exit 0]" q q q
+
 done_testing

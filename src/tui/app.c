@@ -299,7 +299,7 @@ start_refresh(struct app *a)
 {
 	char *cause = NULL;
 
-	if (a->opts->offline) {
+	if (a->opts->lib.offline) {
 		app_message(a, false, "offline: not refreshing");
 		return;
 	}
@@ -497,7 +497,7 @@ refresh_ended(struct app *a)
 	}
 	issues_reload(a);
 	if (!library_showing_sample(a->lib) && library_count(a->lib) == 0 &&
-	    error && a->opts->configured &&
+	    error && a->opts->lib.configured &&
 	    !library_sources_fetched(a->lib)) {
 		show_sample(a, library_first_error(a->lib));
 		return;
@@ -647,15 +647,8 @@ open_library(const struct tui_opts *opts, char **cause)
 	struct library_opts lo;
 	struct library *lib;
 
-	memset(&lo, 0, sizeof lo);
-	lo.sources = opts->sources;
-	lo.names = opts->names;
-	lo.nsources = opts->nsources;
-	lo.configured = opts->configured;
-	lo.offline = opts->offline;
+	lo = opts->lib;
 	lo.cache_local = true;
-	lo.cache_path = opts->cache;
-	lo.limits = opts->limits;
 	lib = library_new(&lo);
 	if (library_open(lib, cause) == -1) {
 		library_free(lib);
@@ -746,10 +739,10 @@ tui_run(const struct tui_opts *opts, char **cause)
 
 	app_layout(&a);
 	issues_load(&a, (size_t)LINES > FIRST_PAGE ? (size_t)LINES : FIRST_PAGE);
-	if (opts->offline && opts->configured &&
+	if (opts->lib.offline && opts->lib.configured &&
 	    library_count(a.lib) == 0 && !library_sources_fetched(a.lib))
 		show_sample(&a, NULL);
-	if (!opts->offline && opts->nsources > 0 &&
+	if (!opts->lib.offline && opts->lib.nsources > 0 &&
 	    (opts->refresh_on_start || !library_sources_fetched(a.lib)))
 		start_refresh(&a);
 	loop(&a);

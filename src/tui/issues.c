@@ -112,7 +112,7 @@ issues_draw(struct app *a, struct pane *p)
 		if (y == 0 && a->list.nshown == 0) {
 			if (a->list.search != NULL)
 				empty = " No issue matches the search.";
-			else if (a->opts->offline)
+			else if (a->opts->lib.offline)
 				empty = " The cache holds no issues.";
 			else
 				empty = " No issues yet.";

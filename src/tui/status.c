@@ -47,7 +47,7 @@ status_draw_title(struct app *a, struct pane *p)
 		library_progress(a->lib, &done, &total);
 		buf_printf(&b, "%srefreshing %zu/%zu%s", dot, done, total,
 		    draw_glyph("\xe2\x80\xa6", "..."));
-	} else if (a->opts->offline)
+	} else if (a->opts->lib.offline)
 		buf_printf(&b, "%soffline", dot);
 	draw_text(a->pane[PANE_TITLE].r.y, a->pane[PANE_TITLE].r.x, a->pane[PANE_TITLE].r.w, buf_str(&b),
 	    R_TITLEBAR, true);
