@@ -187,23 +187,10 @@ col_time(sqlite3_stmt *st, int i)
 	return (time_t)sqlite3_column_int64(st, i);
 }
 
-int
-store_begin(struct store *s, char **cause)
-{
-	if (s->in_txn) {
-		*cause = xasprintf("%s: a transaction is already open",
-		    s->path);
-		return -1;
-	}
-	if (store_exec(s, "BEGIN IMMEDIATE", cause) != 0)
-		return -1;
-	s->in_txn = true;
-	s->nmarks = 0;
-	return 0;
-}
-
-int
-store_try_begin(struct store *s, char **cause)
+/* BEGIN IMMEDIATE, waiting for the lock up to wait_ms; 1 when another
+ * process held it all that time. */
+static int
+begin(struct store *s, int wait_ms, char **cause)
 {
 	int rc;
 
@@ -212,17 +199,29 @@ store_try_begin(struct store *s, char **cause)
 		    s->path);
 		return -1;
 	}
-	sqlite3_busy_timeout(s->db, 0);
+	sqlite3_busy_timeout(s->db, wait_ms);
 	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	if (rc != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_BUSY)
+		if (wait_ms == 0 && (rc & 0xff) == SQLITE_BUSY)
 			return 1;
 		return store_db_error(s, cause);
 	}
 	s->in_txn = true;
 	s->nmarks = 0;
 	return 0;
+}
+
+int
+store_begin(struct store *s, char **cause)
+{
+	return begin(s, BUSY_TIMEOUT_MS, cause) == 0 ? 0 : -1;
+}
+
+int
+store_try_begin(struct store *s, char **cause)
+{
+	return begin(s, 0, cause);
 }
 
 int
