@@ -208,7 +208,6 @@ begin(struct store *s, int wait_ms, char **cause)
 		return store_db_error(s, cause);
 	}
 	s->in_txn = true;
-	s->nmarks = 0;
 	return 0;
 }
 
@@ -234,36 +233,18 @@ store_commit(struct store *s, char **cause)
 	if (store_exec(s, "COMMIT", cause) != 0)
 		return -1;
 	s->in_txn = false;
-	s->nmarks = 0;
 	return 0;
 }
 
 void
 store_rollback(struct store *s)
 {
-	struct mark *marks;
-	size_t i, n;
-	char *cause = NULL;
-
 	if (!s->in_txn)
 		return;
+	/* The user's read flags are not in it: each was committed when
+	 * made (durable). */
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_txn = false;
-	/* Read flags are the user's, not the refresh's: set them again. */
-	marks = s->marks;
-	n = s->nmarks;
-	s->marks = NULL;
-	s->nmarks = 0;
-	for (i = 0; i < n; i++) {
-		if (marks[i].all)
-			store_mark_all_read(s, marks[i].id, &cause);
-		else
-			store_mark_read_nowait(s, marks[i].id, marks[i].read,
-			    &cause);
-		free(cause);
-		cause = NULL;
-	}
-	free(marks);
 }
 
 bool
@@ -779,16 +760,27 @@ store_count(struct store *s, const int64_t *feeds, size_t nfeeds,
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-static void
-remember(struct store *s, int64_t id, bool all, bool read)
+/*
+ * A read flag written inside the refresh's transaction would reach the
+ * disk only when that commits: a reader killed during an import lost it
+ * (8 times in 8).  The flag is the user's, and nothing can fetch it
+ * again, so it is committed at once, with the import's work so far, and
+ * the import goes on in a new transaction.  That work landing early is
+ * harmless: a feed's state (ETag, Last-Modified) is written at its end,
+ * so a feed whose import dies after this is fetched whole again and its
+ * issues written over.
+ */
+static int
+durable(struct store *s, char **cause)
 {
 	if (!s->in_txn)
-		return;
-	s->marks = xreallocarray(s->marks, s->nmarks + 1, sizeof *s->marks);
-	s->marks[s->nmarks].id = id;
-	s->marks[s->nmarks].all = all;
-	s->marks[s->nmarks].read = read;
-	s->nmarks++;
+		return 0;
+	if (store_exec(s, "COMMIT", cause) != 0)
+		return -1;
+	s->in_txn = false;
+	/* Another process may take the lock in between: wait for it as any
+	 * begin does. */
+	return begin(s, BUSY_TIMEOUT_MS, cause) == 0 ? 0 : -1;
 }
 
 /* Write one read flag, waiting at most wait_ms for another process's
@@ -820,8 +812,7 @@ write_mark(struct store *s, int64_t id, bool read, int wait_ms,
 		return -1;
 	}
 	sqlite3_reset(st);
-	remember(s, id, false, read);
-	return 0;
+	return durable(s, cause);
 }
 
 /* Write the queued read flags, oldest first, each waiting at most wait_ms
@@ -905,8 +896,7 @@ store_mark_all_read(struct store *s, int64_t feed, char **cause)
 		sqlite3_bind_int64(st, 1, feed);
 	if (step_done(s, st, cause) != 0)
 		return -1;
-	remember(s, feed, true, true);
-	return 0;
+	return durable(s, cause);
 }
 
 /* The user's words as an FTS5 query that cannot be a syntax error: each

@@ -36,8 +36,7 @@ enum stmt {
 	S_NSTMT
 };
 
-/* A read flag changed inside a transaction, to apply again if the
- * transaction is rolled back. */
+/* A read flag waiting for another process's write lock. */
 struct mark {
 	int64_t		 id;		/* issue, or feed if all */
 	bool		 all;
@@ -49,8 +48,6 @@ struct store {
 	char		*path;
 	sqlite3_stmt	*stmt[S_NSTMT];
 	bool		 in_txn;
-	struct mark	*marks;
-	size_t		 nmarks;
 	struct mark	*queued;	/* waiting for the lock */
 	size_t		 nqueued;
 	struct buf	 text;		/* for the full-text index */

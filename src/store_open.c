@@ -600,7 +600,6 @@ store_close(struct store *s)
 	for (i = 0; i < S_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
-	free(s->marks);
 	free(s->queued);
 	buf_free(&s->text);
 	free(s->notice);
