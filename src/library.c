@@ -263,6 +263,12 @@ lib_open_store(struct library *lib, char **cause)
 	return 0;
 }
 
+const char *
+library_notice(const struct library *lib)
+{
+	return lib->store != NULL ? store_notice(lib->store) : NULL;
+}
+
 int
 library_open(struct library *lib, char **cause)
 {

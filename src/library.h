@@ -76,6 +76,10 @@ void	 library_free(struct library *);
  * overrides. */
 const char *library_sample_path(void);
 
+/* What opening the cache had to say (it was damaged and moved aside, a
+ * new one started), or NULL; valid until library_free. */
+const char *library_notice(const struct library *);
+
 /* Open the cache if a source goes through it.  Returns 0, or -1 with an
  * allocated *cause. */
 int	 library_open(struct library *, char **cause);

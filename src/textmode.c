@@ -39,6 +39,15 @@ report(const char *source, const char *kind, const char *message)
 	free(m);
 }
 
+/* What opening the cache had to say, once the cache is open (a fetch or
+ * the first run opens it when a source needs it). */
+static void
+say_notice(const struct library *lib)
+{
+	if (library_notice(lib) != NULL)
+		report(NULL, "", library_notice(lib));
+}
+
 /* Errors are "SOURCE: reason" already; warnings are the parser's. */
 static void
 on_report(const char *source, const char *error, const char *warning,
@@ -336,6 +345,7 @@ textmode_run(const struct textmode_opts *o)
 		if (st.errors > 0 || errors > 0)
 			status = EXIT_SOURCE;
 		if (!o->list && !o->events && !o->feeds) {
+			say_notice(lib);
 			library_free(lib);
 			return status;
 		}
@@ -351,6 +361,7 @@ textmode_run(const struct textmode_opts *o)
 	}
 	if (n > 0)
 		status = EXIT_SOURCE;
+	say_notice(lib);
 	if (notice != NULL) {
 		report(NULL, "", notice);
 		free(notice);

@@ -505,8 +505,12 @@ refresh_ended(struct app *a)
 	if (library_showing_sample(a->lib) && error)
 		app_message(a, true, "still showing the bundled sample feed: "
 		    "%s", msg);
+	else if (a->notice != NULL)
+		app_message(a, true, "%s; %s", a->notice,
+		    msg != NULL ? msg : "refreshed");
 	else if (msg != NULL)
 		app_message(a, error, "%s", msg);
+	a->notice = NULL;
 	a->d_all = true;
 }
 
@@ -745,6 +749,8 @@ tui_run(const struct tui_opts *opts, char **cause)
 	if (!opts->lib.offline && opts->lib.nsources > 0 &&
 	    (opts->refresh_on_start || !library_sources_fetched(a.lib)))
 		start_refresh(&a);
+	if ((a.notice = library_notice(a.lib)) != NULL)
+		app_message(&a, true, "%s", a.notice);
 	loop(&a);
 	rc = 0;
 

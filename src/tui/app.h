@@ -151,6 +151,9 @@ struct app {
 	/* Status line. */
 	char		*msg;		/* sanitised */
 	bool		 msg_error;
+	/* The cache's notice (a damaged one moved aside), said until the
+	 * first refresh has ended too, or NULL. */
+	const char	*notice;
 
 	bool		 quit;
 };
