@@ -461,15 +461,12 @@ feed_xml_oneline(struct buf *b, int has, int html)
 	if (html) {
 		/* The reader's HTML parser: script and style bodies are not
 		 * title text. */
-		text = html_text(b->data, b->len);
-		s = utf8_sanitize(text, strlen(text), UTF8_ONELINE);
+		text = html_text(b->data, b->len < 4 * FEED_MAX_ONELINE ?
+		    b->len : 4 * FEED_MAX_ONELINE);
+		s = feed_oneline(text, strlen(text));
 		free(text);
 	} else
-		s = utf8_sanitize(b->data, b->len, UTF8_ONELINE);
-	if (s[0] == '\0') {
-		free(s);
-		return NULL;
-	}
+		s = feed_oneline(b->data, b->len);
 	return s;
 }
 
@@ -568,8 +565,13 @@ emit_entry(struct feed_parser *p)
 			    CONTENT_NONE;
 		}
 		if (is->content == NULL && is->summary != NULL) {
-			is->content = xstrdup(is->summary);
+			/* The summary is all there is: it is the content, in
+			 * one copy, not two (a 15 MiB description was 30 MiB
+			 * in every step after the parse). */
+			is->content = is->summary;
 			is->kind = is->summary_kind;
+			is->summary = NULL;
+			is->summary_kind = CONTENT_NONE;
 		}
 		if (p->content_base != NULL && p->content_base[0] != '\0')
 			is->base = xstrdup(p->content_base);

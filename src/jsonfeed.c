@@ -58,16 +58,10 @@ oneline(json_object *obj, const char *key)
 {
 	const char *s;
 	size_t len;
-	char *c;
 
 	if ((s = member(obj, key, &len)) == NULL)
 		return NULL;
-	c = utf8_sanitize(s, len, UTF8_ONELINE);
-	if (c[0] == '\0') {
-		free(c);
-		return NULL;
-	}
-	return c;
+	return feed_oneline(s, len);
 }
 
 static char *
@@ -210,14 +204,15 @@ item(json_object *it, const char *url, const char *feed_author,
 			is.kind = CONTENT_TEXT;
 			text = NULL;
 		}
-		if (summary != NULL) {
+		if (summary != NULL && is.content == NULL) {
+			/* All there is: the content, in one copy. */
+			is.content = summary;
+			is.kind = CONTENT_TEXT;
+			summary = NULL;
+		} else if (summary != NULL) {
 			is.summary = summary;
 			is.summary_kind = CONTENT_TEXT;
 			summary = NULL;
-			if (is.content == NULL) {
-				is.content = xstrdup(is.summary);
-				is.kind = CONTENT_TEXT;
-			}
 		}
 		is.base = url ? xstrdup(url) : NULL;
 	}

@@ -50,6 +50,15 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"content, summary FROM issues WHERE id = ?1",
 };
 
+/*
+ * NOTE: the index holds the text of an issue's first INDEX_MAX bytes.
+ * Search finds what a reader sees of the first pages, and a field at the
+ * 16 MiB cap is not parsed and tokenised whole (a 15 MiB description
+ * took 113 MB to import).  Changing it needs a migration that rebuilds
+ * the index, as 3 -> 4 did: FTS5 deletes a row by the same text.
+ */
+#define INDEX_MAX	(1u << 20)
+
 /* The columns a listing reads: everything but content and summary. */
 #define LIST_COLUMNS "id, feed, guid, read, first_seen, title, link, " \
 	"author, published, updated, date_raw, tags, base, kind, " \
@@ -396,6 +405,7 @@ index_text(struct buf *b, enum content_kind kind, const char *content,
     enum content_kind summary_kind, const char *summary)
 {
 	char *text;
+	size_t n;
 
 	if (content == NULL) {
 		content = summary;
@@ -403,15 +413,19 @@ index_text(struct buf *b, enum content_kind kind, const char *content,
 	}
 	if (content == NULL)
 		return;
-
+	/* Not into a character. */
+	if ((n = strlen(content)) > INDEX_MAX)
+		for (n = INDEX_MAX; n > 0 &&
+		    ((unsigned char)content[n] & 0xc0) == 0x80; n--)
+			;
 	if (kind == CONTENT_HTML || kind == CONTENT_XHTML) {
 		/* The text the reader shows: html.c's, not a second guess. */
-		if ((text = html_text(content, strlen(content))) != NULL) {
+		if ((text = html_text(content, n)) != NULL) {
 			buf_adds(b, text);
 			free(text);
 		}
 	} else
-		buf_adds(b, content);
+		buf_add(b, content, n);
 }
 
 /* mn_index_text(kind, content, summary_kind, summary) in SQL. */

@@ -82,6 +82,10 @@ static const char *const migrations[] = {
 	"INSERT INTO issues_fts (issues_fts) VALUES ('delete-all');"
 	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
 	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
+	/* 3 -> 4: the index holds the text of an issue's first MiB. */
+	"INSERT INTO issues_fts (issues_fts) VALUES ('delete-all');"
+	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
+	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
 };
 
 
