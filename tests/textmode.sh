@@ -123,17 +123,7 @@ check "integrity: References are OSC 8 links" grep -qF \
 # Issue 17: one field at the 16 MiB cap (a 15 MiB title, a 15 MiB
 # unbroken description) is laid out up to LAYOUT_MAX_BLOCK, with a
 # marker, in well under 128 MB.
-"${PYTHON3:-python3}" - "$TMP" <<'PY'
-import sys
-big = "x" * (15 * 1024 * 1024)
-head = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
-        '<channel><title>t</title><link>http://example.org/</link>\n')
-for name, title, desc in (("bigtitle", big, "short"), ("bigdesc", "t", big)):
-    with open(f"{sys.argv[1]}/{name}.rss", "w") as f:
-        f.write(f"{head}<item><title>{title}</title><link>http://example.org/1"
-                f"</link><description>{desc}</description></item>"
-                "</channel></rss>\n")
-PY
+"${PYTHON3:-python3}" "$srcdir/tests/bigfield.py" "$TMP"
 for big in bigtitle bigdesc; do
 	# Under valgrind (check-valgrind) or AddressSanitizer the peak is
 	# theirs as much as ours: the bound holds for a plain build.
@@ -217,30 +207,24 @@ check "C locale: straight quotes" grep -qF 'It is "quoted" -- here.' \
 # Relative links of a Markdown post: as written (never file://) without a
 # base; absolute with --base-url or the config's base-url, from the
 # front matter's permalink.
-cat >"$TMP/2014-03-20-relative.md" <<'POST'
----
-title: Relative links
-permalink: /blog/relative-links/
----
-See [the docs](/documentation/latest/) and [the next post](../next/).
-POST
-run rel-none --links "$TMP/2014-03-20-relative.md"
+run rel-none --links "$srcdir/tests/textmode/2014-03-20-relative.md"
 expect_eq "no base: links as written" "$(cat "$TMP/rel-none.out")" \
 "[1] /documentation/latest/
 [2] ../next/"
 run rel-base --links --base-url http://mesos.apache.org \
-    "$TMP/2014-03-20-relative.md"
+    "$srcdir/tests/textmode/2014-03-20-relative.md"
 expect_eq "--base-url: absolute links" "$(cat "$TMP/rel-base.out")" \
 "[1] http://mesos.apache.org/documentation/latest/
 [2] http://mesos.apache.org/blog/next/"
 mkdir -p "$XDG_CONFIG_HOME/mesosnews"
 echo "base-url https://mesos.apache.org" >"$XDG_CONFIG_HOME/mesosnews/config"
-run rel-conf --links "$TMP/2014-03-20-relative.md"
+run rel-conf --links "$srcdir/tests/textmode/2014-03-20-relative.md"
 rm -f "$XDG_CONFIG_HOME/mesosnews/config"
 expect_eq "config base-url: absolute links" "$(cat "$TMP/rel-conf.out")" \
 "[1] https://mesos.apache.org/documentation/latest/
 [2] https://mesos.apache.org/blog/next/"
-run rel-bad --links --base-url file:///tmp "$TMP/2014-03-20-relative.md"
+run rel-bad --links --base-url file:///tmp \
+    "$srcdir/tests/textmode/2014-03-20-relative.md"
 expect_eq "--base-url: http(s) only" "$rc" 2
 
 done_testing

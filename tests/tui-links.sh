@@ -128,15 +128,8 @@ press "[exit 0]" q q
 
 # The reader resolves a Markdown post's relative links from --base-url as
 # text mode does (both front-ends take the same library options).
-cat >"$TMP/2014-03-20-relative.md" <<'POST'
----
-title: Relative links
-permalink: /blog/relative-links/
----
-See [the docs](/documentation/latest/) and [the next post](../next/).
-POST
 tui_start 100 20 --base-url http://mesos.apache.org \
-    "$TMP/2014-03-20-relative.md"
+    "$(cd "$srcdir" && pwd)/tests/textmode/2014-03-20-relative.md"
 settle "Relative links"
 press "See the docs[1]" Enter
 press "Links (2)" l

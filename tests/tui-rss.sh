@@ -5,17 +5,7 @@
 # description stored once and laid out up to LAYOUT_MAX_BLOCK.
 . "$srcdir/tests/tuilib.sh"
 
-"${PYTHON3:-python3}" - "$TMP" <<'PY'
-import sys
-big = "x" * (15 * 1024 * 1024)
-head = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
-        '<channel><title>t</title><link>http://example.org/</link>\n')
-for name, title, desc in (("bigtitle", big, "short"), ("bigdesc", "t", big)):
-    with open(f"{sys.argv[1]}/{name}.rss", "w") as f:
-        f.write(f"{head}<item><title>{title}</title><link>http://example.org/1"
-                f"</link><description>{desc}</description></item>"
-                "</channel></rss>\n")
-PY
+"${PYTHON3:-python3}" "$srcdir/tests/bigfield.py" "$TMP"
 
 # Under valgrind or AddressSanitizer the peak is theirs as much as ours:
 # the bound holds for a plain build.
