@@ -739,6 +739,7 @@ article_key(struct app *a, enum action act, int key)
 		pager_pipe(a, library_find_key(a->lib, a->art.issue_id));
 		return true;
 	case ACT_CANCEL:
+		/* With nothing to cancel, the reader's Esc: back. */
 		if (a->art.pending > 0) {
 			a->art.pending = -1;
 			a->pane[PANE_STATUS].dirty = true;
@@ -747,7 +748,8 @@ article_key(struct app *a, enum action act, int key)
 			a->art.find = NULL;
 			a->art.find_line = -1;
 			a->pane[PANE_ARTICLE].dirty = true;
-		}
+		} else
+			return false;
 		return true;
 	default:
 		return false;
