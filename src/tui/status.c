@@ -35,6 +35,10 @@ status_draw_title(struct app *a, struct pane *p)
 	}
 	else if (issues_nfeeds(a) > 1)
 		buf_printf(&b, "%sall %zu feeds", dot, issues_nfeeds(a));
+	/* One feed: the name the configuration gives it, as the feed
+	 * column and the feed list say it (the sample keeps its mark). */
+	else if (issues_nfeeds(a) == 1 && !library_showing_sample(a->lib))
+		buf_printf(&b, "%s%s", dot, library_source_name(a->lib, 0));
 	else if (library_title(a->lib) != NULL)
 		buf_printf(&b, "%s%s", dot, library_title(a->lib));
 	if (!library_partial(a->lib))
