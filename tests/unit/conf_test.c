@@ -29,7 +29,7 @@ static char dir[] = "/tmp/mn-conf-XXXXXX";
 	"prev-section, digit, whole, links, open-link, search, refresh, " \
 	"toggle-read, mark-all-read, next-feed, prev-feed, pipe, save, " \
 	"yank, events, scroll-left, scroll-right, list-wider, " \
-	"list-narrower, export, help, cancel, redraw, quit"
+	"list-narrower, export, feeds, messages, help, cancel, redraw, quit"
 
 static char *
 write_file(const char *name, const char *text)
