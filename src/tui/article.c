@@ -283,7 +283,8 @@ draw_line(struct app *a, int y, int x, int w, int li)
 	uint32_t cp;
 	size_t k, n, off, len, flen;
 	long m;
-	int i, col = 0, nwc, sel = a->links_open ? a->lsel + 1 : 0, skip;
+	const struct doc_block *b;
+	int i, col = 0, nwc, sel = a->links_open ? a->lsel + 1 : 0, skip, lead;
 	bool more;
 
 	draw_fill(y, x, 1, R_NORMAL);
@@ -308,16 +309,25 @@ draw_line(struct app *a, int y, int x, int w, int li)
 			}
 		}
 	}
-	/* A line wider than the pane (code kept whole, a long URL) shows
-	 * from the horizontal offset on, with a mark where more is. */
-	skip = l->width > w ? a->hscroll : 0;
+	/* A line wider than the pane (a long URL) shows from the horizontal
+	 * offset on, with a mark where more is; so does every line of a
+	 * code block, which keeps its columns in line.  The bars and the
+	 * indentation before the text stay. */
+	b = doc_block(a->doc, l->block);
+	skip = l->width > w || (b != NULL && b->type == DOC_CODE) ?
+	    a->hscroll : 0;
+	for (lead = 0; skip > 0 && lead < l->ncells &&
+	    (l->cells[lead].role == LAYOUT_INDENT ||
+	    l->cells[lead].role == LAYOUT_QUOTE ||
+	    l->cells[lead].role == LAYOUT_CODE_GUTTER); lead++)
+		;
 	more = l->width - skip > w;
 	if (more)
 		w--;
 	move(y, x);
 	for (i = 0; i < l->ncells && col < w; i++) {
 		c = &l->cells[i];
-		if (skip > 0) {
+		if (skip > 0 && i >= lead) {
 			skip -= c->width;
 			if (skip < 0)	/* a wide cell cut by the offset */
 				col += draw_text(y, x + col, -skip, " ",
