@@ -23,7 +23,7 @@ struct library_entry;
 struct view;
 
 /* Below this the screen only says it is too small. */
-#define TUI_MIN_COLS	40
+#define TUI_MIN_COLS	20
 #define TUI_MIN_ROWS	10
 /* From this width on, list and article sit side by side. */
 #define TUI_WIDE_COLS	100
