@@ -120,6 +120,26 @@ check "integrity: References are OSC 8 links" grep -qF \
     "$(printf '[1] \033]8;;%s\033\\%s\033]8;;\033\\' "$GITWEB" "$GITWEB")" \
     "$TMP/integrity-osc8.out"
 
+# The reader's fixture (tests/tui-copying.sh) in text mode: there the
+# clusters are written whole (👋🏾 with its skin tone), each code line and
+# URL on one line, and the list fits the width (tests/survive.sh checks
+# that no other line is wider).
+C="$srcdir/tests/tui/copying.atom"
+for w in 20 40 80; do
+	run "copying-$w" --issue 1 --width "$w" "$C"
+	golden "copying at $w" "$TMP/copying-$w.out" "$D/copying-$w.expected"
+	check "copying at $w: the code line verbatim" grep -qxF \
+	    "┃ \$ curl -s 'https://tides.example.net/api/v2/predictions?station=harbour-north&days=7' | jq -r '.[].height'" \
+	    "$TMP/copying-$w.out"
+	check "copying at $w: no line starts inside a cluster" sh -c \
+	    "! grep -q '^\\(🏾\\|‍\\|🔬\\|́\\)' '$TMP/copying-$w.out'"
+done
+for w in 40 80; do
+	run "copying-list-$w" --list --width "$w" "$C"
+	golden "copying --list at $w" "$TMP/copying-list-$w.out" \
+	    "$D/copying-list-$w.expected"
+done
+
 # Issue 17: one field at the 16 MiB cap (a 15 MiB title, a 15 MiB
 # unbroken description) is laid out up to LAYOUT_MAX_BLOCK, with a
 # marker, in well under 128 MB.
