@@ -257,4 +257,25 @@ expect_eq "config base-url: absolute links" "$(cat "$TMP/rel-conf.out")" \
 run rel-bad --links --base-url file:///tmp "$TMP/2014-03-20-relative.md"
 expect_eq "--base-url: http(s) only" "$rc" 2
 
+# Nothing to resolve them against: as written and marked in the text (the
+# post's link too), never a file: URL.
+run rel-text --width 40 "$TMP/2014-03-20-relative.md"
+expect_eq "no base: the text says they are relative" \
+    "$(cat "$TMP/rel-text.out")" \
+"Relative links
+══════════════
+2014-03-20
+/blog/relative-links/ (relative: no base
+URL)
+
+See the docs[1] and the next post[2].
+
+References
+──────────
+
+[1] /documentation/latest/ (relative: no
+    base URL)
+[2] ../next/ (relative: no base URL)"
+check "no base: no file: URL" sh -c "! grep -q 'file:' '$TMP/rel-text.out'"
+
 done_testing
