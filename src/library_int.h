@@ -20,6 +20,7 @@ struct lib_source {
 	int64_t		 feed;		/* the cache's id, or -1 */
 	bool		 fetched;	/* the cache has fetched it */
 	char		*conf_name;	/* configured name, or NULL */
+	char		*base_url;	/* its Markdown posts', or NULL */
 	char		*title;		/* the feed's own, or NULL */
 	char		*name;		/* what to call it */
 	char		*bad;		/* why it cannot be a source, or NULL:

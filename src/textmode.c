@@ -330,6 +330,7 @@ textmode_run(const struct textmode_opts *o)
 	lo.limits = o->limits;
 	lo.max_doc = o->max_doc;
 	lo.base_url = o->base_url;
+	lo.base_urls = o->base_urls;
 	lib = library_new(&lo);
 	if (library_open(lib, &cause) == -1) {
 		report(NULL, "", cause);

@@ -41,6 +41,7 @@ struct textmode_opts {
 	const struct fetch_limits *limits;
 	size_t		 max_doc;
 	const char	*base_url;	/* of Markdown posts, or NULL */
+	const char *const *base_urls;	/* each source's, or NULL */
 	const char *const *event_words;	/* headings of events, or NULL */
 };
 

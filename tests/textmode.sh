@@ -278,4 +278,60 @@ References
 [2] ../next/ (relative: no base URL)"
 check "no base: no file: URL" sh -c "! grep -q 'file:' '$TMP/rel-text.out'"
 
+# A feed line's own base-url= wins over the global base-url for that
+# feed; --base-url wins over both.
+mkdir -p "$TMP/harbour" "$TMP/ferry"
+cat >"$TMP/harbour/2021-05-02-moorings.md" <<'POST'
+---
+title: New moorings
+permalink: /log/2021/05/new-moorings/
+---
+See [the chart](/charts/north-basin.pdf), [last week's note](../ferry-times/)
+and [the index](index.html).
+POST
+cp "$TMP/harbour/2021-05-02-moorings.md" "$TMP/ferry/"
+cat >"$TMP/feeds.conf" <<CONF
+base-url https://global.example.org
+feed $TMP/harbour base-url=https://harbour.example.net Harbour log
+feed $TMP/ferry
+CONF
+run feed-base --config "$TMP/feeds.conf" --width 60 "$TMP/harbour"
+expect_eq "feed base-url=: its posts resolve against it" \
+    "$(cat "$TMP/feed-base.out")" \
+"New moorings
+════════════
+2021-05-02
+https://harbour.example.net/log/2021/05/new-moorings/
+
+See the chart[1], last week’s note[2] and the index[3].
+
+References
+──────────
+
+[1] https://harbour.example.net/charts/north-basin.pdf
+[2] https://harbour.example.net/log/2021/05/ferry-times/
+[3] https://harbour.example.net/log/2021/05/new-moorings/index.html"
+run feed-global --config "$TMP/feeds.conf" --links "$TMP/ferry"
+expect_eq "a feed without base-url=: the global one" \
+    "$(cat "$TMP/feed-global.out")" \
+"[1] https://global.example.org/charts/north-basin.pdf
+[2] https://global.example.org/log/2021/05/ferry-times/
+[3] https://global.example.org/log/2021/05/new-moorings/index.html"
+run feed-cli --config "$TMP/feeds.conf" --base-url http://cli.example.com \
+    --links "$TMP/harbour"
+expect_eq "--base-url wins over a feed's base-url=" \
+    "$(cat "$TMP/feed-cli.out")" \
+"[1] http://cli.example.com/charts/north-basin.pdf
+[2] http://cli.example.com/log/2021/05/ferry-times/
+[3] http://cli.example.com/log/2021/05/new-moorings/index.html"
+run feed-list --config "$TMP/feeds.conf" --feeds
+check "the feed's name follows base-url=" grep -q "Harbour log" \
+    "$TMP/feed-list.out"
+printf 'feed %s base-url=file:///srv/site\n' "$TMP/harbour" \
+    >"$TMP/badbase.conf"
+run feed-bad --config "$TMP/badbase.conf" --links "$TMP/harbour"
+expect_eq "feed base-url=: http(s) only" "$rc" 2
+expect_eq "feed base-url=: the message" "$(cat "$TMP/feed-bad.err")" \
+    "mesosnews: $TMP/badbase.conf:1: feed $TMP/harbour: base-url= needs an http or https URL"
+
 done_testing
