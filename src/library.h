@@ -43,6 +43,9 @@ struct library_opts {
 	size_t		 max_doc;	/* bytes of one document, 0: default */
 	const char	*base_url;	/* where Markdown posts are published,
 					   or NULL */
+	/* Each source's own base_url, used instead of it, or NULL; the
+	 * array may be NULL. */
+	const char *const *base_urls;
 };
 
 /* One issue of the list.  The strings are sanitised single lines, ""

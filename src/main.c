@@ -274,6 +274,23 @@ source_names(const struct options *o, const struct conf *cfg)
 	return names;
 }
 
+/* Each source's own base URL from its feed line, or NULL; none when
+ * --base-url is given, which is for every source.  The caller frees the
+ * array. */
+static const char **
+source_base_urls(const struct options *o, const struct conf *cfg)
+{
+	const char **urls;
+	size_t i, j;
+
+	urls = xcalloc((size_t)o->nsources + 1, sizeof *urls);
+	for (i = 0; o->base_url == NULL && i < (size_t)o->nsources; i++)
+		for (j = 0; j < conf_nfeeds(cfg); j++)
+			if (strcmp(conf_feed_url(cfg, j), o->sources[i]) == 0)
+				urls[i] = conf_feed_base_url(cfg, j);
+	return urls;
+}
+
 /* The terminal reader: the cache painted at once, the sources refreshed
  * in the background. */
 static int
@@ -345,7 +362,7 @@ main(int argc, char **argv)
 	struct options o;
 	struct textmode_opts to;
 	struct library_opts lo;
-	const char **names;
+	const char **names, **bases;
 	struct conf *cfg;
 	char *end, *path, *cache, **feeds = NULL;
 	enum color when;
@@ -529,6 +546,7 @@ main(int argc, char **argv)
 	lo.limits = conf_limits(cfg);
 	lo.max_doc = o.max_doc;
 	lo.base_url = o.base_url != NULL ? o.base_url : conf_base_url(cfg);
+	lo.base_urls = bases = source_base_urls(&o, cfg);
 	if (o.mode == MODE_DEFAULT && !o.refresh && o.issue == NULL &&
 	    o.section == NULL && !o.links && isatty(STDIN_FILENO) &&
 	    isatty(STDOUT_FILENO))
@@ -558,6 +576,7 @@ main(int argc, char **argv)
 		rc = textmode_run(&to);
 	}
 	free(names);
+	free(bases);
 	free(cache);
 	free(feeds);
 	conf_free(cfg);

@@ -953,7 +953,7 @@ refresh_perform(struct refresh *r, const struct pollfd *fds, size_t n)
 
 int
 refresh_run_all(struct store *store, const char *const *sources, size_t n,
-    const struct fetch_limits *limits, const char *base_url,
+    const struct fetch_limits *limits, const char *const *base_urls,
     refresh_feed_fn fn, void *arg, struct refresh_stats *stats)
 {
 	struct refresh *r;
@@ -976,7 +976,8 @@ refresh_run_all(struct store *store, const char *const *sources, size_t n,
 		return -1;
 	}
 	for (i = 0; i < n; i++)
-		refresh_add(r, sources[i], base_url);
+		refresh_add(r, sources[i], base_urls != NULL ? base_urls[i] :
+		    NULL);
 	while (refresh_busy(r)) {
 		while ((nfds = refresh_pollfds(r, fds, cap)) > cap) {
 			cap = nfds;

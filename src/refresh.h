@@ -73,11 +73,13 @@ bool	 refresh_perform(struct refresh *, const struct pollfd *,
 	    size_t n);
 const struct refresh_stats *refresh_stats(struct refresh *);
 
-/* Refresh n sources to the end, blocking; *stats, if not NULL, receives
+/* Refresh n sources to the end, blocking (base_urls, if not NULL, holds
+ * each source's base URL, as refresh_add's); *stats, if not NULL, receives
  * the totals.  Returns 0 when every feed was refreshed, -1 otherwise (the
  * failures went to fn). */
 int	 refresh_run_all(struct store *, const char *const *sources,
-	    size_t n, const struct fetch_limits *, const char *base_url,
-	    refresh_feed_fn fn, void *arg, struct refresh_stats *stats);
+	    size_t n, const struct fetch_limits *,
+	    const char *const *base_urls, refresh_feed_fn fn, void *arg,
+	    struct refresh_stats *stats);
 
 #endif

@@ -120,6 +120,26 @@ check "integrity: References are OSC 8 links" grep -qF \
     "$(printf '[1] \033]8;;%s\033\\%s\033]8;;\033\\' "$GITWEB" "$GITWEB")" \
     "$TMP/integrity-osc8.out"
 
+# The reader's fixture (tests/tui-copying.sh) in text mode: there the
+# clusters are written whole (👋🏾 with its skin tone), each code line and
+# URL on one line, and the list fits the width (tests/survive.sh checks
+# that no other line is wider).
+C="$srcdir/tests/tui/copying.atom"
+for w in 20 40 80; do
+	run "copying-$w" --issue 1 --width "$w" "$C"
+	golden "copying at $w" "$TMP/copying-$w.out" "$D/copying-$w.expected"
+	check "copying at $w: the code line verbatim" grep -qxF \
+	    "┃ \$ curl -s 'https://tides.example.net/api/v2/predictions?station=harbour-north&days=7' | jq -r '.[].height'" \
+	    "$TMP/copying-$w.out"
+	check "copying at $w: no line starts inside a cluster" sh -c \
+	    "! grep -q '^\\(🏾\\|‍\\|🔬\\|́\\)' '$TMP/copying-$w.out'"
+done
+for w in 40 80; do
+	run "copying-list-$w" --list --width "$w" "$C"
+	golden "copying --list at $w" "$TMP/copying-list-$w.out" \
+	    "$D/copying-list-$w.expected"
+done
+
 # Issue 17: one field at the 16 MiB cap (a 15 MiB title, a 15 MiB
 # unbroken description) is laid out up to LAYOUT_MAX_BLOCK, with a
 # marker, in well under 128 MB.
@@ -226,5 +246,82 @@ expect_eq "config base-url: absolute links" "$(cat "$TMP/rel-conf.out")" \
 run rel-bad --links --base-url file:///tmp \
     "$srcdir/tests/textmode/2014-03-20-relative.md"
 expect_eq "--base-url: http(s) only" "$rc" 2
+
+# Nothing to resolve them against: as written and marked in the text (the
+# post's link too), never a file: URL.
+run rel-text --width 40 "$srcdir/tests/textmode/2014-03-20-relative.md"
+expect_eq "no base: the text says they are relative" \
+    "$(cat "$TMP/rel-text.out")" \
+"Relative links
+══════════════
+2014-03-20
+/blog/relative-links/ (relative: no base
+URL)
+
+See the docs[1] and the next post[2].
+
+References
+──────────
+
+[1] /documentation/latest/ (relative: no
+    base URL)
+[2] ../next/ (relative: no base URL)"
+check "no base: no file: URL" sh -c "! grep -q 'file:' '$TMP/rel-text.out'"
+
+# A feed line's own base-url= wins over the global base-url for that
+# feed; --base-url wins over both.
+mkdir -p "$TMP/harbour" "$TMP/ferry"
+cat >"$TMP/harbour/2021-05-02-moorings.md" <<'POST'
+---
+title: New moorings
+permalink: /log/2021/05/new-moorings/
+---
+See [the chart](/charts/north-basin.pdf), [last week's note](../ferry-times/)
+and [the index](index.html).
+POST
+cp "$TMP/harbour/2021-05-02-moorings.md" "$TMP/ferry/"
+cat >"$TMP/feeds.conf" <<CONF
+base-url https://global.example.org
+feed $TMP/harbour base-url=https://harbour.example.net Harbour log
+feed $TMP/ferry
+CONF
+run feed-base --config "$TMP/feeds.conf" --width 60 "$TMP/harbour"
+expect_eq "feed base-url=: its posts resolve against it" \
+    "$(cat "$TMP/feed-base.out")" \
+"New moorings
+════════════
+2021-05-02
+https://harbour.example.net/log/2021/05/new-moorings/
+
+See the chart[1], last week’s note[2] and the index[3].
+
+References
+──────────
+
+[1] https://harbour.example.net/charts/north-basin.pdf
+[2] https://harbour.example.net/log/2021/05/ferry-times/
+[3] https://harbour.example.net/log/2021/05/new-moorings/index.html"
+run feed-global --config "$TMP/feeds.conf" --links "$TMP/ferry"
+expect_eq "a feed without base-url=: the global one" \
+    "$(cat "$TMP/feed-global.out")" \
+"[1] https://global.example.org/charts/north-basin.pdf
+[2] https://global.example.org/log/2021/05/ferry-times/
+[3] https://global.example.org/log/2021/05/new-moorings/index.html"
+run feed-cli --config "$TMP/feeds.conf" --base-url http://cli.example.com \
+    --links "$TMP/harbour"
+expect_eq "--base-url wins over a feed's base-url=" \
+    "$(cat "$TMP/feed-cli.out")" \
+"[1] http://cli.example.com/charts/north-basin.pdf
+[2] http://cli.example.com/log/2021/05/ferry-times/
+[3] http://cli.example.com/log/2021/05/new-moorings/index.html"
+run feed-list --config "$TMP/feeds.conf" --feeds
+check "the feed's name follows base-url=" grep -q "Harbour log" \
+    "$TMP/feed-list.out"
+printf 'feed %s base-url=file:///srv/site\n' "$TMP/harbour" \
+    >"$TMP/badbase.conf"
+run feed-bad --config "$TMP/badbase.conf" --links "$TMP/harbour"
+expect_eq "feed base-url=: http(s) only" "$rc" 2
+expect_eq "feed base-url=: the message" "$(cat "$TMP/feed-bad.err")" \
+    "mesosnews: $TMP/badbase.conf:1: feed $TMP/harbour: base-url= needs an http or https URL"
 
 done_testing

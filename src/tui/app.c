@@ -164,7 +164,7 @@ app_issue_link(struct app *a, size_t i)
 void
 app_layout(struct app *a)
 {
-	int body, lw, lh;
+	int body, lw, lh, sh;
 	struct rect none = { 0, 0, 0, 0 };
 
 	a->rows = LINES;
@@ -172,8 +172,9 @@ app_layout(struct app *a)
 	a->too_small = a->cols < TUI_MIN_COLS || a->rows < TUI_MIN_ROWS;
 	a->wide = a->cols >= TUI_WIDE_COLS;
 	a->pane[PANE_TITLE].r = (struct rect){ 0, 0, 1, a->cols };
-	a->pane[PANE_STATUS].r = (struct rect){ a->rows - 1, 0, 1, a->cols };
-	body = a->rows - 2;
+	sh = status_rows(a);
+	a->pane[PANE_STATUS].r = (struct rect){ a->rows - sh, 0, sh, a->cols };
+	body = a->rows - 1 - sh;
 	a->pane[PANE_LIST].r = a->pane[PANE_ARTICLE].r = a->pane[PANE_LINKS].r = none;
 	if (a->too_small)
 		return;
@@ -297,6 +298,9 @@ draw(struct app *a)
 		doupdate();
 		return;
 	}
+	/* The status line grew or shrank (a long URL in the link pane). */
+	if (status_rows(a) != a->pane[PANE_STATUS].r.h)
+		app_layout(a);
 	if (a->d_all)
 		draw_separator(a);
 	for (i = 0; i < PANE_COUNT; i++) {

@@ -287,7 +287,9 @@ void	 links_show(struct app *, bool);
 void	 help_draw(struct app *);
 bool	 help_key(struct app *, enum action, int key);
 
-/* status.c */
+/* status.c: the rows the status line takes (one, or in the link pane
+ * as many as the selected link's whole URL needs). */
+int	 status_rows(const struct app *);
 
 /* prompt.c: a line editor on the status line.  done is called with the
  * text typed, or NULL when the prompt was cancelled. */
