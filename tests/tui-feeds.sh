@@ -29,7 +29,7 @@ expect_eq "the feed list" "$(feeds_screen)" \
   Closed port                           0/0      error: http://127.0.0.1:1/feed.xml: cannot connect…
 
 
-Enter:open  /:search  r:refresh  ?:help  q:quit"
+Enter:open  /:search  r:refresh  ?:help  q:back"
 press "(feed 2 of 3)" j j Enter
 expect_eq "Enter: that feed's issues alone" \
     "$(printf '%s\n' "$SCREEN" | sed -n 1,4p)" \

@@ -93,6 +93,18 @@ printf '%s\n' "$SCREEN" >"$TMP/first.screen"
 golden "README's screenshot" "$TMP/first.screen" "$TMP/readme.screen"
 press "[exit 0]" q q
 
+# Esc: back from an issue as q, but never a quit from the list.
+tui_start 80 12 --offline
+settle "sample"
+press "Intro" Enter
+press "q:quit" Escape
+on_screen "Esc: back to the list" "›2014-09-04 +  Mesos Community Update #8"
+tm send-keys -t t Escape
+sleep 0.5
+SCREEN=$(capture)
+on_screen "Esc on the list: still running" "q:quit"
+press "[exit 0]" q
+
 # The title bar of a single feed: its configured name.
 cp "$srcdir/tests/tui/feed.atom" "$TMP/feed.atom"
 mkdir -p "$XDG_CONFIG_HOME/mesosnews"

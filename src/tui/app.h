@@ -213,6 +213,8 @@ void	 keys_first(enum action act, int ctx, bool ascii, char *out,
 /* "key:hint  key:hint ..." for the status line of a context; the caller
  * frees it. */
 char	*keys_hints(int ctx, bool ascii);
+/* The same for the events or feed view, where q goes back. */
+char	*keys_view_hints(bool ascii);
 /* The keys bound to act, e.g. "j ↓", or "0–9" for a run; the caller frees
  * it. */
 char	*keys_for_action(enum action, int *ctx, bool ascii);

@@ -148,7 +148,7 @@ static const char *const action_help[ACT_COUNT] = {
 	[ACT_LIST_WIDER] = "a wider list beside the article",
 	[ACT_LIST_NARROWER] = "a narrower list beside the article",
 	[ACT_EXPORT] = "in the events view: export them as iCalendar",
-	[ACT_FEEDS] = "the feeds: unread and total, last error; Enter shows one",
+	[ACT_FEEDS] = "the feeds' unread/total and errors; Enter shows one",
 	[ACT_MESSAGES] = "the last 20 messages of the status line",
 	[ACT_HELP] = "this help",
 	[ACT_CANCEL] = "clear a search, find or number; else back (no quit)",
@@ -485,8 +485,9 @@ keys_first(enum action act, int ctx, bool ascii, char *out, size_t len)
 	snprintf(out, len, "?");
 }
 
-char *
-keys_hints(int ctx, bool ascii)
+/* back: q goes back from a view that has the list's place, not quit. */
+static char *
+hints_for(int ctx, bool ascii, bool back)
 {
 	struct buf b = BUF_INIT;
 	char name[32];
@@ -505,7 +506,20 @@ keys_hints(int ctx, bool ascii)
 		keys_name(table[i].key, ascii, name, sizeof name);
 		if (b.len > 0)
 			buf_adds(&b, "  ");
-		buf_printf(&b, "%s:%s", name, hints[h].label);
+		buf_printf(&b, "%s:%s", name, back && hints[h].act == ACT_QUIT ?
+		    "back" : hints[h].label);
 	}
 	return buf_detach(&b);
+}
+
+char *
+keys_hints(int ctx, bool ascii)
+{
+	return hints_for(ctx, ascii, false);
+}
+
+char *
+keys_view_hints(bool ascii)
+{
+	return hints_for(CTX_ISSUES, ascii, true);
 }

@@ -159,7 +159,10 @@ status_draw(struct app *a, struct pane *p)
 		free(url);
 		return;
 	}
-	hints = keys_hints(ctx, a->ascii);
+	if (a->focus == PANE_LIST && a->pane[PANE_LIST].ops != &issues_pane)
+		hints = keys_view_hints(a->ascii);
+	else
+		hints = keys_hints(ctx, a->ascii);
 	draw_text(r->y, r->x, r->w, hints, R_STATUS, true);
 	free(hints);
 }
