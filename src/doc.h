@@ -207,6 +207,9 @@ bool		 doc_in_cell(const struct doc *);
 /* Smart punctuation in Markdown (curly quotes, dashes): on by default;
  * off for a locale that cannot show it.  Set before parsing begins. */
 void		 md_set_smart(bool);
+/* A large post is parsed in pieces of at least n bytes (0: whole), cut
+ * where nothing is open; tests make them small.  Set before parsing. */
+void		 md_set_piece(size_t n);
 int		 md_parse(struct doc *d, const char *s, size_t len,
 		    char **cause);
 int		 html_parse(struct doc *d, const char *s, size_t len,
