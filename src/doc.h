@@ -182,6 +182,9 @@ void		 doc_quote_end(struct doc *);
 void		 doc_list_begin(struct doc *, bool ordered, int start,
 		    char type, bool tight);
 void		 doc_list_end(struct doc *);
+/* The markers of the innermost open list take at least width columns
+ * (a list printed in parts lines up with its widest marker). */
+void		 doc_list_widen(struct doc *, int width);
 /* The innermost open list turns out not to be tight. */
 void		 doc_list_loosen(struct doc *);
 /* value >= 0 sets the number of this item (and the ones after it). */
