@@ -49,6 +49,7 @@ integrity||integrity.md
 integrity-ascii|-a|integrity.md
 integrity-links|-l|integrity.md
 pieces||pieces.md
+pieces-refs||pieces-refs.md
 "
 
 check() {	# name width file
