@@ -50,6 +50,9 @@ PARALLEL_ENTRIES = 10
 PARALLEL_LATENCY = 0.2
 PARALLEL_TARGET_S = 0.5
 TIMEOUT_S = 120.0
+RENDER_CMARK_TARGET = 1.20
+# Peak RSS of a render over the size of its input.
+RENDER_RSS_TARGET = 3.0
 
 
 class HarnessError(Exception):
@@ -543,6 +546,7 @@ def bench_render_html(b):
     if b.need("render-html", "text"):
         mine = b.measure("mesosnews", [b.o.mesosnews] + b.text_args + [atom],
                          check=nonempty)
+        render_rss(b, "render-html-rss", mine, html)
     peers = [("elinks", ["elinks", "-no-home", "-dump", "-dump-width", "80",
                          html], 0.5, "-elinks"),
              ("w3m", ["w3m", "-dump", "-cols", "80", "-T", "text/html",
@@ -557,10 +561,37 @@ def bench_render_md(b):
     if b.need("render-md", "text"):
         mine = b.measure("mesosnews", [b.o.mesosnews] + b.text_args + [md],
                          check=nonempty)
+        render_rss(b, "render-md-rss", mine, md)
     peers = [("lowdown", ["lowdown", "-tterm", "--term-width=80",
                           "--term-columns=80", md], 1.0, "-lowdown"),
-             ("cmark", ["cmark", "-t", "html", md], 1.5, "-cmark")]
+             ("cmark", ["cmark", "-t", "html", md], RENDER_CMARK_TARGET,
+              "-cmark")]
     peer_pass(b, "render-md", mine, peers)
+
+
+def baseline_rss(b):
+    """The peak RSS of mesosnews --version: the shared libraries mapped
+    before main, which no render can go below (measured once a run)."""
+    if getattr(b, "baseline_kb", None) is None:
+        r = b.measure("mesosnews", [b.o.mesosnews, "--version"], runs=3)
+        b.baseline_kb = 0 if r.error else r.rss_kb
+    return b.baseline_kb
+
+
+def render_rss(b, name, mine, path):
+    """Issue 18: the peak RSS of a render against the size of the input
+    (the document: the bare HTML page, the Markdown post).  The line also
+    gives the baseline (--version) and what is above it."""
+    if mine.error or not b.have_time:
+        return
+    size_mb = os.path.getsize(path) / 1048576.0
+    base = baseline_rss(b)
+    ratio = round(mb(mine.rss_kb) / size_mb, 2)
+    v = "PASS" if ratio <= RENDER_RSS_TARGET else "FAIL"
+    b.emit("%s: mesosnews rss %.1f MB (baseline %.1f MB, above it %.1f MB) "
+           "input %.1f MB ratio %.2f target <= %.2f %s" % (
+               name, mb(mine.rss_kb), mb(base), mb(mine.rss_kb - base),
+               size_mb, ratio, RENDER_RSS_TARGET, v), v)
 
 
 def peer_pass(b, name, mine, peers):
