@@ -157,7 +157,8 @@ const struct doc_cell *doc_cell(const struct doc *, int i);
 struct doc	*doc_new(const char *base_url);
 /* Hand blocks to fn, in order, as soon as nothing can change them, and
  * then let their text and runs go (content_parse_each): set before the
- * first block is added. */
+ * first block is added.  The links of such a document keep their URL
+ * only: their text is "". */
 void		 doc_set_each(struct doc *, doc_blocks_fn fn, void *arg);
 void		 doc_finish(struct doc *);
 void		 doc_set_meta(struct doc *, const char *key,
