@@ -535,6 +535,22 @@ doc_list_begin(struct doc *d, bool ordered, int start, char type,
 }
 
 void
+doc_list_widen(struct doc *d, int width)
+{
+	struct open *o;
+	size_t i;
+
+	for (i = d->nopen; i > 0; i--) {
+		o = &d->open[i - 1];
+		if (o->type != OPEN_LIST)
+			continue;
+		if (o->real && d->lists[o->idx].marker_width < width)
+			d->lists[o->idx].marker_width = width;
+		return;
+	}
+}
+
+void
 doc_list_loosen(struct doc *d)
 {
 	size_t i;

@@ -157,7 +157,8 @@ const struct doc_cell *doc_cell(const struct doc *, int i);
 struct doc	*doc_new(const char *base_url);
 /* Hand blocks to fn, in order, as soon as nothing can change them, and
  * then let their text and runs go (content_parse_each): set before the
- * first block is added. */
+ * first block is added.  The links of such a document keep their URL
+ * only: their text is "". */
 void		 doc_set_each(struct doc *, doc_blocks_fn fn, void *arg);
 void		 doc_finish(struct doc *);
 void		 doc_set_meta(struct doc *, const char *key,
@@ -182,6 +183,9 @@ void		 doc_quote_end(struct doc *);
 void		 doc_list_begin(struct doc *, bool ordered, int start,
 		    char type, bool tight);
 void		 doc_list_end(struct doc *);
+/* The markers of the innermost open list take at least width columns
+ * (a list printed in parts lines up with its widest marker). */
+void		 doc_list_widen(struct doc *, int width);
 /* The innermost open list turns out not to be tight. */
 void		 doc_list_loosen(struct doc *);
 /* value >= 0 sets the number of this item (and the ones after it). */
@@ -207,6 +211,9 @@ bool		 doc_in_cell(const struct doc *);
 /* Smart punctuation in Markdown (curly quotes, dashes): on by default;
  * off for a locale that cannot show it.  Set before parsing begins. */
 void		 md_set_smart(bool);
+/* A large post is parsed in pieces of at least n bytes (0: whole), cut
+ * where nothing is open; tests make them small.  Set before parsing. */
+void		 md_set_piece(size_t n);
 int		 md_parse(struct doc *d, const char *s, size_t len,
 		    char **cause);
 int		 html_parse(struct doc *d, const char *s, size_t len,

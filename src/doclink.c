@@ -334,7 +334,9 @@ doc_link_end(struct doc *d)
 		if (r->len == 0)
 			d->nruns--;
 	}
-	if (d->link_new)
+	/* A streamed document's reader prints the References, which want
+	 * URLs only: the text of 40,000 links is a megabyte. */
+	if (d->link_new && d->each == NULL)
 		l->pub.text = doc_runs_text(d, d->link_run, d->nruns);
 	d->link = 0;
 	GROW(d->runs, d->nruns, d->caprun);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -713,17 +714,168 @@ md_set_smart(bool on)
 	smart = on;
 }
 
-int
-md_parse(struct doc *d, const char *s, size_t len, char **cause)
+/*
+ * A large post is parsed in pieces, each cut where the whole parse would
+ * have nothing open: cmark's tree of a 5 MB post took some 50 MB, and a
+ * piece's tree goes before the next piece is read.  A cut is made at a
+ * line that starts an ATX heading in column 0 after a blank line: there
+ * every container, paragraph, list and table has ended, except a fenced
+ * code block or an HTML block of the document's top level, which the
+ * scan follows.  Link reference definitions belong to the whole
+ * document, so text with "]:" anywhere is parsed whole; so is the rest
+ * of a post from where the scan cannot be sure (an HTML block that ends
+ * at a marker, a fence in an HTML block or indented up to three columns,
+ * where a list item's may be).  Footnotes are not enabled.
+ */
+#define MD_PIECE	(64 * 1024)
+
+static size_t piece_min = MD_PIECE;
+
+void
+md_set_piece(size_t n)
+{
+	piece_min = n;
+}
+
+/* The columns of indentation of line s (tabs to the next multiple of
+ * 4) and, in *at, where its text starts. */
+static size_t
+line_indent(const char *s, const char *end, const char **at)
+{
+	size_t col = 0;
+
+	for (; s < end && (*s == ' ' || *s == '\t'); s++)
+		col = *s == ' ' ? col + 1 : (col + 4) / 4 * 4;
+	*at = s;
+	return col;
+}
+
+static bool
+line_blank(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return false;
+	return true;
+}
+
+/* A fence of three or more ` or ~ at p: its length, else 0. */
+static size_t
+fence_len(const char *p, const char *end)
+{
+	const char *q;
+
+	if (p >= end || (*p != '`' && *p != '~'))
+		return 0;
+	for (q = p; q < end && *q == *p; q++)
+		;
+	if (q - p < 3)
+		return 0;
+	/* A backtick fence's info string has no backtick. */
+	if (*p == '`' && memchr(q, '`', (size_t)(end - q)) != NULL)
+		return 0;
+	return (size_t)(q - p);
+}
+
+/* An HTML block that ends at a marker (CommonMark's kinds 1 to 5), in
+ * the widest form: any name that begins like one counts. */
+static bool
+html_marked(const char *p, const char *end)
+{
+	static const char *const start[] = { "<script", "<pre", "<style",
+	    "<textarea", "<!", "<?" };
+	size_t i, n;
+
+	for (i = 0; i < nitems(start); i++) {
+		n = strlen(start[i]);
+		if ((size_t)(end - p) >= n && strncasecmp(p, start[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Where the piece that starts at s (with nothing open) should end: the
+ * first cut at least min bytes in, or len when there is none or the scan
+ * gives up.
+ */
+static size_t
+next_cut(const char *s, size_t len, size_t min)
+{
+	const char *p = s, *end = s + len, *eol, *at;
+	size_t ind, fence = 0, n;
+	char fc = 0;
+	bool blank, prev_blank = false, in_html = false;
+
+	for (; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		blank = line_blank(p, eol);
+		ind = line_indent(p, eol, &at);
+		if (fence != 0) {
+			/* A closing fence: as long, nothing after it. */
+			if (ind <= 3 && at < eol && *at == fc &&
+			    (n = fence_len(at, eol)) >= fence &&
+			    line_blank(at + n, eol))
+				fence = 0;
+			prev_blank = false;
+			continue;
+		}
+		if (in_html) {
+			/* Kinds 6 and 7, or a paragraph: a blank line ends
+			 * them, but a fence may interrupt the paragraph. */
+			if (blank)
+				in_html = false;
+			else if (ind <= 3 && fence_len(at, eol) != 0)
+				return len;
+			prev_blank = blank;
+			continue;
+		}
+		if (prev_blank && (size_t)(p - s) >= min && *p == '#') {
+			for (at = p; at < eol && *at == '#'; at++)
+				;
+			if (at - p <= 6 && (at == eol || *at == ' ' ||
+			    *at == '\t' || *at == '\r'))
+				return (size_t)(p - s);
+		}
+		if (ind <= 3 && (n = fence_len(at, eol)) != 0) {
+			if (ind != 0)
+				return len;
+			fence = n;
+			fc = *at;
+		} else if (ind <= 3 && at < eol && *at == '<') {
+			if (html_marked(at, eol))
+				return len;
+			in_html = true;
+		}
+		prev_blank = blank;
+	}
+	return len;
+}
+
+/* Whether s may hold a link reference definition: "]:" anywhere.  By
+ * memchr, a tenth of memmem's cost here: "]" is rare enough. */
+static bool
+has_refdef(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, ']', (size_t)(end - p))) != NULL) {
+		if (++p < end && *p == ':')
+			return true;
+	}
+	return false;
+}
+
+/* Parse one piece of Markdown into d; -1 when cmark fails. */
+static int
+parse_piece(struct doc *d, const char *s, size_t len, int opts)
 {
 	struct arena a;
 	cmark_syntax_extension *table;
 	cmark_parser *parser;
 	cmark_node *root;
-	int opts = CMARK_OPT_DEFAULT;
 
-	if (smart)
-		opts |= CMARK_OPT_SMART;
 	if (arena != NULL)
 		fatal("md_parse re-entered");
 	arena_begin(&a);
@@ -737,12 +889,36 @@ md_parse(struct doc *d, const char *s, size_t len, char **cause)
 	cmark_parser_free(parser);
 	if (root == NULL) {
 		arena_end(&a);
-		if (cause != NULL)
-			*cause = xstrdup("cannot parse Markdown");
 		return -1;
 	}
 	walk(d, root);
 	/* No cmark_node_free: the tree goes with the arena. */
 	arena_end(&a);
 	return 0;
+}
+
+int
+md_parse(struct doc *d, const char *s, size_t len, char **cause)
+{
+	size_t off = 0, n;
+	int opts = CMARK_OPT_DEFAULT;
+
+	if (smart)
+		opts |= CMARK_OPT_SMART;
+	if (piece_min == 0 || len < 2 * piece_min || has_refdef(s, len))
+		n = len;
+	else
+		n = next_cut(s, len, piece_min);
+	for (;;) {
+		if (parse_piece(d, s + off, n, opts) == -1) {
+			if (cause != NULL)
+				*cause = xstrdup("cannot parse Markdown");
+			return -1;
+		}
+		off += n;
+		if (off >= len)
+			return 0;
+		n = len - off < 2 * piece_min ? len - off :
+		    next_cut(s + off, len - off, piece_min);
+	}
 }

@@ -285,18 +285,26 @@ ref_marker(char *marker, int n)
 	*marker = '\0';
 }
 
-/* The References list (or the bare list for --links) of the links whose
- * numbers are set in want.  Each entry is one block (a URL is never
- * broken: one line); *nums gets, by block of the list, the number of the
- * link it lists (0 for the heading), for the caller to free. */
+/*
+ * The References list (or the bare list for --links) of the links whose
+ * numbers are set in want, from link *from on: at most REFS_BATCH of
+ * them, with the heading when heading is set; *from moves past them.
+ * Each entry is one block (a URL is never broken: one line), its marker
+ * as wide as the widest of the whole list, widest.  *nums gets, by block,
+ * the number of the link it lists (0 for the heading), for the caller to
+ * free.  In parts, because the list of a large issue is as large as a
+ * good part of the issue.
+ */
+#define REFS_BATCH	1024
+
 static struct doc *
-refs_doc(const struct doc *d, const bool *want, bool heading,
-    uint32_t **nums)
+refs_doc(const struct doc *d, const bool *want, bool heading, int widest,
+    int *from, uint32_t **nums)
 {
 	struct doc *r = doc_new(NULL);
 	const struct doc_link *l;
 	char marker[24];
-	int n, i;
+	int n, i, k = 0;
 
 	if (heading) {
 		doc_heading_begin(r, 2);
@@ -304,7 +312,8 @@ refs_doc(const struct doc *d, const bool *want, bool heading,
 		doc_block_end(r);
 	}
 	doc_list_begin(r, false, 1, '1', true);
-	for (n = 1; n <= doc_nlinks(d); n++) {
+	doc_list_widen(r, widest);
+	for (n = *from; n <= doc_nlinks(d) && k < REFS_BATCH; n++) {
 		if (!want[n])
 			continue;
 		l = doc_link(d, n);
@@ -317,17 +326,19 @@ refs_doc(const struct doc *d, const bool *want, bool heading,
 		if (heading && !uri_is_absolute(l->url))
 			doc_add_text(r, " (relative: no base URL)", 24);
 		doc_item_end(r);
+		k++;
 	}
 	doc_list_end(r);
 	doc_finish(r);
 	*nums = xcalloc((size_t)doc_nblocks(r) + 1, sizeof **nums);
-	for (i = 0, n = 1; i < doc_nblocks(r); i++) {
+	for (i = 0, n = *from; i < doc_nblocks(r); i++) {
 		if (doc_block(r, i)->depth == 0)
 			continue;
 		while (n <= doc_nlinks(d) && !want[n])
 			n++;
 		(*nums)[i] = (uint32_t)n++;
 	}
+	*from = n;
 	return r;
 }
 
@@ -375,6 +386,35 @@ print_refs(FILE *out, const struct doc *r, const struct layout_opts *lo,
 	if (p.b.len > 0)
 		fwrite(p.b.data, 1, p.b.len, out);
 	buf_free(&p.b);
+}
+
+/* Print the References of the links of d set in want (see refs_doc),
+ * in parts; OSC 8 hyperlinks when hyperlinks is set. */
+static void
+print_references(FILE *out, const struct doc *d, const bool *want,
+    bool heading, const struct layout_opts *lo, int width, bool color,
+    bool hyperlinks)
+{
+	struct doc *r;
+	uint32_t *nums;
+	char marker[24];
+	int n, widest = 0, from = 1;
+
+	for (n = doc_nlinks(d); n > 0; n--)
+		if (want[n])
+			break;
+	if (n > 0) {
+		ref_marker(marker, n);
+		widest = (int)strlen(marker);
+	}
+	do {
+		r = refs_doc(d, want, heading, widest, &from, &nums);
+		print_refs(out, r, lo, width, color, false,
+		    hyperlinks ? d : NULL, nums);
+		free(nums);
+		doc_free(r);
+		heading = false;
+	} while (from <= n);
 }
 
 /* Print a document (the header, the References), a block at a time;
@@ -542,8 +582,7 @@ print_streamed(FILE *out, const struct issue *is,
 {
 	const char *content = is->content != NULL ? is->content : "";
 	struct stream s;
-	struct doc *d, *r;
-	uint32_t *nums;
+	struct doc *d;
 
 	memset(&s, 0, sizeof s);
 	s.e.out = out;
@@ -565,11 +604,8 @@ print_streamed(FILE *out, const struct issue *is,
 		if (s.anylink && !opts->no_references) {
 			stream_want(&s, d);
 			fputc('\n', out);
-			r = refs_doc(d, s.want, true, &nums);
-			print_refs(out, r, lo, width, opts->color, false,
-			    opts->hyperlinks ? d : NULL, nums);
-			free(nums);
-			doc_free(r);
+			print_references(out, d, s.want, true, lo, width,
+			    opts->color, opts->hyperlinks);
 		}
 	}
 	buf_free(&s.e.b);
@@ -589,10 +625,9 @@ text_print_issue(FILE *out, const struct issue *is,
     const struct text_opts *opts, char **cause)
 {
 	struct layout_opts lo;
-	struct doc *d = NULL, *r;
+	struct doc *d = NULL;
 	const char *content = is->content != NULL ? is->content : "";
 	bool *want = NULL, *shown = NULL, anylink = false;
-	uint32_t *nums;
 	int width = opts->width > 0 ? opts->width : 80, i, nsec;
 	struct buf names = BUF_INIT;
 	struct emit e;
@@ -636,11 +671,8 @@ text_print_issue(FILE *out, const struct issue *is,
 			anylink |= mark_block_links(d, i, i + 1, want);
 	if (opts->links_only) {
 		if (anylink) {
-			r = refs_doc(d, want, false, &nums);
-			print_refs(out, r, &lo, width, opts->color, false,
-			    opts->hyperlinks ? d : NULL, nums);
-			free(nums);
-			doc_free(r);
+			print_references(out, d, want, false, &lo, width,
+			    opts->color, opts->hyperlinks);
 		}
 		goto done;
 	}
@@ -660,11 +692,8 @@ text_print_issue(FILE *out, const struct issue *is,
 	buf_free(&e.b);
 	if (anylink && !opts->no_references) {
 		fputc('\n', out);
-		r = refs_doc(d, want, true, &nums);
-		print_refs(out, r, &lo, width, opts->color, false,
-		    opts->hyperlinks ? d : NULL, nums);
-		free(nums);
-		doc_free(r);
+		print_references(out, d, want, true, &lo, width,
+		    opts->color, opts->hyperlinks);
 	}
 done:
 	free(want);

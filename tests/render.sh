@@ -48,6 +48,8 @@ newsletter-links|-l|newsletter.md
 integrity||integrity.md
 integrity-ascii|-a|integrity.md
 integrity-links|-l|integrity.md
+pieces||pieces.md
+pieces-refs||pieces-refs.md
 "
 
 check() {	# name width file
@@ -75,6 +77,25 @@ echo "$cases" | while IFS='|' read -r name opts file; do
 			check "$name" "$w" "$tmp/out"
 		else
 			echo "FAIL: $name at width $w: render_tool failed:"
+			cat "$tmp/err"
+			bad
+		fi
+	done
+done
+
+# Markdown parsed in pieces as small as the cuts allow (a large post's
+# way) reads exactly as it does whole: the same golden files.
+[ "${UPDATE_GOLDEN:-}" = 1 ] ||
+echo "$cases" | while IFS='|' read -r name opts file; do
+	case $file in *.md) ;; *) continue ;; esac
+	for w in $widths; do
+		# shellcheck disable=SC2086
+		if "$tool" -P 1 -w "$w" $opts "$fix/$file" > "$tmp/out" \
+		    2> "$tmp/err"; then
+			check "$name" "$w" "$tmp/out"
+		else
+			echo "FAIL: $name in pieces at width $w: render_tool" \
+			    "failed:"
 			cat "$tmp/err"
 			bad
 		fi

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "feed.h"
 #include "text.h"
 #include "util.h"
@@ -17,7 +18,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: render_tool [-acln] [-w width] [-k md|html|"
+	fprintf(stderr, "usage: render_tool [-acln] [-P bytes] [-w width] [-k md|html|"
 	    "text] [-s section] [-b base] [-T title] [-D yyyy-mm-dd] "
 	    "[-A author] [-L link] file\n");
 	exit(2);
@@ -41,7 +42,7 @@ main(int argc, char **argv)
 	memset(&is, 0, sizeof is);
 	is.published = is.updated = (time_t)-1;
 	opts.width = 80;
-	while ((ch = getopt(argc, argv, "aA:b:cD:k:lL:nrs:T:w:")) != -1) {
+	while ((ch = getopt(argc, argv, "aA:b:cD:k:lL:nP:rs:T:w:")) != -1) {
 		switch (ch) {
 		case 'a':
 			opts.ascii = true;
@@ -72,6 +73,10 @@ main(int argc, char **argv)
 			break;
 		case 'n':
 			opts.no_header = true;
+			break;
+		case 'P':
+			/* Markdown in pieces of at least this many bytes. */
+			md_set_piece((size_t)strtoul(optarg, NULL, 10));
 			break;
 		case 'r':
 			opts.no_references = true;

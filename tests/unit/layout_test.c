@@ -584,10 +584,11 @@ stream_differs(const char *src, size_t len, enum content_kind kind, int w)
 	    doc_nsections(d) != doc_nsections(whole) ||
 	    doc_section_level(d) != doc_section_level(whole))
 		why = "counts differ";
+	/* The same links, but a streamed document keeps no link text. */
 	for (i = 1; why == NULL && i <= doc_nlinks(d); i++)
 		if (strcmp(doc_link(d, i)->url, doc_link(whole, i)->url) != 0 ||
-		    strcmp(doc_link(d, i)->text, doc_link(whole, i)->text) !=
-		    0 || doc_link(d, i)->section != doc_link(whole, i)->section)
+		    *doc_link(d, i)->text != '\0' ||
+		    doc_link(d, i)->section != doc_link(whole, i)->section)
 			why = "links differ";
 	for (i = 0; why == NULL && i < doc_nsections(d); i++)
 		if (strcmp(doc_section_name(d, i), doc_section_name(whole,
