@@ -143,6 +143,16 @@ zone(const char **p, int *minutes)
 	return 0;
 }
 
+/* The time made of the fields when only white space follows them. */
+static time_t
+at_end(const char *p, int y, int mo, int d, int h, int mi, int s, int off)
+{
+	skipws(&p);
+	if (*p != '\0')
+		return (time_t)-1;
+	return make_time(y, mo, d, h, mi, s, off);
+}
+
 /* 2014-03-20, 2014-03-20T10:00:00Z, 2014-03-20 10:00:00.123+01:00 */
 static time_t
 parse_3339(const char *p)
@@ -166,10 +176,7 @@ parse_3339(const char *p)
 		if (zone(&p, &off) == -1)
 			return (time_t)-1;
 	}
-	skipws(&p);
-	if (*p != '\0')
-		return (time_t)-1;
-	return make_time(y, mo, d, h, mi, s, off);
+	return at_end(p, y, mo, d, h, mi, s, off);
 }
 
 /* [Wdy,] DD Mon YYYY HH:MM[:SS] zone */
@@ -214,10 +221,7 @@ parse_822(const char *p)
 		return (time_t)-1;
 	if (zone(&p, &off) == -1)
 		return (time_t)-1;
-	skipws(&p);
-	if (*p != '\0')
-		return (time_t)-1;
-	return make_time(y, mo, d, h, mi, s, off);
+	return at_end(p, y, mo, d, h, mi, s, off);
 }
 
 time_t
