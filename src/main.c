@@ -258,19 +258,31 @@ load_config(const struct options *o, struct conf *cfg)
 	return rc;
 }
 
+/* The config's feed line for a source, or -1. */
+static ssize_t
+feed_line(const struct conf *cfg, const char *source)
+{
+	size_t j;
+
+	for (j = 0; j < conf_nfeeds(cfg); j++)
+		if (strcmp(conf_feed_url(cfg, j), source) == 0)
+			return (ssize_t)j;
+	return -1;
+}
+
 /* Each source's configured name, or NULL: a source the config names
  * keeps its name on the command line.  The caller frees the array. */
 static const char **
 source_names(const struct options *o, const struct conf *cfg)
 {
 	const char **names;
-	size_t i, j;
+	ssize_t j;
+	size_t i;
 
 	names = xcalloc((size_t)o->nsources + 1, sizeof *names);
 	for (i = 0; i < (size_t)o->nsources; i++)
-		for (j = 0; j < conf_nfeeds(cfg); j++)
-			if (strcmp(conf_feed_url(cfg, j), o->sources[i]) == 0)
-				names[i] = conf_feed_name(cfg, j);
+		if ((j = feed_line(cfg, o->sources[i])) != -1)
+			names[i] = conf_feed_name(cfg, (size_t)j);
 	return names;
 }
 
@@ -281,13 +293,13 @@ static const char **
 source_base_urls(const struct options *o, const struct conf *cfg)
 {
 	const char **urls;
-	size_t i, j;
+	ssize_t j;
+	size_t i;
 
 	urls = xcalloc((size_t)o->nsources + 1, sizeof *urls);
 	for (i = 0; o->base_url == NULL && i < (size_t)o->nsources; i++)
-		for (j = 0; j < conf_nfeeds(cfg); j++)
-			if (strcmp(conf_feed_url(cfg, j), o->sources[i]) == 0)
-				urls[i] = conf_feed_base_url(cfg, j);
+		if ((j = feed_line(cfg, o->sources[i])) != -1)
+			urls[i] = conf_feed_base_url(cfg, (size_t)j);
 	return urls;
 }
 
