@@ -690,6 +690,8 @@ tui_run(const struct tui_opts *opts, char **cause)
 	a.pane[PANE_STATUS].ops = &status_pane;
 	a.focus = PANE_LIST;
 	a.list_cols = opts->list_width;
+	a.list.unread_only = opts->unread_only;
+	a.art.continuous = opts->whole_view;
 	term = getenv("TERM");
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
 		*cause = xasprintf("cannot use the terminal (TERM=%s)",

@@ -103,6 +103,8 @@ struct list_state {
 	char		*search;	/* the list shows these results */
 	size_t		 sel, top;	/* in shown */
 	size_t		 total, unread;	/* in the shown feeds */
+	bool		 unread_only;	/* read issues are left out (but for
+					   the one selected when it was set) */
 };
 
 struct article_state {
@@ -247,13 +249,24 @@ size_t	 issues_nfeeds(const struct app *);
 void	 issues_scroll_to_sel(struct app *);
 /* Show the issues matching q, best first; quiet: no status message. */
 void	 issues_search(struct app *, const char *q, bool quiet);
+/* The index in the list of the next (dir 1) or previous (-1) unread
+ * issue after the selection, going round the list once; (size_t)-1 when
+ * no other issue shown is unread.  *wrapped tells whether it went
+ * round. */
+size_t	 issues_next_unread(const struct app *, int dir, bool *wrapped);
+/* Leave read issues out of the list, or show them again. */
+void	 issues_set_unread_only(struct app *, bool);
 
 /* article.c: the article pane. */
 /* Open the issue at index shown_index of the list (marking it read), or
- * close the open one. */
+ * close the open one.  The view (sections or the whole issue) stays as it
+ * is. */
 void	 article_open(struct app *, size_t shown_index);
 void	 article_close(struct app *);
 bool	 article_key(struct app *, enum action, int key);
+/* Open the next (dir 1) or previous (-1) unread issue, or say there is
+ * none. */
+void	 article_other_unread(struct app *, int dir);
 void	 article_relayout(struct app *);
 void	 article_find(struct app *, const char *);
 /* Scroll the open article to block b (its section shown). */

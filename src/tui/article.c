@@ -608,6 +608,22 @@ other_issue(struct app *a, int dir)
 		    "this is the first issue");
 }
 
+void
+article_other_unread(struct app *a, int dir)
+{
+	size_t i;
+	bool wrapped;
+
+	if ((i = issues_next_unread(a, dir, &wrapped)) == (size_t)-1) {
+		app_message(a, false, "no other unread issue");
+		return;
+	}
+	article_open(a, i);
+	if (wrapped)
+		app_message(a, false, dir > 0 ? "on from the top of the list" :
+		    "on from the bottom of the list");
+}
+
 static void
 toggle_read(struct app *a)
 {
@@ -672,6 +688,13 @@ article_key(struct app *a, enum action act, int key)
 			goto_section(a, a->art.section + 1);
 			return true;
 		}
+		/* At the end of the issue, on to the next unread one, as in
+		 * mutt's and newsboat's pagers. */
+		if (a->art.atop + h >= end &&
+		    (a->art.continuous || a->art.section + 1 >= a->art.nsections)) {
+			article_other_unread(a, 1);
+			return true;
+		}
 		a->art.atop += step;
 		break;
 	case ACT_PAGE_UP:
@@ -702,6 +725,10 @@ article_key(struct app *a, enum action act, int key)
 		return true;
 	case ACT_PREV_ISSUE:
 		other_issue(a, -1);
+		return true;
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD:
+		article_other_unread(a, act == ACT_NEXT_UNREAD ? 1 : -1);
 		return true;
 	case ACT_NEXT_SECTION:
 	case ACT_PREV_SECTION:
@@ -909,7 +936,7 @@ article_open(struct app *a, size_t shown_index)
 	a->art.nsections = doc_nsections(d) > 0 ? doc_nsections(d) : 1;
 	a->art.sec_top = xcalloc((size_t)a->art.nsections, sizeof *a->art.sec_top);
 	a->art.section = 0;
-	a->art.continuous = false;
+	/* a->art.continuous stays: "v" holds from issue to issue. */
 	a->art.atop = 0;
 	a->links.sel = a->links.top = 0;
 	a->art.hscroll = 0;

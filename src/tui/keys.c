@@ -43,10 +43,15 @@ static const struct binding defaults[] = {
 	{ KEYF(KEY_ENTER),	PANES,		ACT_OPEN },
 	{ 'n',			CTX_ARTICLE,	ACT_FIND_NEXT },
 	{ 'N',			CTX_ARTICLE,	ACT_FIND_PREV },
-	{ 'n',			READING,	ACT_NEXT_ISSUE },
 	{ 'J',			READING,	ACT_NEXT_ISSUE },
-	{ 'p',			READING,	ACT_PREV_ISSUE },
 	{ 'K',			READING,	ACT_PREV_ISSUE },
+	/* Unread, as newsboat: n and p go to the next and previous unread
+	 * issue (J and K, as there, to the next and previous one); C marks
+	 * every feed read where A marks the feeds shown. */
+	{ 'n',			PANES,		ACT_NEXT_UNREAD },
+	{ 'p',			PANES,		ACT_PREV_UNREAD },
+	{ 'U',			CTX_ISSUES,	ACT_UNREAD_ONLY },
+	{ 'C',			CTX_ISSUES,	ACT_MARK_EVERYTHING_READ },
 	{ '\t',			READING,	ACT_NEXT_SECTION },
 	{ ']',			READING,	ACT_NEXT_SECTION },
 	{ KEYF(KEY_BTAB),	READING,	ACT_PREV_SECTION },
@@ -134,6 +139,10 @@ static const char *const action_help[ACT_COUNT] = {
 	[ACT_REFRESH] = "refresh the feeds in the background",
 	[ACT_TOGGLE_READ] = "mark the issue read or unread",
 	[ACT_MARK_ALL_READ] = "mark every issue of the feeds shown read",
+	[ACT_NEXT_UNREAD] = "next unread issue (from the article: open it)",
+	[ACT_PREV_UNREAD] = "previous unread issue",
+	[ACT_UNREAD_ONLY] = "list only the unread issues, or all again",
+	[ACT_MARK_EVERYTHING_READ] = "mark every issue of every feed read",
 	[ACT_NEXT_FEED] = "show the next feed alone, then all of them",
 	[ACT_PREV_FEED] = "show the previous feed alone, then all of them",
 	[ACT_PIPE] = "pipe the issue as text into $PAGER",
