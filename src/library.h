@@ -215,6 +215,11 @@ void	 library_progress(const struct library *, size_t *done,
  * first failure) and whether it is an error; owned by the library. */
 const char *library_refresh_result(const struct library *, bool *error);
 
+/* After a refresh has ended and the list has been read again: the list
+ * indices of the issues it added (at most max of them, in list order)
+ * go to idx; returns their number. */
+size_t	 library_refresh_new(struct library *, size_t *idx, size_t max);
+
 /* For a reader on its first run: when nothing of the sources is cached,
  * show the bundled sample instead.  why is the failure that made it
  * necessary, or NULL (offline).  Returns 0 when the sample is shown, or

@@ -276,6 +276,7 @@ library_refresh_start(struct library *lib, char **cause)
 	lib->first_error = lib->first_warning = NULL;
 	lib->r_added = lib->r_errors = 0;
 	lib->r_total = n;
+	lib->r_started = time(NULL);
 	/* A source that is none (a URL of a scheme we do not fetch) fails
 	 * at once, and nothing of it reaches the cache. */
 	for (i = 0; i < n; i++) {
@@ -364,6 +365,23 @@ library_refresh_result(const struct library *lib, bool *error)
 {
 	*error = lib->result_error;
 	return lib->result;
+}
+
+/* The store stamps an issue with the time it first sees it: those
+ * stamped since the refresh started are its own (r_added bounds them, so
+ * that one first seen in the same second before it is not counted). */
+size_t
+library_refresh_new(struct library *lib, size_t *idx, size_t max)
+{
+	size_t i, n = 0;
+
+	if (max > lib->r_added)
+		max = lib->r_added;
+	for (i = 0; i < lib->n && n < max; i++)
+		if (lib->v[i].first_seen != (time_t)-1 &&
+		    lib->v[i].first_seen >= lib->r_started)
+			idx[n++] = i;
+	return n;
 }
 
 const char *

@@ -64,6 +64,7 @@ struct library {
 	/* The background refresh. */
 	struct refresh	*r;
 	size_t		 r_total, r_added, r_errors;
+	time_t		 r_started;	/* issues first seen since are new */
 	char		*first_error;
 	char		*first_warning;	/* "SOURCE: repair", or NULL */
 	char		*result;

@@ -507,6 +507,7 @@ refresh_ended(struct app *a)
 		    "%s", msg);
 	else if (msg != NULL)
 		app_message(a, error, "%s", msg);
+	announce_new(a);
 	a->d_all = true;
 }
 

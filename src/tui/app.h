@@ -306,6 +306,10 @@ void	 events_view_open(struct app *);
 void	 events_view_close(struct app *);
 bool	 events_view_shown(const struct app *);
 
+/* announce.c: after a refresh, the bell and the notify-program for the
+ * issues it added (the list read again first). */
+void	 announce_new(struct app *);
+
 /* pager.c */
 /* Pipe the issue at index i of the library's list, rendered as text,
  * into the pager. */
