@@ -53,17 +53,11 @@ buf_adds(struct buf *b, const char *s)
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list ap2;
-	int n;
+	size_t n = util_vlen(fmt, ap);
 
-	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		fatal("bad format string");
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	b->len += (size_t)n;
+	buf_grow(b, n);
+	vsnprintf(b->data + b->len, n + 1, fmt, ap);
+	b->len += n;
 }
 
 void

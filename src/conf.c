@@ -21,6 +21,7 @@
 struct feed_entry {
 	char			*url;
 	char			*name;
+	char			*base_url;	/* of its Markdown posts */
 };
 
 struct conf {
@@ -152,6 +153,7 @@ clear_feeds(struct feed_entry *feeds, size_t n)
 	for (i = 0; i < n; i++) {
 		free(feeds[i].url);
 		free(feeds[i].name);
+		free(feeds[i].base_url);
 	}
 	free(feeds);
 }
@@ -179,7 +181,7 @@ dup_or_null(const char *s)
 }
 
 static void add_feed(struct feed_entry **, size_t *, const char *,
-    const char *);
+    const char *, const char *);
 
 /* A deep copy, for conf_load to work on. */
 static struct conf *
@@ -194,7 +196,7 @@ conf_dup(const struct conf *cfg)
 	c->nfeeds = 0;
 	for (i = 0; i < cfg->nfeeds; i++)
 		add_feed(&c->feeds, &c->nfeeds, cfg->feeds[i].url,
-		    cfg->feeds[i].name);
+		    cfg->feeds[i].name, cfg->feeds[i].base_url);
 	c->cache = dup_or_null(cfg->cache);
 	c->base_url = dup_or_null(cfg->base_url);
 	c->event_words = dup_words(cfg->event_words);
@@ -249,6 +251,12 @@ const char *
 conf_feed_name(const struct conf *cfg, size_t i)
 {
 	return i < cfg->nfeeds ? cfg->feeds[i].name : NULL;
+}
+
+const char *
+conf_feed_base_url(const struct conf *cfg, size_t i)
+{
+	return i < cfg->nfeeds ? cfg->feeds[i].base_url : NULL;
 }
 
 const char *
@@ -360,7 +368,7 @@ conf_bind(const struct conf *cfg, size_t i)
 
 static void
 add_feed(struct feed_entry **feeds, size_t *n, const char *url,
-    const char *name)
+    const char *name, const char *base_url)
 {
 	size_t i;
 
@@ -371,13 +379,14 @@ add_feed(struct feed_entry **feeds, size_t *n, const char *url,
 	(*feeds)[*n].url = xstrdup(url);
 	(*feeds)[*n].name = name != NULL && *name != '\0' ? xstrdup(name) :
 	    NULL;
+	(*feeds)[*n].base_url = base_url != NULL ? xstrdup(base_url) : NULL;
 	(*n)++;
 }
 
 void
 conf_add_feed(struct conf *cfg, const char *url, const char *name)
 {
-	add_feed(&cfg->feeds, &cfg->nfeeds, url, name);
+	add_feed(&cfg->feeds, &cfg->nfeeds, url, name, NULL);
 }
 
 int
@@ -773,7 +782,7 @@ set_width(int *slot, const char *value)
 static char *
 parse_line(struct conf *p, char *line)
 {
-	char *key, *value, *rest, *url;
+	char *key, *value, *rest, *url, *base;
 	size_t klen;
 
 	key = line + strspn(line, " \t");
@@ -788,12 +797,21 @@ parse_line(struct conf *p, char *line)
 	if (strcmp(key, "feed") == 0) {
 		if (*value == '\0')
 			return xstrdup("feed needs a URL or a path");
-		rest = value + strcspn(value, " \t");
-		if (*rest != '\0')
-			*rest++ = '\0';
+		rest = value;
+		(void)next_word(&rest);
 		rest += strspn(rest, " \t");
+		/* "base-url=URL" after the URL: where this feed's Markdown
+		 * posts are published, instead of the global base-url. */
+		base = NULL;
+		if (strncmp(rest, "base-url=", 9) == 0) {
+			base = next_word(&rest) + 9;
+			rest += strspn(rest, " \t");
+			if (!uri_is_remote(base))
+				return xasprintf("feed %s: base-url= needs an "
+				    "http or https URL", value);
+		}
 		url = expand_home(value);
-		add_feed(&p->feeds, &p->nfeeds, url, rest);
+		add_feed(&p->feeds, &p->nfeeds, url, rest, base);
 		free(url);
 		return NULL;
 	}

@@ -123,6 +123,9 @@ char	*conf_default_cache(void);
 size_t	 conf_nfeeds(const struct conf *);
 const char *conf_feed_url(const struct conf *, size_t i);
 const char *conf_feed_name(const struct conf *, size_t i);
+/* Where feed i's Markdown posts are published ("base-url=" on its line),
+ * or NULL: then conf_base_url. */
+const char *conf_feed_base_url(const struct conf *, size_t i);
 /* Add a feed as a "feed" line would; duplicates are ignored. */
 void	 conf_add_feed(struct conf *, const char *url, const char *name);
 /* The cache path from the file, or NULL; owned by cfg. */

@@ -11,6 +11,7 @@
 
 #include "feed.h"
 #include "feed_ids.h"
+#include "utf8.h"
 #include "util.h"
 
 static uint64_t
@@ -23,6 +24,39 @@ fnv1a(uint64_t h, const char *s)
 		h *= 0x100000001b3ULL;
 	}
 	return h;
+}
+
+char *
+feed_oneline(const char *s, size_t len)
+{
+	bool cut = false;
+	size_t n, k, m;
+	char *c;
+	int w;
+
+	/* Sanitising only removes bytes or turns one into U+FFFD (three):
+	 * four times the limit holds all that can be kept. */
+	if (len > 4 * FEED_MAX_ONELINE) {
+		len = 4 * FEED_MAX_ONELINE;
+		cut = true;
+	}
+	c = utf8_sanitize(s, len, UTF8_ONELINE);
+	if (c[0] == '\0') {
+		free(c);
+		return NULL;
+	}
+	n = strlen(c);
+	if (n <= FEED_MAX_ONELINE && !cut)
+		return c;
+	/* Whole clusters only: never half an emoji. */
+	for (k = 0; k < n; k += m) {
+		m = utf8_cluster(c + k, n - k, &w);
+		if (k + m > FEED_MAX_ONELINE - (sizeof "…" - 1))
+			break;
+	}
+	c = xreallocarray(c, k + sizeof "…", 1);
+	memcpy(c + k, "…", sizeof "…");
+	return c;
 }
 
 char *

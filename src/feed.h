@@ -128,6 +128,14 @@ typedef int (*feed_outline_fn)(const char *url, const char *title, void *);
 int	 feed_opml_parse(const char *, size_t, feed_outline_fn fn, void *arg,
 	    char **cause);
 
+/* A one-line field (title, author, id, tags...) of len bytes as an issue
+ * keeps it: sanitised (utf8_sanitize's UTF8_ONELINE), cut to at most
+ * FEED_MAX_ONELINE bytes at a character cluster with "…" when longer, or
+ * NULL when nothing is left.  No title needs more, and a field at the
+ * 16 MiB cap would otherwise be listed, indexed and laid out whole. */
+#define FEED_MAX_ONELINE	4096
+char	*feed_oneline(const char *s, size_t len);
+
 /* The id of an issue that has none: a stable hash of its title and
  * dates as written (any may be NULL).  The caller frees it. */
 char	*feed_fallback_id(const char *title, const char *d1, const char *d2,

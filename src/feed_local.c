@@ -95,16 +95,8 @@ static char *
 fm_oneline(const struct frontmatter *fm, const char *key)
 {
 	const char *v = frontmatter_get(fm, key);
-	char *s;
 
-	if (v == NULL)
-		return NULL;
-	s = utf8_sanitize(v, strlen(v), UTF8_ONELINE);
-	if (s[0] == '\0') {
-		free(s);
-		return NULL;
-	}
-	return s;
+	return v != NULL ? feed_oneline(v, strlen(v)) : NULL;
 }
 
 /* Parse one post; calls fn.  Returns 0 (FEED_NO_CONTENT if fn did), or -1

@@ -85,6 +85,15 @@ feed_parser_meta(struct feed_parser *p)
 	return &p->meta;
 }
 
+/* "; VERB N THING[s]" onto a warning, when n is not 0. */
+static void
+count_note(struct buf *b, size_t n, const char *verb, const char *thing)
+{
+	if (n > 0)
+		buf_printf(b, "%s%s %zu %s%s", b->len ? "; " : "", verb, n,
+		    thing, n == 1 ? "" : "s");
+}
+
 const char *
 feed_parser_warning(struct feed_parser *p)
 {
@@ -100,18 +109,10 @@ feed_parser_warning(struct feed_parser *p)
 		buf_printf(&b, "%sthe server says charset %s but the document "
 		    "is UTF-8: read as UTF-8", b.len ? "; " : "", p->charset);
 	repair_counts(p->repair, &amps, &lts, &badbytes, &controls);
-	if (amps > 0)
-		buf_printf(&b, "%srepaired %zu bare ampersand%s",
-		    b.len ? "; " : "", amps, amps == 1 ? "" : "s");
-	if (lts > 0)
-		buf_printf(&b, "%srepaired %zu bare less-than sign%s",
-		    b.len ? "; " : "", lts, lts == 1 ? "" : "s");
-	if (badbytes > 0)
-		buf_printf(&b, "%sreplaced %zu invalid UTF-8 byte%s",
-		    b.len ? "; " : "", badbytes, badbytes == 1 ? "" : "s");
-	if (controls > 0)
-		buf_printf(&b, "%sremoved %zu control character%s",
-		    b.len ? "; " : "", controls, controls == 1 ? "" : "s");
+	count_note(&b, amps, "repaired", "bare ampersand");
+	count_note(&b, lts, "repaired", "bare less-than sign");
+	count_note(&b, badbytes, "replaced", "invalid UTF-8 byte");
+	count_note(&b, controls, "removed", "control character");
 	if (b.len == 0)
 		return NULL;
 	p->warning = buf_detach(&b);

@@ -352,6 +352,27 @@ start_capture(struct feed_parser *p, enum field fld, enum capture mode)
 	p->has[fld] = 1;
 }
 
+/* The base in scope, copied ("" for none): that of a content's links. */
+static char *
+base_copy(struct feed_parser *p)
+{
+	const char *base = base_in_scope(p);
+
+	return xstrdup(base != NULL ? base : "");
+}
+
+/* Capture the item's content, of kind and in mode, with the base in
+ * scope at its start as the base of its links. */
+static void
+start_content(struct feed_parser *p, enum content_kind kind,
+    enum capture mode)
+{
+	start_capture(p, F_CONTENT, mode);
+	p->content_kind = kind;
+	free(p->content_base);
+	p->content_base = base_copy(p);
+}
+
 static void
 capture_add(struct feed_parser *p, const char *s, size_t len)
 {
@@ -440,15 +461,12 @@ feed_xml_oneline(struct buf *b, int has, int html)
 	if (html) {
 		/* The reader's HTML parser: script and style bodies are not
 		 * title text. */
-		text = html_text(b->data, b->len);
-		s = utf8_sanitize(text, strlen(text), UTF8_ONELINE);
+		text = html_text(b->data, b->len < 4 * FEED_MAX_ONELINE ?
+		    b->len : 4 * FEED_MAX_ONELINE);
+		s = feed_oneline(text, strlen(text));
 		free(text);
 	} else
-		s = utf8_sanitize(b->data, b->len, UTF8_ONELINE);
-	if (s[0] == '\0') {
-		free(s);
-		return NULL;
-	}
+		s = feed_oneline(b->data, b->len);
 	return s;
 }
 
@@ -547,8 +565,13 @@ emit_entry(struct feed_parser *p)
 			    CONTENT_NONE;
 		}
 		if (is->content == NULL && is->summary != NULL) {
-			is->content = xstrdup(is->summary);
+			/* The summary is all there is: it is the content, in
+			 * one copy, not two (a 15 MiB description was 30 MiB
+			 * in every step after the parse). */
+			is->content = is->summary;
 			is->kind = is->summary_kind;
+			is->summary = NULL;
+			is->summary_kind = CONTENT_NONE;
 		}
 		if (p->content_base != NULL && p->content_base[0] != '\0')
 			is->base = xstrdup(p->content_base);
@@ -662,32 +685,20 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 		/* <body xmlns="http://www.w3.org/1999/xhtml"> or
 		 * <xhtml:body> in an item: the content, as markup. */
 		if (!p->lim.skip_content && !p->has[F_CONTENT]) {
-			start_capture(p, F_CONTENT, CAP_MARKUP);
-			p->content_kind = CONTENT_XHTML;
-			free(p->content_base);
-			p->content_base = xstrdup(base_in_scope(p) ?
-			    base_in_scope(p) : "");
+			start_content(p, CONTENT_XHTML, CAP_MARKUP);
 		}
 		return;
 	}
 	if (tag == T_FULLITEM && ns == NS_NONE) {
 		/* Escaped HTML, as content:encoded. */
 		if (!p->lim.skip_content && !p->has[F_CONTENT]) {
-			start_capture(p, F_CONTENT, CAP_TEXT);
-			p->content_kind = CONTENT_HTML;
-			free(p->content_base);
-			p->content_base = xstrdup(base_in_scope(p) ?
-			    base_in_scope(p) : "");
+			start_content(p, CONTENT_HTML, CAP_TEXT);
 		}
 		return;
 	}
 	if (ns == NS_CONTENT && tag == T_ENCODED) {
 		if (!p->lim.skip_content) {
-			start_capture(p, F_CONTENT, CAP_TEXT);
-			p->content_kind = CONTENT_HTML;
-			free(p->content_base);
-			p->content_base = xstrdup(base_in_scope(p) ?
-			    base_in_scope(p) : "");
+			start_content(p, CONTENT_HTML, CAP_TEXT);
 		}
 		return;
 	}
@@ -751,12 +762,8 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 				    NULL), NULL);
 			if (tag == T_CONTENT) {
 				p->content_b64 = is_base64(p, attrs, nattrs);
-				start_capture(p, F_CONTENT, k == CONTENT_XHTML ?
+				start_content(p, k, k == CONTENT_XHTML ?
 				    CAP_MARKUP : CAP_TEXT);
-				p->content_kind = k;
-				free(p->content_base);
-				p->content_base = xstrdup(base_in_scope(p) ?
-				    base_in_scope(p) : "");
 			} else {
 				p->summary_b64 = is_base64(p, attrs, nattrs);
 				start_capture(p, F_SUMMARY, k == CONTENT_XHTML ?
@@ -815,8 +822,7 @@ start_entry_child(struct feed_parser *p, enum ns ns, enum tag tag,
 			start_capture(p, F_DESCRIPTION, CAP_TEXT);
 			p->desc_kind = CONTENT_HTML;
 			if (p->content_base == NULL)
-				p->content_base = xstrdup(base_in_scope(p) ?
-				    base_in_scope(p) : "");
+				p->content_base = base_copy(p);
 		}
 		break;
 	case T_CATEGORY:

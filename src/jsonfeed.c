@@ -58,16 +58,10 @@ oneline(json_object *obj, const char *key)
 {
 	const char *s;
 	size_t len;
-	char *c;
 
 	if ((s = member(obj, key, &len)) == NULL)
 		return NULL;
-	c = utf8_sanitize(s, len, UTF8_ONELINE);
-	if (c[0] == '\0') {
-		free(c);
-		return NULL;
-	}
-	return c;
+	return feed_oneline(s, len);
 }
 
 static char *
@@ -168,7 +162,7 @@ item(json_object *it, const char *url, const char *feed_author,
     void *arg, char **cause)
 {
 	struct issue is;
-	char *html = NULL, *text = NULL, *summary = NULL;
+	char *html = NULL, *text = NULL, *summary = NULL, **first;
 	int rc = 0;
 
 	memset(&is, 0, sizeof is);
@@ -201,23 +195,18 @@ item(json_object *it, const char *url, const char *feed_author,
 			rc = -1;
 			goto out;
 		}
-		if (html != NULL) {
-			is.content = html;
-			is.kind = CONTENT_HTML;
-			html = NULL;
-		} else if (text != NULL) {
-			is.content = text;
-			is.kind = CONTENT_TEXT;
-			text = NULL;
+		/* The first of the HTML, the text and the summary is the
+		 * content (a summary that is all there is: in one copy). */
+		first = html != NULL ? &html : text != NULL ? &text : &summary;
+		if (*first != NULL) {
+			is.content = *first;
+			is.kind = first == &html ? CONTENT_HTML : CONTENT_TEXT;
+			*first = NULL;
 		}
 		if (summary != NULL) {
 			is.summary = summary;
 			is.summary_kind = CONTENT_TEXT;
 			summary = NULL;
-			if (is.content == NULL) {
-				is.content = xstrdup(is.summary);
-				is.kind = CONTENT_TEXT;
-			}
 		}
 		is.base = url ? xstrdup(url) : NULL;
 	}

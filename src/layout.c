@@ -298,7 +298,10 @@ hard_split(struct wrap *w)
 	int pw, tail;
 
 	save_tail(L, w->cs, s);
-	if (looks_like_url(s->b.data, s->b.len < 32 ? s->b.len : 32)) {
+	/* A no-break space shown as a space ends what can be one URL: a
+	 * word glued to it with one is cut as any word (fuzz finding). */
+	if (looks_like_url(s->b.data, s->b.len < 32 ? s->b.len : 32) &&
+	    memchr(s->b.data, ' ', s->b.len) == NULL) {
 		restore(L, s, 0, s->n);
 		for (k = 0, pw = 0; k < s->n; k++)
 			pw += s->c[k].width;

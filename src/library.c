@@ -121,6 +121,7 @@ lib_source_clear(struct lib_source *s)
 	free(s->src);
 	free(s->url);
 	free(s->conf_name);
+	free(s->base_url);
 	free(s->name);
 	free(s->title);
 	free(s->bad);
@@ -148,11 +149,15 @@ library_new(const struct library_opts *o)
 	lib->opts = *o;
 	lib->opts.sources = NULL;
 	lib->opts.names = NULL;
+	lib->opts.base_urls = NULL;
 	lib->nsrc = o->nsources;
 	lib->src = xcalloc(lib->nsrc + 1, sizeof *lib->src);
-	for (i = 0; i < lib->nsrc; i++)
+	for (i = 0; i < lib->nsrc; i++) {
 		lib_source_init(&lib->src[i], o->sources[i],
 		    o->names != NULL ? o->names[i] : NULL, o->cache_local);
+		if (o->base_urls != NULL && o->base_urls[i] != NULL)
+			lib->src[i].base_url = xstrdup(o->base_urls[i]);
+	}
 	lib->cache_path = o->cache_path != NULL ? xstrdup(o->cache_path) :
 	    NULL;
 	lib->opts.cache_path = lib->cache_path;
@@ -261,6 +266,12 @@ lib_open_store(struct library *lib, char **cause)
 		return -1;
 	lib_resolve_feeds(lib);
 	return 0;
+}
+
+const char *
+library_notice(const struct library *lib)
+{
+	return lib->store != NULL ? store_notice(lib->store) : NULL;
 }
 
 int
@@ -570,14 +581,23 @@ sort_entries(struct library *lib)
 	lib->order = xreallocarray(lib->order, lib->n, sizeof *lib->order);
 }
 
+/* How to read source s directly: its own base URL, else the library's. */
+const char *
+lib_base_url(const struct library *lib, const struct lib_source *s)
+{
+	return s != NULL && s->base_url != NULL ? s->base_url :
+	    lib->opts.base_url;
+}
+
 static struct feed_limits
-direct_limits(const struct library *lib, bool content)
+direct_limits(const struct library *lib, const struct lib_source *s,
+    bool content)
 {
 	struct feed_limits lim = { 0 };
 
 	lim.skip_content = !content;
 	lim.max_doc = lib->opts.max_doc;
-	lim.base_url = lib->opts.base_url;
+	lim.base_url = lib_base_url(lib, s);
 	return lim;
 }
 
@@ -586,7 +606,7 @@ library_load(struct library *lib, size_t limit, library_report_fn fn,
     void *arg, char **cause)
 {
 	struct lister l = { lib, limit, -1, 0 };
-	struct feed_limits lim = direct_limits(lib, false);
+	struct feed_limits lim = direct_limits(lib, NULL, false);
 	struct feed_meta meta;
 	int64_t *feeds;
 	size_t i, nfeeds = 0;
@@ -624,6 +644,7 @@ library_load(struct library *lib, size_t limit, library_report_fn fn,
 		l.source = (int)i;
 		l.pos = 0;
 		memset(&meta, 0, sizeof meta);
+		lim = direct_limits(lib, &lib->src[i], false);
 		if (feed_load_local(lib->src[i].src, &lim, list_direct, &l,
 		    &meta, &w, &why) == -1) {
 			feed_meta_clear(&meta);
@@ -764,7 +785,7 @@ static struct issue *
 get_direct(struct library *lib, const struct lib_source *s, int64_t pos,
     char **cause)
 {
-	struct feed_limits lim = direct_limits(lib, true);
+	struct feed_limits lim = direct_limits(lib, s, true);
 	struct wanted w = { pos, 0, NULL };
 	char *why = NULL;
 
@@ -838,7 +859,7 @@ struct issue *
 library_latest(struct library *lib, library_report_fn fn, void *arg,
     char **cause)
 {
-	struct feed_limits lim = direct_limits(lib, true);
+	struct feed_limits lim = direct_limits(lib, &lib->src[0], true);
 	struct latest l = { NULL, (time_t)-1, -1, 0 };
 	char *w = NULL, *why = NULL;
 

@@ -43,6 +43,9 @@ struct library_opts {
 	size_t		 max_doc;	/* bytes of one document, 0: default */
 	const char	*base_url;	/* where Markdown posts are published,
 					   or NULL */
+	/* Each source's own base_url, used instead of it, or NULL; the
+	 * array may be NULL. */
+	const char *const *base_urls;
 };
 
 /* One issue of the list.  The strings are sanitised single lines, ""
@@ -75,6 +78,10 @@ void	 library_free(struct library *);
 /* The bundled sample feed: installed in PKGDATADIR; $MESOSNEWS_DATADIR
  * overrides. */
 const char *library_sample_path(void);
+
+/* What opening the cache had to say (it was damaged and moved aside, a
+ * new one started), or NULL; valid until library_free. */
+const char *library_notice(const struct library *);
 
 /* Open the cache if a source goes through it.  Returns 0, or -1 with an
  * allocated *cause. */

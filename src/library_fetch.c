@@ -45,7 +45,7 @@ library_fetch(struct library *lib, bool all, library_report_fn fn,
 {
 	struct fetch_report fr = { lib, fn, arg, false, 0 };
 	struct refresh_stats st;
-	const char **v;
+	const char **v, **bases;
 	char *cause = NULL;
 	size_t i, n = 0;
 
@@ -60,20 +60,24 @@ library_fetch(struct library *lib, bool all, library_report_fn fn,
 		return 1;
 	}
 	v = xcalloc(lib->nsrc + 1, sizeof *v);
+	bases = xcalloc(lib->nsrc + 1, sizeof *bases);
 	for (i = 0; i < lib->nsrc; i++) {
 		/* Never fetched, never stored: said when the list is read. */
 		if (lib->src[i].bad != NULL)
 			continue;
-		if (all || (lib->src[i].cached && !lib->src[i].fetched))
+		if (all || (lib->src[i].cached && !lib->src[i].fetched)) {
+			bases[n] = lib_base_url(lib, &lib->src[i]);
 			v[n++] = lib->src[i].src;
+		}
 	}
 	/* Configured feeds that fail on a first run are said once. */
 	fr.keep = !all && lib->opts.configured;
 	memset(&st, 0, sizeof st);
 	if (n > 0)
-		refresh_run_all(lib->store, v, n, lib->opts.limits,
+		refresh_run_all(lib->store, v, n, lib->opts.limits, bases,
 		    fetch_report, &fr, &st);
 	free(v);
+	free(bases);
 	lib_resolve_feeds(lib);
 	if (stats != NULL)
 		*stats = st;
@@ -195,7 +199,7 @@ library_show_sample(struct library *lib, char **cause)
 
 	if (lib_open_store(lib, cause) == -1)
 		return -1;
-	if (refresh_run_all(lib->store, &path, 1, lib->opts.limits,
+	if (refresh_run_all(lib->store, &path, 1, lib->opts.limits, NULL,
 	    sample_failed, &err, NULL) == -1) {
 		*cause = xasprintf("the bundled sample feed cannot be read: "
 		    "%s", err != NULL ? err : "unknown error");
@@ -291,7 +295,7 @@ library_refresh_start(struct library *lib, char **cause)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (v[i].bad == NULL)
-			refresh_add(lib->r, v[i].src);
+			refresh_add(lib->r, v[i].src, lib_base_url(lib, &v[i]));
 	return 0;
 }
 

@@ -20,6 +20,7 @@ struct lib_source {
 	int64_t		 feed;		/* the cache's id, or -1 */
 	bool		 fetched;	/* the cache has fetched it */
 	char		*conf_name;	/* configured name, or NULL */
+	char		*base_url;	/* its Markdown posts', or NULL */
 	char		*title;		/* the feed's own, or NULL */
 	char		*name;		/* what to call it */
 	char		*bad;		/* why it cannot be a source, or NULL:
@@ -81,6 +82,8 @@ bool	 lib_needs_cache(const struct library *);
 int	 lib_open_store(struct library *, char **cause);
 void	 lib_resolve_feeds(struct library *);
 void	 lib_name_sources(struct library *);
+/* The base URL of a source's Markdown posts (s may be NULL), or NULL. */
+const char *lib_base_url(const struct library *, const struct lib_source *);
 void	 lib_refresh_free(struct library *);
 
 #endif

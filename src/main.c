@@ -14,6 +14,7 @@
 
 #include "conf.h"
 #include "doc.h"
+#include "fetch.h"
 #include "textmode.h"
 #include "tui/tui.h"
 #include "uri.h"
@@ -273,31 +274,43 @@ source_names(const struct options *o, const struct conf *cfg)
 	return names;
 }
 
+/* Each source's own base URL from its feed line, or NULL; none when
+ * --base-url is given, which is for every source.  The caller frees the
+ * array. */
+static const char **
+source_base_urls(const struct options *o, const struct conf *cfg)
+{
+	const char **urls;
+	size_t i, j;
+
+	urls = xcalloc((size_t)o->nsources + 1, sizeof *urls);
+	for (i = 0; o->base_url == NULL && i < (size_t)o->nsources; i++)
+		for (j = 0; j < conf_nfeeds(cfg); j++)
+			if (strcmp(conf_feed_url(cfg, j), o->sources[i]) == 0)
+				urls[i] = conf_feed_base_url(cfg, j);
+	return urls;
+}
+
 /* The terminal reader: the cache painted at once, the sources refreshed
  * in the background. */
 static int
-cmd_tui(const struct options *o, struct conf *cfg, const char *cache)
+cmd_tui(const struct options *o, struct conf *cfg,
+    const struct library_opts *lo)
 {
 	struct tui_opts t;
-	const char **names;
 	char *cause = NULL, *c;
 	int rc;
 
-	if (cache == NULL) {
+	if (lo->cache_path == NULL) {
 		fprintf(stderr, "mesosnews: no place for the cache: set HOME "
 		    "or use --cache FILE\n");
 		return EXIT_SOURCE;
 	}
 	memset(&t, 0, sizeof t);
-	t.cache = cache;
-	t.sources = (const char *const *)o->sources;
-	t.nsources = (size_t)o->nsources;
-	t.offline = o->offline;
-	t.configured = o->from_config;
+	t.lib = *lo;
 	t.ascii = o->ascii;
 	t.color = o->color == COLOR_ALWAYS ? TUI_COLOR_ALWAYS :
 	    o->color == COLOR_NEVER ? TUI_COLOR_NEVER : TUI_COLOR_AUTO;
-	t.limits = conf_limits(cfg);
 	t.unread_only = conf_unread_only(cfg);
 	t.whole_view = conf_whole_view(cfg);
 	t.notify = conf_notify_program(cfg);
@@ -309,9 +322,7 @@ cmd_tui(const struct options *o, struct conf *cfg, const char *cache)
 	t.list_width = conf_list_width(cfg);
 	t.refresh_on_start = conf_refresh_on_start(cfg);
 	t.conf = cfg;
-	t.names = names = source_names(o, cfg);
 	rc = tui_run(&t, &cause);
-	free(names);
 	if (rc == -1) {
 		c = utf8_sanitize(cause, strlen(cause), UTF8_ONELINE);
 		fprintf(stderr, "mesosnews: %s\n", c);
@@ -354,7 +365,8 @@ main(int argc, char **argv)
 	};
 	struct options o;
 	struct textmode_opts to;
-	const char **names;
+	struct library_opts lo;
+	const char **names, **bases;
 	struct conf *cfg;
 	char *end, *path, *cache, **feeds = NULL;
 	enum color when;
@@ -527,16 +539,25 @@ main(int argc, char **argv)
 		cache = xstrdup(conf_cache(cfg));
 	else
 		cache = conf_default_cache();
+	/* Where the issues come from: the same for both front-ends. */
+	memset(&lo, 0, sizeof lo);
+	lo.sources = (const char *const *)o.sources;
+	lo.nsources = (size_t)o.nsources;
+	lo.names = names = source_names(&o, cfg);
+	lo.configured = o.from_config;
+	lo.offline = o.offline;
+	lo.cache_path = cache;
+	lo.limits = conf_limits(cfg);
+	lo.max_doc = o.max_doc;
+	lo.base_url = o.base_url != NULL ? o.base_url : conf_base_url(cfg);
+	lo.base_urls = bases = source_base_urls(&o, cfg);
 	if (o.mode == MODE_DEFAULT && !o.refresh && o.issue == NULL &&
 	    o.section == NULL && !o.links && isatty(STDIN_FILENO) &&
 	    isatty(STDOUT_FILENO))
-		rc = cmd_tui(&o, cfg, cache);
+		rc = cmd_tui(&o, cfg, &lo);
 	else {
 		memset(&to, 0, sizeof to);
-		to.sources = (const char *const *)o.sources;
-		to.nsources = (size_t)o.nsources;
-		to.names = names = source_names(&o, cfg);
-		to.configured = o.from_config;
+		to.lib = lo;
 		to.list = o.mode == MODE_LIST;
 		to.events = o.mode == MODE_EVENTS;
 		to.ics = o.ics;
@@ -555,16 +576,11 @@ main(int argc, char **argv)
 		to.unread = o.unread;
 		to.feeds = o.mode == MODE_FEEDS;
 		to.refresh = o.refresh;
-		to.offline = o.offline;
-		to.cache_path = cache;
-		to.limits = conf_limits(cfg);
-		to.max_doc = o.max_doc;
-		to.base_url = o.base_url != NULL ? o.base_url :
-		    conf_base_url(cfg);
 		to.event_words = conf_event_words(cfg);
 		rc = textmode_run(&to);
-		free(names);
 	}
+	free(names);
+	free(bases);
 	free(cache);
 	free(feeds);
 	conf_free(cfg);

@@ -53,6 +53,8 @@ struct job {
 	struct job		*next;		/* every job */
 	struct job		*qnext;		/* the ready queue */
 	char			*source;	/* as the user named it */
+	char			*base_url;	/* of its Markdown posts, or
+						   NULL */
 	char			*url;		/* the cache's key */
 	enum job_state		 state;
 	bool			 markdown;
@@ -161,6 +163,7 @@ static void
 job_free(struct job *j)
 {
 	free(j->source);
+	free(j->base_url);
 	free(j->url);
 	free(j->error);
 	free(j->effective);
@@ -548,7 +551,7 @@ fetched(const struct fetch_info *info, void *arg)
 }
 
 void
-refresh_add(struct refresh *r, const char *source)
+refresh_add(struct refresh *r, const char *source, const char *base_url)
 {
 	struct fetch_request req;
 	struct store_feed state;
@@ -564,6 +567,7 @@ refresh_add(struct refresh *r, const char *source)
 	j = xcalloc(1, sizeof *j);
 	j->r = r;
 	j->source = xstrdup(source);
+	j->base_url = base_url != NULL ? xstrdup(base_url) : NULL;
 	j->url = url;
 	j->next = r->jobs;
 	r->jobs = j;
@@ -799,6 +803,7 @@ import_markdown(struct job *j)
 
 	memset(&lim, 0, sizeof lim);
 	lim.max_doc = j->r->limits.max_size;
+	lim.base_url = j->base_url;
 	if (feed_load_local(j->source, &lim, store_issue, j, &meta, &warning,
 	    &cause) == -1) {
 		fail(j, j->store_error != NULL ? j->store_error : cause);
@@ -948,8 +953,8 @@ refresh_perform(struct refresh *r, const struct pollfd *fds, size_t n)
 
 int
 refresh_run_all(struct store *store, const char *const *sources, size_t n,
-    const struct fetch_limits *limits, refresh_feed_fn fn, void *arg,
-    struct refresh_stats *stats)
+    const struct fetch_limits *limits, const char *const *base_urls,
+    refresh_feed_fn fn, void *arg, struct refresh_stats *stats)
 {
 	struct refresh *r;
 	struct pollfd stack[64], *fds = stack;
@@ -971,7 +976,8 @@ refresh_run_all(struct store *store, const char *const *sources, size_t n,
 		return -1;
 	}
 	for (i = 0; i < n; i++)
-		refresh_add(r, sources[i]);
+		refresh_add(r, sources[i], base_urls != NULL ? base_urls[i] :
+		    NULL);
 	while (refresh_busy(r)) {
 		while ((nfds = refresh_pollfds(r, fds, cap)) > cap) {
 			cap = nfds;

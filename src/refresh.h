@@ -53,8 +53,11 @@ void	 refresh_free(struct refresh *);
 char	*refresh_feed_url(const char *source);
 
 /* Queue a source (URL, feed file, Markdown post or directory); a source
- * already queued is ignored.  Its outcome arrives through fn. */
-void	 refresh_add(struct refresh *, const char *source);
+ * already queued is ignored.  Its outcome arrives through fn.  base_url
+ * (may be NULL) is where its Markdown posts are published, as
+ * feed_limits' base_url. */
+void	 refresh_add(struct refresh *, const char *source,
+	    const char *base_url);
 /* True while any queued feed has not finished. */
 bool	 refresh_busy(struct refresh *);
 
@@ -70,11 +73,13 @@ bool	 refresh_perform(struct refresh *, const struct pollfd *,
 	    size_t n);
 const struct refresh_stats *refresh_stats(struct refresh *);
 
-/* Refresh n sources to the end, blocking; *stats, if not NULL, receives
+/* Refresh n sources to the end, blocking (base_urls, if not NULL, holds
+ * each source's base URL, as refresh_add's); *stats, if not NULL, receives
  * the totals.  Returns 0 when every feed was refreshed, -1 otherwise (the
  * failures went to fn). */
 int	 refresh_run_all(struct store *, const char *const *sources,
-	    size_t n, const struct fetch_limits *, refresh_feed_fn fn,
-	    void *arg, struct refresh_stats *stats);
+	    size_t n, const struct fetch_limits *,
+	    const char *const *base_urls, refresh_feed_fn fn, void *arg,
+	    struct refresh_stats *stats);
 
 #endif

@@ -1,115 +1,20 @@
-/* store.c - the only SQLite code (see store.h). */
+/* store.c - the cache's feeds, issues, read flags and search; opening it is
+ * in store_open.c.  The only SQLite code with it (see store.h). */
 #include "config.h"
 
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "buf.h"
 #include "html.h"
 #include "store.h"
+#include "store_int.h"
 #include "utf8.h"
 #include "util.h"
-
-/* What PRAGMA application_id holds in a cache of ours: 'MNws'. */
-#define APPLICATION_ID	0x4d4e7773
-/* How long to wait for another process holding the write lock. */
-#define BUSY_TIMEOUT_MS	15000
-/* The same for a read flag set by store_mark_read_nowait. */
-#define MARK_WAIT_MS	50
-
-/* NOTE: one entry per schema version; entry i takes a database from
- * version i to version i + 1.  Never edit a released entry: add one.
- * Columns that can be large (content, summary) come last in a row so that
- * listings do not read through their overflow pages. */
-static const char *const migrations[] = {
-	/* 0 -> 1 */
-	"CREATE TABLE feeds ("
-	"  id INTEGER PRIMARY KEY,"
-	"  url TEXT NOT NULL UNIQUE,"
-	"  title TEXT,"
-	"  etag TEXT,"
-	"  last_modified TEXT,"
-	"  last_fetch INTEGER,"
-	"  last_error TEXT"
-	");"
-	"CREATE TABLE issues ("
-	"  id INTEGER PRIMARY KEY,"
-	"  feed INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
-	"  guid TEXT NOT NULL,"
-	"  sortkey INTEGER NOT NULL,"
-	"  read INTEGER NOT NULL DEFAULT 0,"
-	"  first_seen INTEGER NOT NULL,"
-	"  hash INTEGER NOT NULL,"
-	"  title TEXT,"
-	"  link TEXT,"
-	"  author TEXT,"
-	"  published INTEGER,"
-	"  updated INTEGER,"
-	"  date_raw TEXT,"
-	"  tags TEXT,"
-	"  base TEXT,"
-	"  kind TEXT,"
-	"  summary_kind TEXT,"
-	"  content TEXT,"
-	"  summary TEXT,"
-	"  UNIQUE (feed, guid)"
-	");"
-	"CREATE INDEX issues_order ON issues (sortkey DESC, id);"
-	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
-	"  tokenize = 'unicode61 remove_diacritics 2');",
-	/* 1 -> 2: listings and counts of one feed read in index order (of
-	 * several feeds, the order of all, which now holds the feed); the
-	 * full-text index keeps no copy of the text (contentless), so that
-	 * the text is not stored twice.  Removing a row from it needs the
-	 * text that was indexed: mn_index_text recomputes it from the row.
-	 * A larger pending-terms hash writes fewer, larger segments.  The
-	 * hash column is no longer used (0 in rows written since): an
-	 * update compares the stored fields instead. */
-	"CREATE INDEX issues_feed_order ON issues (feed, sortkey DESC, id);"
-	"DROP INDEX issues_order;"
-	"CREATE INDEX issues_order ON issues (sortkey DESC, id, feed);"
-	"CREATE INDEX issues_feed_read ON issues (feed, read);"
-	"DROP TABLE issues_fts;"
-	"CREATE VIRTUAL TABLE issues_fts USING fts5(title, body,"
-	"  content = '', tokenize = 'unicode61 remove_diacritics 2');"
-	"INSERT INTO issues_fts (issues_fts, rank) VALUES ('hashsize', "
-	"  8388608);"
-	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
-	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
-	/* 2 -> 3: the index holds the text html.c makes of HTML (every
-	 * entity, the reader's own text), no longer a text of its own. */
-	"INSERT INTO issues_fts (issues_fts) VALUES ('delete-all');"
-	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
-	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
-};
-
-enum stmt {
-	S_FEED_FIND,
-	S_FEED_INSERT,
-	S_FEED_GET,
-	S_FEED_SET,
-	S_FEED_ERROR,
-	S_FEED_LIST,
-	S_ISSUE_FIND,
-	S_ISSUE_INSERT,
-	S_ISSUE_UPDATE,
-	S_FTS_DELETE,
-	S_FTS_INSERT,
-	S_MARK,
-	S_MARK_ALL,
-	S_MARK_FEED,
-	S_GET,
-	S_NSTMT
-};
 
 /* NOTE: indexed by enum stmt. */
 static const char *const stmt_sql[S_NSTMT] = {
@@ -145,31 +50,19 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"content, summary FROM issues WHERE id = ?1",
 };
 
+/*
+ * NOTE: the index holds the text of an issue's first INDEX_MAX bytes.
+ * Search finds what a reader sees of the first pages, and a field at the
+ * 16 MiB cap is not parsed and tokenised whole (a 15 MiB description
+ * took 113 MB to import).  Changing it needs a migration that rebuilds
+ * the index, as 3 -> 4 did: FTS5 deletes a row by the same text.
+ */
+#define INDEX_MAX	(1u << 20)
+
 /* The columns a listing reads: everything but content and summary. */
 #define LIST_COLUMNS "id, feed, guid, read, first_seen, title, link, " \
 	"author, published, updated, date_raw, tags, base, kind, " \
 	"summary_kind"
-
-/* A read flag changed inside a transaction, to apply again if the
- * transaction is rolled back. */
-struct mark {
-	int64_t		 id;		/* issue, or feed if all */
-	bool		 all;
-	bool		 read;
-};
-
-struct store {
-	sqlite3		*db;
-	char		*path;
-	sqlite3_stmt	*stmt[S_NSTMT];
-	bool		 in_txn;
-	struct mark	*marks;
-	size_t		 nmarks;
-	struct mark	*queued;	/* waiting for the lock */
-	size_t		 nqueued;
-	struct buf	 text;		/* for the full-text index */
-	char		*notice;	/* for store_notice */
-};
 
 /* NOTE: the names stored in the kind columns; the database outlives any
  * numbering of enum content_kind. */
@@ -205,289 +98,17 @@ kind_value(const char *name)
 	return CONTENT_NONE;
 }
 
-static void	 sql_index_text(sqlite3_context *, int, sqlite3_value **);
-static int	 flush_queue(struct store *, int, char **);
 
-/* What store_open finds at its path before it writes anything. */
-enum probe {
-	PROBE_NEW,		/* nothing, or an empty file */
-	PROBE_OURS,		/* a cache of ours, marked or not yet */
-	PROBE_DAMAGED,		/* ours (or no one's) and unreadable */
-};
 
-static bool
-is_damage(int rc)
-{
-	return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
-}
-
-/* A file: URI for path, with what URIs reserve escaped. */
-static char *
-path_uri(const char *path)
-{
-	struct buf b = BUF_INIT;
-	const unsigned char *p;
-	char hex[4];
-
-	buf_adds(&b, path[0] == '/' ? "file://" : "file:");
-	for (p = (const unsigned char *)path; *p != '\0'; p++) {
-		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' ||
-		    *p >= 0x7f) {
-			snprintf(hex, sizeof hex, "%%%02X", *p);
-			buf_adds(&b, hex);
-		} else
-			buf_addc(&b, (char)*p);
-	}
-	return buf_detach(&b);
-}
-
-static uint32_t
-be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
-}
-
-/* Tables a cache of ours has (SQLite's own and FTS5's shadow tables
- * included); any other table makes a database someone else's. */
-static bool
-our_table(const char *name)
-{
-	return strcmp(name, "feeds") == 0 || strcmp(name, "issues") == 0 ||
-	    strncmp(name, "issues_fts", 10) == 0 ||
-	    strncmp(name, "sqlite_", 7) == 0;
-}
-
-/* The first table of a database that is not one of ours (*foreign,
- * allocated, NULL if none) and its user_version.  Returns an SQLite code. */
-static int
-look(sqlite3 *db, char **foreign, int *version)
-{
-	sqlite3_stmt *st = NULL;
-	const char *name;
-	int rc;
-
-	rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE "
-	    "type = 'table'", -1, &st, NULL);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		name = (const char *)sqlite3_column_text(st, 0);
-		if (*foreign == NULL && name != NULL && !our_table(name))
-			*foreign = xstrdup(name);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sqlite3_extended_errcode(db);
-	rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*version = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	} else
-		rc = sqlite3_extended_errcode(db);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* PRAGMA quick_check: SQLITE_CORRUPT for any problem it reports. */
-static int
-quick_check(sqlite3 *db)
-{
-	sqlite3_stmt *st;
-	const char *what;
-	int rc;
-
-	if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st,
-	    NULL) != SQLITE_OK)
-		return sqlite3_extended_errcode(db);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = sqlite3_extended_errcode(db);
-	else {
-		what = (const char *)sqlite3_column_text(st, 0);
-		rc = what != NULL && strcmp(what, "ok") == 0 ? SQLITE_OK :
-		    SQLITE_CORRUPT;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Open path read-only (as immutable: without locks or side files) with
- * the busy timeout: another mesosnews may be creating the cache.  On
- * failure *db may be open, for its message.  Returns an SQLite code. */
-static int
-open_ro(const char *path, bool immutable, sqlite3 **db)
-{
-	char *uri, *u;
-	int rc;
-
-	uri = path_uri(path);
-	if (immutable) {
-		u = uri;
-		uri = xasprintf("%s?immutable=1", u);
-		free(u);
-	}
-	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
-	    SQLITE_OPEN_NOMUTEX, NULL);
-	free(uri);
-	if (*db == NULL)
-		fatal("out of memory opening %s", path);
-	sqlite3_extended_result_codes(*db, 1);
-	sqlite3_busy_timeout(*db, BUSY_TIMEOUT_MS);
-	return rc;
-}
-
-/* Look at the database at path read-only, so that a file that is not
- * ours stays as it was, byte for byte: the header first (a file that is
- * not SQLite's, or carries another program's application_id, is not even
- * opened), then, for a database without an application_id, its tables
- * and user_version.  A database in WAL mode without a -wal file is read
- * as immutable, so that not even a -wal or -shm file appears.  Returns a
- * probe, or -1 with an allocated *cause when the file is refused. */
-static int
-probe(const char *path, char **cause)
-{
-	unsigned char hdr[100];
-	struct stat sb;
-	sqlite3 *db = NULL;
-	char *wal, *foreign = NULL;
-	size_t got;
-	uint32_t appid;
-	int rc, version = 0;
-	bool immutable = false, looked = false;
-	FILE *fp;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		if (errno == ENOENT)
-			return PROBE_NEW;
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	got = fread(hdr, 1, sizeof hdr, fp);
-	fclose(fp);
-	if (got == 0)
-		return PROBE_NEW;
-	if (got < 16 || memcmp(hdr, "SQLite format 3", 16) != 0) {
-		*cause = xasprintf("%s: not a SQLite database, so not a "
-		    "mesosnews cache: left as it is (use another --cache)",
-		    path);
-		return -1;
-	}
-	appid = got >= 72 ? be32(hdr + 68) : 0;
-	if (appid != 0 && appid != APPLICATION_ID) {
-		*cause = xasprintf("%s: another program's database "
-		    "(application_id %#x), not a mesosnews cache: left as it "
-		    "is (use another --cache)", path, (unsigned int)appid);
-		return -1;
-	}
-
-	/* NOTE: bytes 18 and 19 of the header are 2 in WAL mode. */
-	if (appid == 0) {
-		wal = xasprintf("%s-wal", path);
-		immutable = got >= 20 && hdr[18] == 2 && stat(wal, &sb) == -1;
-		free(wal);
-		rc = open_ro(path, immutable, &db);
-		if (rc == SQLITE_OK)
-			rc = look(db, &foreign, &version);
-		/* Damage read as immutable is looked at again below, with
-		 * locks: another mesosnews may have been checkpointing. */
-		if (rc != SQLITE_OK && !(immutable && is_damage(rc)))
-			goto fail;
-		looked = rc == SQLITE_OK;
-		sqlite3_close(db);
-		db = NULL;
-	}
-	/* Ours, or no one's: every page of its tables is read before
-	 * anything is written, with locks (so -wal and -shm may appear):
-	 * damage shows here rather than in the middle of a listing, every
-	 * time, with no way out.  64 MiB (10,000 large issues) take 25 to
-	 * 60 ms.  The full-text index is not checked. */
-	if (foreign == NULL && version <= STORE_SCHEMA) {
-		rc = open_ro(path, false, &db);
-		if (rc == SQLITE_OK && appid == 0 && !looked)
-			rc = look(db, &foreign, &version);
-		if (rc == SQLITE_OK && foreign == NULL)
-			rc = quick_check(db);
-		if (rc != SQLITE_OK)
-			goto fail;
-	}
-	sqlite3_close(db);
-	if (foreign != NULL) {
-		/* The name is the other program's: it may hold anything. */
-		wal = utf8_sanitize(foreign, strlen(foreign), UTF8_ONELINE);
-		*cause = xasprintf("%s: another program's database (it has "
-		    "a table \"%s\"), not a mesosnews cache: left as it is "
-		    "(use another --cache)", path, wal);
-		free(wal);
-		free(foreign);
-		return -1;
-	}
-	if (version > STORE_SCHEMA) {
-		*cause = xasprintf("%s: cache written by a newer mesosnews "
-		    "(schema %d; this one knows up to %d)", path, version,
-		    STORE_SCHEMA);
-		return -1;
-	}
-	return PROBE_OURS;
-
-fail:
-	free(foreign);
-	if (is_damage(rc)) {
-		sqlite3_close(db);
-		return PROBE_DAMAGED;
-	}
-	*cause = xasprintf("%s: %s", path, db != NULL ? sqlite3_errmsg(db) :
-	    sqlite3_errstr(rc));
-	sqlite3_close(db);
-	return -1;
-}
-
-/* Move a damaged cache and its -wal, -shm and -journal files aside, to
- * PATH.broken-YYYYMMDD-HHMMSS (with -2, -3... if that is taken).  Returns
- * the new name (the caller frees it), or NULL with an allocated *cause. */
-static char *
-move_aside(const char *path, char **cause)
-{
-	static const char *const sfx[] = { "-wal", "-shm", "-journal" };
-	struct stat sb;
-	struct tm tm;
-	char stamp[32], *to, *from, *dst;
-	time_t now = time(NULL);
-	size_t i;
-	int n;
-
-	localtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	to = xasprintf("%s.broken-%s", path, stamp);
-	for (n = 2; lstat(to, &sb) == 0; n++) {
-		free(to);
-		to = xasprintf("%s.broken-%s-%d", path, stamp, n);
-	}
-	if (rename(path, to) == -1) {
-		*cause = xasprintf("%s: damaged, and cannot be moved to %s: "
-		    "%s", path, to, strerror(errno));
-		free(to);
-		return NULL;
-	}
-	for (i = 0; i < nitems(sfx); i++) {
-		from = xasprintf("%s%s", path, sfx[i]);
-		dst = xasprintf("%s%s", to, sfx[i]);
-		/* A -wal left behind would be replayed into the new cache. */
-		if (rename(from, dst) == -1 && errno != ENOENT)
-			unlink(from);
-		free(from);
-		free(dst);
-	}
-	return to;
-}
-
-static int
-db_error(struct store *s, char **cause)
+int
+store_db_error(struct store *s, char **cause)
 {
 	*cause = xasprintf("%s: %s", s->path, sqlite3_errmsg(s->db));
 	return -1;
 }
 
-static int
-exec(struct store *s, const char *sql, char **cause)
+int
+store_exec(struct store *s, const char *sql, char **cause)
 {
 	char *msg = NULL;
 
@@ -510,7 +131,7 @@ stmt(struct store *s, enum stmt which, char **cause)
 		if (sqlite3_prepare_v3(s->db, stmt_sql[which], -1,
 		    SQLITE_PREPARE_PERSISTENT, &s->stmt[which],
 		    NULL) != SQLITE_OK) {
-			db_error(s, cause);
+			store_db_error(s, cause);
 			return NULL;
 		}
 		return s->stmt[which];
@@ -527,7 +148,7 @@ step_done(struct store *s, sqlite3_stmt *st, char **cause)
 	int rc = sqlite3_step(st);
 
 	if (rc != SQLITE_DONE) {
-		db_error(s, cause);
+		store_db_error(s, cause);
 		sqlite3_reset(st);
 		return -1;
 	}
@@ -575,294 +196,40 @@ col_time(sqlite3_stmt *st, int i)
 	return (time_t)sqlite3_column_int64(st, i);
 }
 
+/* BEGIN IMMEDIATE, waiting for the lock up to wait_ms; 1 when another
+ * process held it all that time. */
 static int
-user_version(struct store *s, int *version, char **cause)
+begin(struct store *s, int wait_ms, char **cause)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
-	    NULL) != SQLITE_OK)
-		return db_error(s, cause);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return db_error(s, cause);
-	}
-	*version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return 0;
-}
-
-/* Give a cache of ours that lacks it (made before there was one) our
- * application_id, so that the next open knows it from its header. */
-static int
-mark_ours(struct store *s, char **cause)
-{
-	sqlite3_stmt *st;
-	char *sql;
-	int rc, id = 0;
-
-	if (sqlite3_prepare_v2(s->db, "PRAGMA application_id", -1, &st,
-	    NULL) != SQLITE_OK)
-		return db_error(s, cause);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		id = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_error(s, cause);
-	if (id == APPLICATION_ID)
-		return 0;
-	sql = xasprintf("PRAGMA application_id = %d", APPLICATION_ID);
-	rc = exec(s, sql, cause);
-	free(sql);
-	return rc;
-}
-
-/* Bring the schema to STORE_SCHEMA inside one transaction, so that two
- * processes opening a new cache at once do not both create it. */
-static int
-migrate(struct store *s, char **cause)
-{
-	int version, v;
-	char *sql;
-
-	if (user_version(s, &version, cause) != 0)
-		return -1;
-	if (version == STORE_SCHEMA)
-		return mark_ours(s, cause);
-	if (version > STORE_SCHEMA) {
-		*cause = xasprintf("%s: cache written by a newer mesosnews "
-		    "(schema %d; this one knows up to %d)", s->path, version,
-		    STORE_SCHEMA);
+	if (s->in_txn) {
+		*cause = xasprintf("%s: a transaction is already open",
+		    s->path);
 		return -1;
 	}
-	if (exec(s, "BEGIN IMMEDIATE", cause) != 0)
-		return -1;
-	if (user_version(s, &version, cause) != 0)
-		goto fail;
-	for (v = version; v < STORE_SCHEMA; v++)
-		if (exec(s, migrations[v], cause) != 0)
-			goto fail;
-	sql = xasprintf("PRAGMA user_version = %d; "
-	    "PRAGMA application_id = %d", STORE_SCHEMA, APPLICATION_ID);
-	v = exec(s, sql, cause);
-	free(sql);
-	if (v != 0 || exec(s, "COMMIT", cause) != 0)
-		goto fail;
-	return 0;
-
-fail:
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
-
-/* Switch to WAL.  On a new database two processes can race here, and
- * SQLite answers SQLITE_BUSY at once rather than through the busy
- * handler: wait and retry like the handler would. */
-static int
-set_wal(struct store *s, char **cause)
-{
-	struct timespec pause = { 0, 20 * 1000000 };
-	int waited = 0;
-
-	while (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-	    NULL) != SQLITE_OK) {
-		if ((sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY ||
-		    waited >= BUSY_TIMEOUT_MS)
-			return db_error(s, cause);
-		nanosleep(&pause, NULL);
-		waited += 20;
-	}
-	return 0;
-}
-
-/* Checkpoint the WAL at about 4 MiB, whatever the page size. */
-static int
-set_checkpoint(struct store *s, char **cause)
-{
-	sqlite3_stmt *st;
-	char *sql;
-	int size = 4096, rc;
-
-	if (sqlite3_prepare_v2(s->db, "PRAGMA page_size", -1, &st,
-	    NULL) != SQLITE_OK)
-		return db_error(s, cause);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
-		size = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sql = xasprintf("PRAGMA wal_autocheckpoint = %d",
-	    (4 << 20) / size);
-	rc = exec(s, sql, cause);
-	free(sql);
-	return rc;
-}
-
-/* Open the database at path read-write and set it up; on failure *rc is
- * the SQLite error code, to tell damage from other errors. */
-static struct store *
-open_rw(const char *path, int *rc, char **cause)
-{
-	struct store *s;
-
-	s = xcalloc(1, sizeof *s);
-	s->path = xstrdup(path);
-	*rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (*rc != SQLITE_OK) {
-		if (s->db == NULL)
-			fatal("out of memory opening %s", path);
-		db_error(s, cause);
-		goto error;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, wait_ms);
+	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (sqlite3_create_function(s->db, "mn_index_text", 4, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL, sql_index_text,
-	    NULL, NULL) != SQLITE_OK) {
-		db_error(s, cause);
-		goto error;
+	if (rc != SQLITE_OK) {
+		if (wait_ms == 0 && (rc & 0xff) == SQLITE_BUSY)
+			return 1;
+		return store_db_error(s, cause);
 	}
-	/* A new cache gets larger pages: an issue's content fits in one
-	 * with its row, and an import makes an eighth of the calls into
-	 * the file system (10,000 issues: user+sys 0.54 s, 0.57 s with 16
-	 * KiB pages, 0.53 s with 64 KiB, which write twice as much to the
-	 * WAL for every page a small commit touches, such as a read flag's).
-	 * An existing cache keeps its page size.  The WAL is checkpointed
-	 * when it reaches about 4 MiB, as SQLite's default does with 4 KiB
-	 * pages.  NORMAL is safe in WAL mode against a killed process:
-	 * only a power loss can undo the last commits, never corrupt the
-	 * file. */
-	if (exec(s, "PRAGMA page_size = 32768", cause) != 0 ||
-	    set_wal(s, cause) != 0 ||
-	    set_checkpoint(s, cause) != 0 ||
-	    exec(s, "PRAGMA synchronous = NORMAL", cause) != 0 ||
-	    exec(s, "PRAGMA foreign_keys = ON", cause) != 0 ||
-	    migrate(s, cause) != 0) {
-		*rc = sqlite3_extended_errcode(s->db);
-		/* Keep a damaged cache's -wal as it is, to go aside with it,
-		 * rather than checkpoint it into the file or remove it. */
-		if (is_damage(*rc))
-			sqlite3_db_config(s->db,
-			    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-		goto error;
-	}
-	*rc = SQLITE_OK;
-	return s;
-
-error:
-	store_close(s);
-	return NULL;
-}
-
-struct store *
-store_open(const char *path, char **cause)
-{
-	char *why = NULL, *broken = NULL;
-	struct store *s;
-	int kind, rc;
-
-	if (util_make_parents(path, &why) != 0) {
-		*cause = xasprintf("%s: %s", path, why);
-		free(why);
-		return NULL;
-	}
-	/* Nothing is written before the file is known to be ours. */
-	if ((kind = probe(path, cause)) == -1)
-		return NULL;
-	if (kind == PROBE_DAMAGED &&
-	    (broken = move_aside(path, cause)) == NULL)
-		return NULL;
-	s = open_rw(path, &rc, &why);
-	/* Damage that only shows once the file is open for writing (in a
-	 * page the probe did not read, or in the -wal file): once. */
-	if (s == NULL && broken == NULL && is_damage(rc)) {
-		free(why);
-		why = NULL;
-		if ((broken = move_aside(path, cause)) == NULL)
-			return NULL;
-		s = open_rw(path, &rc, &why);
-	}
-	if (s == NULL) {
-		*cause = why;
-		free(broken);
-		return NULL;
-	}
-	if (broken != NULL) {
-		s->notice = xasprintf("%s was damaged: moved to %s, and a new "
-		    "cache started (the read state it held is lost)", path,
-		    broken);
-		free(broken);
-	}
-	return s;
-}
-
-const char *
-store_notice(const struct store *s)
-{
-	return s->notice;
-}
-
-void
-store_close(struct store *s)
-{
-	char *cause = NULL;
-	size_t i;
-
-	if (s == NULL)
-		return;
-	if (s->in_txn)
-		store_rollback(s);
-	/* The user's read flags: worth a wait. */
-	if (s->nqueued > 0 && flush_queue(s, -1, &cause) == -1)
-		free(cause);
-	for (i = 0; i < S_NSTMT; i++)
-		sqlite3_finalize(s->stmt[i]);
-	sqlite3_close(s->db);
-	free(s->marks);
-	free(s->queued);
-	buf_free(&s->text);
-	free(s->notice);
-	free(s->path);
-	free(s);
+	s->in_txn = true;
+	return 0;
 }
 
 int
 store_begin(struct store *s, char **cause)
 {
-	if (s->in_txn) {
-		*cause = xasprintf("%s: a transaction is already open",
-		    s->path);
-		return -1;
-	}
-	if (exec(s, "BEGIN IMMEDIATE", cause) != 0)
-		return -1;
-	s->in_txn = true;
-	s->nmarks = 0;
-	return 0;
+	return begin(s, BUSY_TIMEOUT_MS, cause) == 0 ? 0 : -1;
 }
 
 int
 store_try_begin(struct store *s, char **cause)
 {
-	int rc;
-
-	if (s->in_txn) {
-		*cause = xasprintf("%s: a transaction is already open",
-		    s->path);
-		return -1;
-	}
-	sqlite3_busy_timeout(s->db, 0);
-	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (rc != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_BUSY)
-			return 1;
-		return db_error(s, cause);
-	}
-	s->in_txn = true;
-	s->nmarks = 0;
-	return 0;
+	return begin(s, 0, cause);
 }
 
 int
@@ -872,39 +239,21 @@ store_commit(struct store *s, char **cause)
 		*cause = xasprintf("%s: no transaction is open", s->path);
 		return -1;
 	}
-	if (exec(s, "COMMIT", cause) != 0)
+	if (store_exec(s, "COMMIT", cause) != 0)
 		return -1;
 	s->in_txn = false;
-	s->nmarks = 0;
 	return 0;
 }
 
 void
 store_rollback(struct store *s)
 {
-	struct mark *marks;
-	size_t i, n;
-	char *cause = NULL;
-
 	if (!s->in_txn)
 		return;
+	/* The user's read flags are not in it: each was committed when
+	 * made (durable). */
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_txn = false;
-	/* Read flags are the user's, not the refresh's: set them again. */
-	marks = s->marks;
-	n = s->nmarks;
-	s->marks = NULL;
-	s->nmarks = 0;
-	for (i = 0; i < n; i++) {
-		if (marks[i].all)
-			store_mark_all_read(s, marks[i].id, &cause);
-		else
-			store_mark_read_nowait(s, marks[i].id, marks[i].read,
-			    &cause);
-		free(cause);
-		cause = NULL;
-	}
-	free(marks);
 }
 
 bool
@@ -931,7 +280,7 @@ store_feed_add(struct store *s, const char *url, char **cause)
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return db_error(s, cause);
+		return store_db_error(s, cause);
 	if ((st = stmt(s, S_FEED_INSERT, cause)) == NULL)
 		return -1;
 	bind_text(st, 1, url);
@@ -972,7 +321,7 @@ store_feed_get(struct store *s, const char *url, struct store_feed *out,
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return db_error(s, cause);
+	return store_db_error(s, cause);
 }
 
 int
@@ -1020,7 +369,7 @@ store_feed_list(struct store *s, store_feed_fn fn, void *arg, char **cause)
 	}
 	sqlite3_reset(st);
 	if (!stop && rc != SQLITE_DONE)
-		return db_error(s, cause);
+		return store_db_error(s, cause);
 	return 0;
 }
 
@@ -1056,6 +405,7 @@ index_text(struct buf *b, enum content_kind kind, const char *content,
     enum content_kind summary_kind, const char *summary)
 {
 	char *text;
+	size_t n;
 
 	if (content == NULL) {
 		content = summary;
@@ -1063,20 +413,24 @@ index_text(struct buf *b, enum content_kind kind, const char *content,
 	}
 	if (content == NULL)
 		return;
-
+	/* Not into a character. */
+	if ((n = strlen(content)) > INDEX_MAX)
+		for (n = INDEX_MAX; n > 0 &&
+		    ((unsigned char)content[n] & 0xc0) == 0x80; n--)
+			;
 	if (kind == CONTENT_HTML || kind == CONTENT_XHTML) {
 		/* The text the reader shows: html.c's, not a second guess. */
-		if ((text = html_text(content, strlen(content))) != NULL) {
+		if ((text = html_text(content, n)) != NULL) {
 			buf_adds(b, text);
 			free(text);
 		}
 	} else
-		buf_adds(b, content);
+		buf_add(b, content, n);
 }
 
 /* mn_index_text(kind, content, summary_kind, summary) in SQL. */
-static void
-sql_index_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+void
+store_sql_index_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct buf b = BUF_INIT;
 
@@ -1173,7 +527,7 @@ store_upsert(struct store *s, int64_t feed, const struct issue *is,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(s, cause);
+		return store_db_error(s, cause);
 	if (is_new != NULL)
 		*is_new = !found;
 	if (same)
@@ -1274,7 +628,7 @@ prepare_filtered(struct store *s, const char *head, const char *tail,
 	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, st, NULL);
 	buf_free(&sql);
 	if (rc != SQLITE_OK)
-		return db_error(s, cause);
+		return store_db_error(s, cause);
 	for (i = 0; i < nfeeds; i++)
 		sqlite3_bind_int64(*st, (int)i + 1, feeds[i]);
 	return 0;
@@ -1315,7 +669,7 @@ list_rows(struct store *s, const int64_t *feeds, size_t nfeeds,
 	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_free(&sql);
 	if (rc != SQLITE_OK)
-		return db_error(s, cause);
+		return store_db_error(s, cause);
 	for (i = 0; i < nfeeds; i++)
 		sqlite3_bind_int64(st, (int)i + 1, feeds[i]);
 	if (cur != NULL && cur->started) {
@@ -1333,7 +687,7 @@ list_rows(struct store *s, const int64_t *feeds, size_t nfeeds,
 		stop = fn(&si, arg) != 0;
 	}
 	if (!stop && rc != SQLITE_DONE) {
-		db_error(s, cause);
+		store_db_error(s, cause);
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -1373,7 +727,7 @@ store_get(struct store *s, int64_t id, char **cause)
 			*cause = xasprintf("%s: no issue %lld", s->path,
 			    (long long)id);
 		else
-			db_error(s, cause);
+			store_db_error(s, cause);
 		sqlite3_reset(st);
 		return NULL;
 	}
@@ -1415,21 +769,32 @@ store_count(struct store *s, const int64_t *feeds, size_t nfeeds,
 		*total = (size_t)sqlite3_column_int64(st, 0);
 		*unread = (size_t)sqlite3_column_int64(st, 1);
 	} else
-		db_error(s, cause);
+		store_db_error(s, cause);
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-static void
-remember(struct store *s, int64_t id, bool all, bool read)
+/*
+ * A read flag written inside the refresh's transaction would reach the
+ * disk only when that commits: a reader killed during an import lost it
+ * (8 times in 8).  The flag is the user's, and nothing can fetch it
+ * again, so it is committed at once, with the import's work so far, and
+ * the import goes on in a new transaction.  That work landing early is
+ * harmless: a feed's state (ETag, Last-Modified) is written at its end,
+ * so a feed whose import dies after this is fetched whole again and its
+ * issues written over.
+ */
+static int
+durable(struct store *s, char **cause)
 {
 	if (!s->in_txn)
-		return;
-	s->marks = xreallocarray(s->marks, s->nmarks + 1, sizeof *s->marks);
-	s->marks[s->nmarks].id = id;
-	s->marks[s->nmarks].all = all;
-	s->marks[s->nmarks].read = read;
-	s->nmarks++;
+		return 0;
+	if (store_exec(s, "COMMIT", cause) != 0)
+		return -1;
+	s->in_txn = false;
+	/* Another process may take the lock in between: wait for it as any
+	 * begin does. */
+	return begin(s, BUSY_TIMEOUT_MS, cause) == 0 ? 0 : -1;
 }
 
 /* Write one read flag, waiting at most wait_ms for another process's
@@ -1456,20 +821,19 @@ write_mark(struct store *s, int64_t id, bool read, int wait_ms,
 			sqlite3_reset(st);
 			return 1;
 		}
-		db_error(s, cause);
+		store_db_error(s, cause);
 		sqlite3_reset(st);
 		return -1;
 	}
 	sqlite3_reset(st);
-	remember(s, id, false, read);
-	return 0;
+	return durable(s, cause);
 }
 
 /* Write the queued read flags, oldest first, each waiting at most wait_ms
  * as write_mark does.  Returns 0 when none is left, 1 when the lock stayed
  * taken, or -1 with *cause. */
-static int
-flush_queue(struct store *s, int wait_ms, char **cause)
+int
+store_flush_queue(struct store *s, int wait_ms, char **cause)
 {
 	size_t i;
 	int rc = 0;
@@ -1490,7 +854,7 @@ int
 store_mark_read(struct store *s, int64_t id, bool read, char **cause)
 {
 	/* Queued flags are older: they go first. */
-	if (flush_queue(s, -1, cause) != 0)
+	if (store_flush_queue(s, -1, cause) != 0)
 		return -1;
 	return write_mark(s, id, read, -1, cause);
 }
@@ -1503,7 +867,7 @@ store_mark_read_nowait(struct store *s, int64_t id, bool read,
 	size_t i;
 	int rc;
 
-	if ((rc = flush_queue(s, MARK_WAIT_MS, cause)) == -1)
+	if ((rc = store_flush_queue(s, MARK_WAIT_MS, cause)) == -1)
 		return -1;
 	if (rc == 0 && (rc = write_mark(s, id, read, MARK_WAIT_MS,
 	    cause)) != 1)
@@ -1527,7 +891,7 @@ store_mark_read_nowait(struct store *s, int64_t id, bool read,
 ssize_t
 store_flush_marks(struct store *s, char **cause)
 {
-	if (flush_queue(s, MARK_WAIT_MS, cause) == -1)
+	if (store_flush_queue(s, MARK_WAIT_MS, cause) == -1)
 		return -1;
 	return (ssize_t)s->nqueued;
 }
@@ -1537,7 +901,7 @@ store_mark_all_read(struct store *s, int64_t feed, char **cause)
 {
 	sqlite3_stmt *st;
 
-	if (flush_queue(s, -1, cause) != 0)
+	if (store_flush_queue(s, -1, cause) != 0)
 		return -1;
 	if ((st = stmt(s, feed == 0 ? S_MARK_ALL : S_MARK_FEED,
 	    cause)) == NULL)
@@ -1546,8 +910,7 @@ store_mark_all_read(struct store *s, int64_t feed, char **cause)
 		sqlite3_bind_int64(st, 1, feed);
 	if (step_done(s, st, cause) != 0)
 		return -1;
-	remember(s, feed, true, true);
-	return 0;
+	return durable(s, cause);
 }
 
 /* The user's words as an FTS5 query that cannot be a syntax error: each
@@ -1613,7 +976,7 @@ store_search(struct store *s, const char *query, int64_t **ids, size_t *n,
 	    "issues_fts MATCH ?1 ORDER BY bm25(issues_fts, 5.0, 1.0), rowid",
 	    -1, &st, NULL) != SQLITE_OK) {
 		free(q);
-		return db_error(s, cause);
+		return store_db_error(s, cause);
 	}
 	bind_text(st, 1, q);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1629,7 +992,7 @@ store_search(struct store *s, const char *query, int64_t **ids, size_t *n,
 		free(*ids);
 		*ids = NULL;
 		*n = 0;
-		return db_error(s, cause);
+		return store_db_error(s, cause);
 	}
 	return 0;
 }

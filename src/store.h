@@ -17,7 +17,7 @@
 #include "feed.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA	3
+#define STORE_SCHEMA	4
 
 struct store;
 

@@ -259,6 +259,8 @@ header_doc(const struct issue *is, const struct doc *body, bool ascii)
 		if (any)
 			doc_add_break(h);
 		doc_add_text(h, is->link, strlen(is->link));
+		if (!uri_is_absolute(is->link))
+			doc_add_text(h, " (relative: no base URL)", 24);
 	}
 	doc_block_end(h);
 	doc_finish(h);
@@ -309,6 +311,11 @@ refs_doc(const struct doc *d, const bool *want, bool heading,
 		ref_marker(marker, n);
 		doc_item_begin_marker(r, marker);
 		doc_add_text(r, l->url, strlen(l->url));
+		/* Nothing resolved it (a Markdown post without a base URL):
+		 * as written, and said so, never made a file: URL.  --links
+		 * keeps to one "[n] URL" a line. */
+		if (heading && !uri_is_absolute(l->url))
+			doc_add_text(r, " (relative: no base URL)", 24);
 		doc_item_end(r);
 	}
 	doc_list_end(r);

@@ -39,6 +39,15 @@ report(const char *source, const char *kind, const char *message)
 	free(m);
 }
 
+/* What opening the cache had to say, once the cache is open (a fetch or
+ * the first run opens it when a source needs it). */
+static void
+say_notice(const struct library *lib)
+{
+	if (library_notice(lib) != NULL)
+		report(NULL, "", library_notice(lib));
+}
+
 /* Errors are "SOURCE: reason" already; warnings are the parser's. */
 static void
 on_report(const char *source, const char *error, const char *warning,
@@ -313,24 +322,13 @@ print_events(const struct textmode_opts *o, struct library *lib)
 int
 textmode_run(const struct textmode_opts *o)
 {
-	struct library_opts lo;
 	struct refresh_stats st;
 	struct library *lib;
 	char *cause = NULL, *notice = NULL;
 	size_t errors = 0;
 	int rc, status = EXIT_OK, n;
 
-	memset(&lo, 0, sizeof lo);
-	lo.sources = o->sources;
-	lo.names = o->names;
-	lo.nsources = o->nsources;
-	lo.configured = o->configured;
-	lo.offline = o->offline;
-	lo.cache_path = o->cache_path;
-	lo.limits = o->limits;
-	lo.max_doc = o->max_doc;
-	lo.base_url = o->base_url;
-	lib = library_new(&lo);
+	lib = library_new(&o->lib);
 	if (library_open(lib, &cause) == -1) {
 		report(NULL, "", cause);
 		free(cause);
@@ -347,6 +345,7 @@ textmode_run(const struct textmode_opts *o)
 		if (st.errors > 0 || errors > 0)
 			status = EXIT_SOURCE;
 		if (!o->list && !o->events && !o->feeds) {
+			say_notice(lib);
 			library_free(lib);
 			return status;
 		}
@@ -362,6 +361,7 @@ textmode_run(const struct textmode_opts *o)
 	}
 	if (n > 0)
 		status = EXIT_SOURCE;
+	say_notice(lib);
 	if (notice != NULL) {
 		report(NULL, "", notice);
 		free(notice);

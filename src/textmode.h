@@ -7,8 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "library.h"
+
 struct conf;
-struct fetch_limits;
 
 /* Exit statuses, as documented in mesosnews(1). */
 #define EXIT_OK		0
@@ -16,10 +17,9 @@ struct fetch_limits;
 #define EXIT_USAGE	2	/* bad options (and fatal errors) */
 
 struct textmode_opts {
-	const char *const *sources;
-	const char *const *names;	/* configured names, or NULL */
-	size_t		 nsources;
-	bool		 configured;	/* the configured feeds */
+	/* Where the issues come from (cache_path NULL: none could be
+	 * chosen); offline is --offline. */
+	struct library_opts lib;
 	bool		 list;		/* --list, else an issue as text */
 	bool		 events;	/* --events: the events of every issue */
 	bool		 ics;		/* --ics: them as iCalendar */
@@ -36,11 +36,6 @@ struct textmode_opts {
 	bool		 unread;	/* --unread: only unread issues */
 	bool		 feeds;		/* --feeds: one line per feed */
 	bool		 refresh;	/* --refresh */
-	bool		 offline;	/* --offline */
-	const char	*cache_path;	/* NULL: none could be chosen */
-	const struct fetch_limits *limits;
-	size_t		 max_doc;
-	const char	*base_url;	/* of Markdown posts, or NULL */
 	const char *const *event_words;	/* headings of events, or NULL */
 };
 

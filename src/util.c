@@ -98,11 +98,10 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *
-xvasprintf(const char *fmt, va_list ap)
+size_t
+util_vlen(const char *fmt, va_list ap)
 {
 	va_list ap2;
-	char *p;
 	int n;
 
 	va_copy(ap2, ap);
@@ -110,8 +109,17 @@ xvasprintf(const char *fmt, va_list ap)
 	va_end(ap2);
 	if (n < 0)
 		fatal("bad format string");
-	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return (size_t)n;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	size_t n = util_vlen(fmt, ap);
+	char *p;
+
+	p = xmalloc(n + 1);
+	vsnprintf(p, n + 1, fmt, ap);
 	return p;
 }
 

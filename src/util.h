@@ -18,6 +18,9 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
+/* The length of what fmt makes of ap (ap is left as it was); a bad
+ * format is fatal. */
+size_t	 util_vlen(const char *fmt, va_list ap);
 char	*xvasprintf(const char *, va_list);
 
 /* Memory for an arena's large chunks, straight from the kernel, 2 MiB

@@ -336,11 +336,12 @@ clean title5m-list title5m.list "" --list --width 80 "$F/title5m.atom"
 hrun title5m-text --width 80 "$F/title5m.atom"
 expect_eq "title5m-text: status" "$rc" 0
 scan "title5m-text stdout" "$TMP/title5m-text.out"
-# The title is laid out up to LAYOUT_MAX_BLOCK (1 MiB), then "[…]".
+# The title is cut to FEED_MAX_ONELINE (4 KiB) when read, with "…".
 expect_eq "title5m-text: lines, bytes" \
     "$(wc -l <"$TMP/title5m-text.out") $(wc -c <"$TMP/title5m-text.out")" \
-    "13113 1048875"
-check "title5m-text: the cut is marked" grep -q '…]$' "$TMP/title5m-text.out"
+    "57 4390"
+check "title5m-text: the cut is marked" grep -q '^itle itle it…$' \
+    "$TMP/title5m-text.out"
 expect_eq "title5m-text: widest line" "$("$PYTHON3" -c 'import sys
 print(max(len(l) for l in open(sys.argv[1], encoding="utf-8").read().split("\n")))' \
     "$TMP/title5m-text.out")" 80

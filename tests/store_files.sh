@@ -5,6 +5,7 @@
 # cache is moved aside with a dated name, the user is told, and a new
 # cache is started that works.
 . "$srcdir/tests/netlib.sh"
+. "$srcdir/tests/tuilib.sh"
 
 FEED=$srcdir/tests/feeds/atom10.atom
 sum() { sha256sum "$1" | cut -d' ' -f1; }
@@ -51,7 +52,27 @@ set -- "$DB".broken-*
 check "moved aside with a dated name" sh -c \
     "echo '$1' | grep -q -E '\.db\.broken-[0-9]{8}-[0-9]{6}\$'"
 expect_eq "moved whole" "$(sum "$1")" "$before"
+expect_eq "text mode says so, on one line" "$(cat "$TMP/again.err")" \
+"mesosnews: $DB was damaged: moved to $1, and a new cache started (the read state it held is lost)"
 expect_eq "the new cache has the feed" \
     "$(db_query "$DB" "SELECT count(*) FROM feeds")" 1
 expect_eq "and is healthy" "$(db_query "$DB" "PRAGMA integrity_check")" ok
+
+# The reader says so too, and still after its first refresh has ended.
+damage() {
+	"$PYTHON3" - "$1" <<'PY'
+import sys
+with open(sys.argv[1], "r+b") as fp:
+    fp.seek(32768 + 8)
+    fp.write(b"\xde\xad\xbe\xef" * 8)
+PY
+}
+rm -f "$DB".broken-*
+damage "$DB"
+tui_start 250 12 --cache "$DB" "$(cd "$srcdir" && pwd)/tests/feeds/atom10.atom"
+settle "refreshed"
+on_screen "the reader's notice" "cache.db was damaged: moved to $DB.broken-"
+on_screen "with the refresh's outcome" \
+    "(the read state it held is lost); refreshed: 6 new issues"
+press "[exit 0]" q
 done_testing

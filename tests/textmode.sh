@@ -120,20 +120,30 @@ check "integrity: References are OSC 8 links" grep -qF \
     "$(printf '[1] \033]8;;%s\033\\%s\033]8;;\033\\' "$GITWEB" "$GITWEB")" \
     "$TMP/integrity-osc8.out"
 
+# The reader's fixture (tests/tui-copying.sh) in text mode: there the
+# clusters are written whole (👋🏾 with its skin tone), each code line and
+# URL on one line, and the list fits the width (tests/survive.sh checks
+# that no other line is wider).
+C="$srcdir/tests/tui/copying.atom"
+for w in 20 40 80; do
+	run "copying-$w" --issue 1 --width "$w" "$C"
+	golden "copying at $w" "$TMP/copying-$w.out" "$D/copying-$w.expected"
+	check "copying at $w: the code line verbatim" grep -qxF \
+	    "┃ \$ curl -s 'https://tides.example.net/api/v2/predictions?station=harbour-north&days=7' | jq -r '.[].height'" \
+	    "$TMP/copying-$w.out"
+	check "copying at $w: no line starts inside a cluster" sh -c \
+	    "! grep -q '^\\(🏾\\|‍\\|🔬\\|́\\)' '$TMP/copying-$w.out'"
+done
+for w in 40 80; do
+	run "copying-list-$w" --list --width "$w" "$C"
+	golden "copying --list at $w" "$TMP/copying-list-$w.out" \
+	    "$D/copying-list-$w.expected"
+done
+
 # Issue 17: one field at the 16 MiB cap (a 15 MiB title, a 15 MiB
 # unbroken description) is laid out up to LAYOUT_MAX_BLOCK, with a
 # marker, in well under 128 MB.
-"${PYTHON3:-python3}" - "$TMP" <<'PY'
-import sys
-big = "x" * (15 * 1024 * 1024)
-head = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
-        '<channel><title>t</title><link>http://example.org/</link>\n')
-for name, title, desc in (("bigtitle", big, "short"), ("bigdesc", "t", big)):
-    with open(f"{sys.argv[1]}/{name}.rss", "w") as f:
-        f.write(f"{head}<item><title>{title}</title><link>http://example.org/1"
-                f"</link><description>{desc}</description></item>"
-                "</channel></rss>\n")
-PY
+"${PYTHON3:-python3}" "$srcdir/tests/bigfield.py" "$TMP"
 for big in bigtitle bigdesc; do
 	# Under valgrind (check-valgrind) or AddressSanitizer the peak is
 	# theirs as much as ours: the bound holds for a plain build.
@@ -150,8 +160,14 @@ for big in bigtitle bigdesc; do
 		run "$big" --text --width 80 "$TMP/$big.rss"
 	fi
 	expect_eq "$big: status" "$rc" 0
+	# A title is cut to 4 KiB when read, a description laid out up
+	# to LAYOUT_MAX_BLOCK: each with its marker.
+	case $big in
+	bigtitle) mark='xxx…' ;;
+	*) mark='x […]' ;;
+	esac
 	check "$big: the marker says the rest is left out" \
-	    grep -qF 'x […]' "$TMP/$big.out"
+	    grep -qF "$mark" "$TMP/$big.out"
 	check "$big: about LAYOUT_MAX_BLOCK of it" \
 	    test "$(wc -c < "$TMP/$big.out")" -lt 1200000
 	rm -f "$TMP/$big.rss" "$TMP/$big.out"
@@ -211,30 +227,101 @@ check "C locale: straight quotes" grep -qF 'It is "quoted" -- here.' \
 # Relative links of a Markdown post: as written (never file://) without a
 # base; absolute with --base-url or the config's base-url, from the
 # front matter's permalink.
-cat >"$TMP/2014-03-20-relative.md" <<'POST'
----
-title: Relative links
-permalink: /blog/relative-links/
----
-See [the docs](/documentation/latest/) and [the next post](../next/).
-POST
-run rel-none --links "$TMP/2014-03-20-relative.md"
+run rel-none --links "$srcdir/tests/textmode/2014-03-20-relative.md"
 expect_eq "no base: links as written" "$(cat "$TMP/rel-none.out")" \
 "[1] /documentation/latest/
 [2] ../next/"
 run rel-base --links --base-url http://mesos.apache.org \
-    "$TMP/2014-03-20-relative.md"
+    "$srcdir/tests/textmode/2014-03-20-relative.md"
 expect_eq "--base-url: absolute links" "$(cat "$TMP/rel-base.out")" \
 "[1] http://mesos.apache.org/documentation/latest/
 [2] http://mesos.apache.org/blog/next/"
 mkdir -p "$XDG_CONFIG_HOME/mesosnews"
 echo "base-url https://mesos.apache.org" >"$XDG_CONFIG_HOME/mesosnews/config"
-run rel-conf --links "$TMP/2014-03-20-relative.md"
+run rel-conf --links "$srcdir/tests/textmode/2014-03-20-relative.md"
 rm -f "$XDG_CONFIG_HOME/mesosnews/config"
 expect_eq "config base-url: absolute links" "$(cat "$TMP/rel-conf.out")" \
 "[1] https://mesos.apache.org/documentation/latest/
 [2] https://mesos.apache.org/blog/next/"
-run rel-bad --links --base-url file:///tmp "$TMP/2014-03-20-relative.md"
+run rel-bad --links --base-url file:///tmp \
+    "$srcdir/tests/textmode/2014-03-20-relative.md"
 expect_eq "--base-url: http(s) only" "$rc" 2
+
+# Nothing to resolve them against: as written and marked in the text (the
+# post's link too), never a file: URL.
+run rel-text --width 40 "$srcdir/tests/textmode/2014-03-20-relative.md"
+expect_eq "no base: the text says they are relative" \
+    "$(cat "$TMP/rel-text.out")" \
+"Relative links
+══════════════
+2014-03-20
+/blog/relative-links/ (relative: no base
+URL)
+
+See the docs[1] and the next post[2].
+
+References
+──────────
+
+[1] /documentation/latest/ (relative: no
+    base URL)
+[2] ../next/ (relative: no base URL)"
+check "no base: no file: URL" sh -c "! grep -q 'file:' '$TMP/rel-text.out'"
+
+# A feed line's own base-url= wins over the global base-url for that
+# feed; --base-url wins over both.
+mkdir -p "$TMP/harbour" "$TMP/ferry"
+cat >"$TMP/harbour/2021-05-02-moorings.md" <<'POST'
+---
+title: New moorings
+permalink: /log/2021/05/new-moorings/
+---
+See [the chart](/charts/north-basin.pdf), [last week's note](../ferry-times/)
+and [the index](index.html).
+POST
+cp "$TMP/harbour/2021-05-02-moorings.md" "$TMP/ferry/"
+cat >"$TMP/feeds.conf" <<CONF
+base-url https://global.example.org
+feed $TMP/harbour base-url=https://harbour.example.net Harbour log
+feed $TMP/ferry
+CONF
+run feed-base --config "$TMP/feeds.conf" --width 60 "$TMP/harbour"
+expect_eq "feed base-url=: its posts resolve against it" \
+    "$(cat "$TMP/feed-base.out")" \
+"New moorings
+════════════
+2021-05-02
+https://harbour.example.net/log/2021/05/new-moorings/
+
+See the chart[1], last week’s note[2] and the index[3].
+
+References
+──────────
+
+[1] https://harbour.example.net/charts/north-basin.pdf
+[2] https://harbour.example.net/log/2021/05/ferry-times/
+[3] https://harbour.example.net/log/2021/05/new-moorings/index.html"
+run feed-global --config "$TMP/feeds.conf" --links "$TMP/ferry"
+expect_eq "a feed without base-url=: the global one" \
+    "$(cat "$TMP/feed-global.out")" \
+"[1] https://global.example.org/charts/north-basin.pdf
+[2] https://global.example.org/log/2021/05/ferry-times/
+[3] https://global.example.org/log/2021/05/new-moorings/index.html"
+run feed-cli --config "$TMP/feeds.conf" --base-url http://cli.example.com \
+    --links "$TMP/harbour"
+expect_eq "--base-url wins over a feed's base-url=" \
+    "$(cat "$TMP/feed-cli.out")" \
+"[1] http://cli.example.com/charts/north-basin.pdf
+[2] http://cli.example.com/log/2021/05/ferry-times/
+[3] http://cli.example.com/log/2021/05/new-moorings/index.html"
+run feed-list --config "$TMP/feeds.conf" --feeds
+check "the feed's name follows base-url=" grep -q "Harbour log" \
+    "$TMP/feed-list.out"
+printf 'feed %s base-url=file:///srv/site\n' "$TMP/harbour" \
+    >"$TMP/badbase.conf"
+run feed-bad --config "$TMP/badbase.conf" --links "$TMP/harbour"
+expect_eq "feed base-url=: http(s) only" "$rc" 2
+expect_eq "feed base-url=: the message" "$(cat "$TMP/feed-bad.err")" \
+    "mesosnews: $TMP/badbase.conf:1: feed $TMP/harbour: base-url= needs an http or https URL"
 
 done_testing

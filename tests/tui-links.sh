@@ -126,4 +126,31 @@ press "opened http://x/;id in $TMP/bin/lynx" Enter
 expect_eq "terminal browser argv" "$(cat "$LOG")" "lynx http://x/;id"
 press "[exit 0]" q q
 
+# The reader resolves a Markdown post's relative links from --base-url as
+# text mode does (both front-ends take the same library options).
+tui_start 100 20 --base-url http://mesos.apache.org \
+    "$(cd "$srcdir" && pwd)/tests/textmode/2014-03-20-relative.md"
+settle "Relative links"
+press "See the docs[1]" Enter
+press "Links (2)" l
+on_screen "--base-url in the reader" \
+    "http://mesos.apache.org/documentation/latest/"
+on_screen "--base-url in the reader, relative to the permalink" \
+    "http://mesos.apache.org/blog/next/"
+press "[exit 0]" q q q
+
+# And a feed line's own base-url, which the import of its posts uses.
+mkdir -p "$XDG_CONFIG_HOME/mesosnews"
+printf 'feed %s base-url=https://feed.example.org\n' \
+    "$(cd "$srcdir" && pwd)/tests/textmode/2014-03-20-relative.md" \
+    >"$XDG_CONFIG_HOME/mesosnews/config"
+tui_start 100 20 --cache "$TMP/perfeed.db"
+settle "Relative links"
+press "See the docs[1]" Enter
+press "Links (2)" l
+on_screen "a feed's base-url in the reader" \
+    "https://feed.example.org/documentation/latest/"
+press "[exit 0]" q q q
+rm -f "$XDG_CONFIG_HOME/mesosnews/config"
+
 done_testing

@@ -71,7 +71,7 @@ shot resize-wide
 tm resize-window -t t -x 40 -y 10
 settle "July 8: San"
 shot resize-40x10
-tm resize-window -t t -x 39 -y 10
+tm resize-window -t t -x 19 -y 10
 settle "terminal too small"
 shot too-small
 tm resize-window -t t -x 60 -y 20

@@ -157,7 +157,7 @@ app_issue_link(struct app *a, size_t i)
 void
 app_layout(struct app *a)
 {
-	int body, lw, lh;
+	int body, lw, lh, sh;
 	struct rect none = { 0, 0, 0, 0 };
 
 	a->rows = LINES;
@@ -165,8 +165,9 @@ app_layout(struct app *a)
 	a->too_small = a->cols < TUI_MIN_COLS || a->rows < TUI_MIN_ROWS;
 	a->wide = a->cols >= TUI_WIDE_COLS;
 	a->pane[PANE_TITLE].r = (struct rect){ 0, 0, 1, a->cols };
-	a->pane[PANE_STATUS].r = (struct rect){ a->rows - 1, 0, 1, a->cols };
-	body = a->rows - 2;
+	sh = status_rows(a);
+	a->pane[PANE_STATUS].r = (struct rect){ a->rows - sh, 0, sh, a->cols };
+	body = a->rows - 1 - sh;
 	a->pane[PANE_LIST].r = a->pane[PANE_ARTICLE].r = a->pane[PANE_LINKS].r = none;
 	if (a->too_small)
 		return;
@@ -266,6 +267,9 @@ draw(struct app *a)
 		doupdate();
 		return;
 	}
+	/* The status line grew or shrank (a long URL in the link pane). */
+	if (status_rows(a) != a->pane[PANE_STATUS].r.h)
+		app_layout(a);
 	if (a->d_all)
 		draw_separator(a);
 	for (i = 0; i < PANE_COUNT; i++) {
@@ -299,7 +303,7 @@ start_refresh(struct app *a)
 {
 	char *cause = NULL;
 
-	if (a->opts->offline) {
+	if (a->opts->lib.offline) {
 		app_message(a, false, "offline: not refreshing");
 		return;
 	}
@@ -497,7 +501,7 @@ refresh_ended(struct app *a)
 	}
 	issues_reload(a);
 	if (!library_showing_sample(a->lib) && library_count(a->lib) == 0 &&
-	    error && a->opts->configured &&
+	    error && a->opts->lib.configured &&
 	    !library_sources_fetched(a->lib)) {
 		show_sample(a, library_first_error(a->lib));
 		return;
@@ -505,8 +509,12 @@ refresh_ended(struct app *a)
 	if (library_showing_sample(a->lib) && error)
 		app_message(a, true, "still showing the bundled sample feed: "
 		    "%s", msg);
+	else if (a->notice != NULL)
+		app_message(a, true, "%s; %s", a->notice,
+		    msg != NULL ? msg : "refreshed");
 	else if (msg != NULL)
 		app_message(a, error, "%s", msg);
+	a->notice = NULL;
 	announce_new(a);
 	a->d_all = true;
 }
@@ -648,15 +656,8 @@ open_library(const struct tui_opts *opts, char **cause)
 	struct library_opts lo;
 	struct library *lib;
 
-	memset(&lo, 0, sizeof lo);
-	lo.sources = opts->sources;
-	lo.names = opts->names;
-	lo.nsources = opts->nsources;
-	lo.configured = opts->configured;
-	lo.offline = opts->offline;
+	lo = opts->lib;
 	lo.cache_local = true;
-	lo.cache_path = opts->cache;
-	lo.limits = opts->limits;
 	lib = library_new(&lo);
 	if (library_open(lib, cause) == -1) {
 		library_free(lib);
@@ -749,12 +750,14 @@ tui_run(const struct tui_opts *opts, char **cause)
 
 	app_layout(&a);
 	issues_load(&a, (size_t)LINES > FIRST_PAGE ? (size_t)LINES : FIRST_PAGE);
-	if (opts->offline && opts->configured &&
+	if (opts->lib.offline && opts->lib.configured &&
 	    library_count(a.lib) == 0 && !library_sources_fetched(a.lib))
 		show_sample(&a, NULL);
-	if (!opts->offline && opts->nsources > 0 &&
+	if (!opts->lib.offline && opts->lib.nsources > 0 &&
 	    (opts->refresh_on_start || !library_sources_fetched(a.lib)))
 		start_refresh(&a);
+	if ((a.notice = library_notice(a.lib)) != NULL)
+		app_message(&a, true, "%s", a.notice);
 	loop(&a);
 	rc = 0;
 

@@ -23,7 +23,7 @@ struct library_entry;
 struct view;
 
 /* Below this the screen only says it is too small. */
-#define TUI_MIN_COLS	40
+#define TUI_MIN_COLS	20
 #define TUI_MIN_ROWS	10
 /* From this width on, list and article sit side by side. */
 #define TUI_WIDE_COLS	100
@@ -153,6 +153,9 @@ struct app {
 	/* Status line. */
 	char		*msg;		/* sanitised */
 	bool		 msg_error;
+	/* The cache's notice (a damaged one moved aside), said until the
+	 * first refresh has ended too, or NULL. */
+	const char	*notice;
 
 	bool		 quit;
 };
@@ -283,7 +286,9 @@ void	 links_show(struct app *, bool);
 void	 help_draw(struct app *);
 bool	 help_key(struct app *, enum action, int key);
 
-/* status.c */
+/* status.c: the rows the status line takes (one, or in the link pane
+ * as many as the selected link's whole URL needs). */
+int	 status_rows(const struct app *);
 
 /* prompt.c: a line editor on the status line.  done is called with the
  * text typed, or NULL when the prompt was cancelled. */

@@ -29,7 +29,8 @@ static struct {
 } tabs_at[MAX_TABS];
 static int ntabs_at;
 
-/* The most lines a title takes in the header. */
+/* The most lines a title takes in the header: a third of the pane, and
+ * at least this many. */
 #define TITLE_LINES	3
 
 struct geom {
@@ -39,40 +40,25 @@ struct geom {
 	int		 body_y, body_h;
 };
 
-/* Wrap title at width columns into at most max lines (at spaces; a
- * word wider than the line stands alone and is cut when drawn), stored
- * as starting offsets in starts when not NULL.  Returns the lines. */
+/* The lines the title may take in a pane of h rows. */
 static int
-title_wrap(const char *t, int width, size_t *starts, int max)
+title_max(int h)
 {
-	size_t i = 0, wend, n = strlen(t);
-	int lines = 1, col = 0, ww;
-	char *word;
+	return h / 3 > TITLE_LINES ? h / 3 : TITLE_LINES;
+}
 
-	if (starts != NULL)
-		starts[0] = 0;
-	while (i < n) {
-		while (i < n && t[i] == ' ')
-			i++;
-		for (wend = i; wend < n && t[wend] != ' '; wend++)
-			;
-		if (wend == i)
-			break;
-		word = xstrndup(t + i, wend - i);
-		ww = (int)utf8_width(word);
-		free(word);
-		if (col > 0 && col + 1 + ww > width) {
-			if (lines == max)
-				break;
-			if (starts != NULL)
-				starts[lines] = i;
-			lines++;
-			col = 0;
-		}
-		col += (col > 0 ? 1 : 0) + ww;
-		i = wend;
-	}
-	return lines;
+/* The title's lines at width w: at most max. */
+static int
+title_lines(const char *t, int w, int max)
+{
+	char **lines;
+	int i, n;
+
+	n = view_wrap(t, w, max, &lines);
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	return n;
 }
 
 static void
@@ -83,7 +69,7 @@ geometry(const struct app *a, struct geom *g)
 	    a->art.issue->title : "(untitled)";
 
 	/* The whole title, wrapped, when there is room for it. */
-	g->title = r->h >= 12 ? title_wrap(t, r->w - 1, NULL, TITLE_LINES) : 1;
+	g->title = r->h >= 12 ? title_lines(t, r->w - 1, title_max(r->h)) : 1;
 	g->hdr = r->h >= 12 ? g->title + 2 : 1;
 	if (r->h < 3)
 		g->hdr = g->title = 0;
@@ -297,7 +283,8 @@ draw_line(struct app *a, int y, int x, int w, int li)
 	uint32_t cp;
 	size_t k, n, off, len, flen;
 	long m;
-	int i, col = 0, nwc, sel = a->links.open ? a->links.sel + 1 : 0, skip;
+	const struct doc_block *b;
+	int i, col = 0, nwc, sel = a->links.open ? a->links.sel + 1 : 0, skip, lead;
 	bool more;
 
 	draw_fill(y, x, 1, R_NORMAL);
@@ -322,16 +309,25 @@ draw_line(struct app *a, int y, int x, int w, int li)
 			}
 		}
 	}
-	/* A line wider than the pane (code kept whole, a long URL) shows
-	 * from the horizontal offset on, with a mark where more is. */
-	skip = l->width > w ? a->art.hscroll : 0;
+	/* A line wider than the pane (a long URL) shows from the horizontal
+	 * offset on, with a mark where more is; so does every line of a
+	 * code block, which keeps its columns in line.  The bars and the
+	 * indentation before the text stay. */
+	b = doc_block(a->art.doc, l->block);
+	skip = l->width > w || (b != NULL && b->type == DOC_CODE) ?
+	    a->art.hscroll : 0;
+	for (lead = 0; skip > 0 && lead < l->ncells &&
+	    (l->cells[lead].role == LAYOUT_INDENT ||
+	    l->cells[lead].role == LAYOUT_QUOTE ||
+	    l->cells[lead].role == LAYOUT_CODE_GUTTER); lead++)
+		;
 	more = l->width - skip > w;
 	if (more)
 		w--;
 	move(y, x);
 	for (i = 0; i < l->ncells && col < w; i++) {
 		c = &l->cells[i];
-		if (skip > 0) {
+		if (skip > 0 && i >= lead) {
 			skip -= c->width;
 			if (skip < 0)	/* a wide cell cut by the offset */
 				col += draw_text(y, x + col, -skip, " ",
@@ -435,24 +431,22 @@ draw_header(struct app *a, const struct geom *g)
 	time_t t;
 
 	const char *title = is->title != NULL ? is->title : "(untitled)";
-	size_t starts[TITLE_LINES + 1], end;
-	char *line;
+	char **lines;
 	int i, n;
 
 	if (g->hdr == 0)
 		return;
-	n = title_wrap(title, r->w - 1, starts, g->title);
-	starts[n] = strlen(title);
+	/* The whole title, wrapped as the body is; the last line takes the
+	 * rest, drawn cut with an ellipsis, when even a third of the pane
+	 * is not room enough. */
+	n = view_wrap(title, r->w - 1, g->title, &lines);
 	for (i = 0; i < n; i++) {
-		/* The last line takes the rest: drawn cut, with an ellipsis. */
-		end = i + 1 < n ? starts[i + 1] : strlen(title);
-		while (end > starts[i] && title[end - 1] == ' ')
-			end--;
-		line = xstrndup(title + starts[i], end - starts[i]);
 		draw_text(r->y + i, r->x, 1, " ", R_NORMAL, true);
-		draw_text(r->y + i, r->x + 1, r->w - 1, line, R_HEADER, true);
-		free(line);
+		draw_text(r->y + i, r->x + 1, r->w - 1, lines[i], R_HEADER,
+		    true);
+		free(lines[i]);
 	}
+	free(lines);
 	if (g->hdr < 3)
 		return;
 	t = is->published != (time_t)-1 ? is->published : is->updated;

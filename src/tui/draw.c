@@ -211,11 +211,21 @@ ascii_of(wchar_t wc)
 	return last_out;
 }
 
+/*
+ * NOTE: curses keeps one spacing character a cell, with only zero-width
+ * ones after it (setcchar stops at the first spacing one), and terminals
+ * disagree on how wide an emoji with a skin tone or a ZWJ sequence is
+ * (tmux 3.3 draws 👋🏾 in four columns).  So a cluster goes out as its first
+ * character and the zero-width ones that follow it, without a joiner left
+ * hanging, padded to the cluster's width: 👋🏾 shows as 👋, 👩‍🔬 as 👩, and
+ * every column stays where the layout put it.
+ */
 void
 draw_cluster(wchar_t *wc, int n, int width, attr_t a, short pair)
 {
 	wchar_t one[2] = { L'?', L'\0' };
 	cchar_t cc;
+	int i, w;
 
 	/* In a locale that is not UTF-8 the terminal gets ASCII alone:
 	 * never raw 8-bit bytes it would take for controls or another
@@ -231,9 +241,20 @@ draw_cluster(wchar_t *wc, int n, int width, attr_t a, short pair)
 		}
 		return;
 	}
+	for (i = 1; i < n && utf8_cpwidth((uint32_t)wc[i]) == 0; i++)
+		;
+	if (i < n && i > 1 && wc[i - 1] == 0x200d)
+		i--;
+	n = i;
 	wc[n] = L'\0';
+	w = utf8_cpwidth((uint32_t)wc[0]);
 	setcchar(&cc, wc, a, pair, NULL);
 	add_wch(&cc);
+	/* A flag is one regional indicator now: one column short. */
+	one[0] = L' ';
+	setcchar(&cc, one, a, pair, NULL);
+	for (; w < width; w++)
+		add_wch(&cc);
 }
 
 static void
@@ -264,9 +285,9 @@ draw_text_attr(int y, int x, int w, const char *s, enum role r,
 {
 	attr_t a = draw_attr(r) | extra;
 	short pair = draw_pair(r);
-	size_t len, i, n, total;
+	size_t len, i, n, k, m, total;
 	wchar_t wc[CCHARW_MAX + 1];
-	int col = 0, limit, cw, nwc = 0;
+	int col = 0, limit, cw, nwc;
 	uint32_t cp;
 
 	if (w <= 0)
@@ -276,28 +297,29 @@ draw_text_attr(int y, int x, int w, const char *s, enum role r,
 	limit = total > (size_t)w ? w - 1 : w;
 	move(y, x);
 	for (i = 0; i < len; i += n) {
-		n = utf8_decode(s + i, len - i, &cp);
-		if (cp == '\t' || cp == '\n')
-			cp = ' ';
-		else if (utf8_is_unsafe(cp))
-			continue;
-		cw = utf8_cpwidth(cp);
-		if (cw == 0) {
-			/* Combining marks ride on the character before. */
-			if (nwc > 0 && nwc < CCHARW_MAX)
+		/* A grapheme cluster at a time, as the layout measures it. */
+		n = utf8_cluster(s + i, len - i, &cw);
+		nwc = 0;
+		for (k = 0; k < n; k += m) {
+			m = utf8_decode(s + i + k, n - k, &cp);
+			if (cp == '\t' || cp == '\n')
+				cp = ' ';
+			else if (utf8_is_unsafe(cp))
+				continue;
+			if (nwc < CCHARW_MAX)
 				wc[nwc++] = (wchar_t)cp;
-			continue;
 		}
+		/* A tab or a newline is a space; a mark with nothing
+		 * before it is left out, as utf8_nwidth counts it. */
+		if (nwc == 0 || (cw == 0 && wc[0] != L' '))
+			continue;
+		if (cw == 0)
+			cw = 1;
 		if (col + cw > limit)
 			break;
-		if (nwc > 0)
-			put(wc, nwc, a, pair);
-		wc[0] = (wchar_t)cp;
-		nwc = 1;
+		draw_cluster(wc, nwc, cw, a, pair);
 		col += cw;
 	}
-	if (nwc > 0)
-		put(wc, nwc, a, pair);
 	if (total > (size_t)w) {
 		wc[0] = ascii_glyphs ? L'~' : L'\x2026';
 		put(wc, 1, a, pair);

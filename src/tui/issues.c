@@ -114,7 +114,7 @@ issues_draw(struct app *a, struct pane *p)
 				empty = " No issue matches the search.";
 			else if (a->list.unread_only)
 				empty = " No unread issues.";
-			else if (a->opts->offline)
+			else if (a->opts->lib.offline)
 				empty = " The cache holds no issues.";
 			else
 				empty = " No issues yet.";

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "library.h"
@@ -47,18 +48,75 @@ status_draw_title(struct app *a, struct pane *p)
 		library_progress(a->lib, &done, &total);
 		buf_printf(&b, "%srefreshing %zu/%zu%s", dot, done, total,
 		    draw_glyph("\xe2\x80\xa6", "..."));
-	} else if (a->opts->offline)
+	} else if (a->opts->lib.offline)
 		buf_printf(&b, "%soffline", dot);
 	draw_text(a->pane[PANE_TITLE].r.y, a->pane[PANE_TITLE].r.x, a->pane[PANE_TITLE].r.w, buf_str(&b),
 	    R_TITLEBAR, true);
 	buf_free(&b);
 }
 
+/* " [n] URL" of the link selected in the link pane when the status line
+ * shows it, else NULL; the caller frees it. */
+static char *
+link_line(const struct app *a)
+{
+	const struct doc_link *l;
+
+	if (a->focus != PANE_LINKS || a->art.doc == NULL || prompt_active(a) ||
+	    a->msg != NULL || a->art.pending > 0 ||
+	    (l = doc_link(a->art.doc, a->links.sel + 1)) == NULL)
+		return NULL;
+	return xasprintf(" [%d] %s", a->links.sel + 1, l->url);
+}
+
+int
+status_rows(const struct app *a)
+{
+	char *s;
+	size_t w;
+	int n, max = a->rows / 3;
+
+	if (a->cols <= 0 || (s = link_line(a)) == NULL)
+		return 1;
+	w = utf8_width(s);
+	free(s);
+	n = (int)((w + (size_t)a->cols - 1) / (size_t)a->cols);
+	if (n > max)
+		n = max;
+	return n > 1 ? n : 1;
+}
+
+/* s on rows [r->y, r->y + r->h), r->w columns each, cut between grapheme
+ * clusters; what the last row cannot hold ends in an ellipsis. */
+static void
+draw_rows(const struct rect *r, const char *s)
+{
+	size_t len = strlen(s), i = 0, n, k;
+	int y, col, cw;
+	char *row;
+
+	for (y = r->y; y < r->y + r->h; y++) {
+		if (y == r->y + r->h - 1) {
+			draw_text(y, r->x, r->w, s + i, R_STATUS, true);
+			break;
+		}
+		for (n = i, col = 0; n < len; n += k) {
+			k = utf8_cluster(s + n, len - n, &cw);
+			if (col + cw > r->w && n > i)
+				break;
+			col += cw;
+		}
+		row = xstrndup(s + i, n - i);
+		draw_text(y, r->x, r->w, row, R_STATUS, true);
+		free(row);
+		i = n;
+	}
+}
+
 static void
 status_draw(struct app *a, struct pane *p)
 {
 	const struct rect *r = &a->pane[PANE_STATUS].r;
-	const struct doc_link *l;
 	char *hints, *url, num[80], key[32];
 	int ctx;
 
@@ -90,11 +148,10 @@ status_draw(struct app *a, struct pane *p)
 		return;
 	}
 	/* In the link pane, the selected link's whole URL: two links of
-	 * the same text ("here") are told apart by it. */
-	if (a->focus == PANE_LINKS && a->art.doc != NULL &&
-	    (l = doc_link(a->art.doc, a->links.sel + 1)) != NULL) {
-		url = xasprintf(" [%d] %s", a->links.sel + 1, l->url);
-		draw_text(r->y, r->x, r->w, url, R_STATUS, true);
+	 * the same text ("here") are told apart by it.  A URL wider than
+	 * the screen takes more rows (app_layout asks status_rows). */
+	if ((url = link_line(a)) != NULL) {
+		draw_rows(r, url);
 		free(url);
 		return;
 	}

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "fetch.h"
+#include "library.h"
 
 struct conf;
 
@@ -17,21 +17,16 @@ enum tui_color {
 };
 
 struct tui_opts {
-	const char	*cache;		/* the cache database (required) */
-	const char *const *sources;	/* feeds shown and refreshed: URLs,
-					   file URLs or paths */
-	const char *const *names;	/* the name of each source for the
-					   feed column, or NULL for its title;
-					   the array may be NULL */
-	size_t		 nsources;
+	/* The feeds shown and refreshed, and the cache (required); the
+	 * reader reads every source through the cache (it sets
+	 * cache_local).  offline: show the cache, never refresh;
+	 * configured: when the cache holds nothing of the configured feeds
+	 * and they cannot be fetched (or offline), the bundled sample is
+	 * shown instead. */
+	struct library_opts lib;
 	/* Refresh when starting (a cache holding none of the sources is
 	 * refreshed regardless). */
 	bool		 refresh_on_start;
-	bool		 offline;	/* show the cache, never refresh */
-	/* The sources are the configured feeds: when the cache holds
-	 * nothing of them and they cannot be fetched (or offline), the
-	 * bundled sample is shown instead. */
-	bool		 configured;
 	bool		 ascii;		/* ASCII decorations only */
 	enum tui_color	 color;
 	const char	*browser;	/* browser command from the config, or
@@ -48,7 +43,6 @@ struct tui_opts {
 					   NULL */
 	bool		 bell;		/* beep on new issues */
 	const struct conf *conf;	/* key bindings and colours, or NULL */
-	const struct fetch_limits *limits; /* NULL for the defaults */
 };
 
 /*

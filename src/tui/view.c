@@ -331,3 +331,61 @@ view_section_range(const struct view *v, int i, int *first, int *end)
 	*end = z;
 	return 0;
 }
+
+/*
+ * One line of plain text (a title) wrapped at width columns as the layout
+ * wraps a paragraph (UAX #14 breaks, whole grapheme clusters, URLs
+ * whole): at most max lines, the last holding the rest when there is
+ * more, for the caller to cut with a mark.  Returns the number of lines
+ * and fills *lines with that many strings; the caller frees each and the
+ * array.
+ */
+int
+view_wrap(const char *s, int width, int max, char ***lines)
+{
+	struct doc *d = doc_new(NULL);
+	struct layout *L;
+	const struct layout_line *l;
+	struct buf b = BUF_INIT;
+	size_t len = strlen(s), cap;
+	char **out;
+	int i, j, k, n;
+
+	/* Only as much as max lines can show: a title may be megabytes. */
+	cap = (size_t)max * (size_t)(width > 0 ? width : 1) * 8 + 64;
+	if (len > cap) {
+		len = cap;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--;
+	}
+	doc_para_begin(d);
+	doc_add_text(d, s, len);
+	doc_block_end(d);
+	doc_finish(d);
+	L = layout_new(d, width > 0 ? width : 1, NULL);
+	doc_free(d);
+	n = layout_nlines(L);
+	if (n > max)
+		n = max;
+	if (n < 1)
+		n = 1;
+	out = xcalloc((size_t)n, sizeof *out);
+	for (i = 0; i < n; i++) {
+		buf_reset(&b);
+		for (j = i; j == i || (i == n - 1 && j < layout_nlines(L) &&
+		    b.len < cap); j++) {
+			if ((l = layout_line(L, j)) == NULL)
+				break;
+			if (j > i)
+				buf_adds(&b, " ");
+			for (k = 0; k < l->ncells; k++)
+				buf_add(&b, l->text + l->cells[k].off,
+				    l->cells[k].len);
+		}
+		out[i] = xstrdup(buf_str(&b));
+	}
+	buf_free(&b);
+	layout_free(L);
+	*lines = out;
+	return n;
+}

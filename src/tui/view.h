@@ -39,4 +39,9 @@ int		 view_block_line(const struct view *, int block);
 int		 view_section_range(const struct view *, int i, int *first,
 		    int *end);
 
+/* Plain text (a title) wrapped at width columns into at most max lines,
+ * the last holding the rest: see view.c.  The caller frees each line and
+ * *lines. */
+int		 view_wrap(const char *s, int width, int max, char ***lines);
+
 #endif

@@ -180,7 +180,7 @@ test_big(void)
 	feed = xasprintf("%s/big.atom", dir);
 	src[0] = feed;
 	write_big(feed, 1, 3000, false);
-	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, &st), 0);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, NULL, &st), 0);
 	INT_EQ(st.new_issues, 3000);
 	STR_EQ(got = count_query(s), "3000 3000 1");
 	free(got);
@@ -188,7 +188,7 @@ test_big(void)
 	/* Broken: the entries that came out whole are stored (the broken
 	 * one is not), with the parser's one warning. */
 	write_big(feed, 2, 3000, true);
-	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), 0);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, report_cb, &rep, &st), 0);
 	want = xasprintf("%s|-|line 2954: Opening and ending tag mismatch: "
 	    "title line 2954 and titel; read 3000 entries, the rest may be "
 	    "missing|0\n", feed);
@@ -204,7 +204,7 @@ test_big(void)
 	/* Abandoned half-way, the parse ahead of the store: nothing. */
 	write_big(feed, 4, 3000, false);
 	r = refresh_new(s, NULL, NULL, NULL, NULL);
-	refresh_add(r, feed);
+	refresh_add(r, feed, NULL);
 	while (refresh_busy(r) && turns++ < 10000) {
 		refresh_perform(r, NULL, 0);
 		if (store_in_transaction(s) && turns > 5)
@@ -220,7 +220,7 @@ test_big(void)
 	free(got);
 
 	/* Then whole. */
-	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, &st), 0);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, NULL, &st), 0);
 	INT_EQ(st.new_issues, 0);
 	STR_EQ(got = titles_like(path, "v4 %"), "3000");
 	free(got);
@@ -235,7 +235,7 @@ test_big(void)
 	src[0] = feed;
 	write_big(feed, 3, 3000, false);
 	r = refresh_new(s, NULL, NULL, NULL, NULL);
-	refresh_add(r, feed);
+	refresh_add(r, feed, NULL);
 	before = issue_count(s);
 	turns = 0;
 	while (refresh_busy(r) && turns++ < 100000) {
@@ -275,7 +275,7 @@ test_file_feed(struct store *s)
 	free(fixture);
 	src[0] = feed;
 	src[1] = feed;		/* named twice, refreshed once */
-	INT_EQ(refresh_run_all(s, src, 2, NULL, report_cb, &rep, &st), 0);
+	INT_EQ(refresh_run_all(s, src, 2, NULL, NULL, report_cb, &rep, &st), 0);
 	INT_EQ(st.feeds, 1);
 	INT_EQ(st.refreshed, 1);
 	INT_EQ(st.new_issues, 3);
@@ -301,7 +301,7 @@ test_file_feed(struct store *s)
 	copy(fixture, feed);
 	free(fixture);
 	buf_reset(&rep.log);
-	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), 0);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, report_cb, &rep, &st), 0);
 	INT_EQ(st.new_issues, 1);
 	STR_EQ(got = listing(s), "Mesos Community Update #4\n"
 	    "Mesos Community Update #3 (corrected)\n"
@@ -312,7 +312,7 @@ test_file_feed(struct store *s)
 	/* A broken feed changes nothing but the recorded error. */
 	write_file(feed, "<html><body>gone</body></html>\n");
 	buf_reset(&rep.log);
-	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), -1);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, report_cb, &rep, &st), -1);
 	INT_EQ(st.errors, 1);
 	INT_EQ(st.refreshed, 0);
 	INT_EQ(st.new_issues, 0);
@@ -341,7 +341,7 @@ test_file_feed(struct store *s)
 	free(fixture);
 	if (truncate(feed, 2500) != 0)
 		exit(99);
-	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, &st), 0);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, NULL, &st), 0);
 	INT_EQ(st.errors, 0);
 	STR_EQ(got = listing(s), "Mesos Community Update #4\n"
 	    "Mesos Community Update #3\n"
@@ -352,7 +352,7 @@ test_file_feed(struct store *s)
 	/* Missing file. */
 	unlink(feed);
 	buf_reset(&rep.log);
-	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), -1);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, report_cb, &rep, &st), -1);
 	want = xasprintf("%s|%s: No such file or directory|-|0\n", feed,
 	    feed);
 	STR_EQ(rep.log.data, want);
@@ -375,7 +375,7 @@ test_markdown(struct store *s)
 
 	posts = xasprintf("%s/tests/list/posts", srcdir);
 	src[0] = posts;
-	INT_EQ(refresh_run_all(s, src, 1, NULL, report_cb, &rep, &st), 0);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, report_cb, &rep, &st), 0);
 	INT_EQ(st.new_issues, 2);
 	want = xasprintf("%s|-|-|2\n", posts);
 	STR_EQ(rep.log.data, want);
@@ -387,7 +387,7 @@ test_markdown(struct store *s)
 	INT_EQ(store_count(s, &id, 1, &total, &unread, &cause), 0);
 	INT_EQ(total, 2);
 	/* Again: nothing new. */
-	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, &st), 0);
+	INT_EQ(refresh_run_all(s, src, 1, NULL, NULL, NULL, NULL, &st), 0);
 	INT_EQ(st.new_issues, 0);
 	INT_EQ(st.refreshed, 1);
 	buf_free(&rep.log);
@@ -416,8 +416,8 @@ test_poll_driven(struct store *s)
 	free(fixture);
 	r = refresh_new(s, NULL, report_cb, &rep, NULL);
 	OK(!refresh_busy(r), "idle before adding");
-	refresh_add(r, a);
-	refresh_add(r, b);
+	refresh_add(r, a, NULL);
+	refresh_add(r, b, NULL);
 	OK(refresh_busy(r), "busy");
 	while (refresh_busy(r) && turns++ < 1000) {
 		n = refresh_pollfds(r, fds, nitems(fds));
@@ -436,7 +436,7 @@ test_poll_driven(struct store *s)
 
 	/* Freed half-way: nothing is left open. */
 	r = refresh_new(s, NULL, NULL, NULL, NULL);
-	refresh_add(r, a);
+	refresh_add(r, a, NULL);
 	refresh_perform(r, NULL, 0);
 	refresh_free(r);
 	OK(!store_in_transaction(s), "no transaction left open");
@@ -466,7 +466,7 @@ test_locked_out(struct store *s, const char *path)
 	    SQLITE_OK)
 		exit(99);
 	r = refresh_new(s, NULL, report_cb, &rep, NULL);
-	refresh_add(r, feed);
+	refresh_add(r, feed, NULL);
 	start = harness_now();
 	while (harness_now() - start < 0.6) {
 		timeout = refresh_timeout(r);

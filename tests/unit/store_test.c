@@ -2,6 +2,7 @@
  * listing order, read flags, transactions, full-text search. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -163,7 +164,7 @@ test_open(const char *path)
 	STR_EQ(cause, NULL);
 	OK(stat(path, &sb) == 0, "file created");
 	store_close(s);
-	check_query(path, "PRAGMA user_version", "3");
+	check_query(path, "PRAGMA user_version", "4");
 	check_query(path, "PRAGMA journal_mode", "wal");
 	/* 0x4d4e7773, 'MNws': how the next open knows the file is ours. */
 	check_query(path, "PRAGMA application_id", "1296988019");
@@ -174,7 +175,7 @@ test_open(const char *path)
 	s = store_open(path, &cause);
 	OK(s != NULL, "reopen");
 	store_close(s);
-	check_query(path, "PRAGMA user_version", "3");
+	check_query(path, "PRAGMA user_version", "4");
 }
 
 static void
@@ -191,7 +192,7 @@ test_open_errors(void)
 	sqlite3_close(db);
 	OK(store_open(path, &cause) == NULL, "newer schema");
 	want = xasprintf("%s: cache written by a newer mesosnews (schema 7; "
-	    "this one knows up to 3)", path);
+	    "this one knows up to 4)", path);
 	STR_EQ(cause, want);
 	free(want);
 	free(cause);
@@ -539,12 +540,13 @@ test_rollback(struct store *s, const char *path)
 	before = query(path, "SELECT group_concat(guid || read, ',') FROM "
 	    "issues");
 	INT_EQ(store_begin(s, &cause), 0);
+	/* The user marks an issue while the refresh runs. */
+	INT_EQ(store_mark_read(s, id, true, &cause), 0);
+	OK(store_in_transaction(s), "the refresh's transaction goes on");
 	is = mkissue("gone", "Rolled back", 5, -1, "<p>vanishing</p>");
 	INT_EQ(store_upsert(s, a, &is, NULL, &cause), 0);
 	is = mkissue("u2", "Changed then rolled back", 5, -1, "<p>x</p>");
 	INT_EQ(store_upsert(s, a, &is, NULL, &cause), 0);
-	/* The user marks an issue while the refresh runs. */
-	INT_EQ(store_mark_read(s, id, true, &cause), 0);
 	store_rollback(s);
 	OK(!store_in_transaction(s), "rolled back");
 	si = store_get(s, id, &cause);
@@ -563,6 +565,89 @@ test_rollback(struct store *s, const char *path)
 	check_query(path, "PRAGMA integrity_check", "ok");
 	check_query(path, "INSERT INTO issues_fts(issues_fts) "
 	    "VALUES ('integrity-check') RETURNING 'ok'", "ok");
+	STR_EQ(cause, NULL);
+}
+
+/* A read flag made during a refresh's transaction is in the file at
+ * once, with the work before it, and the transaction goes on. */
+static void
+test_mark_commits(struct store *s, const char *path)
+{
+	struct issue is;
+	char *cause = NULL;
+	int64_t a = store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
+	    &cause), id = id_of(s, "u3");
+
+	INT_EQ(store_mark_read(s, id, false, &cause), 0);
+	INT_EQ(store_begin(s, &cause), 0);
+	is = mkissue("early", "Before the mark", 6, -1, "<p>early</p>");
+	INT_EQ(store_upsert(s, a, &is, NULL, &cause), 0);
+	INT_EQ(store_mark_read(s, id, true, &cause), 0);
+	OK(store_in_transaction(s), "still in a transaction");
+	/* Another connection sees both while the transaction is open. */
+	check_query(path, "SELECT read FROM issues WHERE guid = 'u3'", "1");
+	check_query(path, "SELECT count(*) FROM issues WHERE guid = 'early'",
+	    "1");
+	is = mkissue("late", "After the mark", 7, -1, "<p>late</p>");
+	INT_EQ(store_upsert(s, a, &is, NULL, &cause), 0);
+	INT_EQ(store_mark_all_read(s, a, &cause), 0);
+	OK(store_in_transaction(s), "still in a transaction after all-read");
+	check_query(path, "SELECT read FROM issues WHERE guid = 'late'", "1");
+	store_rollback(s);
+	check_query(path, "SELECT count(*) FROM issues WHERE guid IN "
+	    "('early', 'late') AND read = 1", "2");
+	STR_EQ(cause, NULL);
+}
+
+/* The other process of mark_then_die, run as "store_test --mark-and-die
+ * PATH": a refresh's transaction open, an issue written, the first issue
+ * of the list marked read, then SIGKILL, as a reader killed during an
+ * import. */
+static int
+mark_and_die_child(const char *path)
+{
+	struct store *s;
+	struct issue is;
+	char *cause = NULL;
+	int64_t feed, id;
+
+	if ((s = store_open(path, &cause)) == NULL ||
+	    (feed = store_feed_add(s, "https://mesos.apache.org/blog/feed.xml",
+	    &cause)) == -1 || (id = id_of(s, "tie")) <= 0 ||
+	    store_begin(s, &cause) != 0)
+		return 1;
+	is = mkissue("dying", "Written as the process dies", 8, -1, "<p/>");
+	if (store_upsert(s, feed, &is, NULL, &cause) != 0 ||
+	    store_mark_read(s, id, true, &cause) != 0)
+		return 1;
+	raise(SIGKILL);
+	return 1;
+}
+
+/* kill -9 right after a read flag is made during an import loses it
+ * not. */
+static void
+test_mark_survives_kill(const char *path)
+{
+	char *cause = NULL;
+	struct store *s;
+	int status;
+	pid_t pid;
+
+	if ((s = store_open(path, &cause)) == NULL)
+		exit(99);
+	INT_EQ(store_mark_read(s, id_of(s, "tie"), false, &cause), 0);
+	store_close(s);
+	if ((pid = fork()) == -1)
+		exit(99);
+	if (pid == 0) {
+		execl(self, self, "--mark-and-die", path, (char *)NULL);
+		_exit(127);
+	}
+	OK(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+	    WTERMSIG(status) == SIGKILL, "the child was killed (%d)", status);
+	check_query(path, "SELECT read FROM issues WHERE guid = 'tie'", "1");
+	check_query(path, "PRAGMA integrity_check", "ok");
 	STR_EQ(cause, NULL);
 }
 
@@ -922,7 +1007,7 @@ test_migrate(void)
 	s = store_open(path, &cause);
 	OK(s != NULL, "open v1: %s", cause);
 	STR_EQ(cause, NULL);
-	check_query(path, "PRAGMA user_version", "3");
+	check_query(path, "PRAGMA user_version", "4");
 	check_query(path, "SELECT group_concat(name, ' ') FROM (SELECT name "
 	    "FROM sqlite_master WHERE type = 'index' AND name LIKE "
 	    "'issues_%' ORDER BY name)",
@@ -1171,9 +1256,10 @@ check_damaged(const char *name, long off)
 	notice = store_notice(s);
 	want = xasprintf("%s was damaged: moved to %s.broken-", path, path);
 	OK(notice != NULL && strncmp(notice, want, strlen(want)) == 0,
-	    "notice \"%s\"", notice);
+	    "notice \"%s\"", notice != NULL ? notice : "(none)");
 	OK(notice != NULL && strstr(notice, ", and a new cache started (the "
-	    "read state it held is lost)") != NULL, "notice \"%s\"", notice);
+	    "read state it held is lost)") != NULL, "notice \"%s\"",
+	    notice != NULL ? notice : "(none)");
 	free(want);
 	broken = notice != NULL ? xstrndup(notice + strlen(path) +
 	    strlen(" was damaged: moved to "), strlen(path) +
@@ -1219,6 +1305,8 @@ main(int argc, char **argv)
 
 	if (argc == 3 && strcmp(argv[1], "--hold-lock") == 0)
 		return hold_lock_child(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "--mark-and-die") == 0)
+		return mark_and_die_child(argv[2]);
 	self = argv[0];
 	HARNESS_INIT();
 	if (mkdtemp(dir) == NULL) {
@@ -1243,8 +1331,10 @@ main(int argc, char **argv)
 	test_rollback(s, path);
 	test_try_begin(s, path);
 	test_mark_nowait(s, path);
+	test_mark_commits(s, path);
 	store_close(s);
 	test_close_flushes(path);
+	test_mark_survives_kill(path);
 	check_query(path, "PRAGMA integrity_check", "ok");
 	free(path);
 	cmd = xasprintf("rm -rf '%s'", dir);
