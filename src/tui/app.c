@@ -309,9 +309,14 @@ start_refresh(struct app *a)
 	}
 	if (library_refreshing(a->lib))
 		return;
-	if (library_refresh_start(a->lib, &cause) == -1) {
+	switch (library_refresh_start(a->lib, &cause)) {
+	case -1:
 		app_message(a, true, "refresh failed: %s", cause);
 		free(cause);
+		break;
+	case 1:		/* drafts only: read them again */
+		issues_reload(a);
+		break;
 	}
 	a->pane[PANE_TITLE].dirty = true;
 }
@@ -758,10 +763,11 @@ tui_run(const struct tui_opts *opts, char **cause)
 		start_refresh(&a);
 	if ((a.notice = library_notice(a.lib)) != NULL)
 		app_message(&a, true, "%s", a.notice);
+	article_restore(&a);
 	loop(&a);
 	rc = 0;
 
-	article_close(&a);
+	article_quit(&a);
 	util_set_fatal_hook(NULL);
 	current = NULL;
 	sigaction(SIGWINCH, &old_winch, NULL);

@@ -257,6 +257,9 @@ void	 issues_search(struct app *, const char *q, bool quiet);
  * no other issue shown is unread.  *wrapped tells whether it went
  * round. */
 size_t	 issues_next_unread(const struct app *, int dir, bool *wrapped);
+/* Select the issue with this key, in the list even if the filter would
+ * leave it out; false when the list has no such issue. */
+bool	 issues_select_key(struct app *, int64_t key);
 /* Leave read issues out of the list, or show them again. */
 void	 issues_set_unread_only(struct app *, bool);
 
@@ -265,7 +268,14 @@ void	 issues_set_unread_only(struct app *, bool);
  * close the open one.  The view (sections or the whole issue) stays as it
  * is. */
 void	 article_open(struct app *, size_t shown_index);
+/* Close the open issue, keeping where it was read (library_place_set). */
 void	 article_close(struct app *);
+/* Leaving the reader: keep the issue on screen as the last place, or the
+ * one selected in the list, and close. */
+void	 article_quit(struct app *);
+/* Starting: select the issue of the last place kept, and open it where
+ * it was, in its view, if it was open. */
+void	 article_restore(struct app *);
 bool	 article_key(struct app *, enum action, int key);
 /* Open the next (dir 1) or previous (-1) unread issue, or say there is
  * none. */

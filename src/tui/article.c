@@ -857,8 +857,73 @@ const struct pane_ops article_pane = {
 
 /* Opening and closing. */
 
+/* Keep where the open issue is read: its first block on screen, its
+ * view. */
+static void
+keep_place(struct app *a, bool open)
+{
+	struct library_place p;
+	size_t i;
+
+	if (a->art.view == NULL ||
+	    (i = library_find_key(a->lib, a->art.issue_id)) == (size_t)-1)
+		return;
+	p.block = view_line_block(a->art.view, a->art.atop);
+	if (p.block < 0)
+		p.block = 0;
+	p.whole = a->art.continuous;
+	p.open = open;
+	library_place_set(a->lib, i, &p);
+}
+
+static void close_issue(struct app *);
+
 void
 article_close(struct app *a)
+{
+	keep_place(a, false);
+	close_issue(a);
+}
+
+void
+article_quit(struct app *a)
+{
+	const struct library_entry *e = issues_shown(a, a->list.sel);
+	struct library_place sel = { -1, false, false };
+
+	/* The issue on screen is where to come back to; else the one
+	 * selected in the list, the open one's place kept all the same. */
+	if (a->art.view != NULL && e != NULL && e->key == a->art.issue_id &&
+	    (a->wide || a->focus != PANE_LIST))
+		keep_place(a, true);
+	else {
+		keep_place(a, false);
+		if (e != NULL)
+			library_place_set(a->lib, a->list.shown[a->list.sel],
+			    &sel);
+	}
+	close_issue(a);
+}
+
+void
+article_restore(struct app *a)
+{
+	struct library_place p;
+	int64_t key;
+
+	if (!library_place_last(a->lib, &key, &p))
+		return;
+	if (library_find_key(a->lib, key) == (size_t)-1 &&
+	    library_partial(a->lib))
+		issues_load_all(a);
+	if (!issues_select_key(a, key) || !p.open)
+		return;
+	a->art.continuous = p.whole;
+	article_open(a, a->list.sel);
+}
+
+static void
+close_issue(struct app *a)
 {
 	if (a->art.view != NULL)
 		view_free(a->art.view);
@@ -889,6 +954,7 @@ article_open(struct app *a, size_t shown_index)
 	struct issue *is;
 	const char *content, *base;
 	enum content_kind kind;
+	struct library_place place;
 	char *cause = NULL;
 	struct doc *d;
 
@@ -938,6 +1004,11 @@ article_open(struct app *a, size_t shown_index)
 	a->focus = PANE_ARTICLE;
 	app_layout(a);
 	article_relayout(a);
+	/* Where it was left, this run or (for the cache's issues) before,
+	 * in the view in force. */
+	if (library_place_get(a->lib, a->list.shown[shown_index], &place) &&
+	    place.block > 0)
+		article_show_block(a, place.block);
 	/* Opening an issue marks it read, in the cache at once (or as
 	 * soon as another writer lets go). */
 	if (!e->read && app_mark_read(a, a->list.shown[shown_index], true) == 0 &&

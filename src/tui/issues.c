@@ -185,6 +185,7 @@ toggle_read(struct app *a)
 }
 
 static void count(struct app *);
+static void show_entries(struct app *, int64_t);
 
 static void
 mark_all(struct app *a)
@@ -252,6 +253,28 @@ select_unread(struct app *a, int dir)
 		app_message(a, false, dir > 0 ? "on from the top" :
 		    "on from the bottom");
 	a->list.sel = i;
+}
+
+bool
+issues_select_key(struct app *a, int64_t key)
+{
+	const struct library_entry *e;
+	size_t i;
+
+	for (i = 0; i < a->list.nshown; i++)
+		if (issues_shown(a, i)->key == key) {
+			a->list.sel = i;
+			issues_scroll_to_sel(a);
+			return true;
+		}
+	if ((i = library_find_key(a->lib, key)) == (size_t)-1 ||
+	    (e = library_entry(a->lib, i)) == NULL ||
+	    (a->feed_filter >= 0 && e->source != a->feed_filter))
+		return false;
+	show_entries(a, key);
+	issues_scroll_to_sel(a);
+	a->d_all = true;
+	return true;
 }
 
 void
