@@ -996,6 +996,12 @@ library_counts(const struct library *lib, int source, size_t *total,
 	}
 }
 
+char *
+library_search_word(const char *query)
+{
+	return store_query_word(query);
+}
+
 int
 library_search(struct library *lib, const char *query, size_t **idx,
     size_t *n, char **cause)

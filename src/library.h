@@ -183,6 +183,9 @@ void	 library_counts(const struct library *, int source, size_t *total,
  * (the caller frees it), *n their number.  0, or -1 with *cause. */
 int	 library_search(struct library *, const char *query, size_t **idx,
 	    size_t *n, char **cause);
+/* The word of query to find in an issue it found (allocated), or NULL:
+ * the first one not left out (store_query_word). */
+char	*library_search_word(const char *query);
 
 /* The events of every issue of the list (library_load first), one
  * struct events_issue (events.h) per issue that has any, in list order.

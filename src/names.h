@@ -53,6 +53,8 @@
 	X(LIST_WIDER, "list-wider") \
 	X(LIST_NARROWER, "list-narrower") \
 	X(EXPORT, "export") \
+	X(FEEDS, "feeds") \
+	X(MESSAGES, "messages") \
 	X(HELP, "help") \
 	X(CANCEL, "cancel") \
 	X(REDRAW, "redraw") \

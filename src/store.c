@@ -913,46 +913,112 @@ store_mark_all_read(struct store *s, int64_t feed, char **cause)
 	return durable(s, cause);
 }
 
+/*
+ * One term of a search as the user writes it: a word (a prefix: "contain"
+ * finds "containers"; a trailing '*' says the same) or a "phrase" (exact
+ * words in order, a prefix only with '*' after it), either one after
+ * "title:" or "text:" to look in that field alone and after '-' to leave
+ * out the issues that have it.
+ */
+struct term {
+	const char	*s;		/* the text, quotes and '*' taken off */
+	size_t		 len;
+	const char	*column;	/* "title", "body" or NULL: both */
+	bool		 prefix, negated;
+};
+
+/* The next term at *p, moving *p past it; false at the end. */
+static bool
+next_term(const char **p, struct term *t)
+{
+	const char *q = *p, *end;
+	bool phrase;
+
+	for (;;) {
+		q += strspn(q, " \t\n");
+		if (*q == '\0')
+			return false;
+		memset(t, 0, sizeof *t);
+		if (*q == '-' && q[1] != '\0' && strchr(" \t\n", q[1]) == NULL) {
+			t->negated = true;
+			q++;
+		}
+		if (strncmp(q, "title:", 6) == 0) {
+			t->column = "title";
+			q += 6;
+		} else if (strncmp(q, "text:", 5) == 0) {
+			t->column = "body";
+			q += 5;
+		}
+		if ((phrase = *q == '"')) {
+			q++;
+			end = q + strcspn(q, "\"");
+		} else
+			end = q + strcspn(q, " \t\n\"");
+		t->s = q;
+		t->len = (size_t)(end - q);
+		q = end;
+		if (phrase && *q == '"')
+			q++;
+		t->prefix = !phrase || *q == '*';
+		if (phrase && *q == '*')
+			q++;
+		while (t->len > 0 && t->s[t->len - 1] == '*')
+			t->len--;
+		*p = q;
+		if (t->len > 0)
+			return true;
+	}
+}
+
 /* The user's words as an FTS5 query that cannot be a syntax error: each
- * word or "phrase" quoted, a trailing '*' kept as a prefix search. */
+ * term quoted (an operator is a word), the terms ANDed, then each left-out
+ * one after NOT.  Left-out terms alone find nothing ("" is returned). */
 static char *
 fts_query(const char *q)
 {
-	struct buf out = BUF_INIT;
-	const char *p, *end;
-	bool phrase, prefix;
+	struct buf pos = BUF_INIT, neg = BUF_INIT, *b;
+	struct term t;
+	size_t i;
 
-	for (p = q; *p != '\0'; ) {
-		p += strspn(p, " \t\n");
-		if (*p == '\0')
-			break;
-		if ((phrase = *p == '"')) {
-			p++;
-			end = strchr(p, '"');
-			if (end == NULL)
-				end = p + strlen(p);
-		} else
-			end = p + strcspn(p, " \t\n\"");
-		prefix = !phrase && end > p && end[-1] == '*';
-		if (end - p > (prefix ? 1 : 0)) {
-			if (out.len > 0)
-				buf_addc(&out, ' ');
-			buf_addc(&out, '"');
-			for (; p < end - (prefix ? 1 : 0); p++) {
-				if (*p == '"')
-					buf_addc(&out, '"');
-				buf_addc(&out, *p);
-			}
-			buf_addc(&out, '"');
-			if (prefix)
-				buf_addc(&out, '*');
+	while (next_term(&q, &t)) {
+		b = t.negated ? &neg : &pos;
+		if (t.negated)
+			buf_adds(b, " NOT ");
+		else if (b->len > 0)
+			buf_addc(b, ' ');
+		if (t.column != NULL)
+			buf_printf(b, "%s : ", t.column);
+		buf_addc(b, '"');
+		for (i = 0; i < t.len; i++) {
+			if (t.s[i] == '"')
+				buf_addc(b, '"');
+			buf_addc(b, t.s[i]);
 		}
-		p = end;
-		if (phrase && *p == '"')
-			p++;
+		buf_addc(b, '"');
+		if (t.prefix)
+			buf_addc(b, '*');
 	}
-	buf_addc(&out, '\0');
-	return buf_detach(&out);
+	if (pos.len == 0) {
+		buf_free(&neg);
+		buf_free(&pos);
+		return xstrdup("");
+	}
+	buf_adds(&pos, buf_str(&neg));
+	buf_free(&neg);
+	return buf_detach(&pos);
+}
+
+char *
+store_query_word(const char *q)
+{
+	struct term t;
+
+	while (next_term(&q, &t))
+		if (!t.negated)
+			return xstrndup(t.s, strcspn(t.s, " \t\n") < t.len ?
+			    strcspn(t.s, " \t\n") : t.len);
+	return NULL;
 }
 
 int

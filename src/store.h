@@ -152,12 +152,16 @@ ssize_t	 store_flush_marks(struct store *, char **cause);
 int	 store_mark_all_read(struct store *, int64_t feed, char **cause);
 
 /* Full-text search over titles and text.  query is what the user typed:
- * words (all must match; a trailing '*' matches a prefix), or "a phrase"
- * in double quotes.  *ids receives the matching issue ids, best match
+ * words (all must match, each as a prefix), "a phrase" in double quotes
+ * (a prefix with '*' after it), any of them after title: or text: (that
+ * field only) or '-' (issues without it).  *ids receives the matching issue ids, best match
  * first (the caller frees it), *n their number.  Returns 0 or -1 with an
  * allocated *cause. */
 int	 store_search(struct store *, const char *query, int64_t **ids,
 	    size_t *n, char **cause);
+/* The first word of the first term of a search that is not left out
+ * (allocated), for finding it in an issue; NULL when there is none. */
+char	*store_query_word(const char *query);
 
 /*
  * Where the reader was (store_place.c).  A place is per issue: the first

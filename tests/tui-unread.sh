@@ -41,7 +41,7 @@ press "Text B of News 1." J
 press "Text B of News 2." K
 press "no other unread issue" n
 row 2 " News 2"
-press "Enter:open" Escape
+press "Enter:open" C-l
 press "no other unread issue" Space
 # Back to sections for the list's next test.
 press "one section at a time" v

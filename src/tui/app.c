@@ -99,6 +99,13 @@ app_message(struct app *a, bool error, const char *fmt, ...)
 	free(a->msg);
 	a->msg = utf8_sanitize(s, strlen(s), UTF8_ONELINE);
 	a->msg_error = error;
+	if (a->nmsgs == APP_MESSAGES) {
+		free(a->msgs[0]);
+		memmove(a->msgs, a->msgs + 1, (APP_MESSAGES - 1) *
+		    sizeof *a->msgs);
+		a->nmsgs--;
+	}
+	a->msgs[a->nmsgs++] = xstrdup(a->msg);
 	a->pane[PANE_STATUS].dirty = true;
 	free(s);
 }
@@ -172,7 +179,7 @@ app_layout(struct app *a)
 	if (a->too_small)
 		return;
 	/* The events view has the whole screen. */
-	if (events_view_shown(a))
+	if (events_view_shown(a) || feeds_view_shown(a))
 		a->pane[PANE_LIST].r = (struct rect){ 1, 0, body, a->cols };
 	else if (a->wide) {
 		/* The list's width: set (< and >, "list-width"), else two
@@ -247,20 +254,44 @@ draw_separator(struct app *a)
 		draw_text(y, r->w, 1, bar, R_BORDER, true);
 }
 
+/* The too-small screen: the size needed and the size there is, and what
+ * q does, on as many rows as there are. */
+static void
+draw_too_small(struct app *a)
+{
+	char need[40], have[40], *one;
+	const char *q = a->focus == PANE_LIST && !a->help ? "q: quit" :
+	    "q: back";
+	int y;
+
+	snprintf(need, sizeof need, "needs %dx%d", TUI_MIN_COLS,
+	    TUI_MIN_ROWS);
+	snprintf(have, sizeof have, "is %dx%d", a->cols, a->rows);
+	erase();
+	if (a->rows >= 4) {
+		y = (a->rows - 4) / 2;
+		draw_text(y, 0, a->cols, "terminal too small", R_NORMAL, false);
+		draw_text(y + 1, 0, a->cols, need, R_NORMAL, false);
+		draw_text(y + 2, 0, a->cols, have, R_NORMAL, false);
+		draw_text(y + 3, 0, a->cols, q, R_NORMAL, false);
+	} else {
+		one = xasprintf("too small: %s, %s; %s", need, have, q);
+		draw_text(0, 0, a->cols, one, R_NORMAL, false);
+		free(one);
+	}
+}
+
 static void
 draw(struct app *a)
 {
-	const char *small = "terminal too small";
 	struct pane *p;
 	bool over = false;
-	int i, y;
+	int i;
 
 	if (a->too_small) {
 		if (!a->d_all)
 			return;
-		erase();
-		y = a->rows / 2;
-		draw_text(y, 0, a->cols, small, R_NORMAL, false);
+		draw_too_small(a);
 		a->d_all = false;
 		curs_set(0);
 		wnoutrefresh(stdscr);
@@ -327,7 +358,9 @@ global_key(struct app *a, enum action act)
 {
 	switch (act) {
 	case ACT_HELP:
+	case ACT_MESSAGES:
 		a->help = true;
+		a->help_msgs = act == ACT_MESSAGES;
 		a->help_top = 0;
 		a->d_all = true;
 		return true;
@@ -356,6 +389,11 @@ global_key(struct app *a, enum action act)
 		app_message(a, false, "the list is %d columns wide",
 		    a->list_cols);
 		return true;
+	case ACT_FEEDS:
+		if (events_view_shown(a))
+			events_view_close(a);
+		feeds_view_open(a);
+		return true;
 	case ACT_EVENTS:
 		if (a->focus != PANE_LIST) {
 			a->focus = PANE_LIST;
@@ -365,6 +403,12 @@ global_key(struct app *a, enum action act)
 		events_view_open(a);
 		app_layout(a);
 		return true;
+	case ACT_CANCEL:
+		/* Nothing to cancel: Esc goes back as q does, but does not
+		 * quit. */
+		if (a->focus == PANE_LIST)
+			return true;
+		/* FALLTHROUGH */
 	case ACT_QUIT:
 		if (a->focus == PANE_LINKS)
 			links_show(a, false);
@@ -377,8 +421,6 @@ global_key(struct app *a, enum action act)
 		} else
 			a->quit = true;
 		return true;
-	case ACT_CANCEL:
-		return true;
 	default:
 		return false;
 	}
@@ -389,7 +431,9 @@ dispatch(struct app *a, enum action act, int key)
 {
 	struct pane *p = &a->pane[a->focus];
 
-	if (act != ACT_DIGIT && act != ACT_OPEN && a->art.pending > 0) {
+	/* Esc clears the number itself (and only that). */
+	if (act != ACT_DIGIT && act != ACT_OPEN && act != ACT_CANCEL &&
+	    a->art.pending > 0) {
 		a->art.pending = -1;
 		a->pane[PANE_STATUS].dirty = true;
 	}
@@ -409,8 +453,21 @@ handle_key(struct app *a, int key)
 		return;
 	}
 	if (a->too_small) {
-		if (keys_lookup(key, CTX_ISSUES, 0) == ACT_QUIT)
-			a->quit = true;
+		/* Only leaving works, as it does on any screen: q goes back
+		 * from the help, a link pane or an issue, and quits from the
+		 * list. */
+		for (n = 0; (act = keys_lookup(key, context(a), n)) !=
+		    ACT_NONE; n++) {
+			if (act != ACT_QUIT && act != ACT_CANCEL &&
+			    act != ACT_REDRAW)
+				continue;
+			if (a->help)
+				a->help = false;
+			else
+				dispatch(a, act, key);
+			a->d_all = true;
+			break;
+		}
 		return;
 	}
 	clear_message(a);
@@ -678,7 +735,7 @@ tui_run(const struct tui_opts *opts, char **cause)
 	struct sigaction ign;
 	const char *term;
 	char *cup;
-	int rc = -1;
+	int i, rc = -1;
 
 	memset(&a, 0, sizeof a);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -785,6 +842,8 @@ out:
 	free(a.list.shown);
 	free(a.list.search);
 	free(a.msg);
+	for (i = 0; i < a.nmsgs; i++)
+		free(a.msgs[i]);
 	if (a.lib != NULL)
 		library_free(a.lib);
 	return rc;

@@ -22,11 +22,16 @@ struct library;
 struct library_entry;
 struct view;
 
-/* Below this the screen only says it is too small. */
+/* Below this the screen only says it is too small: at 20x5 a list row
+ * still shows a date and the start of a title, an article a line of
+ * text between its tab line and the status line. */
 #define TUI_MIN_COLS	20
-#define TUI_MIN_ROWS	10
+#define TUI_MIN_ROWS	5
 /* From this width on, list and article sit side by side. */
 #define TUI_WIDE_COLS	100
+
+/* The messages the overlay keeps. */
+#define APP_MESSAGES	20
 
 /* A key: a character, or a curses function key offset by KEY_FUNC. */
 #define KEY_FUNC	0x200000
@@ -86,10 +91,10 @@ struct pane {
 };
 
 /* The panes' ops (issues.c, article.c, links.c, status.c,
- * eventsview.c);
- * the events view takes the list's place while it is open. */
+ * eventsview.c, feedsview.c);
+ * the events and feed views take the list's place while open. */
 extern const struct pane_ops issues_pane, article_pane, links_pane,
-	    title_pane, status_pane, events_pane;
+	    title_pane, status_pane, events_pane, feeds_pane;
 
 /*
  * Each pane's own state.  The list pane (issues.c) owns the list, the
@@ -145,6 +150,7 @@ struct app {
 	struct pane	 pane[PANE_COUNT];
 	enum pane_id	 focus;		/* PANE_LIST, _ARTICLE or _LINKS */
 	bool		 help;		/* the help overlay covers them */
+	bool		 help_msgs;	/* it shows the messages, not keys */
 	int		 help_top;
 	bool		 d_all;		/* everything is to be drawn */
 	int		 list_cols;	/* the list's width side by side, or 0
@@ -153,6 +159,10 @@ struct app {
 	/* Status line. */
 	char		*msg;		/* sanitised */
 	bool		 msg_error;
+	/* The last messages, oldest first: one cut on the status line can
+	 * be read whole in the overlay. */
+	char		*msgs[APP_MESSAGES];
+	int		 nmsgs;
 	/* The cache's notice (a damaged one moved aside), said until the
 	 * first refresh has ended too, or NULL. */
 	const char	*notice;
@@ -205,9 +215,15 @@ void	 keys_first(enum action act, int ctx, bool ascii, char *out,
 /* "key:hint  key:hint ..." for the status line of a context; the caller
  * frees it. */
 char	*keys_hints(int ctx, bool ascii);
+/* The same for the events or feed view, where q goes back. */
+char	*keys_view_hints(bool ascii);
 /* The keys bound to act, e.g. "j ↓", or "0–9" for a run; the caller frees
  * it. */
 char	*keys_for_action(enum action, int *ctx, bool ascii);
+/* The same without the keys an earlier binding gives another action
+ * there ('n': a find's next match before the next issue): what the help
+ * lists, each key once. */
+char	*keys_for_help(enum action, int *ctx, bool ascii);
 
 /* draw.c */
 /* Choose the theme: none (monochrome) for TUI_COLOR_NEVER, on terminals
@@ -324,6 +340,12 @@ bool	 events_view_shown(const struct app *);
 /* announce.c: after a refresh, the bell and the notify-program for the
  * issues it added (the list read again first). */
 void	 announce_new(struct app *);
+
+/* feedsview.c: every feed, with its unread and total issues and its
+ * last error; choosing one shows its issues alone. */
+void	 feeds_view_open(struct app *);
+void	 feeds_view_close(struct app *);
+bool	 feeds_view_shown(const struct app *);
 
 /* pager.c */
 /* Pipe the issue at index i of the library's list, rendered as text,

@@ -521,11 +521,13 @@ article_draw(struct app *a, struct pane *p)
 }
 
 /* Find the next (dir 1) or previous (-1) line matching a->art.find, from the
- * line after (or before) start, wrapping around. */
+ * line after (or before) start, wrapping around, and say which match of
+ * how many (lines that match) it is.  quiet: no match is no find, unsaid
+ * (a search's word may be in the title only). */
 static void
-find_step(struct app *a, int start, int dir)
+find_step(struct app *a, int start, int dir, bool quiet)
 {
-	int n = view_nlines(a->art.view), i, li, s;
+	int n = view_nlines(a->art.view), i, li, s, nth = 0, count = 0;
 
 	for (i = 1; i <= n; i++) {
 		li = ((start + dir * i) % n + n) % n;
@@ -533,13 +535,25 @@ find_step(struct app *a, int start, int dir)
 			break;
 	}
 	if (n == 0 || i > n) {
-		app_message(a, true, "not found: %s", a->art.find);
+		if (!quiet)
+			app_message(a, true, "not found: %s", a->art.find);
+		else {
+			free(a->art.find);
+			a->art.find = NULL;
+		}
 		a->art.find_line = -1;
 		a->pane[PANE_ARTICLE].dirty = true;
 		return;
 	}
-	if ((dir > 0 && li <= start) || (dir < 0 && li >= start))
-		app_message(a, false, "find wrapped around");
+	for (i = 0; i < n; i++)
+		if (line_matches(a, i)) {
+			count++;
+			if (i == li)
+				nth = count;
+		}
+	app_message(a, false, "match %d of %d%s", nth, count,
+	    (dir > 0 && li <= start) || (dir < 0 && li >= start) ?
+	    ": find wrapped around" : "");
 	a->art.find_line = li;
 	s = line_section(a, li);
 	if (!a->art.continuous && s != a->art.section) {
@@ -581,7 +595,7 @@ article_find(struct app *a, const char *text)
 	if (text[0] == '\0')
 		return;
 	a->art.find = utf8_sanitize(text, strlen(text), UTF8_ONELINE);
-	find_step(a, a->art.atop - 1, 1);
+	find_step(a, a->art.atop - 1, 1, false);
 }
 
 static void
@@ -712,7 +726,7 @@ article_key(struct app *a, enum action act, int key)
 		if (a->art.find == NULL)
 			return false;
 		find_step(a, a->art.find_line >= 0 ? a->art.find_line : a->art.atop,
-		    act == ACT_FIND_NEXT ? 1 : -1);
+		    act == ACT_FIND_NEXT ? 1 : -1, false);
 		return true;
 	case ACT_NEXT_ISSUE:
 		other_issue(a, 1);
@@ -760,6 +774,7 @@ article_key(struct app *a, enum action act, int key)
 		pager_pipe(a, library_find_key(a->lib, a->art.issue_id));
 		return true;
 	case ACT_CANCEL:
+		/* With nothing to cancel, the reader's Esc: back. */
 		if (a->art.pending > 0) {
 			a->art.pending = -1;
 			a->pane[PANE_STATUS].dirty = true;
@@ -768,7 +783,8 @@ article_key(struct app *a, enum action act, int key)
 			a->art.find = NULL;
 			a->art.find_line = -1;
 			a->pane[PANE_ARTICLE].dirty = true;
-		}
+		} else
+			return false;
 		return true;
 	default:
 		return false;
@@ -955,7 +971,7 @@ article_open(struct app *a, size_t shown_index)
 	const char *content, *base;
 	enum content_kind kind;
 	struct library_place place;
-	char *cause = NULL;
+	char *cause = NULL, *word;
 	struct doc *d;
 
 	if ((e = issues_shown(a, shown_index)) == NULL)
@@ -1015,5 +1031,13 @@ article_open(struct app *a, size_t shown_index)
 	    a->list.unread > 0)
 		a->list.unread--;
 	issues_scroll_to_sel(a);
+	/* A search's result opens at the first place it has the search's
+	 * word, highlighted; n and N go on from there. */
+	if (a->list.search != NULL &&
+	    (word = library_search_word(a->list.search)) != NULL) {
+		a->art.find = utf8_sanitize(word, strlen(word), UTF8_ONELINE);
+		free(word);
+		find_step(a, -1, 1, true);
+	}
 	a->d_all = true;
 }

@@ -85,6 +85,9 @@ static const struct binding defaults[] = {
 	{ '>',			PANES,		ACT_LIST_WIDER },
 	{ '<',			PANES,		ACT_LIST_NARROWER },
 	{ 'w',			CTX_ISSUES,	ACT_EXPORT },
+	/* mutt's change-folder; tmux's show-messages. */
+	{ 'c',			PANES,		ACT_FEEDS },
+	{ '~',			CTX_ANY,	ACT_MESSAGES },
 	{ '?',			CTX_ANY,	ACT_HELP },
 	{ KEY_ESC,		CTX_ANY,	ACT_CANCEL },
 	{ KEY_CTRL('l'),	CTX_ANY,	ACT_REDRAW },
@@ -125,13 +128,13 @@ static const char *const action_help[ACT_COUNT] = {
 	[ACT_TOP] = "first issue, link or line",
 	[ACT_BOTTOM] = "last issue, link or line",
 	[ACT_OPEN] = "open the issue or link; after digits, that link",
-	[ACT_FIND_NEXT] = "next match of a find in the article",
+	[ACT_FIND_NEXT] = "next match of a find; with none, next unread",
 	[ACT_FIND_PREV] = "previous match of a find in the article",
 	[ACT_NEXT_ISSUE] = "next issue, from the article",
 	[ACT_PREV_ISSUE] = "previous issue, from the article",
 	[ACT_NEXT_SECTION] = "next section",
 	[ACT_PREV_SECTION] = "previous section",
-	[ACT_DIGIT] = "jump to section; a number then Enter: link",
+	[ACT_DIGIT] = "section 1-9; a link's number, then Enter: open it",
 	[ACT_CONTINUOUS] = "sections / the whole issue at once",
 	[ACT_LINKS] = "show or hide the link pane",
 	[ACT_OPEN_LINK] = "open the selected link in the browser",
@@ -154,8 +157,10 @@ static const char *const action_help[ACT_COUNT] = {
 	[ACT_LIST_WIDER] = "a wider list beside the article",
 	[ACT_LIST_NARROWER] = "a narrower list beside the article",
 	[ACT_EXPORT] = "in the events view: export them as iCalendar",
+	[ACT_FEEDS] = "the feeds' unread/total and errors; Enter shows one",
+	[ACT_MESSAGES] = "the last 20 messages of the status line",
 	[ACT_HELP] = "this help",
-	[ACT_CANCEL] = "cancel: clear a search, find or number",
+	[ACT_CANCEL] = "clear a search, find or number; else back (no quit)",
 	[ACT_REDRAW] = "redraw the screen",
 	[ACT_QUIT] = "back; quit from the issue list",
 };
@@ -407,8 +412,23 @@ has_word(const struct buf *b, const char *w)
 	return false;
 }
 
-char *
-keys_for_action(enum action act, int *ctx, bool ascii)
+/* Whether the binding at i is shadowed: an earlier one gives its key
+ * another action in a context they share, so that one is tried first. */
+static bool
+shadowed(size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (table[k].key == table[i].key &&
+		    table[k].act != table[i].act &&
+		    (table[k].ctx & table[i].ctx) != 0)
+			return true;
+	return false;
+}
+
+static char *
+for_action(enum action act, int *ctx, bool ascii, bool first)
 {
 	struct buf b = BUF_INIT;
 	char name[32], last[32];
@@ -417,7 +437,7 @@ keys_for_action(enum action act, int *ctx, bool ascii)
 	ensure();
 	*ctx = 0;
 	for (i = 0; i < ntable; i++) {
-		if (table[i].act != act)
+		if (table[i].act != act || (first && shadowed(i)))
 			continue;
 		*ctx |= table[i].ctx;
 		/* A run of three or more consecutive characters: "1–9". */
@@ -447,6 +467,18 @@ keys_for_action(enum action act, int *ctx, bool ascii)
 	return buf_detach(&b);
 }
 
+char *
+keys_for_action(enum action act, int *ctx, bool ascii)
+{
+	return for_action(act, ctx, ascii, false);
+}
+
+char *
+keys_for_help(enum action act, int *ctx, bool ascii)
+{
+	return for_action(act, ctx, ascii, true);
+}
+
 void
 keys_first(enum action act, int ctx, bool ascii, char *out, size_t len)
 {
@@ -462,8 +494,9 @@ keys_first(enum action act, int ctx, bool ascii, char *out, size_t len)
 	snprintf(out, len, "?");
 }
 
-char *
-keys_hints(int ctx, bool ascii)
+/* back: q goes back from a view that has the list's place, not quit. */
+static char *
+hints_for(int ctx, bool ascii, bool back)
 {
 	struct buf b = BUF_INIT;
 	char name[32];
@@ -482,7 +515,20 @@ keys_hints(int ctx, bool ascii)
 		keys_name(table[i].key, ascii, name, sizeof name);
 		if (b.len > 0)
 			buf_adds(&b, "  ");
-		buf_printf(&b, "%s:%s", name, hints[h].label);
+		buf_printf(&b, "%s:%s", name, back && hints[h].act == ACT_QUIT ?
+		    "back" : hints[h].label);
 	}
 	return buf_detach(&b);
+}
+
+char *
+keys_hints(int ctx, bool ascii)
+{
+	return hints_for(ctx, ascii, false);
+}
+
+char *
+keys_view_hints(bool ascii)
+{
+	return hints_for(CTX_ISSUES, ascii, true);
 }

@@ -36,6 +36,10 @@ status_draw_title(struct app *a, struct pane *p)
 	}
 	else if (issues_nfeeds(a) > 1)
 		buf_printf(&b, "%sall %zu feeds", dot, issues_nfeeds(a));
+	/* One feed: the name the configuration gives it, as the feed
+	 * column and the feed list say it (the sample keeps its mark). */
+	else if (issues_nfeeds(a) == 1 && !library_showing_sample(a->lib))
+		buf_printf(&b, "%s%s", dot, library_source_name(a->lib, 0));
 	else if (library_title(a->lib) != NULL)
 		buf_printf(&b, "%s%s", dot, library_title(a->lib));
 	if (!library_partial(a->lib))
@@ -155,7 +159,10 @@ status_draw(struct app *a, struct pane *p)
 		free(url);
 		return;
 	}
-	hints = keys_hints(ctx, a->ascii);
+	if (a->focus == PANE_LIST && a->pane[PANE_LIST].ops != &issues_pane)
+		hints = keys_view_hints(a->ascii);
+	else
+		hints = keys_hints(ctx, a->ascii);
 	draw_text(r->y, r->x, r->w, hints, R_STATUS, true);
 	free(hints);
 }

@@ -91,6 +91,23 @@ test_defaults(void)
 	s = keys_for_action(ACT_DIGIT, &ctx, false);
 	STR_EQ(s, "0\xe2\x80\x93" "9");
 	free(s);
+	/* The help lists 'n' once: for the find, which it tries first. */
+	s = keys_for_help(ACT_FIND_NEXT, &ctx, true);
+	STR_EQ(s, "n");
+	free(s);
+	s = keys_for_help(ACT_NEXT_ISSUE, &ctx, true);
+	STR_EQ(s, "J");
+	free(s);
+	/* 'n' is the next unread issue when there is no find. */
+	s = keys_for_action(ACT_NEXT_UNREAD, &ctx, true);
+	STR_EQ(s, "n");
+	free(s);
+	s = keys_for_help(ACT_NEXT_UNREAD, &ctx, true);
+	STR_EQ(s, "");
+	free(s);
+	s = keys_view_hints(true);
+	STR_EQ(s, "Enter:open  /:search  r:refresh  ?:help  q:back");
+	free(s);
 	HINTS_EQ(CTX_ISSUES, "Enter:open  /:search  r:refresh  ?:help  "
 	    "q:quit");
 	HINTS_EQ(CTX_ARTICLE, "Enter:open  Tab:section  v:whole  l:links  "

@@ -31,7 +31,7 @@ static char dir[] = "/tmp/mn-conf-XXXXXX";
 	"toggle-read, mark-all-read, next-unread, prev-unread, " \
 	"unread-only, mark-everything-read, next-feed, prev-feed, pipe, save, " \
 	"yank, events, scroll-left, scroll-right, list-wider, " \
-	"list-narrower, export, help, cancel, redraw, quit"
+	"list-narrower, export, feeds, messages, help, cancel, redraw, quit"
 
 static char *
 write_file(const char *name, const char *text)

@@ -524,6 +524,26 @@ test_search(struct store *s)
 	free(got);
 	STR_EQ(got = search(s, "col:umn ^x"), "");
 	free(got);
+	/* Issue 15: a word is a prefix, a phrase is not unless '*' follows
+	 * it; '-' leaves out, title: and text: keep to one field. */
+	STR_EQ(got = search(s, "sched"), "u2|");
+	free(got);
+	STR_EQ(got = search(s, "\"galore & sched\""), "");
+	free(got);
+	STR_EQ(got = search(s, "\"galore & sched\"*"), "u2|");
+	free(got);
+	STR_EQ(got = search(s, "auror -plain"), "t2|u1|");
+	free(got);
+	STR_EQ(got = search(s, "-plain"), "");
+	free(got);
+	STR_EQ(got = search(s, "title:aurora"), "t2|");
+	free(got);
+	STR_EQ(got = search(s, "text:aurora -title:aurora"), "t1|u1|");
+	free(got);
+	STR_EQ(got = store_query_word("-x title:\"Service discovery\" y"),
+	    "Service");
+	free(got);
+	OK(store_query_word("-x \"\" *") == NULL, "no word to find");
 	STR_EQ(cause, NULL);
 }
 
