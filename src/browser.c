@@ -47,7 +47,7 @@ browser_argv(const char *command, const char *url)
 			continue;
 		}
 		inword = true;
-		if (p[0] == '%' && p[1] == 's') {
+		if (p[0] == '%' && p[1] == 's' && url != NULL) {
 			buf_adds(&w, url);
 			used = true;
 			p++;
@@ -63,7 +63,7 @@ browser_argv(const char *command, const char *url)
 		buf_free(&w);
 		return NULL;
 	}
-	if (!used) {
+	if (!used && url != NULL) {
 		buf_adds(&w, url);
 		add_word(&argv, &n, &w);
 	}
@@ -100,8 +100,8 @@ is_terminal_browser(const char *prog)
  * worked: it reads EOF on success and the errno otherwise.  A detached
  * browser runs in a grandchild, so nothing is left to reap.
  */
-static int
-run(char **argv, bool terminal, int *err)
+int
+browser_run(char **argv, bool terminal, int *err)
 {
 	int fds[2], status, e = 0, fd;
 	pid_t pid, gpid;
@@ -169,7 +169,7 @@ try_command(const char *command, const char *url,
 	terminal = (configured && o->terminal) || is_terminal_browser(argv[0]);
 	if (terminal && o->suspend != NULL)
 		o->suspend();
-	rc = run(argv, terminal, err);
+	rc = browser_run(argv, terminal, err);
 	if (terminal && o->resume != NULL)
 		o->resume();
 	if (rc == 0)

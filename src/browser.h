@@ -26,8 +26,13 @@ int	 browser_open(const char *url, const struct browser_opts *,
 	    char **msg, char **cause);
 
 /* Split a command into argv words with %s replaced by url (or url
- * appended).  The caller frees the array and its strings. */
+ * appended; url NULL: the words alone, "%s" kept).  The caller frees the
+ * array and its strings. */
 char	**browser_argv(const char *command, const char *url);
 void	 browser_argv_free(char **);
+/* Run argv (never through a shell): in the terminal, waited for, or
+ * detached with stdio on /dev/null.  Returns 0 once it has started, or
+ * -1 with *err the errno of fork or execvp. */
+int	 browser_run(char **argv, bool terminal, int *err);
 
 #endif

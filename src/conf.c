@@ -37,6 +37,11 @@ struct conf {
 	int			 width;
 	int			 list_width;	/* 0: the reader's default */
 	bool			 refresh_on_start;
+	/* The reader's daily habits. */
+	bool			 unread_only;	/* show-unread-only */
+	bool			 whole_view;	/* article-view whole */
+	char			*notify;	/* notify-program */
+	bool			 bell;
 	struct conf_color	 colors[R_COUNT];
 	struct conf_bind	*binds;
 	size_t			 nbinds;
@@ -66,7 +71,8 @@ static const struct {
 	"Delete, F1 to F12"
 
 #define SETTINGS_HELP "feed, browser, browser-terminal, pager, color, " \
-	"bind, unbind, width, refresh-on-start, timeout-connect, " \
+	"bind, unbind, width, refresh-on-start, show-unread-only, " \
+	"article-view, notify-program, bell, timeout-connect, " \
 	"timeout-stall, timeout-total, max-size, cache"
 
 static void
@@ -163,6 +169,7 @@ conf_free(struct conf *cfg)
 	free_words(cfg->event_words);
 	free(cfg->browser);
 	free(cfg->pager);
+	free(cfg->notify);
 	free(cfg->binds);
 	free(cfg);
 }
@@ -195,6 +202,7 @@ conf_dup(const struct conf *cfg)
 	c->event_words = dup_words(cfg->event_words);
 	c->browser = dup_or_null(cfg->browser);
 	c->pager = dup_or_null(cfg->pager);
+	c->notify = dup_or_null(cfg->notify);
 	c->binds = NULL;
 	if (cfg->nbinds > 0) {
 		c->binds = xreallocarray(NULL, cfg->nbinds, sizeof *c->binds);
@@ -309,6 +317,30 @@ bool
 conf_refresh_on_start(const struct conf *cfg)
 {
 	return cfg->refresh_on_start;
+}
+
+bool
+conf_unread_only(const struct conf *cfg)
+{
+	return cfg->unread_only;
+}
+
+bool
+conf_whole_view(const struct conf *cfg)
+{
+	return cfg->whole_view;
+}
+
+const char *
+conf_notify_program(const struct conf *cfg)
+{
+	return cfg->notify;
+}
+
+bool
+conf_bell(const struct conf *cfg)
+{
+	return cfg->bell;
 }
 
 const struct conf_color *
@@ -805,6 +837,19 @@ parse_line(struct conf *p, char *line)
 	}
 	if (strcmp(key, "refresh-on-start") == 0)
 		return set_bool(&p->refresh_on_start, key, value);
+	if (strcmp(key, "show-unread-only") == 0)
+		return set_bool(&p->unread_only, key, value);
+	if (strcmp(key, "article-view") == 0) {
+		if (strcmp(value, "whole") != 0 && strcmp(value, "section") != 0)
+			return xasprintf("article-view needs section or whole, "
+			    "not '%s'", value);
+		p->whole_view = value[0] == 'w';
+		return NULL;
+	}
+	if (strcmp(key, "notify-program") == 0)
+		return set_command(&p->notify, key, value);
+	if (strcmp(key, "bell") == 0)
+		return set_bool(&p->bell, key, value);
 	if (strcmp(key, "cache") == 0) {
 		if (*value == '\0')
 			return xstrdup("cache needs a path");

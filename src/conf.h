@@ -19,6 +19,14 @@
  *                       limit)
  * refresh-on-start yes|no  the reader refreshes when it starts (default
  *                       yes)
+ * show-unread-only yes|no  the reader lists only unread issues (default
+ *                       no; "U" toggles it)
+ * article-view section|whole  how the reader shows an issue at first
+ *                       (default section; "v" toggles it)
+ * notify-program COMMAND  run after a refresh that found new issues, with
+ *                       their titles as arguments (never through a shell)
+ * bell yes|no           the reader beeps when a refresh finds new issues
+ *                       (default no)
  * timeout-connect SECS  give up connecting after SECS (default 10)
  * timeout-stall SECS    give up when a transfer moves fewer than 64
  *                       bytes a second for SECS (default 30)
@@ -141,6 +149,12 @@ const char *const *conf_event_words(const struct conf *);
 /* The text width limit; 0 for none. */
 int	 conf_width(const struct conf *);
 bool	 conf_refresh_on_start(const struct conf *);
+/* The reader's habits: show-unread-only, article-view whole, bell; and
+ * the notify-program command, or NULL (owned by cfg). */
+bool	 conf_unread_only(const struct conf *);
+bool	 conf_whole_view(const struct conf *);
+bool	 conf_bell(const struct conf *);
+const char *conf_notify_program(const struct conf *);
 /* The colours of the role with this name (names.h); set is false when no
  * line names it. */
 const struct conf_color *conf_color(const struct conf *, const char *role);

@@ -152,9 +152,13 @@ library_new(const struct library_opts *o)
 	lib->opts.base_urls = NULL;
 	lib->nsrc = o->nsources;
 	lib->src = xcalloc(lib->nsrc + 1, sizeof *lib->src);
+	/* A Markdown post or directory named on the command line is a
+	 * draft: read as it is, even by the reader, so that previewing it
+	 * leaves no trace in the cache. */
 	for (i = 0; i < lib->nsrc; i++) {
 		lib_source_init(&lib->src[i], o->sources[i],
-		    o->names != NULL ? o->names[i] : NULL, o->cache_local);
+		    o->names != NULL ? o->names[i] : NULL, o->cache_local &&
+		    (o->configured || !feed_is_markdown_source(o->sources[i])));
 		if (o->base_urls != NULL && o->base_urls[i] != NULL)
 			lib->src[i].base_url = xstrdup(o->base_urls[i]);
 	}
@@ -188,6 +192,10 @@ library_free(struct library *lib)
 	if (lib == NULL)
 		return;
 	lib_refresh_free(lib);
+	/* After the refresh has let go of the cache (its transaction rolled
+	 * back): the places it would have taken with it. */
+	lib_places_flush(lib, -1);
+	lib_places_free(lib);
 	free_entries(lib);
 	lib_sources_free(lib->src, lib->nsrc);
 	lib_sources_free(lib->saved, lib->nsaved);

@@ -152,6 +152,28 @@ bool	 library_marks_queued(const struct library *);
 /* Try to write the queued flags; 0, or -1 with an allocated *cause. */
 int	 library_flush_marks(struct library *, char **cause);
 
+/* Where the reader was in an issue: the first block of its document on
+ * screen and whether the whole issue was shown; open: the issue was open,
+ * not only selected.  Issues of the cache keep it there, from one run to
+ * the next; issues read directly (drafts) only in memory, for the run. */
+struct library_place {
+	int		 block;		/* -1 to library_place_set: keep the
+					   block and view kept */
+	bool		 whole;
+	bool		 open;
+};
+/* Keep the place of entry i, as the last one.  Best effort: a cache busy
+ * with another writer takes it later (library_free at the latest). */
+void	 library_place_set(struct library *, size_t i,
+	    const struct library_place *);
+/* The place of entry i; false when none is kept. */
+bool	 library_place_get(struct library *, size_t i,
+	    struct library_place *);
+/* The place the cache kept last (from this run or an earlier one) and its
+ * issue's key; false when it keeps none. */
+bool	 library_place_last(struct library *, int64_t *key,
+	    struct library_place *);
+
 /* Issues of source (-1: all) in the list: total and unread. */
 void	 library_counts(const struct library *, int source, size_t *total,
 	    size_t *unread);
@@ -206,9 +228,10 @@ time_t	 library_last_run(const struct library *);
 /*
  * The background refresh, for an interactive loop.
  */
-/* Start refreshing every source unless a refresh is running (or the run
- * is offline: -1 with *cause).  Returns 0, or -1 with an allocated
- * *cause. */
+/* Start refreshing every cached source unless a refresh is running (or
+ * the run is offline: -1 with *cause).  Returns 0, 1 when no source is
+ * cached (drafts are read as they are: the caller reads the list again),
+ * or -1 with an allocated *cause. */
 int	 library_refresh_start(struct library *, char **cause);
 bool	 library_refreshing(const struct library *);
 /* Descriptors and the longest wait (-1: none) for the caller's poll. */
@@ -224,6 +247,11 @@ void	 library_progress(const struct library *, size_t *done,
 /* After the end: a message for the status line ("3 new issues", or the
  * first failure) and whether it is an error; owned by the library. */
 const char *library_refresh_result(const struct library *, bool *error);
+
+/* After a refresh has ended and the list has been read again: the list
+ * indices of the issues it added (at most max of them, in list order)
+ * go to idx; returns their number. */
+size_t	 library_refresh_new(struct library *, size_t *idx, size_t max);
 
 /* For a reader on its first run: when nothing of the sources is cached,
  * show the bundled sample instead.  why is the failure that made it

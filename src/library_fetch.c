@@ -260,7 +260,7 @@ int
 library_refresh_start(struct library *lib, char **cause)
 {
 	struct lib_source *v = lib->sample ? lib->saved : lib->src;
-	size_t i, n = lib->sample ? lib->nsaved : lib->nsrc;
+	size_t i, n = lib->sample ? lib->nsaved : lib->nsrc, fetched = 0;
 	char *msg;
 
 	if (lib->r != NULL)
@@ -273,13 +273,21 @@ library_refresh_start(struct library *lib, char **cause)
 		*cause = xstrdup("no feeds to refresh");
 		return -1;
 	}
+	/* Sources read directly (drafts) are not imported: they would
+	 * leave their trace in the cache. */
+	for (i = 0; i < n; i++)
+		if (v[i].cached || v[i].bad != NULL)
+			fetched++;
+	if (fetched == 0)
+		return 1;
 	if (lib_open_store(lib, cause) == -1)
 		return -1;
 	free(lib->first_error);
 	free(lib->first_warning);
 	lib->first_error = lib->first_warning = NULL;
 	lib->r_added = lib->r_errors = 0;
-	lib->r_total = n;
+	lib->r_total = fetched;
+	lib->r_started = time(NULL);
 	/* A source that is none (a URL of a scheme we do not fetch) fails
 	 * at once, and nothing of it reaches the cache. */
 	for (i = 0; i < n; i++) {
@@ -293,7 +301,7 @@ library_refresh_start(struct library *lib, char **cause)
 	    cause)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (v[i].bad == NULL)
+		if (v[i].bad == NULL && v[i].cached)
 			refresh_add(lib->r, v[i].src, lib_base_url(lib, &v[i]));
 	return 0;
 }
@@ -343,6 +351,7 @@ finish(struct library *lib)
 		hide_sample(lib);
 	else
 		lib_resolve_feeds(lib);
+	lib_places_flush(lib, 50);
 }
 
 bool
@@ -368,6 +377,23 @@ library_refresh_result(const struct library *lib, bool *error)
 {
 	*error = lib->result_error;
 	return lib->result;
+}
+
+/* The store stamps an issue with the time it first sees it: those
+ * stamped since the refresh started are its own (r_added bounds them, so
+ * that one first seen in the same second before it is not counted). */
+size_t
+library_refresh_new(struct library *lib, size_t *idx, size_t max)
+{
+	size_t i, n = 0;
+
+	if (max > lib->r_added)
+		max = lib->r_added;
+	for (i = 0; i < lib->n && n < max; i++)
+		if (lib->v[i].first_seen != (time_t)-1 &&
+		    lib->v[i].first_seen >= lib->r_started)
+			idx[n++] = i;
+	return n;
 }
 
 const char *

@@ -62,9 +62,14 @@ struct library {
 	char		**kept;
 	size_t		 nkept;
 
+	/* Where the reader was (library_place.c). */
+	struct lib_place *places;
+	size_t		 nplaces, place_last;
+
 	/* The background refresh. */
 	struct refresh	*r;
 	size_t		 r_total, r_added, r_errors;
+	time_t		 r_started;	/* issues first seen since are new */
 	char		*first_error;
 	char		*first_warning;	/* "SOURCE: repair", or NULL */
 	char		*result;
@@ -84,5 +89,9 @@ void	 lib_name_sources(struct library *);
 /* The base URL of a source's Markdown posts (s may be NULL), or NULL. */
 const char *lib_base_url(const struct library *, const struct lib_source *);
 void	 lib_refresh_free(struct library *);
+/* Write the places the cache has not taken yet, waiting up to wait_ms
+ * (-1: the busy timeout) for another process writing; and free them. */
+void	 lib_places_flush(struct library *, int wait_ms);
+void	 lib_places_free(struct library *);
 
 #endif

@@ -323,6 +323,10 @@ cmd_tui(const struct options *o, struct conf *cfg,
 	t.ascii = o->ascii;
 	t.color = o->color == COLOR_ALWAYS ? TUI_COLOR_ALWAYS :
 	    o->color == COLOR_NEVER ? TUI_COLOR_NEVER : TUI_COLOR_AUTO;
+	t.unread_only = conf_unread_only(cfg);
+	t.whole_view = conf_whole_view(cfg);
+	t.notify = conf_notify_program(cfg);
+	t.bell = conf_bell(cfg);
 	t.browser = conf_browser(cfg);
 	t.browser_terminal = conf_browser_terminal(cfg);
 	t.pager = conf_pager(cfg);

@@ -38,6 +38,10 @@
 	X(REFRESH, "refresh") \
 	X(TOGGLE_READ, "toggle-read") \
 	X(MARK_ALL_READ, "mark-all-read") \
+	X(NEXT_UNREAD, "next-unread") \
+	X(PREV_UNREAD, "prev-unread") \
+	X(UNREAD_ONLY, "unread-only") \
+	X(MARK_EVERYTHING_READ, "mark-everything-read") \
 	X(NEXT_FEED, "next-feed") \
 	X(PREV_FEED, "prev-feed") \
 	X(PIPE, "pipe") \

@@ -17,7 +17,7 @@
 #include "feed.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA	4
+#define STORE_SCHEMA	5
 
 struct store;
 
@@ -162,5 +162,32 @@ int	 store_search(struct store *, const char *query, int64_t **ids,
 /* The first word of the first term of a search that is not left out
  * (allocated), for finding it in an issue; NULL when there is none. */
 char	*store_query_word(const char *query);
+
+/*
+ * Where the reader was (store_place.c).  A place is per issue: the first
+ * block of its document on screen and whether the whole issue was shown;
+ * open tells whether the issue was open or only selected.  The places of
+ * an issue go with it.
+ */
+struct store_place {
+	int		 block;		/* -1 to store_place_set: keep the
+					   block and view kept */
+	bool		 whole;
+	bool		 open;
+};
+/* Keep the place of an issue, as the last place, waiting up to wait_ms
+ * for another process that is writing (-1: the busy timeout).  Returns 0,
+ * 1 when the cache stayed busy (nothing written), or -1 with an
+ * allocated *cause. */
+int	 store_place_set(struct store *, int64_t issue,
+	    const struct store_place *, int wait_ms, char **cause);
+/* The place of an issue: 1 and *p, 0 when none is kept, or -1 with an
+ * allocated *cause. */
+int	 store_place_get(struct store *, int64_t issue, struct store_place *,
+	    char **cause);
+/* The place kept last, and its issue: 1, 0 when none is, or -1 with
+ * *cause. */
+int	 store_place_last(struct store *, int64_t *issue,
+	    struct store_place *, char **cause);
 
 #endif

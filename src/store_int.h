@@ -1,5 +1,5 @@
-/* store_int.h - what store.c and store_open.c share: the handle and its
- * statements.  Only those two files include it. */
+/* store_int.h - what store.c, store_open.c and store_place.c share: the
+ * handle and its statements.  Only those files include it. */
 #ifndef STORE_INT_H
 #define STORE_INT_H
 

@@ -86,6 +86,17 @@ static const char *const migrations[] = {
 	"INSERT INTO issues_fts (issues_fts) VALUES ('delete-all');"
 	"INSERT INTO issues_fts (rowid, title, body) SELECT id, title,"
 	"  mn_index_text(kind, content, summary_kind, summary) FROM issues;",
+	/* 4 -> 5: where the reader was (store_place.c): per issue, the
+	 * first block on screen and the view; seq orders them, so that the
+	 * last one is where to start. */
+	"CREATE TABLE places ("
+	"  issue INTEGER PRIMARY KEY REFERENCES issues(id) ON DELETE CASCADE,"
+	"  block INTEGER NOT NULL,"
+	"  whole INTEGER NOT NULL,"
+	"  open INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL"
+	");"
+	"CREATE INDEX places_seq ON places (seq);",
 };
 
 
@@ -135,6 +146,7 @@ static bool
 our_table(const char *name)
 {
 	return strcmp(name, "feeds") == 0 || strcmp(name, "issues") == 0 ||
+	    strcmp(name, "places") == 0 ||
 	    strncmp(name, "issues_fts", 10) == 0 ||
 	    strncmp(name, "sqlite_", 7) == 0;
 }

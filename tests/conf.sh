@@ -27,7 +27,7 @@ check "nothing on stdout" test ! -s "$TMP/out"
 # The default file, read even when a source is named.
 printf 'feed %s\nbind x jump\n' "$FEED" >"$TMP/config/mesosnews/config"
 run "default file, bad action" 2 "$MESOSNEWS" --text "$FEED"
-printf '%s\n' "mesosnews: $TMP/config/mesosnews/config:2: unknown action 'jump' (down, up, page-down, page-up, top, bottom, open, find-next, find-prev, next-issue, prev-issue, next-section, prev-section, digit, whole, links, open-link, search, refresh, toggle-read, mark-all-read, next-feed, prev-feed, pipe, save, yank, events, scroll-left, scroll-right, list-wider, list-narrower, export, feeds, messages, help, cancel, redraw, quit)" \
+printf '%s\n' "mesosnews: $TMP/config/mesosnews/config:2: unknown action 'jump' (down, up, page-down, page-up, top, bottom, open, find-next, find-prev, next-issue, prev-issue, next-section, prev-section, digit, whole, links, open-link, search, refresh, toggle-read, mark-all-read, next-unread, prev-unread, unread-only, mark-everything-read, next-feed, prev-feed, pipe, save, yank, events, scroll-left, scroll-right, list-wider, list-narrower, export, feeds, messages, help, cancel, redraw, quit)" \
     >"$TMP/want"
 golden "bad action message" "$TMP/err" "$TMP/want"
 

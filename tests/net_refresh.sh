@@ -288,7 +288,7 @@ printf 'feed %s\ncolur blue\n' "$FEED" >"$TMP/bad.conf"
 run badconf --list --config "$TMP/bad.conf"
 expect_eq "bad config: status" "$rc" 2
 expect_eq "bad config: message" "$(cat "$TMP/badconf.err")" \
-    "mesosnews: $TMP/bad.conf:2: unknown setting 'colur' (feed, browser, browser-terminal, pager, color, bind, unbind, width, refresh-on-start, timeout-connect, timeout-stall, timeout-total, max-size, cache)"
+    "mesosnews: $TMP/bad.conf:2: unknown setting 'colur' (feed, browser, browser-terminal, pager, color, bind, unbind, width, refresh-on-start, show-unread-only, article-view, notify-program, bell, timeout-connect, timeout-stall, timeout-total, max-size, cache)"
 run noconf --list --config "$TMP/none.conf"
 expect_eq "missing config: message" "$(cat "$TMP/noconf.err")" \
     "mesosnews: $TMP/none.conf: No such file or directory"

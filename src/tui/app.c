@@ -340,9 +340,14 @@ start_refresh(struct app *a)
 	}
 	if (library_refreshing(a->lib))
 		return;
-	if (library_refresh_start(a->lib, &cause) == -1) {
+	switch (library_refresh_start(a->lib, &cause)) {
+	case -1:
 		app_message(a, true, "refresh failed: %s", cause);
 		free(cause);
+		break;
+	case 1:		/* drafts only: read them again */
+		issues_reload(a);
+		break;
 	}
 	a->pane[PANE_TITLE].dirty = true;
 }
@@ -572,6 +577,7 @@ refresh_ended(struct app *a)
 	else if (msg != NULL)
 		app_message(a, error, "%s", msg);
 	a->notice = NULL;
+	announce_new(a);
 	a->d_all = true;
 }
 
@@ -748,6 +754,8 @@ tui_run(const struct tui_opts *opts, char **cause)
 	a.pane[PANE_STATUS].ops = &status_pane;
 	a.focus = PANE_LIST;
 	a.list_cols = opts->list_width;
+	a.list.unread_only = opts->unread_only;
+	a.art.continuous = opts->whole_view;
 	term = getenv("TERM");
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
 		*cause = xasprintf("cannot use the terminal (TERM=%s)",
@@ -812,10 +820,11 @@ tui_run(const struct tui_opts *opts, char **cause)
 		start_refresh(&a);
 	if ((a.notice = library_notice(a.lib)) != NULL)
 		app_message(&a, true, "%s", a.notice);
+	article_restore(&a);
 	loop(&a);
 	rc = 0;
 
-	article_close(&a);
+	article_quit(&a);
 	util_set_fatal_hook(NULL);
 	current = NULL;
 	sigaction(SIGWINCH, &old_winch, NULL);

@@ -108,6 +108,8 @@ struct list_state {
 	char		*search;	/* the list shows these results */
 	size_t		 sel, top;	/* in shown */
 	size_t		 total, unread;	/* in the shown feeds */
+	bool		 unread_only;	/* read issues are left out (but for
+					   the one selected when it was set) */
 };
 
 struct article_state {
@@ -266,13 +268,34 @@ size_t	 issues_nfeeds(const struct app *);
 void	 issues_scroll_to_sel(struct app *);
 /* Show the issues matching q, best first; quiet: no status message. */
 void	 issues_search(struct app *, const char *q, bool quiet);
+/* The index in the list of the next (dir 1) or previous (-1) unread
+ * issue after the selection, going round the list once; (size_t)-1 when
+ * no other issue shown is unread.  *wrapped tells whether it went
+ * round. */
+size_t	 issues_next_unread(const struct app *, int dir, bool *wrapped);
+/* Select the issue with this key, in the list even if the filter would
+ * leave it out; false when the list has no such issue. */
+bool	 issues_select_key(struct app *, int64_t key);
+/* Leave read issues out of the list, or show them again. */
+void	 issues_set_unread_only(struct app *, bool);
 
 /* article.c: the article pane. */
 /* Open the issue at index shown_index of the list (marking it read), or
- * close the open one. */
+ * close the open one.  The view (sections or the whole issue) stays as it
+ * is. */
 void	 article_open(struct app *, size_t shown_index);
+/* Close the open issue, keeping where it was read (library_place_set). */
 void	 article_close(struct app *);
+/* Leaving the reader: keep the issue on screen as the last place, or the
+ * one selected in the list, and close. */
+void	 article_quit(struct app *);
+/* Starting: select the issue of the last place kept, and open it where
+ * it was, in its view, if it was open. */
+void	 article_restore(struct app *);
 bool	 article_key(struct app *, enum action, int key);
+/* Open the next (dir 1) or previous (-1) unread issue, or say there is
+ * none. */
+void	 article_other_unread(struct app *, int dir);
 void	 article_relayout(struct app *);
 void	 article_find(struct app *, const char *);
 /* Scroll the open article to block b (its section shown). */
@@ -313,6 +336,10 @@ void	 keep_save(struct app *);
 void	 events_view_open(struct app *);
 void	 events_view_close(struct app *);
 bool	 events_view_shown(const struct app *);
+
+/* announce.c: after a refresh, the bell and the notify-program for the
+ * issues it added (the list read again first). */
+void	 announce_new(struct app *);
 
 /* feedsview.c: every feed, with its unread and total issues and its
  * last error; choosing one shows its issues alone. */

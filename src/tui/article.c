@@ -616,6 +616,22 @@ other_issue(struct app *a, int dir)
 		    "this is the first issue");
 }
 
+void
+article_other_unread(struct app *a, int dir)
+{
+	size_t i;
+	bool wrapped;
+
+	if ((i = issues_next_unread(a, dir, &wrapped)) == (size_t)-1) {
+		app_message(a, false, "no other unread issue");
+		return;
+	}
+	article_open(a, i);
+	if (wrapped)
+		app_message(a, false, dir > 0 ? "on from the top of the list" :
+		    "on from the bottom of the list");
+}
+
 static void
 toggle_read(struct app *a)
 {
@@ -680,6 +696,13 @@ article_key(struct app *a, enum action act, int key)
 			goto_section(a, a->art.section + 1);
 			return true;
 		}
+		/* At the end of the issue, on to the next unread one, as in
+		 * mutt's and newsboat's pagers. */
+		if (a->art.atop + h >= end &&
+		    (a->art.continuous || a->art.section + 1 >= a->art.nsections)) {
+			article_other_unread(a, 1);
+			return true;
+		}
 		a->art.atop += step;
 		break;
 	case ACT_PAGE_UP:
@@ -710,6 +733,10 @@ article_key(struct app *a, enum action act, int key)
 		return true;
 	case ACT_PREV_ISSUE:
 		other_issue(a, -1);
+		return true;
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD:
+		article_other_unread(a, act == ACT_NEXT_UNREAD ? 1 : -1);
 		return true;
 	case ACT_NEXT_SECTION:
 	case ACT_PREV_SECTION:
@@ -846,8 +873,73 @@ const struct pane_ops article_pane = {
 
 /* Opening and closing. */
 
+/* Keep where the open issue is read: its first block on screen, its
+ * view. */
+static void
+keep_place(struct app *a, bool open)
+{
+	struct library_place p;
+	size_t i;
+
+	if (a->art.view == NULL ||
+	    (i = library_find_key(a->lib, a->art.issue_id)) == (size_t)-1)
+		return;
+	p.block = view_line_block(a->art.view, a->art.atop);
+	if (p.block < 0)
+		p.block = 0;
+	p.whole = a->art.continuous;
+	p.open = open;
+	library_place_set(a->lib, i, &p);
+}
+
+static void close_issue(struct app *);
+
 void
 article_close(struct app *a)
+{
+	keep_place(a, false);
+	close_issue(a);
+}
+
+void
+article_quit(struct app *a)
+{
+	const struct library_entry *e = issues_shown(a, a->list.sel);
+	struct library_place sel = { -1, false, false };
+
+	/* The issue on screen is where to come back to; else the one
+	 * selected in the list, the open one's place kept all the same. */
+	if (a->art.view != NULL && e != NULL && e->key == a->art.issue_id &&
+	    (a->wide || a->focus != PANE_LIST))
+		keep_place(a, true);
+	else {
+		keep_place(a, false);
+		if (e != NULL)
+			library_place_set(a->lib, a->list.shown[a->list.sel],
+			    &sel);
+	}
+	close_issue(a);
+}
+
+void
+article_restore(struct app *a)
+{
+	struct library_place p;
+	int64_t key;
+
+	if (!library_place_last(a->lib, &key, &p))
+		return;
+	if (library_find_key(a->lib, key) == (size_t)-1 &&
+	    library_partial(a->lib))
+		issues_load_all(a);
+	if (!issues_select_key(a, key) || !p.open)
+		return;
+	a->art.continuous = p.whole;
+	article_open(a, a->list.sel);
+}
+
+static void
+close_issue(struct app *a)
 {
 	if (a->art.view != NULL)
 		view_free(a->art.view);
@@ -878,6 +970,7 @@ article_open(struct app *a, size_t shown_index)
 	struct issue *is;
 	const char *content, *base;
 	enum content_kind kind;
+	struct library_place place;
 	char *cause = NULL, *word;
 	struct doc *d;
 
@@ -919,7 +1012,7 @@ article_open(struct app *a, size_t shown_index)
 	a->art.nsections = doc_nsections(d) > 0 ? doc_nsections(d) : 1;
 	a->art.sec_top = xcalloc((size_t)a->art.nsections, sizeof *a->art.sec_top);
 	a->art.section = 0;
-	a->art.continuous = false;
+	/* a->art.continuous stays: "v" holds from issue to issue. */
 	a->art.atop = 0;
 	a->links.sel = a->links.top = 0;
 	a->art.hscroll = 0;
@@ -927,6 +1020,11 @@ article_open(struct app *a, size_t shown_index)
 	a->focus = PANE_ARTICLE;
 	app_layout(a);
 	article_relayout(a);
+	/* Where it was left, this run or (for the cache's issues) before,
+	 * in the view in force. */
+	if (library_place_get(a->lib, a->list.shown[shown_index], &place) &&
+	    place.block > 0)
+		article_show_block(a, place.block);
 	/* Opening an issue marks it read, in the cache at once (or as
 	 * soon as another writer lets go). */
 	if (!e->read && app_mark_read(a, a->list.shown[shown_index], true) == 0 &&

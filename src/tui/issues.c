@@ -112,6 +112,8 @@ issues_draw(struct app *a, struct pane *p)
 		if (y == 0 && a->list.nshown == 0) {
 			if (a->list.search != NULL)
 				empty = " No issue matches the search.";
+			else if (a->list.unread_only)
+				empty = " No unread issues.";
 			else if (a->opts->lib.offline)
 				empty = " The cache holds no issues.";
 			else
@@ -182,6 +184,9 @@ toggle_read(struct app *a)
 	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
 }
 
+static void count(struct app *);
+static void show_entries(struct app *, int64_t);
+
 static void
 mark_all(struct app *a)
 {
@@ -199,6 +204,84 @@ mark_all(struct app *a)
 		    library_source_name(a->lib, (size_t)a->feed_filter));
 	else
 		app_message(a, false, "all issues marked read");
+}
+
+/* Every feed's issues read, whichever the list shows (newsboat's C). */
+static void
+mark_everything(struct app *a)
+{
+	char *cause = NULL;
+
+	if (library_mark_all_read(a->lib, -1, &cause) == -1) {
+		app_message(a, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	count(a);
+	a->pane[PANE_LIST].dirty = a->pane[PANE_TITLE].dirty = true;
+	app_message(a, false, "all issues of every feed marked read");
+}
+
+size_t
+issues_next_unread(const struct app *a, int dir, bool *wrapped)
+{
+	const struct library_entry *e;
+	size_t n = a->list.nshown, k, i;
+
+	*wrapped = false;
+	for (k = 1; k < n; k++) {
+		i = (a->list.sel + n + (size_t)dir * k) % n;
+		if ((e = issues_shown(a, i)) != NULL && !e->read) {
+			*wrapped = dir > 0 ? i < a->list.sel : i > a->list.sel;
+			return i;
+		}
+	}
+	return (size_t)-1;
+}
+
+static void
+select_unread(struct app *a, int dir)
+{
+	size_t i;
+	bool wrapped;
+
+	if ((i = issues_next_unread(a, dir, &wrapped)) == (size_t)-1) {
+		app_message(a, false, "no other unread issue");
+		return;
+	}
+	if (wrapped)
+		app_message(a, false, dir > 0 ? "on from the top" :
+		    "on from the bottom");
+	a->list.sel = i;
+}
+
+bool
+issues_select_key(struct app *a, int64_t key)
+{
+	const struct library_entry *e;
+	size_t i;
+
+	for (i = 0; i < a->list.nshown; i++)
+		if (issues_shown(a, i)->key == key) {
+			a->list.sel = i;
+			issues_scroll_to_sel(a);
+			return true;
+		}
+	if ((i = library_find_key(a->lib, key)) == (size_t)-1 ||
+	    (e = library_entry(a->lib, i)) == NULL ||
+	    (a->feed_filter >= 0 && e->source != a->feed_filter))
+		return false;
+	show_entries(a, key);
+	issues_scroll_to_sel(a);
+	a->d_all = true;
+	return true;
+}
+
+void
+issues_set_unread_only(struct app *a, bool on)
+{
+	a->list.unread_only = on;
+	issues_set_feed(a, a->feed_filter);
 }
 
 /* Show the next (dir 1) or previous (-1) feed alone, then all again. */
@@ -275,6 +358,18 @@ issues_key(struct app *a, struct pane *p, enum action act, int key)
 		return true;
 	case ACT_MARK_ALL_READ:
 		mark_all(a);
+		return true;
+	case ACT_MARK_EVERYTHING_READ:
+		mark_everything(a);
+		return true;
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD:
+		select_unread(a, act == ACT_NEXT_UNREAD ? 1 : -1);
+		break;
+	case ACT_UNREAD_ONLY:
+		issues_set_unread_only(a, !a->list.unread_only);
+		app_message(a, false, a->list.unread_only ?
+		    "only unread issues" : "all issues, read or not");
 		return true;
 	case ACT_NEXT_FEED:
 	case ACT_PREV_FEED:
@@ -357,6 +452,8 @@ issues_nfeeds(const struct app *a)
 bool
 issues_entry_shown(const struct app *a, const struct library_entry *e)
 {
+	if (a->list.unread_only && e->read)
+		return false;
 	return a->feed_filter < 0 || e->source == a->feed_filter;
 }
 
@@ -384,7 +481,8 @@ selected_key(const struct app *a)
 }
 
 /* Show the entries of the feed shown, newest first; the selection stays on
- * the issue with key sel (0: none) if it is still there. */
+ * the issue with key sel (0: none) if it is still there, read or not: a
+ * list of unread issues does not lose the one being read. */
 static void
 show_entries(struct app *a, int64_t sel)
 {
@@ -395,7 +493,9 @@ show_entries(struct app *a, int64_t sel)
 	a->list.shown = xcalloc(n + 1, sizeof *a->list.shown);
 	a->list.nshown = 0;
 	for (i = 0; (e = library_entry(a->lib, i)) != NULL; i++)
-		if (issues_entry_shown(a, e)) {
+		if (issues_entry_shown(a, e) ||
+		    (sel != 0 && e->key == sel && (a->feed_filter < 0 ||
+		    e->source == a->feed_filter))) {
 			if (sel != 0 && e->key == sel)
 				a->list.sel = a->list.nshown;
 			a->list.shown[a->list.nshown++] = i;

@@ -37,6 +37,11 @@ struct tui_opts {
 					   or 0 */
 	int		 list_width;	/* columns of the list beside the
 					   article, or 0: two fifths */
+	bool		 unread_only;	/* list only unread issues at first */
+	bool		 whole_view;	/* show the whole issue at first */
+	const char	*notify;	/* run with new issues' titles, or
+					   NULL */
+	bool		 bell;		/* beep on new issues */
 	const struct conf *conf;	/* key bindings and colours, or NULL */
 };
 

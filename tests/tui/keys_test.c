@@ -67,11 +67,12 @@ test_defaults(void)
 	keys_configure(NULL);
 	INT_EQ(keys_lookup('j', CTX_ISSUES, 0), ACT_DOWN);
 	INT_EQ(keys_lookup(KEYF(KEY_DOWN), CTX_LINKS, 0), ACT_DOWN);
-	/* 'n' finds the next match, else goes to the next issue. */
+	/* 'n' finds the next match, else goes to the next unread issue. */
 	INT_EQ(keys_lookup('n', CTX_ARTICLE, 0), ACT_FIND_NEXT);
-	INT_EQ(keys_lookup('n', CTX_ARTICLE, 1), ACT_NEXT_ISSUE);
+	INT_EQ(keys_lookup('n', CTX_ARTICLE, 1), ACT_NEXT_UNREAD);
 	INT_EQ(keys_lookup('n', CTX_ARTICLE, 2), ACT_NONE);
-	INT_EQ(keys_lookup('n', CTX_ISSUES, 0), ACT_NONE);
+	INT_EQ(keys_lookup('n', CTX_ISSUES, 0), ACT_NEXT_UNREAD);
+	INT_EQ(keys_lookup('J', CTX_ARTICLE, 0), ACT_NEXT_ISSUE);
 	INT_EQ(keys_lookup('r', CTX_LINKS, 0), ACT_REFRESH);
 	INT_EQ(keys_lookup('f', CTX_ISSUES, 0), ACT_NEXT_FEED);
 	INT_EQ(keys_lookup('F', CTX_ISSUES, 0), ACT_PREV_FEED);
@@ -97,8 +98,12 @@ test_defaults(void)
 	s = keys_for_help(ACT_NEXT_ISSUE, &ctx, true);
 	STR_EQ(s, "J");
 	free(s);
-	s = keys_for_action(ACT_NEXT_ISSUE, &ctx, true);
-	STR_EQ(s, "n J");
+	/* 'n' is the next unread issue when there is no find. */
+	s = keys_for_action(ACT_NEXT_UNREAD, &ctx, true);
+	STR_EQ(s, "n");
+	free(s);
+	s = keys_for_help(ACT_NEXT_UNREAD, &ctx, true);
+	STR_EQ(s, "");
 	free(s);
 	s = keys_view_hints(true);
 	STR_EQ(s, "Enter:open  /:search  r:refresh  ?:help  q:back");
@@ -137,7 +142,7 @@ test_bind(void)
 	/* The article's 'n' is next-issue alone now: find-next lost it. */
 	INT_EQ(keys_lookup('n', CTX_ARTICLE, 0), ACT_NEXT_ISSUE);
 	INT_EQ(keys_lookup('n', CTX_ARTICLE, 1), ACT_NONE);
-	INT_EQ(keys_lookup('n', CTX_LINKS, 0), ACT_NEXT_ISSUE);
+	INT_EQ(keys_lookup('n', CTX_LINKS, 0), ACT_NEXT_UNREAD);
 	KEYS_EQ(ACT_FIND_NEXT, "");
 	/* Enter, in all three codes, quits the list and opens elsewhere. */
 	INT_EQ(keys_lookup('\r', CTX_ISSUES, 0), ACT_QUIT);

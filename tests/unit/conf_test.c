@@ -12,7 +12,8 @@
 static char dir[] = "/tmp/mn-conf-XXXXXX";
 
 #define SETTINGS "feed, browser, browser-terminal, pager, color, bind, " \
-	"unbind, width, refresh-on-start, timeout-connect, timeout-stall, " \
+	"unbind, width, refresh-on-start, show-unread-only, article-view, " \
+	"notify-program, bell, timeout-connect, timeout-stall, " \
 	"timeout-total, max-size, cache"
 #define ROLES "heading, link, linknum, quote, code, marker, rule, table, " \
 	"article-title, meta, match, unread, new, date, feed, selected, " \
@@ -27,7 +28,8 @@ static char dir[] = "/tmp/mn-conf-XXXXXX";
 #define ACTIONS "down, up, page-down, page-up, top, bottom, open, " \
 	"find-next, find-prev, next-issue, prev-issue, next-section, " \
 	"prev-section, digit, whole, links, open-link, search, refresh, " \
-	"toggle-read, mark-all-read, next-feed, prev-feed, pipe, save, " \
+	"toggle-read, mark-all-read, next-unread, prev-unread, " \
+	"unread-only, mark-everything-read, next-feed, prev-feed, pipe, save, " \
 	"yank, events, scroll-left, scroll-right, list-wider, " \
 	"list-narrower, export, feeds, messages, help, cancel, redraw, quit"
 
@@ -81,6 +83,10 @@ test_defaults(void)
 	STR_EQ(conf_pager(cfg), NULL);
 	INT_EQ(conf_width(cfg), 100);
 	OK(conf_refresh_on_start(cfg), "refresh-on-start defaults to yes");
+	OK(!conf_unread_only(cfg), "show-unread-only defaults to no");
+	OK(!conf_whole_view(cfg), "article-view defaults to section");
+	STR_EQ(conf_notify_program(cfg), NULL);
+	OK(!conf_bell(cfg), "bell defaults to no");
 	INT_EQ(conf_nbinds(cfg), 0);
 	OK(conf_bind(cfg, 0) == NULL, "no bindings");
 	OK(!conf_color(cfg, "heading")->set, "no colours");
@@ -159,6 +165,10 @@ test_reader_settings(void)
 	    "pager less -R +g\n"
 	    "width 72\n"
 	    "refresh-on-start no\n"
+	    "show-unread-only yes\n"
+	    "article-view whole\n"
+	    "notify-program  notify-send -a mesosnews \n"
+	    "bell yes\n"
 	    "color heading red\n"
 	    "color link brightblue default underline\n"
 	    "colour title 255 24 bold reverse\n"
@@ -182,6 +192,10 @@ test_reader_settings(void)
 	STR_EQ(conf_pager(cfg), "less -R +g");
 	INT_EQ(conf_width(cfg), 72);
 	OK(!conf_refresh_on_start(cfg), "refresh-on-start no");
+	OK(conf_unread_only(cfg), "show-unread-only yes");
+	OK(conf_whole_view(cfg), "article-view whole");
+	STR_EQ(conf_notify_program(cfg), "notify-send -a mesosnews");
+	OK(conf_bell(cfg), "bell yes");
 
 	c = conf_color(cfg, "heading");
 	OK(c->set, "heading set");
@@ -373,6 +387,11 @@ test_bad_lines(void)
 		{ "pager   \n", "CONFIG:1: pager needs a command" },
 		{ "browser-terminal 1\n", "CONFIG:1: browser-terminal needs "
 		  "yes or no, not '1'" },
+		{ "article-view all\n", "CONFIG:1: article-view needs "
+		  "section or whole, not 'all'" },
+		{ "notify-program\n", "CONFIG:1: notify-program needs a "
+		  "command" },
+		{ "bell 1\n", "CONFIG:1: bell needs yes or no, not '1'" },
 		{ "refresh-on-start\n", "CONFIG:1: refresh-on-start needs "
 		  "yes or no, not ''" },
 		{ "refresh-on-start Yes\n", "CONFIG:1: refresh-on-start needs "

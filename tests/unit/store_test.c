@@ -164,7 +164,7 @@ test_open(const char *path)
 	STR_EQ(cause, NULL);
 	OK(stat(path, &sb) == 0, "file created");
 	store_close(s);
-	check_query(path, "PRAGMA user_version", "4");
+	check_query(path, "PRAGMA user_version", "5");
 	check_query(path, "PRAGMA journal_mode", "wal");
 	/* 0x4d4e7773, 'MNws': how the next open knows the file is ours. */
 	check_query(path, "PRAGMA application_id", "1296988019");
@@ -175,7 +175,7 @@ test_open(const char *path)
 	s = store_open(path, &cause);
 	OK(s != NULL, "reopen");
 	store_close(s);
-	check_query(path, "PRAGMA user_version", "4");
+	check_query(path, "PRAGMA user_version", "5");
 }
 
 static void
@@ -192,7 +192,7 @@ test_open_errors(void)
 	sqlite3_close(db);
 	OK(store_open(path, &cause) == NULL, "newer schema");
 	want = xasprintf("%s: cache written by a newer mesosnews (schema 7; "
-	    "this one knows up to 4)", path);
+	    "this one knows up to 5)", path);
 	STR_EQ(cause, want);
 	free(want);
 	free(cause);
@@ -1027,7 +1027,7 @@ test_migrate(void)
 	s = store_open(path, &cause);
 	OK(s != NULL, "open v1: %s", cause);
 	STR_EQ(cause, NULL);
-	check_query(path, "PRAGMA user_version", "4");
+	check_query(path, "PRAGMA user_version", "5");
 	check_query(path, "SELECT group_concat(name, ' ') FROM (SELECT name "
 	    "FROM sqlite_master WHERE type = 'index' AND name LIKE "
 	    "'issues_%' ORDER BY name)",
