@@ -121,6 +121,14 @@ library_place_set(struct library *lib, size_t i,
 		lib_places_flush(lib, PLACE_WAIT_MS);
 }
 
+static void
+from_store(struct library_place *p, const struct store_place *sp)
+{
+	p->block = sp->block;
+	p->whole = sp->whole;
+	p->open = sp->open;
+}
+
 bool
 library_place_get(struct library *lib, size_t i, struct library_place *p)
 {
@@ -140,9 +148,7 @@ library_place_get(struct library *lib, size_t i, struct library_place *p)
 		free(cause);
 		return false;
 	}
-	p->block = sp.block;
-	p->whole = sp.whole;
-	p->open = sp.open;
+	from_store(p, &sp);
 	return true;
 }
 
@@ -158,8 +164,6 @@ library_place_last(struct library *lib, int64_t *key,
 		free(cause);
 		return false;
 	}
-	p->block = sp.block;
-	p->whole = sp.whole;
-	p->open = sp.open;
+	from_store(p, &sp);
 	return true;
 }
