@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "feed.h"
+#include "place.h"
 
 struct fetch_limits;
 struct library;
@@ -152,27 +153,20 @@ bool	 library_marks_queued(const struct library *);
 /* Try to write the queued flags; 0, or -1 with an allocated *cause. */
 int	 library_flush_marks(struct library *, char **cause);
 
-/* Where the reader was in an issue: the first block of its document on
- * screen and whether the whole issue was shown; open: the issue was open,
- * not only selected.  Issues of the cache keep it there, from one run to
- * the next; issues read directly (drafts) only in memory, for the run. */
-struct library_place {
-	int		 block;		/* -1 to library_place_set: keep the
-					   block and view kept */
-	bool		 whole;
-	bool		 open;
-};
+/* Where the reader was in an issue (place.h).  Issues of the cache keep
+ * it there, from one run to the next; issues read directly (drafts) only
+ * in memory, for the run. */
 /* Keep the place of entry i, as the last one.  Best effort: a cache busy
  * with another writer takes it later (library_free at the latest). */
 void	 library_place_set(struct library *, size_t i,
-	    const struct library_place *);
+	    const struct place *);
 /* The place of entry i; false when none is kept. */
 bool	 library_place_get(struct library *, size_t i,
-	    struct library_place *);
+	    struct place *);
 /* The place the cache kept last (from this run or an earlier one) and its
  * issue's key; false when it keeps none. */
 bool	 library_place_last(struct library *, int64_t *key,
-	    struct library_place *);
+	    struct place *);
 
 /* Issues of source (-1: all) in the list: total and unread. */
 void	 library_counts(const struct library *, int source, size_t *total,

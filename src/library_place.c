@@ -23,7 +23,7 @@
 
 struct lib_place {
 	int64_t		 key;
-	struct library_place p;
+	struct place p;
 	bool		 dirty;		/* for the cache, not written yet */
 };
 
@@ -47,14 +47,10 @@ find(struct library *lib, int64_t key)
 static int
 write_one(struct library *lib, struct lib_place *lp, int wait_ms)
 {
-	struct store_place sp;
 	char *cause = NULL;
 	int rc;
 
-	sp.block = lp->p.block;
-	sp.whole = lp->p.whole;
-	sp.open = lp->p.open;
-	rc = store_place_set(lib->store, lp->key, &sp, wait_ms, &cause);
+	rc = store_place_set(lib->store, lp->key, &lp->p, wait_ms, &cause);
 	/* A place that cannot be written is a place lost, no more: the
 	 * reader says nothing of it. */
 	free(cause);
@@ -95,7 +91,7 @@ lib_places_free(struct library *lib)
 
 void
 library_place_set(struct library *lib, size_t i,
-    const struct library_place *p)
+    const struct place *p)
 {
 	struct library_entry *e;
 	struct lib_place *lp;
@@ -121,20 +117,11 @@ library_place_set(struct library *lib, size_t i,
 		lib_places_flush(lib, PLACE_WAIT_MS);
 }
 
-static void
-from_store(struct library_place *p, const struct store_place *sp)
-{
-	p->block = sp->block;
-	p->whole = sp->whole;
-	p->open = sp->open;
-}
-
 bool
-library_place_get(struct library *lib, size_t i, struct library_place *p)
+library_place_get(struct library *lib, size_t i, struct place *p)
 {
 	struct library_entry *e;
 	struct lib_place *lp;
-	struct store_place sp;
 	char *cause = NULL;
 
 	if ((e = library_entry(lib, i)) == NULL)
@@ -144,26 +131,23 @@ library_place_get(struct library *lib, size_t i, struct library_place *p)
 		return true;
 	}
 	if (!entry_cached(lib, e) || lib->store == NULL ||
-	    store_place_get(lib->store, e->key, &sp, &cause) != 1) {
+	    store_place_get(lib->store, e->key, p, &cause) != 1) {
 		free(cause);
 		return false;
 	}
-	from_store(p, &sp);
 	return true;
 }
 
 bool
 library_place_last(struct library *lib, int64_t *key,
-    struct library_place *p)
+    struct place *p)
 {
-	struct store_place sp;
 	char *cause = NULL;
 
 	if (lib->store == NULL ||
-	    store_place_last(lib->store, key, &sp, &cause) != 1) {
+	    store_place_last(lib->store, key, p, &cause) != 1) {
 		free(cause);
 		return false;
 	}
-	from_store(p, &sp);
 	return true;
 }

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "feed.h"
+#include "place.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define STORE_SCHEMA	5
@@ -164,30 +165,22 @@ int	 store_search(struct store *, const char *query, int64_t **ids,
 char	*store_query_word(const char *query);
 
 /*
- * Where the reader was (store_place.c).  A place is per issue: the first
- * block of its document on screen and whether the whole issue was shown;
- * open tells whether the issue was open or only selected.  The places of
- * an issue go with it.
+ * Where the reader was (store_place.c, place.h).  A place is per issue;
+ * the places of an issue go with it.
  */
-struct store_place {
-	int		 block;		/* -1 to store_place_set: keep the
-					   block and view kept */
-	bool		 whole;
-	bool		 open;
-};
 /* Keep the place of an issue, as the last place, waiting up to wait_ms
  * for another process that is writing (-1: the busy timeout).  Returns 0,
  * 1 when the cache stayed busy (nothing written), or -1 with an
  * allocated *cause. */
 int	 store_place_set(struct store *, int64_t issue,
-	    const struct store_place *, int wait_ms, char **cause);
+	    const struct place *, int wait_ms, char **cause);
 /* The place of an issue: 1 and *p, 0 when none is kept, or -1 with an
  * allocated *cause. */
-int	 store_place_get(struct store *, int64_t issue, struct store_place *,
+int	 store_place_get(struct store *, int64_t issue, struct place *,
 	    char **cause);
 /* The place kept last, and its issue: 1, 0 when none is, or -1 with
  * *cause. */
 int	 store_place_last(struct store *, int64_t *issue,
-	    struct store_place *, char **cause);
+	    struct place *, char **cause);
 
 #endif

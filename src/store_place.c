@@ -41,7 +41,7 @@ prepare(struct store *s, const char *sql, char **cause)
 }
 
 int
-store_place_set(struct store *s, int64_t issue, const struct store_place *p,
+store_place_set(struct store *s, int64_t issue, const struct place *p,
     int wait_ms, char **cause)
 {
 	sqlite3_stmt *st;
@@ -69,7 +69,7 @@ store_place_set(struct store *s, int64_t issue, const struct store_place *p,
 }
 
 static void
-place_from_row(sqlite3_stmt *st, int col, struct store_place *p)
+place_from_row(sqlite3_stmt *st, int col, struct place *p)
 {
 	p->block = sqlite3_column_int(st, col);
 	p->whole = sqlite3_column_int(st, col + 1) != 0;
@@ -77,7 +77,7 @@ place_from_row(sqlite3_stmt *st, int col, struct store_place *p)
 }
 
 int
-store_place_get(struct store *s, int64_t issue, struct store_place *p,
+store_place_get(struct store *s, int64_t issue, struct place *p,
     char **cause)
 {
 	sqlite3_stmt *st;
@@ -95,7 +95,7 @@ store_place_get(struct store *s, int64_t issue, struct store_place *p,
 }
 
 int
-store_place_last(struct store *s, int64_t *issue, struct store_place *p,
+store_place_last(struct store *s, int64_t *issue, struct place *p,
     char **cause)
 {
 	sqlite3_stmt *st;

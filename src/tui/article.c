@@ -878,7 +878,7 @@ const struct pane_ops article_pane = {
 static void
 keep_place(struct app *a, bool open)
 {
-	struct library_place p;
+	struct place p;
 	size_t i;
 
 	if (a->art.view == NULL ||
@@ -905,7 +905,7 @@ void
 article_quit(struct app *a)
 {
 	const struct library_entry *e = issues_shown(a, a->list.sel);
-	struct library_place sel = { -1, false, false };
+	struct place sel = { -1, false, false };
 
 	/* The issue on screen is where to come back to; else the one
 	 * selected in the list, the open one's place kept all the same. */
@@ -924,7 +924,7 @@ article_quit(struct app *a)
 void
 article_restore(struct app *a)
 {
-	struct library_place p;
+	struct place p;
 	int64_t key;
 
 	if (!library_place_last(a->lib, &key, &p))
@@ -970,7 +970,7 @@ article_open(struct app *a, size_t shown_index)
 	struct issue *is;
 	const char *content, *base;
 	enum content_kind kind;
-	struct library_place place;
+	struct place place;
 	char *cause = NULL, *word;
 	struct doc *d;
 

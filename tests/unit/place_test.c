@@ -39,7 +39,7 @@ int
 main(void)
 {
 	struct store *s;
-	struct store_place p, set;
+	struct place p, set;
 	sqlite3 *other;
 	int64_t feed, key = 0;
 	char *path, *cause = NULL, *cmd;
@@ -61,14 +61,14 @@ main(void)
 	INT_EQ(store_place_get(s, 1, &p, &cause), 0);
 	INT_EQ(store_place_last(s, &key, &p, &cause), 0);
 	/* Read into issue 1, whole. */
-	set = (struct store_place){ 3, true, true };
+	set = (struct place){ 3, true, true };
 	INT_EQ(store_place_set(s, 1, &set, -1, &cause), 0);
 	INT_EQ(store_place_get(s, 1, &p, &cause), 1);
 	PLACE_EQ(p, 3, true, true);
 	INT_EQ(store_place_last(s, &key, &p, &cause), 1);
 	INT_EQ(key, 1);
 	/* Issue 2 only selected: it is last, at its top. */
-	set = (struct store_place){ -1, true, false };
+	set = (struct place){ -1, true, false };
 	INT_EQ(store_place_set(s, 2, &set, -1, &cause), 0);
 	INT_EQ(store_place_get(s, 2, &p, &cause), 1);
 	PLACE_EQ(p, 0, false, false);
@@ -91,7 +91,7 @@ main(void)
 	    sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return 99;
-	set = (struct store_place){ 5, false, true };
+	set = (struct place){ 5, false, true };
 	INT_EQ(store_place_set(s, 2, &set, 10, &cause), 1);
 	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(other);
