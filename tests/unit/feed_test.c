@@ -188,22 +188,13 @@ parse_mem(const char *url, const char *charset, const void *data, size_t len,
 static char *
 slurp(const char *path, size_t *len)
 {
-	struct buf b = BUF_INIT;
-	char tmp[8192];
-	size_t n;
-	FILE *f;
+	char *s = harness_slurp(path, len);
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	if (s == NULL) {
 		OK(0, "open %s: %s", path, strerror(errno));
-		*len = 0;
 		return calloc(1, 1);
 	}
-	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(f);
-	*len = b.len;
-	buf_str(&b);
-	return buf_detach(&b);
+	return s;
 }
 
 static void

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "buf.h"
+
 static int harness_pass, harness_fail;
 
 #define OK(cond, ...) do {						\
@@ -57,6 +59,41 @@ harness_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The whole file, NUL-terminated, or NULL if it cannot be opened; *len
+ * (if len is not NULL) its size. */
+static inline char *
+harness_slurp(const char *path, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t n;
+	FILE *fp;
+
+	if (len != NULL)
+		*len = 0;
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	if (len != NULL)
+		*len = b.len;
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/* Remove a test's scratch directory (made by mkdtemp: no quote in it);
+ * 0, or -1 when rm failed. */
+static inline int
+harness_rmtree(const char *dir)
+{
+	char cmd[4096];
+
+	if (snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir) >= (int)sizeof cmd)
+		return -1;
+	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* Tests run in a fixed UTF-8 locale so widths do not depend on the host. */

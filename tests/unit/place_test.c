@@ -42,7 +42,7 @@ main(void)
 	struct place p, set;
 	sqlite3 *other;
 	int64_t feed, key = 0;
-	char *path, *cause = NULL, *cmd;
+	char *path, *cause = NULL;
 
 	HARNESS_INIT();
 	if (mkdtemp(dir) == NULL)
@@ -109,9 +109,7 @@ main(void)
 	store_close(s);
 
 	free(path);
-	cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
+	if (harness_rmtree(dir) != 0)
 		return 99;
-	free(cmd);
 	DONE();
 }

@@ -502,7 +502,7 @@ int
 main(void)
 {
 	struct store *s;
-	char *path, *cause = NULL, *cmd;
+	char *path, *cause = NULL;
 
 	HARNESS_INIT();
 	if ((srcdir = getenv("srcdir")) == NULL)
@@ -523,9 +523,7 @@ main(void)
 	store_close(s);
 	test_big();
 	free(path);
-	cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
+	if (harness_rmtree(dir) != 0)
 		return 99;
-	free(cmd);
 	DONE();
 }

@@ -1098,26 +1098,6 @@ test_migrate(void)
 }
 
 
-/* The whole file, or NULL if there is none; *len its size. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	FILE *fp;
-
-	*len = 0;
-	if ((fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(fp);
-	*len = b.len;
-	buf_addc(&b, '\0');
-	return buf_detach(&b);
-}
-
 static bool
 exists(const char *path)
 {
@@ -1165,7 +1145,7 @@ check_foreign(const char *name, const char *sql, const char *want)
 	}
 	sqlite3_close(db);
 	OK(no_side_files(path), "%s: made without side files", name);
-	before = slurp(path, &nb);
+	before = harness_slurp(path, &nb);
 	s = store_open(path, &cause);
 	OK(s == NULL, "%s refused", name);
 	store_close(s);
@@ -1174,7 +1154,7 @@ check_foreign(const char *name, const char *sql, const char *want)
 	    "%s: cause \"%s\", want \"%s...\"", name, cause, w);
 	free(w);
 	free(cause);
-	after = slurp(path, &na);
+	after = harness_slurp(path, &na);
 	OK(before != NULL && after != NULL && nb == na &&
 	    memcmp(before, after, nb) == 0, "%s unchanged", name);
 	OK(no_side_files(path), "%s: no side files made", name);
@@ -1259,7 +1239,7 @@ check_damaged(const char *name, long off)
 	fwrite("\xff\xfe\xfd\xfc\x00\x01\x02\x03\xff\xfe\xfd\xfc\x00\x01\x02"
 	    "\x03", 1, 16, fp);
 	fclose(fp);
-	before = slurp(path, &nb);
+	before = harness_slurp(path, &nb);
 	want = xasprintf("%s-wal", path);
 	fp = fopen(want, "w");
 	fclose(fp);
@@ -1284,7 +1264,7 @@ check_damaged(const char *name, long off)
 	broken = notice != NULL ? xstrndup(notice + strlen(path) +
 	    strlen(" was damaged: moved to "), strlen(path) +
 	    strlen(".broken-YYYYMMDD-HHMMSS")) : xstrdup("");
-	after = slurp(broken, &na);
+	after = harness_slurp(broken, &na);
 	OK(after != NULL && na == nb && memcmp(before, after, nb) == 0,
 	    "%s moved whole to %s", name, broken);
 	want = xasprintf("%s-wal", broken);
@@ -1321,7 +1301,7 @@ int
 main(int argc, char **argv)
 {
 	struct store *s;
-	char *path, *cause = NULL, *cmd;
+	char *path, *cause = NULL;
 
 	if (argc == 3 && strcmp(argv[1], "--hold-lock") == 0)
 		return hold_lock_child(argv[2]);
@@ -1357,9 +1337,7 @@ main(int argc, char **argv)
 	test_mark_survives_kill(path);
 	check_query(path, "PRAGMA integrity_check", "ok");
 	free(path);
-	cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
+	if (harness_rmtree(dir) != 0)
 		fprintf(stderr, "cannot remove %s\n", dir);
-	free(cmd);
 	DONE();
 }
