@@ -240,6 +240,9 @@ int	 draw_text(int y, int x, int w, const char *s, enum role, bool pad);
 int	 draw_text_attr(int y, int x, int w, const char *s, enum role,
 	    attr_t extra, bool pad);
 void	 draw_fill(int y, int x, int w, enum role);
+/* Scroll a list of h rows on screen so that row sel shows: *top is the
+ * first row shown. */
+void	 draw_follow(size_t sel, size_t *top, size_t h);
 const char *draw_glyph(const char *utf8, const char *ascii);
 /* Put one character cluster (wc[0 .. n), base and combining marks; room
  * for a terminating L'\0' at wc[n]) of width columns at the cursor; in

@@ -265,6 +265,15 @@ put(wchar_t *wc, int n, attr_t a, short pair)
 }
 
 void
+draw_follow(size_t sel, size_t *top, size_t h)
+{
+	if (sel < *top)
+		*top = sel;
+	else if (sel >= *top + h)
+		*top = sel - h + 1;
+}
+
+void
 draw_fill(int y, int x, int w, enum role r)
 {
 	wchar_t sp[2] = { L' ', L'\0' };

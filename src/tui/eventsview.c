@@ -195,10 +195,7 @@ scroll_to_sel(struct app *a)
 	size_t h = a->pane[PANE_LIST].r.h > 0 ?
 	    (size_t)a->pane[PANE_LIST].r.h : 1;
 
-	if (ev.sel < ev.top)
-		ev.top = ev.sel;
-	else if (ev.sel >= ev.top + h)
-		ev.top = ev.sel - h + 1;
+	draw_follow(ev.sel, &ev.top, h);
 	/* Keep the month's heading in sight above its first event. */
 	if (ev.top > 0 && ev.top == ev.sel && ev.rows[ev.top - 1].ev == NULL)
 		ev.top--;

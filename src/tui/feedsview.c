@@ -90,10 +90,7 @@ feeds_draw(struct app *a, struct pane *p)
 
 	if (fv.sel >= n)
 		fv.sel = n - 1;
-	if (fv.sel < fv.top)
-		fv.top = fv.sel;
-	else if (fv.sel >= fv.top + h)
-		fv.top = fv.sel - h + 1;
+	draw_follow(fv.sel, &fv.top, h);
 	buf_adds(&b, "  ");
 	utf8_fit(&b, "Feed", namew, a->ascii);
 	buf_adds(&b, " unread/total  last fetch or error");

@@ -84,10 +84,7 @@ issues_scroll_to_sel(struct app *a)
 	}
 	if (a->list.sel >= a->list.nshown)
 		a->list.sel = a->list.nshown - 1;
-	if (a->list.sel < a->list.top)
-		a->list.top = a->list.sel;
-	else if (a->list.sel >= a->list.top + h)
-		a->list.top = a->list.sel - h + 1;
+	draw_follow(a->list.sel, &a->list.top, h);
 	if (a->list.top + h > a->list.nshown)
 		a->list.top = a->list.nshown > h ? a->list.nshown - h : 0;
 }
